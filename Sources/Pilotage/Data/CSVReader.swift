@@ -1,0 +1,309 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A CSV file of the dataset format, read whole into memory and scanned row by row.
+///
+/// RFC 4180 quoting, `,` or `;` separator (the header tells), LF or CRLF, a leading BOM,
+/// UTF-8 checked before anything is parsed. Quoted fields are unescaped in place.
+struct CSVFile {
+    let name: String
+    private(set) var bytes: [UInt8]
+    let separator: UInt8
+    let columns: [String]
+    private let bodyStart: Int
+    private let bodyLine: Int
+
+    /// Reads `path`; `nil` when the file does not exist. Structural problems of the header
+    /// (bad UTF-8, bad quoting) are reported and make the result `nil` too.
+    static func read(path: String, name: String, sink: inout DiagnosticSink) throws -> CSVFile? {
+        guard let bytes = readWholeFile(path) else { return nil }
+        if let bad = firstInvalidUTF8(bytes) {
+            let (line, column) = position(of: bad, in: bytes)
+            try sink.report(.init(.invalidUTF8, file: name, line: line, column: column,
+                                  expected: .init(fr: "du texte UTF-8", en: "UTF-8 text"),
+                                  found: "0x\(String(bytes[bad], radix: 16, uppercase: true))"))
+            return nil
+        }
+        let file = CSVFile(name: name, bytes: bytes)
+        guard file.columns.count > 0 || file.bytes.isEmpty else { return nil }
+        if file.headerError != nil {
+            try sink.report(file.headerError!)
+            return nil
+        }
+        return file
+    }
+
+    private var headerError: DatasetDiagnostic?
+
+    init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+        var start = 0
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
+        // The header line tells the separator: a semicolon-only header is a French spreadsheet's.
+        var commas = 0, semicolons = 0, i = start, inQuotes = false
+        while i < bytes.count, inQuotes || (bytes[i] != 10 && bytes[i] != 13) {
+            let c = bytes[i]
+            if c == 34 { inQuotes.toggle() } else if !inQuotes { if c == 44 { commas += 1 } else if c == 59 { semicolons += 1 } }
+            i += 1
+        }
+        separator = (semicolons > 0 && commas == 0) ? 59 : 44
+        var header: [String] = []
+        var scanner = RowScanner(separator: separator, position: start, line: 1)
+        var ranges: [FieldRange] = []
+        var headerError: DatasetDiagnostic?
+        if start < bytes.count {
+            let result = self.bytes.withUnsafeMutableBufferPointer { scanner.scan(into: &ranges, buffer: $0) }
+            if case .badQuoting(let offset, let line, let lineStart) = result {
+                headerError = CSVFile.quotingError(name: name, bytes: bytes, offset: offset, line: line, lineStart: lineStart)
+            } else {
+                for r in ranges {
+                    let s = String(decoding: self.bytes[r.start..<r.end], as: UTF8.self)
+                    header.append(s.trimmingWhitespace())
+                }
+            }
+        }
+        columns = header
+        bodyStart = scanner.position
+        bodyLine = scanner.line
+        self.headerError = headerError
+    }
+
+    static func quotingError(name: String, bytes: [UInt8], offset: Int, line: Int, lineStart: Int) -> DatasetDiagnostic {
+        let column = utf8Column(bytes, from: lineStart, to: min(offset, bytes.count))
+        let found = offset >= bytes.count ? "fin de fichier / end of file" : "« \(String(decoding: [bytes[offset]], as: UTF8.self)) »"
+        return .init(.badQuoting, file: name, line: line, column: column,
+                     expected: .init(fr: "un champ entre guillemets fermé puis un séparateur ou une fin de ligne (RFC 4180)",
+                                     en: "a closed quoted field followed by a separator or a line end (RFC 4180)"),
+                     found: found)
+    }
+
+    /// The index of a column, by name.
+    func index(of column: String) -> Int? { columns.firstIndex(of: column) }
+
+    /// The indexes of the required columns, reporting each missing one.
+    func require(_ names: [String], sink: inout DiagnosticSink) throws -> [Int]? {
+        var result: [Int] = []
+        var ok = true
+        for n in names {
+            if let i = index(of: n) { result.append(i) } else {
+                ok = false
+                try sink.report(.init(.missingColumn, file: name, line: 1, field: n,
+                                      expected: .init(fr: "une colonne « \(n) »", en: "a column \"\(n)\""),
+                                      found: "en-tête / header: \(columns.joined(separator: String(UnicodeScalar(separator))))"))
+            }
+        }
+        return ok ? result : nil
+    }
+
+    /// Calls `body` for every data row. Rows with the wrong number of fields or bad quoting
+    /// are reported and not passed on; parsing goes on with the next row.
+    mutating func forEachRow(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws {
+        let name = self.name, expected = columns.count, separator = self.separator
+        var scanner = RowScanner(separator: separator, position: bodyStart, line: bodyLine)
+        var ranges: [FieldRange] = []
+        ranges.reserveCapacity(expected)
+        try bytes.withUnsafeMutableBufferPointer { buffer in
+            let n = buffer.count
+            while scanner.position < n {
+                let rowLine = scanner.line, rowStart = scanner.position
+                let result = scanner.scan(into: &ranges, buffer: buffer)
+                switch result {
+                case .badQuoting(let offset, let line, let lineStart):
+                    try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart))
+                    // Resynchronise on the next line end.
+                    var p = offset
+                    while p < n, buffer[p] != 10 { p += 1 }
+                    scanner.position = p + 1
+                    scanner.line = line + 1
+                    continue
+                case .ok:
+                    break
+                }
+                if ranges.count == 1, ranges[0].start == ranges[0].end, !ranges[0].quoted {
+                    // A blank line: fine at the end of the file, an error elsewhere.
+                    var p = scanner.position
+                    while p < n, buffer[p] == 10 || buffer[p] == 13 { p += 1 }
+                    if p >= n { break }
+                    try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                          expected: .init(fr: "\(expected) champs", en: "\(expected) fields"),
+                                          found: "une ligne vide / an empty line"))
+                    continue
+                }
+                if ranges.count != expected {
+                    try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                          expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
+                                          found: "\(ranges.count)"))
+                    continue
+                }
+                let row = CSVRow(file: name, line: rowLine, lineStart: rowStart, base: UnsafePointer(buffer.baseAddress!),
+                                 ranges: ranges, columns: columns)
+                try body(row, &sink)
+            }
+        }
+    }
+}
+
+struct FieldRange {
+    var start: Int
+    var end: Int
+    var quoted: Bool
+}
+
+/// Scans one row (possibly several lines, inside quotes).
+struct RowScanner {
+    let separator: UInt8
+    var position: Int
+    var line: Int
+
+    enum Result { case ok, badQuoting(offset: Int, line: Int, lineStart: Int) }
+
+    mutating func scan(into ranges: inout [FieldRange], buffer b: UnsafeMutableBufferPointer<UInt8>) -> Result {
+        ranges.removeAll(keepingCapacity: true)
+        let n = b.count, sep = separator
+        var pos = position
+        var lineStart = pos
+        while true {
+            if pos < n, b[pos] == 34 {
+                pos += 1
+                let contentStart = pos
+                var write = pos
+                while true {
+                    if pos >= n { position = n; return .badQuoting(offset: n, line: line, lineStart: lineStart) }
+                    let c = b[pos]
+                    if c == 34 {
+                        if pos + 1 < n, b[pos + 1] == 34 { b[write] = 34; write += 1; pos += 2; continue }
+                        pos += 1
+                        break
+                    }
+                    if c == 10 { line += 1; lineStart = pos + 1 }
+                    b[write] = c; write += 1; pos += 1
+                }
+                ranges.append(FieldRange(start: contentStart, end: write, quoted: true))
+                if pos < n, b[pos] != sep, b[pos] != 10, b[pos] != 13 {
+                    position = pos
+                    return .badQuoting(offset: pos, line: line, lineStart: lineStart)
+                }
+            } else {
+                let start = pos
+                while pos < n {
+                    let c = b[pos]
+                    if c == sep || c == 10 || c == 13 { break }
+                    if c == 34 { position = pos; return .badQuoting(offset: pos, line: line, lineStart: lineStart) }
+                    pos += 1
+                }
+                ranges.append(FieldRange(start: start, end: pos, quoted: false))
+            }
+            if pos >= n { position = n; line += 1; return .ok }
+            let c = b[pos]
+            if c == sep { pos += 1; continue }
+            if c == 13 { pos += 1; if pos < n, b[pos] == 10 { pos += 1 } } else { pos += 1 }
+            line += 1
+            position = pos
+            return .ok
+        }
+    }
+}
+
+/// One data row; valid only inside ``CSVFile/forEachRow(sink:_:)``.
+struct CSVRow {
+    let file: String
+    let line: Int
+    let lineStart: Int
+    let base: UnsafePointer<UInt8>
+    let ranges: [FieldRange]
+    let columns: [String]
+
+    @inline(__always) func isEmpty(_ i: Int) -> Bool { ranges[i].start == ranges[i].end }
+
+    @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let r = ranges[i]
+        return UnsafeBufferPointer(start: base + r.start, count: r.end - r.start)
+    }
+
+    func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
+
+    /// 1-based character column of field `i` (counted on the row's first line).
+    func column(_ i: Int) -> Int {
+        let start = ranges[i].start - (ranges[i].quoted ? 1 : 0)
+        var col = 1, p = lineStart
+        while p < start { if base[p] & 0xC0 != 0x80 { col += 1 }; p += 1 }
+        return col
+    }
+
+    func diagnostic(_ rule: DatasetRule, _ i: Int, expected: LocalizedText, found: String? = nil) -> DatasetDiagnostic {
+        .init(rule, file: file, line: line, column: column(i), field: columns[i], expected: expected,
+              found: found ?? (isEmpty(i) ? "une valeur vide / an empty value" : "\"\(string(i))\""))
+    }
+}
+
+// MARK: - Byte utilities
+
+func readWholeFile(_ path: String) -> [UInt8]? {
+    guard let f = fopen(path, "rb") else { return nil }
+    defer { fclose(f) }
+    var st = stat()
+    guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    let size = Int(st.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, f) }
+    return read == size ? bytes : Array(bytes.prefix(read))
+}
+
+/// The offset of the first byte that is not valid UTF-8, or `nil`.
+func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
+    b.withUnsafeBufferPointer { p -> Int? in
+        let n = p.count
+        var i = 0
+        while i < n {
+            // Fast path: 8 ASCII bytes at a time.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = p[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0, min: UInt32 = 0, cp: UInt32 = 0
+            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
+            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
+            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
+            else { return i }
+            guard i + need < n else { return i }
+            for k in 1...need {
+                let d = p[i + k]
+                guard d & 0xC0 == 0x80 else { return i }
+                cp = cp << 6 | UInt32(d & 0x3F)
+            }
+            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
+            i += need + 1
+        }
+        return nil
+    }
+}
+
+func position(of offset: Int, in b: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1, lineStart = 0
+    for i in 0..<min(offset, b.count) where b[i] == 10 { line += 1; lineStart = i + 1 }
+    return (line, utf8Column(b, from: lineStart, to: offset))
+}
+
+func utf8Column(_ b: [UInt8], from: Int, to: Int) -> Int {
+    var col = 1
+    var p = from
+    while p < to { if b[p] & 0xC0 != 0x80 { col += 1 }; p += 1 }
+    return col
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+    /// A found-text given in both languages ("fr / en").
+    func replacingFR(_ en: String) -> String { "\(self) / \(en)" }
+}

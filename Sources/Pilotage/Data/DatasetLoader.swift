@@ -1,0 +1,279 @@
+import Foundation
+
+extension Dataset {
+    /// Loads a dataset folder, enforcing every input rule of the format.
+    ///
+    /// - Parameter directory: the dataset folder (with `dataset.json`).
+    /// - Throws: ``DatasetLoadError`` with up to 50 located errors; nothing is ever
+    ///   silently dropped, clamped or defaulted.
+    public static func load(from directory: String) throws(DatasetLoadError) -> Dataset {
+        var loader = DatasetLoader(directory: directory)
+        do {
+            let dataset = try loader.load()
+            if loader.sink.isEmpty, let dataset { return dataset }
+        } catch is DiagnosticSink.LimitReached {
+            throw DatasetLoadError(diagnostics: loader.sink.errors, truncated: true)
+        } catch {
+            throw DatasetLoadError(diagnostics: loader.sink.errors + [.init(.missingFile, file: directory, expected: .init(fr: "un dossier lisible", en: "a readable folder"), found: "\(error)")])
+        }
+        throw DatasetLoadError(diagnostics: loader.sink.errors)
+    }
+}
+
+struct DatasetLoader {
+    let directory: String
+    var sink = DiagnosticSink()
+
+    init(directory: String) { self.directory = directory }
+
+    func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
+    func exists(_ file: String) -> Bool { FileManager.default.fileExists(atPath: path(file)) }
+
+    mutating func load() throws -> Dataset? {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            try sink.report(.init(.missingFile, file: directory, expected: .init(fr: "un dossier de jeu de données", en: "a dataset folder"),
+                                  found: "aucun dossier / no such folder"))
+            return nil
+        }
+        let manifest = try loadManifest()
+        let microFiles = ["youth.csv", "events.csv", "pathways.csv", "situations.csv"]
+        let presentMicro = microFiles.filter(exists)
+        let hasAggregate = exists("indicators.csv")
+        if hasAggregate && !presentMicro.isEmpty {
+            try sink.report(.init(.mixedDataset, file: "indicators.csv",
+                                  expected: .init(fr: "soit les microdonnées, soit indicators.csv", en: "either microdata or indicators.csv"),
+                                  found: "indicators.csv + \(presentMicro.joined(separator: ", "))"))
+        } else if !hasAggregate {
+            for f in microFiles where !exists(f) {
+                try sink.report(.init(.missingFile, file: f, expected: .init(fr: "le fichier \(f) (ou indicators.csv pour des données agrégées)", en: "the file \(f) (or indicators.csv for aggregate data)"),
+                                      found: "aucun fichier / no file"))
+            }
+        }
+        let regions = try loadRegions()
+        let missions = try loadMissions(regions: regions)
+        var mlIndex = IDIndex(capacity: missions.count)
+        for m in missions { mlIndex.insert(m.id) }
+        let contexts = try loadContext(mlIndex)
+        let resources = try loadResources(mlIndex)
+        let funding = try loadFunding(mlIndex)
+        var micro: MicroStore?
+        var aggregate: AggregateStore?
+        if hasAggregate && presentMicro.isEmpty {
+            aggregate = try loadAggregate(mlIndex, missions: missions)
+        } else if presentMicro.count == microFiles.count && !hasAggregate {
+            micro = try loadMicro(mlIndex)
+        }
+        guard sink.isEmpty, let manifest else { return nil }
+        return Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
+                       funding: funding, micro: micro, aggregate: aggregate)
+    }
+
+    // MARK: manifest
+
+    mutating func loadManifest() throws -> Manifest? {
+        let file = "dataset.json"
+        guard let data = FileManager.default.contents(atPath: path(file)) else {
+            try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le manifeste dataset.json", en: "the dataset.json manifest"), found: "aucun fichier / no file"))
+            return nil
+        }
+        func bad(_ fr: String, _ en: String, _ found: String) throws {
+            try sink.report(.init(.badManifest, file: file, line: 1, expected: .init(fr: fr, en: en), found: found))
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+            try bad("un objet JSON", "a JSON object", "du texte qui n'est pas un objet JSON / text that is not a JSON object")
+            return nil
+        }
+        guard let format = json["format"] as? String else { try bad("une clé \"format\" texte", "a string key \"format\"", "\(json["format"].map { "\($0)" } ?? "rien / nothing")"); return nil }
+        guard format == Manifest.formatName else {
+            try sink.report(.init(.unsupportedVersion, file: file, line: 1, field: "format",
+                                  expected: .init(fr: "le format \"\(Manifest.formatName)\"", en: "format \"\(Manifest.formatName)\""), found: "\"\(format)\""))
+            return nil
+        }
+        guard let versionNumber = json["version"] as? NSNumber, versionNumber.doubleValue == versionNumber.doubleValue.rounded() else {
+            try bad("une clé \"version\" entière", "an integer key \"version\"", "\(json["version"].map { "\($0)" } ?? "rien / nothing")"); return nil
+        }
+        let version = versionNumber.intValue
+        guard version >= 1, version <= Manifest.currentVersion else {
+            try sink.report(.init(.unsupportedVersion, file: file, line: 1, field: "version",
+                                  expected: .init(fr: "une version de 1 à \(Manifest.currentVersion)", en: "version 1 to \(Manifest.currentVersion)"), found: "\(version)"))
+            return nil
+        }
+        guard let rawYears = json["years"] as? [Any], !rawYears.isEmpty else {
+            try bad("une liste non vide d'années \"years\"", "a non-empty list \"years\"", "\(json["years"].map { "\($0)" } ?? "rien / nothing")"); return nil
+        }
+        var years: [Int] = []
+        for y in rawYears {
+            guard let n = y as? NSNumber, n.doubleValue == n.doubleValue.rounded(), (1900...2999).contains(n.intValue), !years.contains(n.intValue) else {
+                try bad("des années distinctes AAAA", "distinct years YYYY", "\(y)"); return nil
+            }
+            years.append(n.intValue)
+        }
+        var extra: [String: String] = [:]
+        for (k, v) in json where !["format", "version", "name", "description", "years"].contains(k) {
+            if let d = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .sortedKeys]) {
+                extra[k] = String(decoding: d, as: UTF8.self)
+            }
+        }
+        let name = json["name"] as? String ?? ((directory as NSString).lastPathComponent)
+        return Manifest(name: name, description: json["description"] as? String ?? "", years: years, extra: extra)
+    }
+
+    // MARK: reference files
+
+    mutating func open(_ file: String, required: Bool, columns: [String]) throws -> (CSVFile, [Int])? {
+        guard let csv = try CSVFile.read(path: path(file), name: file, sink: &sink) else {
+            if required, !exists(file) {
+                try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le fichier \(file)", en: "the file \(file)"), found: "aucun fichier / no file"))
+            }
+            return nil
+        }
+        guard let idx = try csv.require(columns, sink: &sink) else { return nil }
+        return (csv, idx)
+    }
+
+    mutating func loadRegions() throws -> [Region] {
+        guard case (var csv, let c)? = try open("regions.csv", required: true, columns: ["region_code", "name"]) else { return [] }
+        var seen = IDIndex(), regions: [Region] = []
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let code = try row.identifier(c[0], &sink), try row.required(c[1], &sink) else { return }
+            if !seen.insert(code).inserted {
+                try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un code de région unique", en: "a unique region code")))
+                return
+            }
+            regions.append(Region(code: row.string(c[0]), name: row.string(c[1])))
+        }
+        return regions
+    }
+
+    mutating func loadMissions(regions: [Region]) throws -> [MissionLocale] {
+        guard case (var csv, let c)? = try open("missions.csv", required: true, columns: ["ml_id", "name", "region_code", "department_code", "legal_form"]) else { return [] }
+        let optional = ["siret", "ape", "address", "email", "phone"].map { csv.index(of: $0) }
+        let regionCodes = Set(regions.map(\.code))
+        var seen = IDIndex(), missions: [MissionLocale] = []
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let id = try row.identifier(c[0], &sink) else { return }
+            if !seen.insert(id).inserted {
+                try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un ml_id unique", en: "a unique ml_id")))
+                return
+            }
+            guard try row.required(c[1], &sink), try row.required(c[2], &sink), try row.required(c[3], &sink) else { return }
+            let region = row.string(c[2])
+            guard regionCodes.contains(region) else {
+                try sink.report(row.diagnostic(.unknownReference, c[2], expected: .init(fr: "un region_code de regions.csv", en: "a region_code of regions.csv")))
+                return
+            }
+            guard let form = try row.code(c[4], LegalForm.self, &sink) else { return }
+            func opt(_ k: Int) -> String? { optional[k].flatMap { row.isEmpty($0) ? nil : row.string($0) } }
+            missions.append(MissionLocale(id: row.string(c[0]), name: row.string(c[1]), regionCode: region, departmentCode: row.string(c[3]),
+                                          legalForm: form, siret: opt(0), ape: opt(1), address: opt(2), email: opt(3), phone: opt(4)))
+        }
+        return missions
+    }
+
+    /// Resolves `ml_id` and `year` and checks the key is unique.
+    private static func mlYear(_ row: CSVRow, _ c: [Int], _ ml: IDIndex, _ seen: inout Set<Int64>, unique: Bool,
+                               _ sink: inout DiagnosticSink) throws -> (Int32, Int)? {
+        guard let id = try row.identifier(c[0], &sink) else { return nil }
+        guard let m = ml.find(id) else {
+            try sink.report(row.diagnostic(.unknownReference, c[0], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
+            return nil
+        }
+        guard let year = try row.year(c[1], &sink) else { return nil }
+        if unique, !seen.insert(Int64(m) << 16 | Int64(year)).inserted {
+            try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "une seule ligne par ml_id et année", en: "one row per ml_id and year"),
+                                           found: "\(row.string(c[0])), \(year)"))
+            return nil
+        }
+        return (m, year)
+    }
+
+    mutating func loadContext(_ ml: IDIndex) throws -> [TerritorialContext]? {
+        guard exists("context.csv") else { return nil }
+        guard case (var csv, let c)? = try open("context.csv", required: false, columns: ["ml_id", "year", "jano_16_25", "defm_16_25"]) else { return [] }
+        let neet = csv.index(of: "neet_16_25"), sep = csv.separator
+        var seen = Set<Int64>(), rows: [TerritorialContext] = []
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
+            guard let jano = try row.decimal(c[2], separator: sep, &sink), let defm = try row.decimal(c[3], separator: sep, &sink) else { return }
+            var neetValue: Double?
+            if let neet, !row.isEmpty(neet) {
+                guard let v = try row.decimal(neet, separator: sep, &sink) else { return }
+                neetValue = v
+            }
+            rows.append(TerritorialContext(mlID: row.string(c[0]), year: year, jano: jano, defm: defm, neet: neetValue))
+        }
+        return rows
+    }
+
+    mutating func loadResources(_ ml: IDIndex) throws -> [StaffResources]? {
+        guard exists("resources.csv") else { return nil }
+        guard case (var csv, let c)? = try open("resources.csv", required: false, columns: ["ml_id", "year", "etp_total", "etp_accompaniment"]) else { return [] }
+        let sep = csv.separator
+        var seen = Set<Int64>(), rows: [StaffResources] = []
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
+            guard let total = try row.decimal(c[2], separator: sep, &sink), let acc = try row.decimal(c[3], separator: sep, &sink) else { return }
+            if acc > total {
+                try sink.report(row.diagnostic(.accompanimentAboveTotal, c[3], expected: .init(fr: "au plus etp_total (\(total))", en: "at most etp_total (\(total))")))
+                return
+            }
+            rows.append(StaffResources(mlID: row.string(c[0]), year: year, etpTotal: total, etpAccompaniment: acc))
+        }
+        return rows
+    }
+
+    mutating func loadFunding(_ ml: IDIndex) throws -> [FundingRow]? {
+        guard exists("funding.csv") else { return nil }
+        guard case (var csv, let c)? = try open("funding.csv", required: false, columns: ["ml_id", "year", "funder", "line", "amount_eur"]) else { return [] }
+        let sep = csv.separator
+        var seen = Set<Int64>(), rows: [FundingRow] = []
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: false, &sink) else { return }
+            guard let funder = try row.code(c[2], Funder.self, &sink), let line = try row.code(c[3], FundingLine.self, &sink),
+                  let amount = try row.decimal(c[4], separator: sep, &sink) else { return }
+            rows.append(FundingRow(mlID: row.string(c[0]), year: year, funder: funder, line: line, amount: amount))
+        }
+        return rows
+    }
+
+    // MARK: aggregate
+
+    mutating func loadAggregate(_ ml: IDIndex, missions: [MissionLocale]) throws -> AggregateStore? {
+        guard case (var csv, let c)? = try open("indicators.csv", required: true, columns: ["ml_id", "year", "indicator", "breakdown", "value"]) else { return nil }
+        let sep = csv.separator
+        var rows: [AggregateRow] = [], values: [AggregateKey: Double] = [:]
+        let allowed = Catalogue.computed.filter { [.count, .sum, .mean].contains($0.kind) }
+        var breakdownsOf = Dictionary(uniqueKeysWithValues: allowed.map { ($0.id, $0.breakdowns) })
+        breakdownsOf["5.n"] = Catalogue.indicator("5")!.breakdowns
+        breakdownsOf["7.n"] = Catalogue.indicator("7")!.breakdowns
+        var seen = Set<Int64>()
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let (m, year) = try Self.mlYear(row, c, ml, &seen, unique: false, &sink) else { return }
+            guard try row.required(c[2], &sink) else { return }
+            let indicator = row.string(c[2])
+            guard let allowedBreakdowns = breakdownsOf[indicator] else {
+                let isRatio = Catalogue.indicator(indicator).map { !$0.isComputed || $0.kind == .ratio || $0.kind == .amountPerPerson } ?? false
+                try sink.report(row.diagnostic(.unknownCode, c[2], expected: isRatio
+                    ? .init(fr: "une ligne de comptage, de somme ou de moyenne (les ratios sont toujours calculés)", en: "a count, sum or mean line (ratios are always computed)")
+                    : .init(fr: "un identifiant du catalogue (comptage, somme ou moyenne, ou 5.n / 7.n)", en: "a catalogue identifier (count, sum or mean, or 5.n / 7.n)")))
+                return
+            }
+            guard let breakdown = try row.code(c[3], Breakdown.self, &sink) else { return }
+            guard allowedBreakdowns.contains(breakdown) else {
+                try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(fr: "une déclinaison de la ligne \(indicator) parmi \(allowedBreakdowns.map(\.rawValue).joined(separator: ", "))",
+                                                                                        en: "a breakdown of line \(indicator) among \(allowedBreakdowns.map(\.rawValue).joined(separator: ", "))")))
+                return
+            }
+            guard let value = try row.decimal(c[4], separator: sep, &sink) else { return }
+            let key = AggregateKey(ml: m, year: Int32(year), indicator: indicator, breakdown: breakdown)
+            if values[key] != nil {
+                try sink.report(row.diagnostic(.duplicateID, c[2], expected: .init(fr: "une seule valeur par ml_id, année, indicateur et déclinaison", en: "one value per ml_id, year, indicator and breakdown")))
+                return
+            }
+            values[key] = value
+            rows.append(AggregateRow(mlID: missions[Int(m)].id, year: year, indicator: indicator, breakdown: breakdown, value: value))
+        }
+        return AggregateStore(rows: rows, values: values)
+    }
+}

@@ -1,0 +1,161 @@
+/// The class of a problem found in a dataset: every input rule of the format has one.
+public enum DatasetRule: String, Sendable, CaseIterable {
+    // Errors: the dataset cannot be loaded.
+    case missingFile = "missing-file"
+    case missingColumn = "missing-column"
+    case badManifest = "bad-manifest"
+    case unsupportedVersion = "unsupported-version"
+    case mixedDataset = "mixed-dataset"
+    case unknownReference = "unknown-reference"
+    case duplicateID = "duplicate-id"
+    case invalidDate = "invalid-date"
+    case unknownCode = "unknown-code"
+    case detailNotAllowed = "detail-not-allowed"
+    case missingValue = "missing-value"
+    case invalidBoolean = "invalid-boolean"
+    case invalidNumber = "invalid-number"
+    case negativeAmount = "negative-amount"
+    case accompanimentAboveTotal = "accompaniment-above-total"
+    case endBeforeStart = "end-before-start"
+    case secondAccueil = "second-accueil"
+    case exitOnOpenPathway = "exit-on-open-pathway"
+    case badQuoting = "bad-quoting"
+    case invalidUTF8 = "invalid-utf8"
+    case fieldCount = "field-count"
+    case invalidIdentifier = "invalid-identifier"
+    // Warnings: "cohérence des données saisies".
+    case ageOutsideRange = "age-outside-16-25"
+    case diagnosticBeforeReception = "diagnostic-before-reception"
+    case pathwayWithoutDiagnostic = "pathway-without-diagnostic"
+    case longOrientationSequence = "orientation-over-4-months"
+    case overlappingNationalPathways = "overlapping-national-pathways"
+    case situationOutsidePathway = "situation-outside-pathway"
+    case eventOutsideYears = "event-outside-years"
+    case missingContext = "missing-context"
+    case missingResources = "missing-resources"
+    case missingFunding = "missing-funding"
+
+    /// Whether the rule is a hard error (the dataset is refused) or a data-quality warning.
+    public var isError: Bool {
+        switch self {
+        case .ageOutsideRange, .diagnosticBeforeReception, .pathwayWithoutDiagnostic, .longOrientationSequence,
+             .overlappingNationalPathways, .situationOutsidePathway, .eventOutsideYears,
+             .missingContext, .missingResources, .missingFunding:
+            return false
+        default: return true
+        }
+    }
+
+    /// What the rule checks, in words.
+    public var summary: LocalizedText {
+        switch self {
+        case .missingFile: return .init(fr: "fichier manquant", en: "missing file")
+        case .missingColumn: return .init(fr: "colonne obligatoire manquante", en: "missing required column")
+        case .badManifest: return .init(fr: "manifeste dataset.json invalide", en: "invalid dataset.json manifest")
+        case .unsupportedVersion: return .init(fr: "format ou version non pris en charge", en: "unsupported format or version")
+        case .mixedDataset: return .init(fr: "microdonnées et indicators.csv à la fois", en: "both microdata and indicators.csv")
+        case .unknownReference: return .init(fr: "référence inconnue", en: "unknown reference")
+        case .duplicateID: return .init(fr: "identifiant en double", en: "duplicate identifier")
+        case .invalidDate: return .init(fr: "date invalide", en: "invalid date")
+        case .unknownCode: return .init(fr: "code inconnu", en: "unknown code")
+        case .detailNotAllowed: return .init(fr: "détail non permis pour ce type", en: "detail not allowed for its kind")
+        case .missingValue: return .init(fr: "valeur obligatoire manquante", en: "missing required value")
+        case .invalidBoolean: return .init(fr: "booléen invalide", en: "invalid boolean")
+        case .invalidNumber: return .init(fr: "nombre invalide", en: "invalid number")
+        case .negativeAmount: return .init(fr: "valeur négative", en: "negative value")
+        case .accompanimentAboveTotal: return .init(fr: "ETP d'accompagnement supérieurs au total", en: "accompaniment ETP above total")
+        case .endBeforeStart: return .init(fr: "fin avant le début", en: "end before start")
+        case .secondAccueil: return .init(fr: "second premier accueil", en: "second accueil for one young person")
+        case .exitOnOpenPathway: return .init(fr: "champs de sortie sur un parcours ouvert", en: "exit fields on an open pathway")
+        case .badQuoting: return .init(fr: "guillemets mal formés", en: "bad quoting")
+        case .invalidUTF8: return .init(fr: "UTF-8 invalide", en: "invalid UTF-8")
+        case .fieldCount: return .init(fr: "nombre de champs incorrect", en: "wrong number of fields")
+        case .invalidIdentifier: return .init(fr: "identifiant invalide", en: "invalid identifier")
+        case .ageOutsideRange: return .init(fr: "âge hors 16-25 ans au premier accueil", en: "age outside 16-25 at first reception")
+        case .diagnosticBeforeReception: return .init(fr: "diagnostic avant le premier accueil", en: "diagnostic before first reception")
+        case .pathwayWithoutDiagnostic: return .init(fr: "entrée en parcours sans diagnostic préalable", en: "pathway entry with no diagnostic before it")
+        case .longOrientationSequence: return .init(fr: "séquence d'orientation de plus de 4 mois", en: "orientation sequence longer than 4 months")
+        case .overlappingNationalPathways: return .init(fr: "parcours nationaux qui se chevauchent", en: "overlapping national pathways")
+        case .situationOutsidePathway: return .init(fr: "situation hors de tout parcours", en: "situation outside any pathway")
+        case .eventOutsideYears: return .init(fr: "événement hors des années du manifeste", en: "event outside the manifest's years")
+        case .missingContext: return .init(fr: "ML sans ligne de contexte pour une année", en: "ML with no context row for a year")
+        case .missingResources: return .init(fr: "ML sans ligne de ressources pour une année", en: "ML with no resources row for a year")
+        case .missingFunding: return .init(fr: "ML sans financement pour une année", en: "ML with no funding row for a year")
+        }
+    }
+}
+
+/// One problem in a dataset, located in its file.
+///
+/// Its description reads like a compiler's: `events.csv:1042:23: error: unknown code in
+/// column kind: expected one of accueil, entretien, …; found "acceuil"`.
+public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public var rule: DatasetRule
+    /// File name inside the dataset folder (`events.csv`).
+    public var file: String
+    /// 1-based line (the header is line 1), when the problem is in a row.
+    public var line: Int?
+    /// 1-based character column of the field, when the problem is in one field.
+    public var column: Int?
+    /// The column's name, when the problem is in one field.
+    public var field: String?
+    /// What was expected.
+    public var expected: LocalizedText
+    /// What was found (the text as read, or a description).
+    public var found: String
+
+    public init(_ rule: DatasetRule, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
+                expected: LocalizedText, found: String) {
+        self.rule = rule; self.file = file; self.line = line; self.column = column; self.field = field
+        self.expected = expected; self.found = found
+    }
+
+    public var isError: Bool { rule.isError }
+
+    /// `FILE:LINE:COL` (as much of it as is known).
+    public var location: String {
+        var s = file
+        if let line { s += ":\(line)" }
+        if let column { s += ":\(column)" }
+        return s
+    }
+
+    /// The whole message in a language.
+    public func message(_ language: Language) -> String {
+        let severity = isError ? (language == .fr ? "erreur" : "error") : (language == .fr ? "avertissement" : "warning")
+        let what = rule.summary.text(language)
+        let inField = field.map { language == .fr ? " (colonne \($0))" : " in column \($0)" } ?? ""
+        let body = language == .fr
+            ? "attendu : \(expected.fr) ; trouvé : \(found)"
+            : "expected \(expected.en), found \(found)"
+        return "\(location): \(severity): \(what)\(inField): \(body)"
+    }
+
+    public var description: String { message(.en) }
+}
+
+/// Loading a dataset failed: the errors found (at most ``DatasetLoadError/limit``), in file order.
+public struct DatasetLoadError: Error, Sendable, CustomStringConvertible {
+    /// The loader stops after this many errors.
+    public static let limit = 50
+    public var diagnostics: [DatasetDiagnostic]
+    /// More errors may follow: loading stopped at the limit.
+    public var truncated: Bool
+    public init(diagnostics: [DatasetDiagnostic], truncated: Bool = false) {
+        self.diagnostics = diagnostics; self.truncated = truncated
+    }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects diagnostics and stops loading at the limit.
+struct DiagnosticSink {
+    private(set) var errors: [DatasetDiagnostic] = []
+
+    struct LimitReached: Error {}
+
+    mutating func report(_ d: DatasetDiagnostic) throws {
+        errors.append(d)
+        if errors.count >= DatasetLoadError.limit { throw LimitReached() }
+    }
+    var isEmpty: Bool { errors.isEmpty }
+}

@@ -1,0 +1,115 @@
+// Typed field parsers over a CSV row: each reports a located diagnostic and returns nil
+// on bad input, so that the loader can go on and report the next problem.
+
+private let expectedDate = LocalizedText(fr: "une date AAAA-MM-JJ qui existe", en: "an existing date YYYY-MM-DD")
+
+extension CSVRow {
+    func required(_ i: Int, _ sink: inout DiagnosticSink) throws -> Bool {
+        if isEmpty(i) {
+            try sink.report(diagnostic(.missingValue, i, expected: .init(fr: "une valeur", en: "a value")))
+            return false
+        }
+        return true
+    }
+
+    /// A non-empty identifier with no whitespace at either end.
+    func identifier(_ i: Int, _ sink: inout DiagnosticSink) throws -> UnsafeBufferPointer<UInt8>? {
+        guard try required(i, &sink) else { return nil }
+        let b = bytes(i)
+        if isSpace(b[0]) || isSpace(b[b.count - 1]) {
+            try sink.report(diagnostic(.invalidIdentifier, i,
+                                       expected: .init(fr: "un identifiant sans espace au début ni à la fin",
+                                                       en: "an identifier with no whitespace at either end")))
+            return nil
+        }
+        return b
+    }
+
+    func code<T: DatasetCode>(_ i: Int, _ type: T.Type, _ sink: inout DiagnosticSink) throws -> T? {
+        guard try required(i, &sink) else { return nil }
+        return try optionalCode(i, type, &sink) ?? nil
+    }
+
+    /// `.some(nil)` for an empty field, `nil` after an error.
+    func optionalCode<T: DatasetCode>(_ i: Int, _ type: T.Type, _ sink: inout DiagnosticSink) throws -> T?? {
+        if isEmpty(i) { return .some(nil) }
+        let b = bytes(i)
+        for c in T.allCases {
+            var raw = c.rawValue
+            let match = raw.withUTF8 { r in r.count == b.count && memcmpEqual(r, b) }
+            if match { return .some(c) }
+        }
+        try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code de \(T.codeDescription) parmi \(T.allCodes.joined(separator: ", "))",
+                                                                    en: "a \(T.codeDescription) code among \(T.allCodes.joined(separator: ", "))")))
+        return nil
+    }
+
+    func date(_ i: Int, _ sink: inout DiagnosticSink) throws -> Day? {
+        guard try required(i, &sink) else { return nil }
+        return try optionalDate(i, &sink) ?? nil
+    }
+
+    func optionalDate(_ i: Int, _ sink: inout DiagnosticSink) throws -> Day?? {
+        if isEmpty(i) { return .some(nil) }
+        let b = bytes(i)
+        if b.count == 10, let d = Day.parse(Array(b)[...]) { return .some(d) }
+        try sink.report(diagnostic(.invalidDate, i, expected: expectedDate))
+        return nil
+    }
+
+    /// `1`/`0`, `true`/`false`, `oui`/`non` in any letter case; empty is 0.
+    func bool(_ i: Int, _ sink: inout DiagnosticSink) throws -> Bool? {
+        if isEmpty(i) { return false }
+        let b = bytes(i)
+        if b.count == 1 { if b[0] == 49 { return true }; if b[0] == 48 { return false } }
+        switch string(i).lowercased() {
+        case "true", "oui": return true
+        case "false", "non": return false
+        default:
+            try sink.report(diagnostic(.invalidBoolean, i, expected: .init(fr: "1 ou 0 (ou true/false, oui/non)", en: "1 or 0 (or true/false, oui/non)")))
+            return nil
+        }
+    }
+
+    /// A plain decimal (`12.5`; `12,5` where the format allows a decimal comma), never negative.
+    func decimal(_ i: Int, separator: UInt8, _ sink: inout DiagnosticSink) throws -> Double? {
+        guard try required(i, &sink) else { return nil }
+        let b = bytes(i)
+        // A decimal comma is accepted quoted in a comma-separated file, bare in a semicolon-separated one.
+        let commaAllowed = separator == 59 || ranges[i].quoted
+        var text = [UInt8](), digits = 0, points = 0, ok = true
+        for (k, c) in b.enumerated() {
+            if c >= 48 && c <= 57 { digits += 1; text.append(c) }
+            else if c == 46 || (c == 44 && commaAllowed) { points += 1; text.append(46) }
+            else if c == 45 && k == 0 { text.append(c) }
+            else { ok = false; break }
+        }
+        if ok, digits > 0, points <= 1, let v = Double(String(decoding: text, as: UTF8.self)) {
+            if v < 0 {
+                try sink.report(diagnostic(.negativeAmount, i, expected: .init(fr: "une valeur positive ou nulle", en: "a value of 0 or more")))
+                return nil
+            }
+            return v
+        }
+        try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "un nombre décimal (12.5\(commaAllowed ? " ou 12,5" : ""))",
+                                                                       en: "a decimal number (12.5\(commaAllowed ? " or 12,5" : ""))")))
+        return nil
+    }
+
+    func year(_ i: Int, _ sink: inout DiagnosticSink) throws -> Int? {
+        guard try required(i, &sink) else { return nil }
+        let b = bytes(i)
+        var v = 0
+        for c in b { guard c >= 48, c <= 57, v < 100_000 else { v = -1; break }; v = v * 10 + Int(c) - 48 }
+        if v >= 1900, v <= 2999 { return v }
+        try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "une année (AAAA)", en: "a year (YYYY)")))
+        return nil
+    }
+}
+
+@inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 32 || c == 9 }
+
+@inline(__always) func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    for k in 0..<a.count where a[k] != b[k] { return false }
+    return true
+}

@@ -1,0 +1,102 @@
+/// Interns identifier strings without allocating a `String` per row: keys live in one
+/// byte arena, looked up by their bytes (open addressing, FNV-1a).
+struct IDIndex: Sendable {
+    private var arena: [UInt8] = []
+    private var offsets: [Int32] = [0]
+    private var table: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        table = [Int32](repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    var count: Int { offsets.count - 1 }
+
+    @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for c in key { h = (h ^ UInt64(c)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    @inline(__always) private func equals(_ i: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        let s = Int(offsets[Int(i)]), e = Int(offsets[Int(i) + 1])
+        guard e - s == key.count else { return false }
+        return arena.withUnsafeBufferPointer { a in
+            for k in 0..<key.count where a[s + k] != key[k] { return false }
+            return true
+        }
+    }
+
+    /// The index of `key`, or `nil`.
+    func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
+        var slot = IDIndex.hash(key) & mask
+        while true {
+            let v = table[slot]
+            if v < 0 { return nil }
+            if equals(v, key) { return v }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func find(_ key: String) -> Int32? {
+        var k = key
+        return k.withUTF8 { find($0) }
+    }
+
+    /// Inserts `key`; returns its index and whether it was new.
+    @discardableResult
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
+        if count * 2 >= table.count { grow() }
+        var slot = IDIndex.hash(key) & mask
+        while true {
+            let v = table[slot]
+            if v < 0 { break }
+            if equals(v, key) { return (v, false) }
+            slot = (slot + 1) & mask
+        }
+        let index = Int32(count)
+        arena.append(contentsOf: key)
+        offsets.append(Int32(arena.count))
+        table[slot] = index
+        return (index, true)
+    }
+
+    @discardableResult
+    mutating func insert(_ key: String) -> (index: Int32, inserted: Bool) {
+        var k = key
+        return k.withUTF8 { insert($0) }
+    }
+
+    private mutating func grow() {
+        let size = table.count * 2
+        table = [Int32](repeating: -1, count: size)
+        mask = size - 1
+        for i in 0..<count {
+            let s = Int(offsets[i]), e = Int(offsets[i + 1])
+            var slot = arena.withUnsafeBufferPointer { IDIndex.hash(UnsafeBufferPointer(rebasing: $0[s..<e])) } & mask
+            while table[slot] >= 0 { slot = (slot + 1) & mask }
+            table[slot] = Int32(i)
+        }
+    }
+
+    /// The key at `index`.
+    func key(_ index: Int) -> String {
+        String(decoding: arena[Int(offsets[index])..<Int(offsets[index + 1])], as: UTF8.self)
+    }
+
+    /// Compares two keys in Unicode code point order (UTF-8 byte order is code point order).
+    func less(_ a: Int, _ b: Int) -> Bool {
+        let sa = Int(offsets[a]), ea = Int(offsets[a + 1]), sb = Int(offsets[b]), eb = Int(offsets[b + 1])
+        return arena.withUnsafeBufferPointer { p in
+            var i = sa, j = sb
+            while i < ea, j < eb {
+                if p[i] != p[j] { return p[i] < p[j] }
+                i += 1; j += 1
+            }
+            return (ea - sa) < (eb - sb)
+        }
+    }
+}
