@@ -1,0 +1,280 @@
+/// The CPO dashboard of a dataset: every computed line, for every ML, region and the
+/// nation, every year and every breakdown the line allows.
+///
+/// ```swift
+/// let dataset = try Dataset.load(from: "Playground/data/demo")
+/// let dashboard = Dashboard(dataset)
+/// let r10 = dashboard.value("R10", for: .region("84"), year: 2016)   // Result<Double, Unavailability>
+/// let csv = dashboard.exportCSV(year: 2016)
+/// ```
+///
+/// Computing a dashboard reads the microdata once (on every core); every value is then a
+/// look-up or one division. Regional and national values are recomputed from the summed
+/// components of their MLs, never averaged.
+public struct Dashboard: Sendable {
+    /// The years of the dataset, ascending.
+    public let years: [Int]
+    /// Names of the MLs and regions, for display.
+    public let missions: [MissionLocale]
+    public let regions: [Region]
+    let table: ComponentTable
+    private let sources: Sources
+
+    /// What the dataset holds, for the reasons of absent cells.
+    struct Sources: Sendable {
+        var kind: DatasetKind
+        var hasContext: Bool, hasResources: Bool, hasFunding: Bool
+    }
+
+    /// Computes the dashboard of a dataset.
+    public init(_ dataset: Dataset) {
+        table = ComponentTable(dataset: dataset)
+        years = dataset.years
+        missions = dataset.missions
+        regions = dataset.regions.filter { r in dataset.missions.contains { $0.regionCode == r.code } }
+        sources = Sources(kind: dataset.kind, hasContext: dataset.contexts != nil, hasResources: dataset.resources != nil,
+                          hasFunding: dataset.funding != nil)
+    }
+
+    /// Every territory: MLs, then regions, then the nation, each level in Unicode code point order of the ids.
+    public var territories: [Territory] {
+        table.territories.sorted { a, b in a.level != b.level ? a.level < b.level : a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+    }
+
+    /// The territories of one level, in code point order.
+    public func territories(_ level: Level) -> [Territory] { territories.filter { $0.level == level } }
+
+    /// The MLs of a territory (itself for an ML), in code point order.
+    public func missions(in territory: Territory) -> [Territory] {
+        guard let t = table.territoryIndex[territory] else { return [] }
+        return table.members[t].map { Territory.ml(missions[$0].id) }.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
+    }
+
+    /// The region of an ML.
+    public func region(of ml: String) -> Territory? {
+        missions.first { $0.id == ml }.map { .region($0.regionCode) }
+    }
+
+    /// A display name: the ML's or region's name, `France` for the nation.
+    public func name(of territory: Territory) -> String {
+        switch territory.level {
+        case .ml: return missions.first { $0.id == territory.id }?.name ?? territory.id
+        case .region: return regions.first { $0.code == territory.id }?.name ?? territory.id
+        case .national: return "France"
+        }
+    }
+
+    // MARK: values
+
+    /// The value of one line for a territory, year and breakdown, or why it is absent.
+    public func value(_ id: String, for territory: Territory, year: Int, breakdown: Breakdown = .all) -> Result<Double, Unavailability> {
+        guard let indicator = Catalogue.indicator(id) else { return .failure(.unknownIndicator(id)) }
+        guard indicator.isComputed else { return .failure(.notDefined(id)) }
+        guard let t = table.territoryIndex[territory] else { return .failure(.unknownTerritory(territory)) }
+        guard let yi = years.firstIndex(of: year) else { return .failure(.unknownYear(year)) }
+        guard indicator.breakdowns.contains(breakdown) else { return .failure(.breakdownNotApplicable(id, breakdown)) }
+        let b = breakdown.order
+        switch indicator.kind {
+        case .count, .sum:
+            return component(id, t, yi, b)
+        case .mean:
+            let (sumSlot, nSlot, directSlot) = id == "5" ? (Slots.mean5Sum, Slots.mean5N, Slots.mean5Direct)
+                                                          : (Slots.mean7Sum, Slots.mean7N, Slots.mean7Direct)
+            let n = table[t, yi, b, nSlot]
+            if !n.isNaN {
+                return n == 0 ? .failure(.noRecords(id)) : .success(table[t, yi, b, sumSlot] / n)
+            }
+            let direct = table[t, yi, b, directSlot]
+            if !direct.isNaN { return .success(direct) }
+            if territory.level != .ml, table.members[t].allSatisfy({ !table[$0, yi, b, directSlot].isNaN }) {
+                return .failure(.meanWithoutCount(id))
+            }
+            return .failure(.missingValue(indicator: id, mlIDs: missingMLs(directSlot, t, yi, b)))
+        case .ratio, .amountPerPerson:
+            let numerator: Result<Double, Unavailability>, denominator: Result<Double, Unavailability>
+            if id == "R2" {
+                guard yi > 0, years[yi - 1] == year - 1 else { return .failure(.noPreviousYear(year)) }
+                numerator = component("2", t, yi, b)
+                denominator = component("2", t, yi - 1, b)
+            } else {
+                numerator = component(indicator.components[0], t, yi, b)
+                denominator = component(indicator.components[1], t, yi, b)
+            }
+            switch (numerator, denominator) {
+            case (.failure(let e), _), (_, .failure(let e)): return .failure(e)
+            case (.success(let n), .success(let d)):
+                return d == 0 ? .failure(.zeroDenominator(indicator.components[1])) : .success(n / d)
+            }
+        case .placeholder:
+            return .failure(.notDefined(id))
+        }
+    }
+
+    /// The value or `nil`.
+    public func number(_ id: String, for territory: Territory, year: Int, breakdown: Breakdown = .all) -> Double? {
+        try? value(id, for: territory, year: year, breakdown: breakdown).get()
+    }
+
+    private func component(_ id: String, _ t: Int, _ yi: Int, _ b: Int) -> Result<Double, Unavailability> {
+        let slot = Slots.index[id]!
+        let v = table[t, yi, b, slot]
+        if !v.isNaN { return .success(v) }
+        let file: String? = id.hasPrefix("0.") ? "context.csv" : id.hasPrefix("9") ? "resources.csv" : id.hasPrefix("10") ? "funding.csv" : nil
+        if let file {
+            let present = file == "context.csv" ? sources.hasContext : file == "resources.csv" ? sources.hasResources : sources.hasFunding
+            if present { return .failure(.missingRows(file: file, mlIDs: missingMLs(slot, t, yi, b))) }
+            if sources.kind == .microdata { return .failure(.missingFile(file)) }
+        }
+        return .failure(.missingValue(indicator: id, mlIDs: missingMLs(slot, t, yi, b)))
+    }
+
+    private func missingMLs(_ slot: Int, _ t: Int, _ yi: Int, _ b: Int) -> [String] {
+        table.members[t].filter { table[$0, yi, b, slot].isNaN }.map { missions[$0].id }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    // MARK: evolution and distribution
+
+    /// A line in year N against N−1.
+    public struct Evolution: Hashable, Sendable {
+        public var current: Double
+        public var previous: Double
+        /// current − previous.
+        public var change: Double { current - previous }
+        /// (current − previous) / previous, `nil` when previous is 0.
+        public var relativeChange: Double? { previous == 0 ? nil : (current - previous) / previous }
+    }
+
+    /// N against N−1, when both exist.
+    public func evolution(_ id: String, for territory: Territory, year: Int, breakdown: Breakdown = .all) -> Evolution? {
+        guard let c = number(id, for: territory, year: year, breakdown: breakdown),
+              let p = number(id, for: territory, year: year - 1, breakdown: breakdown) else { return nil }
+        return Evolution(current: c, previous: p)
+    }
+
+    /// One ML's place in the distribution of a line.
+    public struct Ranked: Hashable, Sendable {
+        public var ml: Territory
+        public var value: Double
+        /// 1 = highest value.
+        public var rank: Int
+        /// 1 (lowest quarter) to 4 (highest quarter).
+        public var quartile: Int
+    }
+
+    /// The distribution of a line across the MLs of a territory, highest first; MLs where
+    /// the line is absent are left out. Ties share the best rank.
+    public func distribution(_ id: String, within territory: Territory = .nation, year: Int, breakdown: Breakdown = .all) -> [Ranked] {
+        let values = missions(in: territory).compactMap { ml in number(id, for: ml, year: year, breakdown: breakdown).map { (ml, $0) } }
+        let sorted = values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8) }
+        let n = sorted.count
+        var result: [Ranked] = []
+        for (i, (ml, v)) in sorted.enumerated() {
+            let rank = (i > 0 && sorted[i - 1].1 == v) ? result[i - 1].rank : i + 1
+            // Quartile from the share of MLs strictly below.
+            let below = sorted.filter { $0.1 < v }.count
+            let quartile = n <= 1 ? 4 : min(4, 1 + (4 * below) / n)
+            result.append(Ranked(ml: ml, value: v, rank: rank, quartile: quartile))
+        }
+        return result
+    }
+
+    /// Quantiles (linear interpolation, as spreadsheets' QUARTILE.INC) of a line across the MLs of a territory.
+    public func quantiles(_ id: String, within territory: Territory = .nation, year: Int, breakdown: Breakdown = .all)
+        -> (min: Double, q1: Double, median: Double, q3: Double, max: Double)? {
+        let v = distribution(id, within: territory, year: year, breakdown: breakdown).map(\.value).sorted()
+        guard !v.isEmpty else { return nil }
+        func q(_ p: Double) -> Double {
+            let x = p * Double(v.count - 1), i = Int(x.rounded(.down)), f = x - Double(i)
+            return i + 1 < v.count ? v[i] + f * (v[i + 1] - v[i]) : v[i]
+        }
+        return (v[0], q(0.25), q(0.5), q(0.75), v[v.count - 1])
+    }
+
+    // MARK: cells and export
+
+    /// One computed cell.
+    public struct Cell: Hashable, Sendable {
+        public var territory: Territory
+        public var year: Int
+        public var indicator: String
+        public var breakdown: Breakdown
+        public var value: Double
+    }
+
+    /// Every computed cell in export order (level, territory, year, catalogue order, breakdown).
+    public func cells(year: Int? = nil) -> [Cell] {
+        var out: [Cell] = []
+        let selected = year.map { [$0] } ?? years
+        for t in territories {
+            for y in selected {
+                for indicator in Catalogue.computed {
+                    for b in indicator.breakdowns {
+                        if case .success(let v) = value(indicator.id, for: t, year: y, breakdown: b) {
+                            out.append(Cell(territory: t, year: y, indicator: indicator.id, breakdown: b, value: v))
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The export of `dataset-format.md`: header `level,territory,year,indicator,breakdown,value`,
+    /// one row per computed cell, absent cells omitted.
+    public func exportCSV(year: Int? = nil) -> String {
+        var out = "level,territory,year,indicator,breakdown,value\n"
+        for c in cells(year: year) {
+            let kind = Catalogue.indicator(c.indicator)!.kind
+            out += "\(c.territory.level.rawValue),\(CSVText.field(c.territory.id)),\(c.year),\(c.indicator),\(c.breakdown.rawValue),"
+            out += kind == .count ? NumberText.integer(c.value) : NumberText.decimal(c.value)
+            out += "\n"
+        }
+        return out
+    }
+}
+
+/// Number formatting of the export format.
+public enum NumberText {
+    /// A count, as an integer.
+    public static func integer(_ v: Double) -> String { String(Int64(v.rounded())) }
+
+    /// A decimal in plain notation (no exponent, `.` point), 12 significant digits, trailing zeros trimmed.
+    public static func decimal(_ v: Double, significantDigits: Int = 12) -> String {
+        if v == 0 { return "0" }
+        if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
+        let magnitude = Int((abs(v)).log10Floor) + 1
+        let decimals = max(0, significantDigits - magnitude)
+        var s = formatFixed(v, decimals)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    static func formatFixed(_ v: Double, _ decimals: Int) -> String {
+        // Scaled integer arithmetic would lose range; use the C formatter through String(format:)-free code.
+        var buffer = [CChar](repeating: 0, count: 64)
+        let count = buffer.withUnsafeMutableBufferPointer { p in
+            withVaList([decimals, v]) { vsnprintf(p.baseAddress, 64, "%.*f", $0) }
+        }
+        return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+extension Double {
+    var log10Floor: Double { (Foundation.log10(self)).rounded(.down) }
+}
+
+/// RFC 4180 quoting.
+public enum CSVText {
+    /// The field, quoted when it holds a comma, a quote or a line break.
+    public static func field(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+}
+
+import Foundation

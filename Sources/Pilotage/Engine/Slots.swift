@@ -1,0 +1,30 @@
+/// The components the engine accumulates per territory, year and breakdown: every count
+/// and sum line of the catalogue, plus the sums and record counts behind the means.
+enum Slots {
+    /// Internal components of the means (not catalogue lines).
+    static let meanParts = ["5.sum", "5.n", "5.direct", "7.sum", "7.n", "7.direct"]
+
+    static let ids: [String] = Catalogue.computed.filter { $0.kind == .count || $0.kind == .sum }.map(\.id) + meanParts
+    static let index: [String: Int] = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    static var count: Int { ids.count }
+
+    /// The count lines of young people, as bit positions of a per-person membership mask.
+    static let countLines: [String] = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
+    static func bit(_ id: String) -> Int { countLines.firstIndex(of: id)! }
+
+    static let mean5Sum = index["5.sum"]!, mean5N = index["5.n"]!, mean5Direct = index["5.direct"]!
+    static let mean7Sum = index["7.sum"]!, mean7N = index["7.n"]!, mean7Direct = index["7.direct"]!
+}
+
+/// A set of count lines (one bit per line of ``Slots/countLines``).
+struct LineMask: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    @inline(__always) mutating func insert(_ bit: Int) {
+        if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
+    }
+    @inline(__always) func contains(_ bit: Int) -> Bool {
+        bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
+    }
+    var isEmpty: Bool { low == 0 && high == 0 }
+}

@@ -1,0 +1,62 @@
+/// A territory of the dashboard: a Mission locale, a region or the nation.
+public struct Territory: Hashable, Sendable, CustomStringConvertible {
+    public let level: Level
+    /// `ml_id`, `region_code`, or `FR`.
+    public let id: String
+
+    public init(level: Level, id: String) { self.level = level; self.id = id }
+
+    public static func ml(_ id: String) -> Territory { Territory(level: .ml, id: id) }
+    public static func region(_ code: String) -> Territory { Territory(level: .region, id: code) }
+    /// The nation (`FR`).
+    public static let nation = Territory(level: .national, id: "FR")
+
+    public var description: String { "\(level.rawValue):\(id)" }
+}
+
+/// Why a dashboard cell has no value. A cell that cannot be computed is absent, never 0.
+public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownIndicator(String)
+    /// A placeholder line: the instruction leaves it undefined.
+    case notDefined(String)
+    case unknownTerritory(Territory)
+    case unknownYear(Int)
+    /// The line does not exist under this breakdown.
+    case breakdownNotApplicable(String, Breakdown)
+    /// An optional file is absent from the dataset.
+    case missingFile(String)
+    /// Some Missions locales of the territory have no row of `file` for the year.
+    case missingRows(file: String, mlIDs: [String])
+    /// An aggregate dataset has no value for a component.
+    case missingValue(indicator: String, mlIDs: [String])
+    /// R2 needs year N−1 in the dataset.
+    case noPreviousYear(Int)
+    /// The denominator is 0.
+    case zeroDenominator(String)
+    /// A mean over no record.
+    case noRecords(String)
+    /// A mean of an aggregate dataset cannot be rebuilt above ML level without its `.n` line.
+    case meanWithoutCount(String)
+
+    /// The reason in words.
+    public func explanation(_ language: Language) -> String {
+        let fr = language == .fr
+        func list(_ ids: [String]) -> String { ids.count <= 5 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " … (+\(ids.count - 5))" }
+        switch self {
+        case .unknownIndicator(let id): return fr ? "indicateur inconnu : \(id)" : "unknown indicator: \(id)"
+        case .notDefined(let id): return fr ? "la ligne \(id) n'est pas définie par l'instruction" : "line \(id) is not defined by the instruction"
+        case .unknownTerritory(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"
+        case .unknownYear(let y): return fr ? "l'année \(y) n'est pas dans le jeu de données" : "year \(y) is not in the dataset"
+        case .breakdownNotApplicable(let id, let b): return fr ? "la ligne \(id) n'existe pas pour la déclinaison \(b.rawValue)" : "line \(id) does not exist for breakdown \(b.rawValue)"
+        case .missingFile(let f): return fr ? "fichier \(f) absent" : "file \(f) is absent"
+        case .missingRows(let f, let ids): return fr ? "pas de ligne dans \(f) pour \(list(ids))" : "no row in \(f) for \(list(ids))"
+        case .missingValue(let ind, let ids): return fr ? "pas de valeur \(ind) dans indicators.csv pour \(list(ids))" : "no value of \(ind) in indicators.csv for \(list(ids))"
+        case .noPreviousYear(let y): return fr ? "l'année \(y - 1) n'est pas dans le jeu de données" : "year \(y - 1) is not in the dataset"
+        case .zeroDenominator(let id): return fr ? "dénominateur nul (\(id) = 0)" : "zero denominator (\(id) = 0)"
+        case .noRecords(let id): return fr ? "aucun enregistrement pour la moyenne \(id)" : "no record for mean \(id)"
+        case .meanWithoutCount(let id): return fr ? "moyenne \(id) non reconstituable sans la ligne \(id).n" : "mean \(id) cannot be rebuilt without line \(id).n"
+        }
+    }
+
+    public var description: String { explanation(.en) }
+}
