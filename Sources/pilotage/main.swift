@@ -1,1 +1,29 @@
-print("x")
+import ArgumentParser
+import Foundation
+import PilotageShell
+
+/// `pilotage`: the REPL (default), and the dataset commands.
+struct PilotageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pilotage",
+        abstract: "Pilotage des missions locales : tableau de bord CPO, REPL et SDK.",
+        discussion: "Sans sous-commande : ouvre le REPL sur le jeu de démonstration.",
+        subcommands: [Repl.self, Generate.self, Validate.self, Export.self],
+        defaultSubcommand: Repl.self
+    )
+}
+
+extension Language: ExpressibleByArgument {}
+extension GeneratorOptions.Preset: ExpressibleByArgument {}
+
+// A usage error exits 2 (the command could not run); help exits 0.
+do {
+    var command = try PilotageCommand.parseAsRoot()
+    try command.run()
+} catch {
+    if PilotageCommand.exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((PilotageCommand.fullMessage(for: error) + "\n").utf8))
+        exit(2)
+    }
+    PilotageCommand.exit(withError: error)
+}

@@ -1,0 +1,27 @@
+# The two commands of the quick start. Both install what is missing (libedit-dev) first.
+#   make run    build and open the REPL on the embedded demo dataset
+#   make test   run every test
+SWIFT ?= swift
+
+.PHONY: run test deps build release bench fuzz
+
+run: deps
+	@$(SWIFT) build -c release --product pilotage
+	@.build/release/pilotage $(ARGS)
+
+test: deps
+	$(SWIFT) test --parallel
+
+build: deps
+	$(SWIFT) build
+
+# libedit-dev provides the headers and pkg-config file of the REPL's line editor.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null; then \
+	  echo "libedit-dev is missing: installing it (apt-get)…"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
+	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
+	  else echo "error: libedit-dev is missing and neither root nor sudo is available: run 'apt-get install libedit-dev' as root, then retry." >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev pkg-config >/dev/null \
+	    || { echo "error: could not install libedit-dev with apt-get." >&2; exit 1; }; \
+	fi

@@ -1,0 +1,156 @@
+/// A REPL command: its names, help and behaviour.
+struct Command: Sendable {
+    /// The first name is the canonical (English) one; the others are aliases (French).
+    var names: [String]
+    var summary: LocalizedText
+    var usage: String
+    var examples: [String]
+    var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
+}
+
+enum Commands {
+    static let all: [Command] = [help, explain, catalogue, lang, load, info, quit] + QueryCommands.all
+
+    static var allNames: [String] { all.flatMap(\.names) }
+
+    static func find(_ name: String) -> Command? { all.first { $0.names.contains(name) } }
+
+    // MARK: help
+
+    static let help = Command(
+        names: ["help", "aide", "?"],
+        summary: .init(fr: "liste les commandes, ou détaille l'une d'elles", en: "lists the commands, or details one of them"),
+        usage: "help [COMMAND]", examples: ["help", "help explain"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language
+        if let t = args.next() {
+            try args.expectEnd()
+            guard let c = find(t.text.lowercased()) else {
+                throw ShellError(Messages.text(.unknownCommand, lang, t.text), at: t, suggestions: Suggestions.closest(to: t.text, among: allNames))
+            }
+            var out = "\(c.names[0]) — \(c.summary.text(lang))\n"
+            out += "  \(Messages.text(.usage, lang)) : \(c.usage)\n"
+            if c.names.count > 1 { out += "  Alias : \(c.names.dropFirst().joined(separator: ", "))\n" }
+            for e in c.examples { out += "  \(Messages.text(.example, lang)) : \(e)\n" }
+            return ShellResult(output: out)
+        }
+        var out = Messages.text(.helpTitle, lang) + "\n"
+        let width = all.map { $0.usage.count }.max() ?? 0
+        for c in all {
+            out += "  " + c.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + c.summary.text(lang) + "\n"
+            out += "  " + String(repeating: " ", count: width + 2) + "\(Messages.text(.example, lang)) : \(c.examples[0])\n"
+        }
+        out += Messages.text(.helpFooter, lang) + "\n"
+        return ShellResult(output: out)
+    }
+
+    // MARK: explain
+
+    static let explain = Command(
+        names: ["explain", "expliquer", "def"],
+        summary: .init(fr: "explique une ligne du tableau de bord : libellé, règle, composantes, déclinaisons, notes, source",
+                       en: "explains a dashboard line: label, rule, components, breakdowns, notes, source"),
+        usage: "explain ID", examples: ["explain R5", "explain 4.1.i"]
+    ) { session, args throws(ShellError) in
+        let indicator = try args.indicator()
+        try args.expectEnd()
+        return ShellResult(output: Explanation.text(indicator, session.language))
+    }
+
+    // MARK: catalogue
+
+    static let catalogue = Command(
+        names: ["catalogue", "list", "liste", "lines"],
+        summary: .init(fr: "liste les lignes du catalogue par axe, avec filtres (axe, nature, texte)",
+                       en: "lists the catalogue's lines by axis, with filters (axis, kind, text)"),
+        usage: "catalogue [axis AXE] [kind NATURE] [TEXTE…]", examples: ["catalogue", "catalogue kind ratio", "catalogue axis exit", "catalogue diagnostic"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language
+        var axis: Axis?, kind: IndicatorKind?, words: [String] = []
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "axis", "axe":
+                let v = try args.required("axe")
+                guard let a = Axis.allCases.first(where: { $0.rawValue.lowercased() == v.text.lowercased() }) else {
+                    throw ShellError(Messages.text(.unknownAxis, lang, v.text), at: v, suggestions: Suggestions.closest(to: v.text, among: Axis.allCases.map(\.rawValue)))
+                }
+                axis = a
+            case "kind", "nature":
+                let v = try args.required("nature")
+                guard let k = IndicatorKind.allCases.first(where: { $0.rawValue == v.text.lowercased() }) else {
+                    throw ShellError(Messages.text(.unknownKind, lang, v.text), at: v, suggestions: Suggestions.closest(to: v.text, among: IndicatorKind.allCases.map(\.rawValue)))
+                }
+                kind = k
+            default: words.append(t.text.lowercased())
+            }
+        }
+        let lines = Catalogue.all.filter { i in
+            (axis == nil || i.axis == axis) && (kind == nil || i.kind == kind)
+                && words.allSatisfy { w in i.id.lowercased().contains(w) || i.label.fr.lowercased().contains(w) || i.label.en.lowercased().contains(w) }
+        }
+        var out = ""
+        for a in Axis.allCases {
+            let group = lines.filter { $0.axis == a }
+            guard !group.isEmpty else { continue }
+            out += "\(a.label.text(lang)) [\(a.rawValue)]\n"
+            let width = group.map(\.id.count).max()!
+            for i in group {
+                let depth = Explanation.depth(i)
+                let id = String(repeating: " ", count: depth * 2) + i.id
+                out += "  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang) + "\n"
+            }
+        }
+        out += Messages.text(.catalogueCount, lang, String(lines.count)) + "\n"
+        return ShellResult(output: out)
+    }
+
+    // MARK: lang
+
+    static let lang = Command(
+        names: ["lang", "langue", "language"],
+        summary: .init(fr: "change la langue des messages (fr ou en)", en: "switches the language of messages (fr or en)"),
+        usage: "lang fr|en", examples: ["lang en", "lang fr"]
+    ) { session, args throws(ShellError) in
+        let t = try args.required("fr|en")
+        try args.expectEnd()
+        guard let l = Language(rawValue: t.text.lowercased()) else {
+            throw ShellError(session.language == .fr ? "langue inconnue « \(t.text) »" : "unknown language \"\(t.text)\"", at: t, suggestions: ["fr", "en"])
+        }
+        session.language = l
+        return ShellResult(output: Messages.text(.languageSet, l) + "\n")
+    }
+
+    // MARK: load / info
+
+    static let load = Command(
+        names: ["load", "charger"],
+        summary: .init(fr: "charge un autre jeu de données (dossier au format Pilotage)", en: "loads another dataset (a folder of the Pilotage format)"),
+        usage: "load DOSSIER", examples: ["load Playground/data/demo"]
+    ) { session, args throws(ShellError) in
+        let t = try args.required(session.language == .fr ? "dossier" : "folder")
+        try args.expectEnd()
+        let d = try session.load(t.text)
+        return ShellResult(output: Messages.text(.loaded, session.language, d.manifest.name, Explanation.summary(d, session.language)) + "\n")
+    }
+
+    static let info = Command(
+        names: ["info", "dataset"],
+        summary: .init(fr: "décrit le jeu de données courant", en: "describes the current dataset"),
+        usage: "info", examples: ["info"]
+    ) { session, args throws(ShellError) in
+        try args.expectEnd()
+        let d = try session.dataset()
+        var out = "\(d.manifest.name) — \(session.datasetPath ?? "")\n  \(Explanation.summary(d, session.language))\n"
+        if !d.manifest.description.isEmpty { out += "  \(d.manifest.description)\n" }
+        return ShellResult(output: out)
+    }
+
+    static let quit = Command(
+        names: ["quit", "exit", "quitter", "q"],
+        summary: .init(fr: "quitte le REPL", en: "leaves the REPL"),
+        usage: "quit", examples: ["quit"]
+    ) { session, args throws(ShellError) in
+        try args.expectEnd()
+        return ShellResult(output: "", quit: true)
+    }
+}

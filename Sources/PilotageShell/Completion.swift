@@ -1,0 +1,75 @@
+import Foundation
+
+/// Context-aware completion of a REPL line.
+public struct Completion: Hashable, Sendable {
+    /// Where the word being completed starts (character offset).
+    public var start: Int
+    /// The candidates for that word, sorted.
+    public var candidates: [String]
+}
+
+extension Session {
+    /// Candidates for the word before `cursor` (the end of the line by default).
+    public func complete(_ line: String, cursor: Int? = nil) -> Completion {
+        let chars = Array(line)
+        let end = min(cursor ?? chars.count, chars.count)
+        var start = end
+        while start > 0, !chars[start - 1].isWhitespace, !Lexer.symbolCharacters.contains(chars[start - 1]) { start -= 1 }
+        let prefix = String(chars[start..<end])
+        let before = (try? Lexer.tokens(String(chars[0..<start]), language: language)) ?? []
+        let words = before.map { $0.text.lowercased() }
+        var pool: [String]
+        if words.isEmpty {
+            pool = Commands.allNames.filter { $0 != "?" }
+        } else if let command = Commands.find(words[0]) {
+            pool = candidates(for: command, after: Array(words.dropFirst()), prefix: prefix)
+        } else {
+            pool = []
+        }
+        let matches = Set(pool.filter { $0.lowercased().hasPrefix(prefix.lowercased()) })
+        // Catalogue ids in catalogue order, other words alphabetically.
+        func key(_ s: String) -> (Int, String) { (Catalogue.indicator(s)?.order ?? Int.max, s) }
+        return Completion(start: start, candidates: matches.sorted { key($0) < key($1) })
+    }
+
+    private func candidates(for command: Command, after words: [String], prefix: String) -> [String] {
+        switch command.names[0] {
+        case "help": return words.isEmpty ? Commands.allNames.filter { $0 != "?" } : []
+        case "explain": return words.isEmpty ? Catalogue.all.map(\.id) : []
+        case "lang": return words.isEmpty ? Language.allCases.map(\.rawValue) : []
+        case "load": return words.isEmpty ? Completion.paths(prefix) : []
+        case "catalogue":
+            if words.last == "axis" || words.last == "axe" { return Axis.allCases.map(\.rawValue) }
+            if words.last == "kind" || words.last == "nature" { return IndicatorKind.allCases.map(\.rawValue) }
+            return ["axis", "kind"]
+        default:
+            return QueryCompletion.candidates(session: self, command: command.names[0], after: words, prefix: prefix)
+        }
+    }
+}
+
+extension Completion {
+    /// Files and folders starting with `prefix` (folders end with `/`).
+    static func paths(_ prefix: String) -> [String] {
+        let expanded = prefix.hasPrefix("~") ? (prefix as NSString).expandingTildeInPath : prefix
+        let dir = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+        let listed = dir.isEmpty ? "." : dir
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
+        let shownDir = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
+        return entries.filter { !$0.hasPrefix(".") }.map { name in
+            var isDir: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (listed as NSString).appendingPathComponent(name), isDirectory: &isDir)
+            let shown = shownDir.isEmpty ? name : (shownDir.hasSuffix("/") ? shownDir + name : shownDir + "/" + name)
+            return shown + (isDir.boolValue ? "/" : "")
+        }
+    }
+
+    /// The longest common prefix of the candidates.
+    public var commonPrefix: String {
+        guard var p = candidates.first else { return "" }
+        for c in candidates.dropFirst() {
+            while !c.lowercased().hasPrefix(p.lowercased()) { p.removeLast() }
+        }
+        return p
+    }
+}

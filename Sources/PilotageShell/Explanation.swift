@@ -1,0 +1,63 @@
+/// What `explain` and the indicator reference say about a line: all from the catalogue.
+public enum Explanation {
+    /// The full explanation of a line.
+    public static func text(_ i: Indicator, _ lang: Language) -> String {
+        func m(_ k: Messages.Key) -> String { Messages.text(k, lang) }
+        var rows: [(String, String)] = []
+        if lang == .en { rows.append((m(.officialLabel), i.label.fr)) }
+        if i.labelIsDerived { rows.append((m(.label), "(\(m(.derivedLabel)))")) }
+        rows.append((m(.axis), i.axis.label.text(lang)))
+        rows.append((m(.kind), Messages.kindName(i.kind, lang)))
+        if let p = i.parentID, let parent = Catalogue.indicator(p) { rows.append((m(.parent), "\(p) — \(parent.label.text(lang))")) }
+        rows.append((m(.rule), i.rule.text(lang)))
+        if i.kind == .ratio || i.kind == .amountPerPerson {
+            let names = i.components.map { c in "\(c) (\(Catalogue.indicator(c)?.label.text(lang) ?? c))" }
+            rows.append((m(.components), i.id == "R2" ? "2 (N) / 2 (N-1)" : names.joined(separator: " / ")))
+        }
+        let children = Catalogue.children(of: i.id).map(\.id)
+        if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
+        rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map(\.rawValue).joined(separator: ", ")))
+        for (k, n) in i.notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n.text(lang))) }
+        rows.append((m(.source), i.source))
+        let width = rows.map(\.0.count).max() ?? 0
+        var out = "\(i.id) — \(i.label.text(lang))\n"
+        for (k, v) in rows {
+            let head = "  " + k.padding(toLength: width, withPad: " ", startingAt: 0) + (k.isEmpty ? "   " : " : ")
+            out += wrap(v, indent: head.count, width: 100, first: head) + "\n"
+        }
+        return out
+    }
+
+    /// How deep a line sits under its parents (for indented listings).
+    static func depth(_ i: Indicator) -> Int {
+        var d = 0, p = i.parentID
+        while let id = p, d < 8 { d += 1; p = Catalogue.indicator(id)?.parentID }
+        return d
+    }
+
+    /// Word-wraps `text` after `first`, continuation lines indented.
+    static func wrap(_ text: String, indent: Int, width: Int, first: String) -> String {
+        var out = first, column = first.count
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if column + word.count + 1 > width && column > indent {
+                out += "\n" + String(repeating: " ", count: indent)
+                column = indent
+            } else if column > indent {
+                out += " "; column += 1
+            }
+            out += word; column += word.count
+        }
+        return out
+    }
+
+    static func summary(_ d: Dataset, _ lang: Language) -> String {
+        let years = d.years.map(String.init).joined(separator: ", ")
+        if d.kind == .aggregate {
+            return lang == .fr ? "\(d.missions.count) missions locales, \(d.regions.count) régions, années \(years), \(d.indicatorRows.count) valeurs agrégées"
+                               : "\(d.missions.count) Missions locales, \(d.regions.count) regions, years \(years), \(d.indicatorRows.count) aggregate values"
+        }
+        return lang == .fr
+            ? "\(d.missions.count) missions locales, \(d.regions.count) régions, années \(years), \(d.youthCount) jeunes, \(d.eventCount) événements, \(d.pathwayCount) parcours, \(d.situationCount) situations"
+            : "\(d.missions.count) Missions locales, \(d.regions.count) regions, years \(years), \(d.youthCount) young people, \(d.eventCount) events, \(d.pathwayCount) pathways, \(d.situationCount) situations"
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PilotageShell
+
+struct Repl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Le REPL (par défaut) : interactif, ou sur -c, un script ou l'entrée standard.",
+        discussion: "Exemples : pilotage -c 'explain R5' ; pilotage script.pilote ; echo 'explain R5' | pilotage")
+    @Option(name: .customShort("c"), help: "Exécute ces commandes (une par ligne) puis quitte.") var command: String?
+    @Option(help: "Langue des messages : fr (défaut) ou en.") var lang: Language = .fr
+    @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
+    @Argument(help: "Un script .pilote à exécuter.") var script: String?
+
+    func run() throws {
+        let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
+        if let command {
+            try runLines(command.components(separatedBy: "\n"), session: session, source: nil)
+        } else if let script {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                printError(lang == .fr ? "pilotage : impossible de lire « \(script) »" : "pilotage: cannot read \"\(script)\"")
+                throw ExitCode(2)
+            }
+            try runLines(text.components(separatedBy: "\n"), session: session, source: script)
+        } else if Terminal.isInteractive {
+            Terminal(session: session).loop()
+        } else {
+            var lines: [String] = []
+            while let line = readLine(strippingNewline: true) { lines.append(line) }
+            try runLines(lines, session: session, source: "stdin")
+        }
+    }
+
+    /// Runs lines in order; the first error stops them, with its line number, and exits 1.
+    func runLines(_ lines: [String], session: Session, source: String?) throws {
+        for (n, line) in lines.enumerated() {
+            let result = session.run(line)
+            if !result.output.isEmpty { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+            if let error = result.error {
+                if let source { printError(session.language == .fr ? "\(source), ligne \(n + 1) :" : "\(source), line \(n + 1):") }
+                printError(error)
+                throw ExitCode(1)
+            }
+            if result.quit { return }
+        }
+    }
+}
+
+/// Where the embedded demo dataset is: `$PILOTAGE_DEMO`, `./Playground/data/demo`, or the
+/// checkout this binary was built from.
+enum DemoDataset {
+    static var path: String? {
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["PILOTAGE_DEMO"] { candidates.append(env) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Playground/data/demo")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(source.appendingPathComponent("Playground/data/demo").path)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/dataset.json") }
+    }
+}
