@@ -168,11 +168,13 @@ struct RowScanner {
         var lineStart = pos
         while true {
             if pos < n, b[pos] == 34 {
+                let quote = (offset: pos, line: line, lineStart: lineStart)
                 pos += 1
                 let contentStart = pos
                 var write = pos
                 while true {
-                    if pos >= n { position = n; return .badQuoting(offset: n, line: line, lineStart: lineStart) }
+                    // An unterminated quote is reported where it opens.
+                    if pos >= n { position = n; return .badQuoting(offset: quote.offset, line: quote.line, lineStart: quote.lineStart) }
                     let c = b[pos]
                     if c == 34 {
                         if pos + 1 < n, b[pos + 1] == 34 { b[write] = 34; write += 1; pos += 2; continue }

@@ -40,7 +40,7 @@ extension CSVRow {
             if match { return .some(c) }
         }
         try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code de \(T.codeDescription) parmi \(T.allCodes.joined(separator: ", "))",
-                                                                    en: "a \(T.codeDescription) code among \(T.allCodes.joined(separator: ", "))")))
+                                                                    en: "a code of \(T.codeDescription) among \(T.allCodes.joined(separator: ", "))")))
         return nil
     }
 

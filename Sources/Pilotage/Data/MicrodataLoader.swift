@@ -31,6 +31,9 @@ extension DatasetLoader {
             }
         }
         let youthCount = yML.count
+        // Without a readable youth.csv, references to young people cannot be checked: the
+        // other files would only repeat that error.
+        guard exists("youth.csv"), sink.isEmpty || youthCount > 0 else { return nil }
 
         func youthRef(_ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws -> Int32? {
             guard let id = try row.identifier(i, &sink) else { return nil }
