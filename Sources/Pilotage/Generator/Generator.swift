@@ -13,14 +13,14 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var seed: UInt64
     /// Indicator years (default 2015-2017).
     public var years: [Int]
-    /// Volume of young people relative to the real network (national: 1; demo: **0.2**).
+    /// Volume of young people relative to the real network (national: 1; demo: **0.28**).
     public var scale: Double
 
     public init(preset: Preset, seed: UInt64 = 1, years: [Int]? = nil, scale: Double? = nil) {
         self.preset = preset
         self.seed = seed
         self.years = years ?? [2015, 2016, 2017]
-        self.scale = scale ?? (preset == .demo ? 0.2 : 1)
+        self.scale = scale ?? (preset == .demo ? 0.28 : 1)
     }
 }
 
@@ -125,12 +125,30 @@ private struct Generation {
                           events: try CSVOutput(path: path("events.csv"), header: FormatColumns.events),
                           pathways: try CSVOutput(path: path("pathways.csv"), header: FormatColumns.pathways),
                           situations: try CSVOutput(path: path("situations.csv"), header: FormatColumns.situations))
+        // Profiles first, so that ML sizes can be normalised to a mean of 1: the network's
+        // volumes then follow the national figures whatever the draw.
+        var profiles: [MLProfile] = []
+        for region in plan.regions {
+            for k in 0..<region.mlCount {
+                var rng = SeededRandom(seed: options.seed &* 1_000_003 &+ UInt64(profiles.count) &* 7919 &+ 17)
+                let urban = k % region.cities.count < max(1, region.cities.count / 2) || rng.chance(0.3)
+                profiles.append(MLProfile(size: max(0.35, exp(rng.normal(sd: 0.45)) * (urban ? 1.25 : 0.8)), urban: urban,
+                                          qpv: max(0, min(0.6, urban ? rng.normal(mean: 0.19, sd: 0.07) : rng.normal(mean: 0.04, sd: 0.02))),
+                                          zrr: max(0, min(0.8, urban ? rng.normal(mean: 0.03, sd: 0.01) : rng.normal(mean: 0.42, sd: 0.12))),
+                                          performance: rng.normal(), staffing: max(0.6, rng.normal(mean: 1, sd: 0.15)),
+                                          funding: max(0.7, rng.normal(mean: 1, sd: 0.12))))
+            }
+        }
+        let meanSize = profiles.map(\.size).reduce(0, +) / Double(profiles.count)
+        for i in profiles.indices { profiles[i].size /= meanSize }
+
         var mlNumber = 0
         var usedIDs = Set<String>()
         for region in plan.regions {
             regions.row([region.code, region.name])
             for k in 0..<region.mlCount {
-                var rng = SeededRandom(seed: options.seed &* 1_000_003 &+ UInt64(mlNumber) &* 7919 &+ 17)
+                var rng = SeededRandom(seed: options.seed &* 2_000_029 &+ UInt64(mlNumber) &* 104_729 &+ 5)
+                let profile = profiles[mlNumber]
                 let city = region.cities[k % region.cities.count]
                 let department = region.departments[k % region.departments.count]
                 let round = k / region.cities.count
@@ -138,12 +156,6 @@ private struct Generation {
                 while usedIDs.contains(id) { id += "-B" }
                 usedIDs.insert(id)
                 let name = "Mission locale de \(city)" + (round > 0 ? " \(round + 1)" : "")
-                let urban = k % region.cities.count < max(1, region.cities.count / 2) || rng.chance(0.3)
-                let profile = MLProfile(size: max(0.35, exp(rng.normal(sd: 0.45)) * (urban ? 1.25 : 0.8)), urban: urban,
-                                        qpv: max(0, min(0.6, urban ? rng.normal(mean: 0.22, sd: 0.08) : rng.normal(mean: 0.04, sd: 0.02))),
-                                        zrr: max(0, min(0.7, urban ? rng.normal(mean: 0.02, sd: 0.01) : rng.normal(mean: 0.27, sd: 0.1))),
-                                        performance: rng.normal(), staffing: max(0.6, rng.normal(mean: 1, sd: 0.15)),
-                                        funding: max(0.7, rng.normal(mean: 1, sd: 0.12)))
                 let siret = String(format: "%09d%05d", 180_000_000 + mlNumber * 1013 % 99_999_999, 10 + k)
                 missions.row([id, name, region.code, department, rng.chance(0.9) ? "association" : "gip", siret, "8899B",
                               "\(1 + k) place de la République, \(department)000 \(city)",
@@ -161,15 +173,15 @@ private struct Generation {
     private func writeReference(_ id: String, _ p: MLProfile, _ rng: inout SeededRandom, context: CSVOutput, resources: CSVOutput, funding: CSVOutput) {
         let volume = p.size * options.scale
         func money(_ v: Double) -> String { DatasetWriter.decimal((v * 100).rounded() / 100) }
-        func tenth(_ v: Double) -> String { DatasetWriter.decimal((v * 10).rounded() / 10) }
+        func hundredth(_ v: Double) -> String { DatasetWriter.decimal(max(0.01, (v * 100).rounded() / 100)) }
         for year in options.years.sorted() {
             let jano = (Figures.contactsPerML * volume * rng.normal(mean: 1.1, sd: 0.12)).rounded()
             let defm = (Figures.defmPerML * volume * rng.normal(mean: 1, sd: 0.15) * (p.urban ? 1.1 : 0.85)).rounded()
             let neet = (Figures.neetPerML * volume * rng.normal(mean: 1, sd: 0.1)).rounded()
             context.row([id, String(year), DatasetWriter.decimal(max(1, jano)), DatasetWriter.decimal(max(0, defm)), DatasetWriter.decimal(max(0, neet))])
-            let total = max(1, Figures.staff(year) / Figures.missionsLocales * volume * p.staffing)
+            let total = max(0.01, (Figures.staff(year) / Figures.missionsLocales * volume * p.staffing * 100).rounded() / 100)
             let share = max(0.5, min(0.95, rng.normal(mean: Figures.accompanimentShare, sd: 0.05)))
-            resources.row([id, String(year), tenth(total), tenth(min(total, total * share))])
+            resources.row([id, String(year), hundredth(total), hundredth(min(total, total * share))])
             let budget = Figures.resources(year) / Figures.missionsLocales * volume * p.funding
             for (funder, line, share) in Figures.fundingShares {
                 let amount = budget * share * max(0.3, rng.normal(mean: 1, sd: 0.15))
