@@ -173,7 +173,7 @@ def main():
     # Every ML, year and breakdown has its counts (0 for an ML without young people).
     con.execute(f"""CREATE TABLE cells AS
         WITH grid AS (SELECT m.ml_id, p.y, b.b FROM missions m CROSS JOIN p CROSS JOIN (SELECT unnest({BREAKDOWNS}) AS b) b),
-        full_ AS (SELECT * FROM grid LEFT JOIN agg USING (ml_id, y, b))
+        full_ AS (SELECT ml_id, y, b, coalesce(COLUMNS(* EXCLUDE (ml_id, y, b)), 0) FROM grid LEFT JOIN agg USING (ml_id, y, b))
         SELECT ml_id, y, b, indicator, coalesce(value, 0)::DOUBLE AS value FROM (
             UNPIVOT full_ ON {", ".join(f'"{i}"' for i in counts)}, m5sum, m5n, m7sum, m7n INTO NAME indicator VALUE value)""")
     # Context, resources and funding: `all` only; an ML has a value when it has a row (funding: at least one).
