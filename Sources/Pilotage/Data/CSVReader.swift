@@ -9,17 +9,22 @@ import Darwin
 /// RFC 4180 quoting, `,` or `;` separator (the header tells), LF or CRLF, a leading BOM,
 /// UTF-8 checked before anything is parsed. Quoted fields are unescaped in place.
 struct CSVFile {
-    let name: String
-    private(set) var bytes: [UInt8]
-    let separator: UInt8
-    let columns: [String]
-    private let bodyStart: Int
-    private let bodyLine: Int
+    var bytes: [UInt8]
+    let shape: CSVShape
+    let bodyStart: Int
+    let firstBodyLine: Int
+    private var headerError: DatasetDiagnostic?
+
+    var name: String { shape.name }
+    var separator: UInt8 { shape.separator }
+    var columns: [String] { shape.columns }
 
     /// Reads `path`; `nil` when the file does not exist. Structural problems of the header
     /// (bad UTF-8, bad quoting) are reported and make the result `nil` too.
     static func read(path: String, name: String, sink: inout DiagnosticSink) throws -> CSVFile? {
+        let t0 = Trace.now()
         guard let bytes = readWholeFile(path) else { return nil }
+        defer { Trace.log("read and check \(name)", t0) }
         if let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
             try sink.report(.init(.invalidUTF8, file: name, line: line, column: column,
@@ -28,18 +33,14 @@ struct CSVFile {
             return nil
         }
         let file = CSVFile(name: name, bytes: bytes)
-        guard file.columns.count > 0 || file.bytes.isEmpty else { return nil }
-        if file.headerError != nil {
-            try sink.report(file.headerError!)
+        if let error = file.headerError {
+            try sink.report(error)
             return nil
         }
         return file
     }
 
-    private var headerError: DatasetDiagnostic?
-
     init(name: String, bytes: [UInt8]) {
-        self.name = name
         self.bytes = bytes
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
@@ -50,26 +51,24 @@ struct CSVFile {
             if c == 34 { inQuotes.toggle() } else if !inQuotes { if c == 44 { commas += 1 } else if c == 59 { semicolons += 1 } }
             i += 1
         }
-        separator = (semicolons > 0 && commas == 0) ? 59 : 44
-        var header: [String] = []
-        var scanner = RowScanner(separator: separator, position: start, line: 1)
-        var ranges: [FieldRange] = []
-        var headerError: DatasetDiagnostic?
-        if start < bytes.count {
-            let result = self.bytes.withUnsafeMutableBufferPointer { scanner.scan(into: &ranges, buffer: $0) }
-            if case .badQuoting(let offset, let line, let lineStart) = result {
-                headerError = CSVFile.quotingError(name: name, bytes: bytes, offset: offset, line: line, lineStart: lineStart)
-            } else {
-                for r in ranges {
-                    let s = String(decoding: self.bytes[r.start..<r.end], as: UTF8.self)
-                    header.append(s.trimmingWhitespace())
-                }
-            }
+        let separator: UInt8 = (semicolons > 0 && commas == 0) ? 59 : 44
+        // The header is parsed on a copy of its line: the body is never copied.
+        var end = i
+        if end < bytes.count, bytes[end] == 13 { end += 1 }
+        if end < bytes.count, bytes[end] == 10 { end += 1 }
+        var header = Array(bytes[start..<end])
+        var fields: [FieldRange] = []
+        var scanner = RowScanner(separator: separator, position: 0, line: 1)
+        let result = header.withUnsafeMutableBufferPointer { scanner.scan(into: &fields, buffer: $0) }
+        var columns: [String] = []
+        if case .badQuoting(let offset, let line, let lineStart) = result {
+            headerError = CSVFile.quotingError(name: name, bytes: header, offset: offset, line: line, lineStart: lineStart)
+        } else if start < bytes.count {
+            columns = fields.map { String(decoding: header[$0.start..<$0.end], as: UTF8.self).trimmingWhitespace() }
         }
-        columns = header
-        bodyStart = scanner.position
-        bodyLine = scanner.line
-        self.headerError = headerError
+        shape = CSVShape(name: name, separator: separator, columns: columns)
+        bodyStart = start + scanner.position
+        firstBodyLine = scanner.line
     }
 
     static func quotingError(name: String, bytes: [UInt8], offset: Int, line: Int, lineStart: Int) -> DatasetDiagnostic {
@@ -99,52 +98,96 @@ struct CSVFile {
         return ok ? result : nil
     }
 
-    /// Calls `body` for every data row. Rows with the wrong number of fields or bad quoting
-    /// are reported and not passed on; parsing goes on with the next row.
+    /// Calls `body` for every data row, in order. Rows with the wrong number of fields or
+    /// bad quoting are reported and not passed on; parsing goes on with the next row.
     mutating func forEachRow(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws {
-        let name = self.name, expected = columns.count, separator = self.separator
-        var scanner = RowScanner(separator: separator, position: bodyStart, line: bodyLine)
-        var ranges: [FieldRange] = []
-        ranges.reserveCapacity(expected)
-        try bytes.withUnsafeMutableBufferPointer { buffer in
-            let n = buffer.count
-            while scanner.position < n {
-                let rowLine = scanner.line, rowStart = scanner.position
-                let result = scanner.scan(into: &ranges, buffer: buffer)
-                switch result {
-                case .badQuoting(let offset, let line, let lineStart):
-                    try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart))
-                    // Resynchronise on the next line end.
-                    var p = offset
-                    while p < n, buffer[p] != 10 { p += 1 }
-                    scanner.position = p + 1
-                    scanner.line = line + 1
-                    continue
-                case .ok:
-                    break
-                }
-                if ranges.count == 1, ranges[0].start == ranges[0].end, !ranges[0].quoted {
-                    // A blank line: fine at the end of the file, an error elsewhere.
-                    var p = scanner.position
-                    while p < n, buffer[p] == 10 || buffer[p] == 13 { p += 1 }
-                    if p >= n { break }
-                    try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
-                                          expected: .init(fr: "\(expected) champs", en: "\(expected) fields"),
-                                          found: "une ligne vide / an empty line"))
-                    continue
-                }
-                if ranges.count != expected {
-                    try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
-                                          expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
-                                          found: "\(ranges.count)"))
-                    continue
-                }
-                let row = CSVRow(file: name, line: rowLine, lineStart: rowStart, base: UnsafePointer(buffer.baseAddress!),
-                                 ranges: ranges, columns: columns)
-                try body(row, &sink)
+        let shape = self.shape, range = bodyStart..<bytes.count, first = firstBodyLine
+        _ = try bytes.withUnsafeMutableBufferPointer { try shape.rows(in: range, buffer: $0, firstLine: first, sink: &sink, body) }
+    }
+
+    /// About how many data rows a byte range holds (from the first rows' mean length).
+    func estimatedRows(in range: Range<Int>) -> Int {
+        var p = bodyStart, lines = 0
+        while p < bytes.count, lines < 1000 { if bytes[p] == 10 { lines += 1 }; p += 1 }
+        guard lines > 0 else { return 16 }
+        return Int(Double(range.count) / (Double(p - bodyStart) / Double(lines)) * 1.05) + 16
+    }
+
+    /// The body split in about `parts` byte ranges at line ends (one range for small files).
+    func chunks(_ parts: Int) -> [Range<Int>] {
+        let n = bytes.count
+        guard parts > 1, n - bodyStart > 4 << 20 else { return [bodyStart..<n] }
+        var bounds = [bodyStart]
+        for k in 1..<parts {
+            var p = bodyStart + (n - bodyStart) * k / parts
+            while p < n, bytes[p] != 10 { p += 1 }
+            if p + 1 < n, p + 1 > bounds.last! { bounds.append(p + 1) }
+        }
+        bounds.append(n)
+        return (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+    }
+}
+
+/// A file's name, separator and header: what parsing a part of it needs besides its bytes.
+struct CSVShape: Sendable {
+    let context: CSVContext
+    let separator: UInt8
+
+    init(name: String, separator: UInt8, columns: [String]) {
+        context = CSVContext(name: name, columns: columns)
+        self.separator = separator
+    }
+    var name: String { context.name }
+    var columns: [String] { context.columns }
+
+    /// Parses the rows of `range` (the whole body, or a part from ``CSVFile/chunks(_:)``),
+    /// counting lines from `firstLine`; returns the number of lines consumed and whether the
+    /// range ended on a row boundary (a split inside a quoted field does not, and the caller
+    /// then parses the file whole).
+    func rows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, sink: inout DiagnosticSink,
+              _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> (lines: Int, aligned: Bool) {
+        var scanner = RowScanner(separator: separator, position: range.lowerBound, line: firstLine)
+        let expected = columns.count, n = buffer.count
+        var fields: [FieldRange] = []
+        fields.reserveCapacity(expected + 1)
+        while scanner.position < range.upperBound {
+            let rowLine = scanner.line, rowStart = scanner.position
+            if case .badQuoting(let offset, let line, let lineStart) = scanner.scan(into: &fields, buffer: buffer) {
+                try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart))
+                var p = offset
+                while p < n, buffer[p] != 10 { p += 1 }
+                scanner.position = p + 1
+                scanner.line = line + 1
+                continue
+            }
+            if fields.count == 1, fields[0].start == fields[0].end, !fields[0].quoted {
+                // A blank line: fine at the end of the file, an error elsewhere.
+                var p = scanner.position
+                while p < n, buffer[p] == 10 || buffer[p] == 13 { p += 1 }
+                if p >= n { break }
+                try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                      expected: .init(fr: "\(expected) champs", en: "\(expected) fields"), found: "une ligne vide / an empty line"))
+                continue
+            }
+            if fields.count != expected {
+                try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                      expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
+                                      found: "\(fields.count)"))
+                continue
+            }
+            try fields.withUnsafeBufferPointer { f in
+                try body(CSVRow(context: context, line: rowLine, lineStart: rowStart, base: UnsafePointer(buffer.baseAddress!), fields: f.baseAddress!), &sink)
             }
         }
+        return (scanner.line - firstLine, scanner.position == range.upperBound || scanner.position >= n)
     }
+}
+
+/// The file name and header, shared by every row of a file without reference counting.
+final class CSVContext: Sendable {
+    let name: String
+    let columns: [String]
+    init(name: String, columns: [String]) { self.name = name; self.columns = columns }
 }
 
 struct FieldRange {
@@ -210,27 +253,31 @@ struct RowScanner {
     }
 }
 
-/// One data row; valid only inside ``CSVFile/forEachRow(sink:_:)``.
+/// One data row: a view on the file's bytes, valid only inside the row callback.
 struct CSVRow {
-    let file: String
+    unowned(unsafe) let context: CSVContext
     let line: Int
     let lineStart: Int
     let base: UnsafePointer<UInt8>
-    let ranges: [FieldRange]
-    let columns: [String]
+    let fields: UnsafePointer<FieldRange>
 
-    @inline(__always) func isEmpty(_ i: Int) -> Bool { ranges[i].start == ranges[i].end }
+    var file: String { context.name }
+    var columns: [String] { context.columns }
+
+    @inline(__always) func isEmpty(_ i: Int) -> Bool { fields[i].start == fields[i].end }
 
     @inline(__always) func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-        let r = ranges[i]
+        let r = fields[i]
         return UnsafeBufferPointer(start: base + r.start, count: r.end - r.start)
     }
+
+    @inline(__always) func isQuoted(_ i: Int) -> Bool { fields[i].quoted }
 
     func string(_ i: Int) -> String { String(decoding: bytes(i), as: UTF8.self) }
 
     /// 1-based character column of field `i` (counted on the row's first line).
     func column(_ i: Int) -> Int {
-        let start = ranges[i].start - (ranges[i].quoted ? 1 : 0)
+        let start = fields[i].start - (fields[i].quoted ? 1 : 0)
         var col = 1, p = lineStart
         while p < start { if base[p] & 0xC0 != 0x80 { col += 1 }; p += 1 }
         return col
@@ -250,9 +297,10 @@ func readWholeFile(_ path: String) -> [UInt8]? {
     var st = stat()
     guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     let size = Int(st.st_size)
-    var bytes = [UInt8](repeating: 0, count: size)
-    let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, f) }
-    return read == size ? bytes : Array(bytes.prefix(read))
+    // Read straight into uninitialised storage: zero-filling first would touch every page twice.
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, f)
+    }
 }
 
 /// The offset of the first byte that is not valid UTF-8, or `nil`.

@@ -50,6 +50,7 @@ struct DatasetLoader {
                                       found: "aucun fichier / no file"))
             }
         }
+        let t0 = Trace.now()
         let regions = try loadRegions()
         let missions = try loadMissions(regions: regions)
         var mlIndex = IDIndex(capacity: missions.count)
@@ -57,6 +58,7 @@ struct DatasetLoader {
         let contexts = try loadContext(mlIndex)
         let resources = try loadResources(mlIndex)
         let funding = try loadFunding(mlIndex)
+        Trace.log("reference files", t0)
         var micro: MicroStore?
         var aggregate: AggregateStore?
         if hasAggregate && presentMicro.isEmpty {

@@ -33,12 +33,7 @@ extension CSVRow {
     /// `.some(nil)` for an empty field, `nil` after an error.
     func optionalCode<T: DatasetCode>(_ i: Int, _ type: T.Type, _ sink: inout DiagnosticSink) throws -> T?? {
         if isEmpty(i) { return .some(nil) }
-        let b = bytes(i)
-        for c in T.allCases {
-            var raw = c.rawValue
-            let match = raw.withUTF8 { r in r.count == b.count && memcmpEqual(r, b) }
-            if match { return .some(c) }
-        }
+        if let c = CodeTable<T>.shared.match(bytes(i)) { return .some(c) }
         try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code de \(T.codeDescription) parmi \(T.allCodes.joined(separator: ", "))",
                                                                     en: "a code of \(T.codeDescription) among \(T.allCodes.joined(separator: ", "))")))
         return nil
@@ -52,7 +47,7 @@ extension CSVRow {
     func optionalDate(_ i: Int, _ sink: inout DiagnosticSink) throws -> Day?? {
         if isEmpty(i) { return .some(nil) }
         let b = bytes(i)
-        if b.count == 10, let d = Day.parse(Array(b)[...]) { return .some(d) }
+        if let d = Day.parse(b) { return .some(d) }
         try sink.report(diagnostic(.invalidDate, i, expected: expectedDate))
         return nil
     }
@@ -76,7 +71,7 @@ extension CSVRow {
         guard try required(i, &sink) else { return nil }
         let b = bytes(i)
         // A decimal comma is accepted quoted in a comma-separated file, bare in a semicolon-separated one.
-        let commaAllowed = separator == 59 || ranges[i].quoted
+        let commaAllowed = separator == 59 || isQuoted(i)
         var text = [UInt8](), digits = 0, points = 0, ok = true
         for (k, c) in b.enumerated() {
             if c >= 48 && c <= 57 { digits += 1; text.append(c) }
@@ -112,4 +107,38 @@ extension CSVRow {
 @inline(__always) func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
     for k in 0..<a.count where a[k] != b[k] { return false }
     return true
+}
+
+/// The codes of a type as bytes, for matching fields without building strings.
+struct CodeTable<T: DatasetCode>: Sendable {
+    let entries: [([UInt8], T)]
+
+    init() { entries = T.allCases.map { (Array($0.rawValue.utf8), $0) } }
+
+    @inline(__always) func match(_ b: UnsafeBufferPointer<UInt8>) -> T? {
+        for (raw, value) in entries where raw.count == b.count {
+            var equal = true
+            for k in 0..<raw.count where raw[k] != b[k] { equal = false; break }
+            if equal { return value }
+        }
+        return nil
+    }
+
+    /// One table per code type (built once; generic types cannot have stored statics).
+    static var shared: CodeTable<T> { CodeTables.table(for: T.self) }
+}
+
+enum CodeTables {
+    private static let tables: [ObjectIdentifier: any Sendable] = {
+        var t: [ObjectIdentifier: any Sendable] = [:]
+        func add<C: DatasetCode>(_ c: C.Type) { t[ObjectIdentifier(c)] = CodeTable<C>() }
+        add(Sex.self); add(SchoolLevel.self); add(LegalForm.self); add(EventKind.self); add(InterviewChannel.self)
+        add(OfferKind.self); add(ReferralTarget.self); add(CommonLawRight.self); add(CEPLevel.self); add(Program.self)
+        add(ExitOutcomeKind.self); add(Contract.self); add(TrainingKind.self); add(ReorientationTarget.self)
+        add(SituationKind.self); add(Funder.self); add(FundingLine.self); add(Breakdown.self); add(Level.self)
+        return t
+    }()
+    static func table<C: DatasetCode>(for c: C.Type) -> CodeTable<C> {
+        (tables[ObjectIdentifier(c)] as? CodeTable<C>) ?? CodeTable<C>()
+    }
 }

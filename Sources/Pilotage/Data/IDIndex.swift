@@ -30,6 +30,21 @@ struct IDIndex: Sendable {
         }
     }
 
+    /// Whether the key at `index` is `key`.
+    @inline(__always) func matches(_ index: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        index >= 0 && Int(index) < count && equals(index, key)
+    }
+
+    /// The index of `key`, trying `guess` and the index after it first: files grouped by young
+    /// person in the order of youth.csv then need no hashing.
+    @inline(__always) func find(_ key: UnsafeBufferPointer<UInt8>, guess: inout Int32) -> Int32? {
+        if matches(guess, key) { return guess }
+        if matches(guess + 1, key) { guess += 1; return guess }
+        guard let found = find(key) else { return nil }
+        guess = found
+        return found
+    }
+
     /// The index of `key`, or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
         var slot = IDIndex.hash(key) & mask

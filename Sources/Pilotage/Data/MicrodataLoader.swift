@@ -1,215 +1,422 @@
+import Dispatch
+
 extension DatasetLoader {
-    /// Loads the four microdata files into the columnar store.
+    /// Loads the four microdata files into the columnar store. youth.csv first (the others
+    /// refer to it); then events (in parts), pathways and situations are parsed concurrently.
     mutating func loadMicro(_ ml: IDIndex) throws -> MicroStore? {
-        // Young people first: the other files refer to them.
-        var youthIDs = IDIndex(capacity: 1 << 16)
-        var yML: [Int32] = [], ySex: [UInt8] = [], yBirth: [Int32] = [], yLevel: [UInt8] = [], yFlags: [UInt8] = [], yLine: [Int32] = []
-        if case (var csv, let c)? = try open("youth.csv", required: true,
-                                   columns: ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"]) {
-            try csv.forEachRow(sink: &sink) { row, sink in
-                guard let id = try row.identifier(c[0], &sink) else { return }
-                let (_, inserted) = youthIDs.insert(id)
-                guard inserted else {
-                    try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un youth_id unique", en: "a unique youth_id")))
-                    return
-                }
-                var m: Int32 = -1
-                if let mlID = try row.identifier(c[1], &sink) {
-                    if let found = ml.find(mlID) { m = found } else {
-                        try sink.report(row.diagnostic(.unknownReference, c[1], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
+        let t0 = Trace.now()
+        guard let youth = try loadYouth(ml) else { return nil }
+        Trace.log("youth.csv", t0)
+        let t1 = Trace.now()
+        guard case (var events, let ec)? = try open("events.csv", required: true, columns: ["youth_id", "date", "kind", "detail"]),
+              case (var pathways, let pc)? = try open("pathways.csv", required: true,
+                                                      columns: ["pathway_id", "youth_id", "program", "start_date", "end_date", "yg_plan",
+                                                                "exit_outcome", "exit_detail", "exit_durable", "exit_non_market", "exit_cpf"]),
+              case (var situations, let sc)? = try open("situations.csv", required: true,
+                                                        columns: ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"])
+        else { return nil }
+
+        Trace.log("open events, pathways, situations", t1)
+        let t1b = Trace.now()
+        let ids = youth.ids
+        let eventParts = events.chunks(ProcessInfoCores.count * 2)
+        let eventResults = eventParts.map { Part(EventColumns(capacity: events.estimatedRows(in: $0))) }
+        let pathwayResult = Part(PathwayColumns(capacity: pathways.estimatedRows(in: pathways.bodyStart..<pathways.bytes.count)))
+        let situationResult = Part(SituationColumns(capacity: situations.estimatedRows(in: situations.bodyStart..<situations.bytes.count)))
+        let eShape = events.shape, pShape = pathways.shape, sShape = situations.shape
+        let (eFirst, pFirst, sFirst) = (events.firstBodyLine, pathways.firstBodyLine, situations.firstBodyLine)
+        let pRange = pathways.bodyStart..<pathways.bytes.count, sRange = situations.bodyStart..<situations.bytes.count
+
+        var aligned = true
+        events.bytes.withUnsafeMutableBufferPointer { eb in
+            pathways.bytes.withUnsafeMutableBufferPointer { pb in
+                situations.bytes.withUnsafeMutableBufferPointer { sb in
+                    nonisolated(unsafe) let (eb, pb, sb) = (eb, pb, sb)
+                    // Largest work first: pathways and situations, then the event parts.
+                    let tasks = 2 + eventParts.count
+                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
+                        switch t {
+                        case 0: pathwayResult.run { sink, cols in try pShape.rows(in: pRange, buffer: pb, firstLine: pFirst, sink: &sink) { row, sink in try cols.add(row, pc, ids, &sink) } }
+                        case 1: situationResult.run { sink, cols in try sShape.rows(in: sRange, buffer: sb, firstLine: sFirst, sink: &sink) { row, sink in try cols.add(row, sc, ids, &sink) } }
+                        default:
+                            let k = t - 2
+                            eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k], buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
+                        }
                     }
                 }
-                let sex = try row.code(c[2], Sex.self, &sink)
-                let birth = try row.date(c[3], &sink)
-                let level = try row.code(c[4], SchoolLevel.self, &sink)
-                let diploma = try row.bool(c[5], &sink), qpv = try row.bool(c[6], &sink), zrr = try row.bool(c[7], &sink), neet = try row.bool(c[8], &sink)
-                // Keep a row for every id so that later files resolve it; the dataset is refused anyway on error.
-                yML.append(m); ySex.append(sex.map(Code.index) ?? 0); yBirth.append(birth?.number ?? 0)
-                yLevel.append(level.map(Code.index) ?? 0)
-                yFlags.append((diploma == true ? 1 : 0) | (qpv == true ? 2 : 0) | (zrr == true ? 4 : 0) | (neet == true ? 8 : 0))
-                yLine.append(Int32(row.line))
             }
         }
-        let youthCount = yML.count
-        // Without a readable youth.csv, references to young people cannot be checked: the
-        // other files would only repeat that error.
-        guard exists("youth.csv"), sink.isEmpty || youthCount > 0 else { return nil }
-
-        func youthRef(_ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws -> Int32? {
-            guard let id = try row.identifier(i, &sink) else { return nil }
-            if let y = youthIDs.find(id) { return y }
-            try sink.report(row.diagnostic(.unknownReference, i, expected: .init(fr: "un youth_id de youth.csv", en: "a youth_id of youth.csv")))
-            return nil
-        }
-
-        // Events.
-        var eOwner: [Int32] = [], eDate: [Int32] = [], eKind: [UInt8] = [], eDetail: [UInt8] = [], eLine: [Int32] = []
-        var accueilLine = [Int32](repeating: 0, count: youthCount)
-        if case (var csv, let c)? = try open("events.csv", required: true, columns: ["youth_id", "date", "kind", "detail"]) {
-            let accueil = Code.index(EventKind.accueil)
-            try csv.forEachRow(sink: &sink) { row, sink in
-                guard let y = try youthRef(row, c[0], &sink), let date = try row.date(c[1], &sink),
-                      let kind = try row.code(c[2], EventKind.self, &sink) else { return }
-                guard let detail = try Self.eventDetail(kind, row, c[3], &sink) else { return }
-                let k = Code.index(kind)
-                if k == accueil {
-                    if accueilLine[Int(y)] != 0 {
-                        try sink.report(row.diagnostic(.secondAccueil, c[2], expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(accueilLine[Int(y)]))",
-                                                                                             en: "at most one accueil per young person (the first is on line \(accueilLine[Int(y)]))"),
-                                                       found: "un second accueil pour / a second accueil for \(youthIDs.key(Int(y)))"))
-                        return
-                    }
-                    accueilLine[Int(y)] = Int32(row.line)
-                }
-                eOwner.append(y); eDate.append(date.number); eKind.append(k); eDetail.append(detail); eLine.append(Int32(row.line))
+        Trace.log("parallel parse", t1b)
+        aligned = eventResults.allSatisfy(\.aligned)
+        if !aligned {
+            // A split fell inside a quoted field: parse the events again, whole.
+            let whole = Part(EventColumns(capacity: 16))
+            events.bytes.withUnsafeMutableBufferPointer { eb in
+                whole.run { sink, cols in try eShape.rows(in: events.bodyStart..<eb.count, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
             }
+            return try finish(youth: youth, events: [whole], eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
         }
+        let t2 = Trace.now()
+        defer { Trace.log("finish", t2) }
+        return try finish(youth: youth, events: eventResults, eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
+    }
 
-        // Pathways.
-        var pwIDs = IDIndex(capacity: 1 << 14)
-        var pOwner: [Int32] = [], pID: [Int32] = [], pBegin: [Int32] = [], pEnd: [Int32] = [], pProgram: [UInt8] = []
-        var pOutcome: [UInt8] = [], pDetail: [UInt8] = [], pFlags: [UInt8] = [], pLine: [Int32] = []
-        if case (var csv, let c)? = try open("pathways.csv", required: true,
-                                   columns: ["pathway_id", "youth_id", "program", "start_date", "end_date", "yg_plan", "exit_outcome",
-                                             "exit_detail", "exit_durable", "exit_non_market", "exit_cpf"]) {
-            try csv.forEachRow(sink: &sink) { row, sink in
-                guard let pid = try row.identifier(c[0], &sink) else { return }
-                let (idIndex, inserted) = pwIDs.insert(pid)
-                guard inserted else {
-                    try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un pathway_id unique", en: "a unique pathway_id")))
-                    return
-                }
-                guard let y = try youthRef(row, c[1], &sink), let program = try row.code(c[2], Program.self, &sink),
-                      let start = try row.date(c[3], &sink), let end = try row.optionalDate(c[4], &sink),
-                      let yg = try row.bool(c[5], &sink), let durable = try row.bool(c[8], &sink),
-                      let nonMarket = try row.bool(c[9], &sink), let cpf = try row.bool(c[10], &sink) else { return }
-                var outcome: UInt8 = 0, detail: UInt8 = 0
-                if let end {
-                    if end < start {
-                        try sink.report(row.diagnostic(.endBeforeStart, c[4], expected: .init(fr: "une date de sortie au plus tôt le \(start)", en: "an end_date on or after \(start)")))
-                        return
-                    }
-                    guard let o = try row.code(c[6], ExitOutcomeKind.self, &sink) else { return }
-                    outcome = Code.index(o) + 1
-                    guard let d = try Self.exitDetail(o, row, c[7], &sink) else { return }
-                    detail = d
-                    if durable && o != .emploi { try sink.report(Self.notAllowed(row, c[8], "emploi")); return }
-                    if nonMarket && o != .emploi { try sink.report(Self.notAllowed(row, c[9], "emploi")); return }
-                    if cpf && o != .formation { try sink.report(Self.notAllowed(row, c[10], "formation")); return }
+    /// Merges the parts: line numbers made absolute, errors in file order (at most 50), the
+    /// one-accueil rule checked across parts, then the records grouped by young person.
+    private mutating func finish(youth: YouthColumns, events: [Part<EventColumns>], eventFirstLine: Int,
+                                 pathways: Part<PathwayColumns>, situations: Part<SituationColumns>) throws -> MicroStore? {
+        // Line numbers of each part made absolute.
+        var offsets: [Int32] = [], line = eventFirstLine
+        var eventErrors: [DatasetDiagnostic] = []
+        for part in events {
+            offsets.append(Int32(line))
+            eventErrors += part.errors.map { var d = $0; d.line = d.line.map { $0 + line }; return d }
+            line += part.lines
+        }
+        // At most one accueil per young person, in the whole file (parts in file order).
+        let accueil = Code.index(EventKind.accueil)
+        var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
+        for (k, part) in events.enumerated() {
+            let c = part.columns
+            for i in c.owner.indices where c.kind[i] == accueil {
+                let y = Int(c.owner[i]), at = c.line[i] + offsets[k]
+                if firstAccueil[y] != 0 {
+                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(c.kindColumn[i]), field: "kind",
+                                             expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
+                                                             en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
+                                             found: "un second accueil / a second accueil"))
                 } else {
-                    for (k, isSet) in [(c[6], !row.isEmpty(c[6])), (c[7], !row.isEmpty(c[7])), (c[8], durable), (c[9], nonMarket), (c[10], cpf)] where isSet {
-                        try sink.report(row.diagnostic(.exitOnOpenPathway, k, expected: .init(fr: "un champ vide (ou 0) tant que end_date est vide", en: "an empty field (or 0) while end_date is empty")))
-                        return
-                    }
+                    firstAccueil[y] = at
                 }
-                pOwner.append(y); pID.append(idIndex); pBegin.append(start.number); pEnd.append(end?.number ?? MicroStore.open)
-                pProgram.append(Code.index(program)); pOutcome.append(outcome); pDetail.append(detail)
-                pFlags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); pLine.append(Int32(row.line))
             }
         }
-
-        // Situations.
-        var stIDs = IDIndex(capacity: 1 << 14)
-        var sOwner: [Int32] = [], sID: [Int32] = [], sBegin: [Int32] = [], sEnd: [Int32] = [], sKind: [UInt8] = []
-        var sDetail: [UInt8] = [], sFlags: [UInt8] = [], sLine: [Int32] = []
-        if case (var csv, let c)? = try open("situations.csv", required: true,
-                                   columns: ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"]) {
-            try csv.forEachRow(sink: &sink) { row, sink in
-                guard let sid = try row.identifier(c[0], &sink) else { return }
-                let (idIndex, inserted) = stIDs.insert(sid)
-                guard inserted else {
-                    try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un situation_id unique", en: "a unique situation_id")))
-                    return
-                }
-                guard let y = try youthRef(row, c[1], &sink), let kind = try row.code(c[2], SituationKind.self, &sink) else { return }
-                var detail: UInt8 = 0
-                switch kind {
-                case .emploi:
-                    guard let contract = try row.code(c[3], Contract.self, &sink) else { return }
-                    detail = Code.index(contract) + 1
-                case .formation:
-                    guard let t = try row.code(c[3], TrainingKind.self, &sink) else { return }
-                    detail = Code.index(t) + 1
-                default:
-                    if !row.isEmpty(c[3]) { try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(fr: "un détail vide pour une situation \(kind.rawValue)", en: "an empty detail for a \(kind.rawValue) situation"))); return }
-                }
-                guard let start = try row.date(c[4], &sink), let end = try row.optionalDate(c[5], &sink),
-                      let durable = try row.bool(c[6], &sink), let nonMarket = try row.bool(c[7], &sink) else { return }
-                if let end, end < start {
-                    try sink.report(row.diagnostic(.endBeforeStart, c[5], expected: .init(fr: "une date de fin au plus tôt le \(start)", en: "an end_date on or after \(start)")))
-                    return
-                }
-                if durable && kind != .emploi { try sink.report(Self.notAllowed(row, c[6], "emploi")); return }
-                if nonMarket && kind != .emploi { try sink.report(Self.notAllowed(row, c[7], "emploi")); return }
-                sOwner.append(y); sID.append(idIndex); sBegin.append(start.number); sEnd.append(end?.number ?? MicroStore.open)
-                sKind.append(Code.index(kind)); sDetail.append(detail); sFlags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); sLine.append(Int32(row.line))
-            }
+        let truncated = events.contains(where: \.truncated) || pathways.truncated || situations.truncated
+        for d in eventErrors.sorted(by: { ($0.line ?? 0) < ($1.line ?? 0) }) + pathways.errors + situations.errors {
+            try sink.report(d)
         }
+        if truncated { throw DiagnosticSink.LimitReached() }
         guard sink.isEmpty else { return nil }
 
-        // Group the records by young person (stable counting sort: file order kept within a person).
-        let (eStart, ePerm) = groupByOwner(eOwner, youthCount)
-        let (pStart, pPerm) = groupByOwner(pOwner, youthCount)
-        let (sStart, sPerm) = groupByOwner(sOwner, youthCount)
-        return MicroStore(youthIDs: youthIDs, youthML: yML, youthSex: ySex, youthBirth: yBirth, youthLevel: yLevel, youthFlags: yFlags, youthLine: yLine,
-                          evStart: eStart, evDate: permute(eDate, ePerm), evKind: permute(eKind, ePerm), evDetail: permute(eDetail, ePerm), evLine: permute(eLine, ePerm),
-                          pwStart: pStart, pwIDs: pwIDs, pwID: permute(pID, pPerm), pwBegin: permute(pBegin, pPerm), pwEnd: permute(pEnd, pPerm),
-                          pwProgram: permute(pProgram, pPerm), pwOutcome: permute(pOutcome, pPerm), pwDetail: permute(pDetail, pPerm),
-                          pwFlags: permute(pFlags, pPerm), pwLine: permute(pLine, pPerm),
-                          stStart: sStart, stIDs: stIDs, stID: permute(sID, sPerm), stBegin: permute(sBegin, sPerm), stEnd: permute(sEnd, sPerm),
-                          stKind: permute(sKind, sPerm), stDetail: permute(sDetail, sPerm), stFlags: permute(sFlags, sPerm), stLine: permute(sLine, sPerm))
+        let n = youth.ml.count
+        let p = pathways.columns, s = situations.columns
+        // Events: each part's rows scattered straight to their place, grouped by young person.
+        let (eStart, eDest) = groupByOwner(events.map(\.columns.owner), n)
+        func scatter<T>(_ column: (EventColumns) -> [T]) -> [T] { place(events.map { column($0.columns) }, eDest) }
+        let eLines = place(events.enumerated().map { k, part in part.columns.line.map { $0 + offsets[k] } }, eDest)
+        let (pStart, pDest) = groupByOwner([p.owner], n), (sStart, sDest) = groupByOwner([s.owner], n)
+        return MicroStore(youthIDs: youth.ids, youthML: youth.ml, youthSex: youth.sex, youthBirth: youth.birth, youthLevel: youth.level,
+                          youthFlags: youth.flags, youthLine: youth.line,
+                          evStart: eStart, evDate: scatter(\.date), evKind: scatter(\.kind), evDetail: scatter(\.detail), evLine: eLines,
+                          pwStart: pStart, pwIDs: p.ids, pwID: place([p.id], pDest), pwBegin: place([p.begin], pDest), pwEnd: place([p.end], pDest),
+                          pwProgram: place([p.program], pDest), pwOutcome: place([p.outcome], pDest), pwDetail: place([p.detail], pDest),
+                          pwFlags: place([p.flags], pDest), pwLine: place([p.line], pDest),
+                          stStart: sStart, stIDs: s.ids, stID: place([s.id], sDest), stBegin: place([s.begin], sDest), stEnd: place([s.end], sDest),
+                          stKind: place([s.kind], sDest), stDetail: place([s.detail], sDest), stFlags: place([s.flags], sDest), stLine: place([s.line], sDest))
     }
 
-    private static func notAllowed(_ row: CSVRow, _ i: Int, _ kind: String) -> DatasetDiagnostic {
-        row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "0 ou vide (ce champ ne vaut que pour « \(kind) »)", en: "0 or empty (this field applies to \(kind) only)"))
+    private mutating func loadYouth(_ ml: IDIndex) throws -> YouthColumns? {
+        guard case (var csv, let c)? = try open("youth.csv", required: true,
+                                               columns: ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"]) else { return nil }
+        var y = YouthColumns(capacity: csv.estimatedRows(in: csv.bodyStart..<csv.bytes.count))
+        let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
+        var mlGuess: Int32 = 0
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let id = try row.identifier(c[0], &sink) else { return }
+            guard y.ids.insert(id).inserted else {
+                try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un youth_id unique", en: "a unique youth_id")))
+                return
+            }
+            var m: Int32 = -1
+            if let mlID = try row.identifier(c[1], &sink) {
+                if let found = ml.find(mlID, guess: &mlGuess) { m = found } else {
+                    try sink.report(row.diagnostic(.unknownReference, c[1], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
+                }
+            }
+            let sex = try sexes.match(row.bytes(c[2])) ?? (row.code(c[2], Sex.self, &sink))
+            let birth = try row.date(c[3], &sink)
+            let level = try levels.match(row.bytes(c[4])) ?? (row.code(c[4], SchoolLevel.self, &sink))
+            let diploma = try row.bool(c[5], &sink), qpv = try row.bool(c[6], &sink), zrr = try row.bool(c[7], &sink), neet = try row.bool(c[8], &sink)
+            // A row for every id, so that later files resolve it; the dataset is refused anyway on error.
+            y.ml.append(m); y.sex.append(sex.map(Code.index) ?? 0); y.birth.append(birth?.number ?? 0)
+            y.level.append(level.map(Code.index) ?? 0)
+            y.flags.append((diploma == true ? 1 : 0) | (qpv == true ? 2 : 0) | (zrr == true ? 4 : 0) | (neet == true ? 8 : 0))
+            y.line.append(Int32(row.line))
+        }
+        // Without a readable youth.csv, references to young people cannot be checked: the
+        // other files would only repeat that error.
+        guard sink.isEmpty || !y.ml.isEmpty else { return nil }
+        return y
+    }
+}
+
+enum ProcessInfoCores {
+    static let count = max(1, min(8, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}
+
+/// The output of one part of a file parsed on its own thread.
+final class Part<Columns>: @unchecked Sendable {
+    var columns: Columns
+    var errors: [DatasetDiagnostic] = []
+    var truncated = false
+    var lines = 0
+    var aligned = true
+    init(_ c: Columns) { columns = c }
+
+    func run(_ body: (inout DiagnosticSink, inout Columns) throws -> (lines: Int, aligned: Bool)) {
+        var sink = DiagnosticSink()
+        do {
+            (lines, aligned) = try body(&sink, &columns)
+        } catch {
+            truncated = true
+        }
+        errors = sink.errors
+    }
+}
+
+struct YouthColumns {
+    var ids: IDIndex
+    var ml: [Int32] = [], sex: [UInt8] = [], birth: [Int32] = [], level: [UInt8] = [], flags: [UInt8] = [], line: [Int32] = []
+    init(capacity: Int) {
+        ids = IDIndex(capacity: capacity)
+        ml.reserveCapacity(capacity); sex.reserveCapacity(capacity); birth.reserveCapacity(capacity)
+        level.reserveCapacity(capacity); flags.reserveCapacity(capacity); line.reserveCapacity(capacity)
+    }
+}
+
+/// The parsers of the three other microdata files: a fast path for the common case, the
+/// generic field parsers (which report the located error) otherwise.
+struct EventColumns {
+    var owner: [Int32] = [], date: [Int32] = [], kind: [UInt8] = [], detail: [UInt8] = [], line: [Int32] = []
+    /// Character column of the kind field (accueil rows only: for a possible second-accueil error).
+    var kindColumn: [Int32] = []
+    private var guess: Int32 = 0
+
+    init(capacity: Int) {
+        owner.reserveCapacity(capacity); date.reserveCapacity(capacity); kind.reserveCapacity(capacity)
+        detail.reserveCapacity(capacity); line.reserveCapacity(capacity); kindColumn.reserveCapacity(capacity)
+    }
+    private let kinds = CodeTable<EventKind>()
+    private let details: [[([UInt8], UInt8)]] = EventKind.allCases.map { k in
+        let codes: [String]
+        switch k {
+        case .entretien: codes = InterviewChannel.allCodes
+        case .proposition: codes = OfferKind.allCodes
+        case .orientation: codes = ReferralTarget.allCodes
+        case .droitCommun: codes = CommonLawRight.allCodes
+        case .cep: codes = CEPLevel.allCodes
+        default: codes = []
+        }
+        return codes.enumerated().map { (Array($1.utf8), UInt8($0 + 1)) }
+    }
+    private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
+
+    mutating func add(_ row: CSVRow, _ c: [Int], _ ids: IDIndex, _ sink: inout DiagnosticSink) throws {
+        guard let y = try youthRef(row, c[0], ids, &guess, &sink) else { return }
+        guard let date = try Day.parse(row.bytes(c[1])) ?? (row.date(c[1], &sink)) else { return }
+        guard let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], EventKind.self, &sink)) else { return }
+        let k = Code.index(kind)
+        var detail: UInt8 = 0
+        let d = row.bytes(c[3])
+        if !d.isEmpty || (k != entretien && !details[Int(k)].isEmpty) {
+            guard let v = match(details[Int(k)], d) else {
+                try reportDetail(kind, row, c[3], &sink)
+                return
+            }
+            detail = v
+        }
+        owner.append(y); self.date.append(date.number); self.kind.append(k); self.detail.append(detail); line.append(Int32(row.line))
+        kindColumn.append(k == accueil ? Int32(row.column(c[2])) : 0)
     }
 
-    /// The detail code of an event (0 = none), checked against what its kind allows.
-    private static func eventDetail(_ kind: EventKind, _ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws -> UInt8? {
-        func code<T: DatasetCode>(_ t: T.Type) throws -> UInt8? { try row.code(i, t, &sink).map { Code.index($0) + 1 } }
+    private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        for (raw, v) in table where raw.count == b.count && raw.indices.allSatisfy({ raw[$0] == b[$0] }) { return v }
+        return nil
+    }
+
+    /// The located error of a detail that its kind does not allow, or an unknown or missing one.
+    private func reportDetail(_ kind: EventKind, _ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws {
         switch kind {
         case .accueil, .diagnostic, .atelier, .ecrit:
-            if row.isEmpty(i) { return 0 }
             try sink.report(row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "un détail vide pour un événement \(kind.rawValue)", en: "an empty detail for a \(kind.rawValue) event")))
-            return nil
-        case .entretien:
-            guard let c = try row.optionalCode(i, InterviewChannel.self, &sink) else { return nil }
-            return c.map { Code.index($0) + 1 } ?? 0
-        case .proposition: return try code(OfferKind.self)
-        case .orientation: return try code(ReferralTarget.self)
-        case .droitCommun: return try code(CommonLawRight.self)
-        case .cep: return try code(CEPLevel.self)
-        }
-    }
-
-    /// The exit detail code (0 = none), checked against the outcome.
-    private static func exitDetail(_ outcome: ExitOutcomeKind, _ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws -> UInt8? {
-        switch outcome {
-        case .emploi: return try row.code(i, Contract.self, &sink).map { Code.index($0) + 1 }
-        case .formation: return try row.code(i, TrainingKind.self, &sink).map { Code.index($0) + 1 }
-        case .reorientation: return try row.code(i, ReorientationTarget.self, &sink).map { Code.index($0) + 1 }
-        case .serviceCivique, .sansSolution, .autre:
-            if row.isEmpty(i) { return 0 }
-            try sink.report(row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "un exit_detail vide pour l'issue \(outcome.rawValue)", en: "an empty exit_detail for outcome \(outcome.rawValue)")))
-            return nil
+        case .entretien: _ = try row.optionalCode(i, InterviewChannel.self, &sink)
+        case .proposition: _ = try row.code(i, OfferKind.self, &sink)
+        case .orientation: _ = try row.code(i, ReferralTarget.self, &sink)
+        case .droitCommun: _ = try row.code(i, CommonLawRight.self, &sink)
+        case .cep: _ = try row.code(i, CEPLevel.self, &sink)
         }
     }
 }
 
-/// Offsets per owner (count + 1) and the stable permutation that groups rows by owner.
-func groupByOwner(_ owner: [Int32], _ count: Int) -> ([Int32], [Int32]) {
+private func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32, _ sink: inout DiagnosticSink) throws -> Int32? {
+    guard let id = try row.identifier(i, &sink) else { return nil }
+    if let y = ids.find(id, guess: &guess) { return y }
+    try sink.report(row.diagnostic(.unknownReference, i, expected: .init(fr: "un youth_id de youth.csv", en: "a youth_id of youth.csv")))
+    return nil
+}
+
+private func notAllowed(_ row: CSVRow, _ i: Int, _ kind: String) -> DatasetDiagnostic {
+    row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "0 ou vide (ce champ ne vaut que pour « \(kind) »)", en: "0 or empty (this field applies to \(kind) only)"))
+}
+
+struct PathwayColumns {
+    var ids: IDIndex
+    private var guess: Int32 = 0
+    var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], program: [UInt8] = []
+    var outcome: [UInt8] = [], detail: [UInt8] = [], flags: [UInt8] = [], line: [Int32] = []
+
+    init(capacity: Int) {
+        ids = IDIndex(capacity: capacity)
+        for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
+        for k in [\Self.program, \Self.outcome, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
+    }
+    private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>()
+
+    mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
+        guard let pid = try row.identifier(c[0], &sink) else { return }
+        let (idIndex, inserted) = ids.insert(pid)
+        guard inserted else {
+            try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un pathway_id unique", en: "a unique pathway_id")))
+            return
+        }
+        guard let y = try youthRef(row, c[1], youth, &guess, &sink),
+              let program = try programs.match(row.bytes(c[2])) ?? (row.code(c[2], Program.self, &sink)),
+              let start = try Day.parse(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
+              let yg = try row.bool(c[5], &sink), let durable = try row.bool(c[8], &sink),
+              let nonMarket = try row.bool(c[9], &sink), let cpf = try row.bool(c[10], &sink) else { return }
+        var outcomeCode: UInt8 = 0, detailCode: UInt8 = 0
+        if let end {
+            if end < start {
+                try sink.report(row.diagnostic(.endBeforeStart, c[4], expected: .init(fr: "une date de sortie au plus tôt le \(start)", en: "an end_date on or after \(start)")))
+                return
+            }
+            guard let o = try outcomes.match(row.bytes(c[6])) ?? (row.code(c[6], ExitOutcomeKind.self, &sink)) else { return }
+            outcomeCode = Code.index(o) + 1
+            switch o {
+            case .emploi: guard let v = try row.code(c[7], Contract.self, &sink) else { return }; detailCode = Code.index(v) + 1
+            case .formation: guard let v = try row.code(c[7], TrainingKind.self, &sink) else { return }; detailCode = Code.index(v) + 1
+            case .reorientation: guard let v = try row.code(c[7], ReorientationTarget.self, &sink) else { return }; detailCode = Code.index(v) + 1
+            case .serviceCivique, .sansSolution, .autre:
+                if !row.isEmpty(c[7]) {
+                    try sink.report(row.diagnostic(.detailNotAllowed, c[7], expected: .init(fr: "un exit_detail vide pour l'issue \(o.rawValue)", en: "an empty exit_detail for outcome \(o.rawValue)")))
+                    return
+                }
+            }
+            if durable && o != .emploi { try sink.report(notAllowed(row, c[8], "emploi")); return }
+            if nonMarket && o != .emploi { try sink.report(notAllowed(row, c[9], "emploi")); return }
+            if cpf && o != .formation { try sink.report(notAllowed(row, c[10], "formation")); return }
+        } else {
+            for (k, isSet) in [(c[6], !row.isEmpty(c[6])), (c[7], !row.isEmpty(c[7])), (c[8], durable), (c[9], nonMarket), (c[10], cpf)] where isSet {
+                try sink.report(row.diagnostic(.exitOnOpenPathway, k, expected: .init(fr: "un champ vide (ou 0) tant que end_date est vide", en: "an empty field (or 0) while end_date is empty")))
+                return
+            }
+        }
+        owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
+        self.program.append(Code.index(program)); outcome.append(outcomeCode); detail.append(detailCode)
+        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); line.append(Int32(row.line))
+    }
+}
+
+struct SituationColumns {
+    var ids: IDIndex
+    private var guess: Int32 = 0
+    var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], kind: [UInt8] = []
+    var detail: [UInt8] = [], flags: [UInt8] = [], line: [Int32] = []
+
+    init(capacity: Int) {
+        ids = IDIndex(capacity: capacity)
+        for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
+        for k in [\Self.kind, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
+    }
+    private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>()
+
+    mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
+        guard let sid = try row.identifier(c[0], &sink) else { return }
+        let (idIndex, inserted) = ids.insert(sid)
+        guard inserted else {
+            try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un situation_id unique", en: "a unique situation_id")))
+            return
+        }
+        guard let y = try youthRef(row, c[1], youth, &guess, &sink),
+              let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], SituationKind.self, &sink)) else { return }
+        var detailCode: UInt8 = 0
+        switch kind {
+        case .emploi:
+            guard let contract = try contracts.match(row.bytes(c[3])) ?? (row.code(c[3], Contract.self, &sink)) else { return }
+            detailCode = Code.index(contract) + 1
+        case .formation:
+            guard let t = try row.code(c[3], TrainingKind.self, &sink) else { return }
+            detailCode = Code.index(t) + 1
+        default:
+            if !row.isEmpty(c[3]) {
+                try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(fr: "un détail vide pour une situation \(kind.rawValue)", en: "an empty detail for a \(kind.rawValue) situation")))
+                return
+            }
+        }
+        guard let start = try Day.parse(row.bytes(c[4])) ?? (row.date(c[4], &sink)), let end = try row.optionalDate(c[5], &sink),
+              let durable = try row.bool(c[6], &sink), let nonMarket = try row.bool(c[7], &sink) else { return }
+        if let end, end < start {
+            try sink.report(row.diagnostic(.endBeforeStart, c[5], expected: .init(fr: "une date de fin au plus tôt le \(start)", en: "an end_date on or after \(start)")))
+            return
+        }
+        if durable && kind != .emploi { try sink.report(notAllowed(row, c[6], "emploi")); return }
+        if nonMarket && kind != .emploi { try sink.report(notAllowed(row, c[7], "emploi")); return }
+        owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
+        self.kind.append(Code.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
+    }
+}
+
+/// Offsets per owner (count + 1) and, for each part, the destination of each of its rows
+/// once grouped by owner (stable: file order is kept within an owner).
+func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]) {
     var start = [Int32](repeating: 0, count: count + 1)
-    for o in owner { start[Int(o) + 1] += 1 }
+    for owner in parts { for o in owner { start[Int(o) + 1] += 1 } }
     for i in 0..<count { start[i + 1] += start[i] }
     var next = start
-    var perm = [Int32](repeating: 0, count: owner.count)
-    for (row, o) in owner.enumerated() {
-        perm[Int(next[Int(o)])] = Int32(row)
-        next[Int(o)] += 1
+    let destinations = parts.map { owner in
+        owner.map { o -> Int32 in
+            defer { next[Int(o)] += 1 }
+            return next[Int(o)]
+        }
     }
+    return (start, destinations)
+}
+
+/// The parts' values placed at their destinations.
+func place<T>(_ parts: [[T]], _ destinations: [[Int32]]) -> [T] {
+    let total = parts.reduce(0) { $0 + $1.count }
+    return [T](unsafeUninitializedCapacity: total) { buffer, count in
+        let out = buffer.baseAddress!
+        for (values, dest) in zip(parts, destinations) {
+            values.withUnsafeBufferPointer { v in
+                dest.withUnsafeBufferPointer { d in
+                    for k in 0..<v.count { (out + Int(d[k])).initialize(to: v[k]) }
+                }
+            }
+        }
+        count = total
+    }
+}
+
+/// Offsets per owner and the stable permutation that groups one array of rows by owner.
+func groupByOwner(_ owner: [Int32], _ count: Int) -> ([Int32], [Int32]) {
+    let (start, dest) = groupByOwner([owner], count)
+    var perm = [Int32](repeating: 0, count: owner.count)
+    for (row, d) in dest[0].enumerated() { perm[Int(d)] = Int32(row) }
     return (start, perm)
 }
 
 func permute<T>(_ values: [T], _ perm: [Int32]) -> [T] {
     perm.map { values[Int($0)] }
+}
+
+import Foundation
+
+/// Phase timings on standard error when `PILOTAGE_TRACE` is set (for the benchmark).
+enum Trace {
+    static let enabled = ProcessInfo.processInfo.environment["PILOTAGE_TRACE"] != nil
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+    static func log(_ what: String, _ start: UInt64) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("[trace] \(what): \(Double(now() - start) / 1e6) ms\n".utf8))
+    }
 }

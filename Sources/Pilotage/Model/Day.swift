@@ -92,15 +92,21 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return (m <= 2 ? y + 1 : y, m, d)
     }
 
-    /// Parses exactly `YYYY-MM-DD` from raw bytes (the loader's hot path).
+    /// Parses exactly `YYYY-MM-DD` from raw bytes.
     static func parse(_ b: ArraySlice<UInt8>) -> Day? {
-        guard b.count == 10 else { return nil }
-        let s = b.startIndex
-        guard b[s + 4] == UInt8(ascii: "-"), b[s + 7] == UInt8(ascii: "-") else { return nil }
-        var y = 0, m = 0, d = 0
-        for i in 0..<4 { let c = b[s + i] &- 48; guard c < 10 else { return nil }; y = y * 10 + Int(c) }
-        for i in 5..<7 { let c = b[s + i] &- 48; guard c < 10 else { return nil }; m = m * 10 + Int(c) }
-        for i in 8..<10 { let c = b[s + i] &- 48; guard c < 10 else { return nil }; d = d * 10 + Int(c) }
-        return Day(year: y, month: m, day: d)
+        Array(b).withUnsafeBufferPointer { parse($0) }
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (the loader's hot path: no allocation).
+    @inline(__always)
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
+        let d0 = b[0] &- 48, d1 = b[1] &- 48, d2 = b[2] &- 48, d3 = b[3] &- 48
+        let m0 = b[5] &- 48, m1 = b[6] &- 48, a0 = b[8] &- 48, a1 = b[9] &- 48
+        guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, a0 < 10, a1 < 10 else { return nil }
+        let y = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
+        let m = Int(m0) * 10 + Int(m1), d = Int(a0) * 10 + Int(a1)
+        guard m >= 1, m <= 12, d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+        return Day(number: Int32(daysFromCivil(y, m, d)))
     }
 }
