@@ -412,7 +412,7 @@ func permute<T>(_ values: [T], _ perm: [Int32]) -> [T] {
 import Foundation
 
 /// Phase timings on standard error when `PILOTAGE_TRACE` is set (for the benchmark).
-enum Trace {
+enum Trace: Sendable {
     static let enabled = ProcessInfo.processInfo.environment["PILOTAGE_TRACE"] != nil
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
     static func log(_ what: String, _ start: UInt64) {

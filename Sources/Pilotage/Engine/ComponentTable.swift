@@ -43,10 +43,14 @@ struct ComponentTable: Sendable {
         territoryIndex = Dictionary(uniqueKeysWithValues: territories.enumerated().map { ($1, $0) })
         values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
 
+        var t = Trace.now()
         if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count) }
+        Trace.log("microdata", t); t = Trace.now()
         if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count) }
         fillReferenceFiles(dataset)
+        Trace.log("reference files", t); t = Trace.now()
         sumUp(mlCount: missions.count)
+        Trace.log("levels", t)
     }
 
     // MARK: microdata
@@ -55,7 +59,8 @@ struct ComponentTable: Sendable {
         let periods = years.map(PersonEvaluator.Period.init)
         let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count
         let stride = nY * nB
-        let chunks = max(1, min(64, m.youthCount / 20_000))
+        // One accumulation buffer per core, each over a contiguous range of young people.
+        let chunks = max(1, min(ProcessInfoCores.count, m.youthCount / 5_000))
         // Each chunk accumulates into its own buffers; they are added up afterwards.
         let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: chunks * mlCount * stride * nC)
         let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * mlCount * stride * 4)
@@ -63,26 +68,31 @@ struct ComponentTable: Sendable {
         defer { counts.deallocate(); means.deallocate() }
         nonisolated(unsafe) let countsRef = counts, meansRef = means
         let evaluator = PersonEvaluator()
+        let t0 = Trace.now()
+        defer { Trace.log("merge", t0) }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let tc = Trace.now()
+            defer { Trace.log("chunk \(chunk)", tc) }
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
             let cBase = chunk * mlCount * stride * nC, mBase = chunk * mlCount * stride * 4
-            var results = [PersonEvaluator.Result](repeating: .init(), count: nY)
-            var kept = [Int](); kept.reserveCapacity(nB)
+            let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
+            results.initialize(repeating: .init(), count: nY)
+            defer { results.deallocate() }
             for y in lo..<hi {
                 let ml = Int(m.youthML[y])
-                evaluator.evaluate(m, y, periods: periods, into: &results)
-                kept.removeAll(keepingCapacity: true)
-                kept.append(0)
+                evaluator.evaluate(m, y, periods: periods, into: results)
+                // The breakdowns that keep this young person, as bits (all, women, low_qualified, qpv, zrr, neet).
                 let f = m.youthFlags[y], level = m.youthLevel[y]
-                if m.youthSex[y] == ComponentTable.female { kept.append(1) }
-                if ComponentTable.lowQualified(level: level, diploma: f & 1 != 0) { kept.append(2) }
-                if f & 2 != 0 { kept.append(3) }
-                if f & 4 != 0 { kept.append(4) }
-                if f & 8 != 0 { kept.append(5) }
+                var kept: UInt8 = 1
+                if m.youthSex[y] == ComponentTable.female { kept |= 2 }
+                if ComponentTable.lowQualified(level: level, diploma: f & 1 != 0) { kept |= 4 }
+                if f & 2 != 0 { kept |= 8 }
+                if f & 4 != 0 { kept |= 16 }
+                if f & 8 != 0 { kept |= 32 }
                 for yi in 0..<nY {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
-                    for b in kept {
+                    for b in 0..<nB where kept & (1 << b) != 0 {
                         let cell = (ml * nY + yi) * nB + b
                         let c = cBase + cell * nC
                         var w = r.mask.low, base = 0

@@ -29,12 +29,29 @@ struct PersonEvaluator {
 
     static let daysPerMonth = 30.4375
 
+    /// `d ⊕ 4 months` and `d ⊕ 12 months` by table for the days of 1950-2100 (the rules
+    /// ask for them for every person and year; the calendar arithmetic is then done once).
+    private static let tableStart = Day(year: 1950, month: 1, day: 1)!.number
+    private static let plusFour: [Int32] = monthTable(4), plusTwelve: [Int32] = monthTable(12)
+    private static func monthTable(_ k: Int) -> [Int32] {
+        let end = Day(year: 2100, month: 12, day: 31)!.number
+        return (tableStart...end).map { Day(number: $0).adding(months: k).number }
+    }
+    private let plus4 = PersonEvaluator.plusFour, plus12 = PersonEvaluator.plusTwelve
+
+    @inline(__always) private func shifted(_ d: Int32, _ table: [Int32], _ k: Int) -> Int32 {
+        let i = Int(d - PersonEvaluator.tableStart)
+        return i >= 0 && i < table.count ? table[i] : Day(number: d).adding(months: k).number
+    }
+
     // Codes as stored by the loader (index of the case, details + 1).
     private let kAccueil = Code.index(EventKind.accueil), kDiagnostic = Code.index(EventKind.diagnostic)
     private let kProposition = Code.index(EventKind.proposition), kOrientation = Code.index(EventKind.orientation)
     private let kDroitCommun = Code.index(EventKind.droitCommun), kCep = Code.index(EventKind.cep)
     private let cepTwo = Code.index(CEPLevel.two) + 1, cepThree = Code.index(CEPLevel.three) + 1
-    private let solutionOffers: Set<UInt8> = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(into: []) { $0.insert(Code.index($1) + 1) }
+    /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
+    private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
+    private let interview: [Bool] = EventKind.allCases.map(\.isInterview)
     private let orientationProgram = Code.index(Program.orientation)
     private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
     private let sEmploi = Code.index(SituationKind.emploi), sImmersion = Code.index(SituationKind.immersion)
@@ -70,7 +87,7 @@ struct PersonEvaluator {
     private let b82 = Slots.bit("8.2"), bD1 = Slots.bit("D.1"), bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4"), bO4 = Slots.bit("O.4")
 
     /// Evaluates young person `y` of `m` for every period.
-    func evaluate(_ m: MicroStore, _ y: Int, periods: [Period], into results: inout [Result]) {
+    func evaluate(_ m: MicroStore, _ y: Int, periods: [Period], into results: UnsafeMutablePointer<Result>) {
         let open = MicroStore.open
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
@@ -84,8 +101,12 @@ struct PersonEvaluator {
         }
         var firstNational = Int32.max
         for i in p0..<p1 where scopeOf[Int(m.pwProgram[i])] == .national { firstNational = min(firstNational, m.pwBegin[i]) }
+        let f4 = firstNational == Int32.max ? Int32.max : shifted(firstNational, plus4, 4)
+        let f12 = firstNational == Int32.max ? Int32.max : shifted(firstNational, plus12, 12)
+        let a4 = accueil.map { shifted($0, plus4, 4) }
 
-        for (pi, p) in periods.enumerated() {
+        for pi in 0..<periods.count {
+            let p = periods[pi]
             var r = Result()
             // Events of the year.
             var anyEvent = false, diagnosticInP = false, orientationInP = false, cep23OrDiagnosticInP = false
@@ -93,7 +114,7 @@ struct PersonEvaluator {
             var domains: UInt8 = 0
             for i in e0..<e1 {
                 let d = m.evDate[i], k = m.evKind[i]
-                if d > p.e5 && d <= p.e && Code.isInterview(k) { jdi = true }                     // 2.bis.1
+                if d > p.e5 && d <= p.e && interview[Int(k)] { jdi = true }                     // 2.bis.1
                 if k == kProposition && d >= p.e3 && d <= p.e { recentProposition = true }        // 4.1.i
                 guard p.contains(d) else { continue }
                 anyEvent = true                                                                   // 1
@@ -119,7 +140,7 @@ struct PersonEvaluator {
                 let start = m.pwBegin[i], end = m.pwEnd[i]
                 if m.pwProgram[i] == orientationProgram {
                     if p.contains(start) { r.mask.insert(bS1) }                                     // S.1
-                    let limit = Day(number: start).adding(months: 4).number                        // O.4
+                    let limit = shifted(start, plus4, 4)                                           // O.4
                     if p.contains(limit) && end >= limit { r.mask.insert(bO4) }
                     continue
                 }
@@ -161,7 +182,7 @@ struct PersonEvaluator {
                 r.mask.insert(b4)
                 if droitCommun {                                                                    // 4.4
                     r.mask.insert(b44)
-                    for (k, bit) in b44domain.enumerated() where domains & (1 << k) != 0 { r.mask.insert(bit) }
+                    for k in 0..<b44domain.count where domains & (1 << k) != 0 { r.mask.insert(b44domain[k]) }
                 }
             }
             if presentNational { r.mask.insert(b41) }
@@ -231,22 +252,21 @@ struct PersonEvaluator {
 
             // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in P.
             if firstNational != Int32.max {
-                let f = Day(number: firstNational)
-                for (k, base, success) in [(4, b42m4base, b42m4), (12, b42m12base, b42m12)] {
-                    let limit = f.adding(months: k).number
-                    guard p.contains(limit) else { continue }
-                    r.mask.insert(base)
-                    for j in s0..<s1 where (m.stKind[j] == sEmploi || m.stKind[j] == sFormation)
-                        && m.stBegin[j] >= firstNational && m.stBegin[j] < limit { r.mask.insert(success); break }
+                if p.contains(f4) {
+                    r.mask.insert(b42m4base)
+                    if startedWork(m, s0, s1, from: firstNational, before: f4) { r.mask.insert(b42m4) }
+                }
+                if p.contains(f12) {
+                    r.mask.insert(b42m12base)
+                    if startedWork(m, s0, s1, from: firstNational, before: f12) { r.mask.insert(b42m12) }
                 }
             }
             // G.4: the 4 months after first reception.
-            if let a = accueil {
-                let limit = Day(number: a).adding(months: 4).number
+            if let a = accueil, let limit = a4 {
                 if p.contains(limit) {
                     r.mask.insert(bG4base)
                     var solution = false
-                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers.contains(m.evDetail[i])
+                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
                         && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
                     if !solution {
                         for j in s0..<s1 where m.stKind[j] != sServiceCivique && m.stKind[j] != sParrainage
@@ -257,6 +277,12 @@ struct PersonEvaluator {
             }
             results[pi] = r
         }
+    }
+
+    /// An emploi or formation situation starting in [from, before).
+    @inline(__always) private func startedWork(_ m: MicroStore, _ s0: Int, _ s1: Int, from: Int32, before: Int32) -> Bool {
+        for j in s0..<s1 where (m.stKind[j] == sEmploi || m.stKind[j] == sFormation) && m.stBegin[j] >= from && m.stBegin[j] < before { return true }
+        return false
     }
 
     @inline(__always) private func coveredByNational(_ m: MicroStore, _ p0: Int, _ p1: Int, _ day: Int32) -> Bool {
