@@ -32,7 +32,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
-        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage"]),
+        // The CLI tests run the built `pilotage` binary (and drive it through a pseudo-terminal).
+        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "pilotage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,90 @@
+/// The State's yearly subsidy to a Mission locale under its convention (CPO).
+public struct StateSubsidy: Hashable, Sendable {
+    /// Main activities (programme 102, activity 010200001706).
+    public var socle: Double
+    /// Sponsorship (activity 010200001702), when the convention integrates it.
+    public var parrainage: Double
+    /// Fonds pour l'insertion professionnelle des jeunes (activity 010200001705), when integrated.
+    public var fipj: Double
+    public init(socle: Double, parrainage: Double = 0, fipj: Double = 0) {
+        self.socle = socle; self.parrainage = parrainage; self.fipj = fipj
+    }
+    /// The amount the ±10% rule applies to (Garantie jeunes is never part of it).
+    public var total: Double { socle + parrainage + fipj }
+}
+
+/// Whether a ratio's objective asks for more or for less.
+public enum ObjectiveDirection: String, Sendable, CaseIterable {
+    case increase, decrease
+}
+
+/// A negotiated objective on a ratio for one year.
+public struct Objective: Hashable, Sendable {
+    /// A catalogue ratio (`R10`).
+    public var indicatorID: String
+    public var year: Int
+    public var target: Double
+    public var direction: ObjectiveDirection
+    public init(indicatorID: String, year: Int, target: Double, direction: ObjectiveDirection) {
+        self.indicatorID = indicatorID; self.year = year; self.target = target; self.direction = direction
+    }
+}
+
+/// A yearly amendment (avenant) of a convention.
+public struct Amendment: Hashable, Sendable {
+    public var number: Int
+    public var year: Int
+    public var signedOn: Day?
+    public init(number: Int, year: Int, signedOn: Day? = nil) { self.number = number; self.year = year; self.signedOn = signedOn }
+}
+
+/// The multi-year objectives convention (CPO) between the State and one Mission locale.
+///
+/// ```swift
+/// var cpo = Convention(number: "CPO-84-001", mlID: "ML069-LYON", period: 2015...2018,
+///                      subsidies: [2015: StateSubsidy(socle: 400_000)])
+/// cpo.check(StateSubsidy(socle: 424_000), for: 2016)   // .within(headroom: …)
+/// ```
+public struct Convention: Hashable, Sendable {
+    /// "Les ajustements … dans la limite de 10 % sur la durée de la convention".
+    public static let maximumAdjustment = 0.10
+
+    public var number: String
+    public var mlID: String
+    /// The convention's years (four, such as 2015-2018).
+    public var period: ClosedRange<Int>
+    /// The State's subsidy per year.
+    public var subsidies: [Int: StateSubsidy]
+    public var objectives: [Objective]
+    public var amendments: [Amendment]
+
+    public init(number: String, mlID: String, period: ClosedRange<Int>, subsidies: [Int: StateSubsidy] = [:],
+                objectives: [Objective] = [], amendments: [Amendment] = []) {
+        self.number = number; self.mlID = mlID; self.period = period; self.subsidies = subsidies
+        self.objectives = objectives; self.amendments = amendments
+    }
+
+    /// The base of the ±10% rule: the subsidy of the convention's first year.
+    public var base: StateSubsidy? { subsidies[period.lowerBound] }
+
+    /// Where a proposed subsidy stands against the ±10% rule (changes compound: the bound
+    /// applies to the year's subsidy against the base, not to the yearly step).
+    public enum FundingCheck: Hashable, Sendable {
+        /// Allowed; what remains, in euros rounded to the cent, up to +10% and down to −10%.
+        case within(up: Double, down: Double)
+        /// Refused: the change against the base exceeds 10%.
+        case outside(change: Double)
+        /// The year is outside the convention, or it has no first-year subsidy.
+        case notApplicable
+    }
+
+    /// Checks a proposed subsidy for a year against the base.
+    public func check(_ proposed: StateSubsidy, for year: Int) -> FundingCheck {
+        guard period.contains(year), let base, base.total > 0 else { return .notApplicable }
+        let change = proposed.total / base.total - 1
+        if abs(change) > Convention.maximumAdjustment + 1e-12 { return .outside(change: change) }
+        func cents(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+        return .within(up: cents(base.total * (1 + Convention.maximumAdjustment) - proposed.total),
+                       down: cents(proposed.total - base.total * (1 - Convention.maximumAdjustment)))
+    }
+}

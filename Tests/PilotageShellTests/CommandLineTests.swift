@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+/// Runs the built `pilotage` binary.
+struct Run {
+    var status: Int32, stdout: String, stderr: String
+}
+
+let binary = root.appendingPathComponent(".build/debug/pilotage").path
+
+func pilotage(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: binary)
+    p.arguments = args
+    p.currentDirectoryURL = root
+    p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    p.standardOutput = out; p.standardError = err; p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+}
+
+@Suite("The command-line contract", .serialized)
+struct CommandLineTests {
+    @Test func explainContract() throws {
+        var r = try pilotage(["-c", "explain R5"])
+        #expect(r.status == 0 && r.stdout.contains("Ratio 5 : Nombre de jeunes entrés en parcours d'accompagnement contractualisé/ nombre de jeunes en contact en Mission locale"))
+        r = try pilotage(["-c", "explain R99"])
+        #expect(r.status != 0 && r.stderr.contains("R99") && r.stdout.isEmpty)
+        r = try pilotage(["--lang", "en", "-c", "explain 2.bis.1"])
+        #expect(r.status == 0 && r.stdout.contains("Young people in demand of insertion (JDI)"))
+    }
+
+    @Test("Piped input, scripts and their line numbers")
+    func nonInteractive() throws {
+        var r = try pilotage([], stdin: "explain R5\n")
+        #expect(r.status == 0 && r.stdout.hasPrefix("R5 — Ratio 5"))
+        let script = NSTemporaryDirectory() + "t-\(UUID().uuidString).pilote"
+        try "# a comment\nexplain R10\nexplain nope\nexplain R11\n".write(toFile: script, atomically: true, encoding: .utf8)
+        r = try pilotage([script])
+        #expect(r.status == 1 && r.stdout.contains("R10 —") && !r.stdout.contains("R11 —"))
+        #expect(r.stderr.contains("\(script), ligne 3 :") && r.stderr.contains("indicateur inconnu « nope »"))
+        r = try pilotage(["--lang", "en", "-c", "explain R1\nexplain R2"])
+        #expect(r.status == 0 && r.stdout.contains("R2 — Ratio 2"))
+    }
+
+    @Test func validateExitStatus() throws {
+        var r = try pilotage(["validate", "Playground/data/demo"])
+        #expect(r.status == 0 && r.stdout.hasPrefix("demo : valide, 0 erreur"))
+        r = try pilotage(["validate", "/no/such/folder"])
+        #expect(r.status == 2)
+        r = try pilotage(["validate"])
+        #expect(r.status == 2)
+        // A broken copy: one bad event line.
+        let dir = NSTemporaryDirectory() + "broken-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo").path, toPath: dir)
+        var events = try String(contentsOfFile: dir + "/events.csv", encoding: .utf8)
+        events += "NOBODY,2016-02-30,acceuil,\n"
+        try events.write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        let line = events.split(separator: "\n").count
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("events.csv:\(line):1:"))
+        try FileManager.default.removeItem(atPath: dir + "/youth.csv")
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("youth.csv"))
+    }
+
+    @Test func exportContract() throws {
+        let out = NSTemporaryDirectory() + "export-\(UUID().uuidString).csv"
+        var r = try pilotage(["export", "dashboard", "Playground/data/demo", "--out", out])
+        #expect(r.status == 0)
+        let all = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(all.hasPrefix("level,territory,year,indicator,breakdown,value\nml,ML001-BOURG-EN-BRESSE,2015,0.1,all,"))
+        r = try pilotage(["export", "dashboard", "Playground/data/demo", "--year", "2016"])
+        let lines = r.stdout.split(separator: "\n")
+        #expect(r.status == 0 && lines.count > 1000 && lines.dropFirst().allSatisfy { $0.split(separator: ",")[2] == "2016" })
+        #expect(lines.last!.hasPrefix("national,FR,2016,O.4,"))
+        r = try pilotage(["export", "dashboard", "Playground/data/demo", "--year", "1999"])
+        #expect(r.status == 2)
+    }
+
+    @Test func generateIsDeterministic() throws {
+        let a = NSTemporaryDirectory() + "g-\(UUID().uuidString)", b = NSTemporaryDirectory() + "g-\(UUID().uuidString)"
+        for d in [a, b] { #expect(try pilotage(["generate", "--preset", "demo", "--seed", "7", "--scale", "0.02", "--out", d]).status == 0) }
+        #expect(FileManager.default.contents(atPath: a + "/events.csv") == FileManager.default.contents(atPath: b + "/events.csv"))
+        #expect(try pilotage(["validate", a]).status == 0)
+        #expect(try pilotage(["generate", "--preset", "galaxy", "--out", a]).status == 2)
+    }
+
+    /// Tab completion and persistent history, through a pseudo-terminal.
+    @Test func interactiveTerminal() throws {
+        let state = NSTemporaryDirectory() + "state-\(UUID().uuidString)"
+        let driver = """
+        import os, pty, sys, time, select
+        def session(keys):
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execve(sys.argv[1], [sys.argv[1]], dict(os.environ, XDG_STATE_HOME=sys.argv[2], TERM="xterm"))
+            out = b""
+            def read(t):
+                nonlocal out
+                end = time.time() + t
+                while time.time() < end:
+                    r, _, _ = select.select([fd], [], [], 0.1)
+                    if r:
+                        try: out += os.read(fd, 65536)
+                        except OSError: return
+            read(1.5)
+            for k in keys:
+                os.write(fd, k); read(0.8)
+            os.waitpid(pid, 0)
+            return out.decode("utf-8", "replace")
+        first = session([b"expla\\t", b"R1\\t", b"3\\r", b"quit\\r"])
+        second = session([b"\\x1b[A", b"\\x1b[A", b"\\r", b"quit\\r"])
+        print(first); print("=====SECOND====="); print(second)
+        """
+        let script = NSTemporaryDirectory() + "pty-\(UUID().uuidString).py"
+        try driver.write(toFile: script, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", script, binary, state]
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        let parts = text.components(separatedBy: "=====SECOND=====")
+        #expect(parts.count == 2)
+        // "expla⇥" completed to "explain ", "R1⇥" listed R1, R10, R11 …, then "R13" ran.
+        #expect(parts[0].contains("explain R13") && parts[0].contains("R13 — Nombre de jeunes accompagnés"), "\(parts[0])")
+        let history = try String(contentsOfFile: state + "/pilotage/history", encoding: .utf8)
+        #expect(history.contains("explain\\040R13"))
+        // In a new session, ↑↑ recalls "explain R13" (before "quit").
+        #expect(parts.count == 2 && parts[1].contains("R13 — Nombre de jeunes accompagnés"), "\(parts.last ?? "")")
+    }
+}
