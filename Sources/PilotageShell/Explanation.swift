@@ -61,3 +61,31 @@ public enum Explanation {
             : "\(d.missions.count) Missions locales, \(d.regions.count) regions, years \(years), \(d.youthCount) young people, \(d.eventCount) events, \(d.pathwayCount) pathways, \(d.situationCount) situations"
     }
 }
+
+extension Explanation {
+    /// The indicator reference as Markdown, generated from the catalogue (Docs/indicators-fr.md, -en.md).
+    public static func reference(_ lang: Language) -> String {
+        func m(_ k: Messages.Key) -> String { Messages.text(k, lang) }
+        var out = lang == .fr
+            ? "# Référence des indicateurs\n\nGénérée depuis le catalogue du SDK (`Catalogue.all`) : ne pas modifier à la main.\n"
+            : "# Indicator reference\n\nGenerated from the SDK's catalogue (`Catalogue.all`): do not edit by hand.\n"
+        for axis in Axis.allCases {
+            let lines = Catalogue.indicators(in: axis)
+            guard !lines.isEmpty else { continue }
+            out += "\n## \(axis.label.text(lang))\n"
+            for i in lines {
+                out += "\n### \(i.id) — \(i.label.text(lang))\n\n"
+                if lang == .en { out += "- \(m(.officialLabel)): \(i.label.fr)\n" }
+                if i.labelIsDerived { out += "- \(m(.label)): \(m(.derivedLabel))\n" }
+                out += "- \(m(.kind)): \(Messages.kindName(i.kind, lang))\n"
+                if let p = i.parentID { out += "- \(m(.parent)): \(p)\n" }
+                out += "- \(m(.rule)): \(i.rule.text(lang))\n"
+                if i.kind == .ratio || i.kind == .amountPerPerson { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
+                out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map(\.rawValue).joined(separator: ", "))\n"
+                for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
+                out += "- \(m(.source)): \(i.source)\n"
+            }
+        }
+        return out
+    }
+}
