@@ -121,11 +121,7 @@ extension DatasetLoader {
         let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
         var mlGuess: Int32 = 0
         try csv.forEachRow(sink: &sink) { row, sink in
-            guard let id = try row.identifier(c[0], &sink) else { return }
-            guard y.ids.insert(id).inserted else {
-                try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un youth_id unique", en: "a unique youth_id")))
-                return
-            }
+            guard try insertUnique(row, c[0], "youth_id", into: &y.ids, &sink) != nil else { return }
             var m: Int32 = -1
             if let mlID = try row.identifier(c[1], &sink) {
                 if let found = ml.find(mlID, guess: &mlGuess) { m = found } else {
@@ -254,6 +250,17 @@ private func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout In
     return nil
 }
 
+/// Adds a row's identifier to `ids`; reports a missing, malformed or duplicate one.
+private func insertUnique(_ row: CSVRow, _ i: Int, _ column: String, into ids: inout IDIndex, _ sink: inout DiagnosticSink) throws -> Int32? {
+    guard let id = try row.identifier(i, &sink) else { return nil }
+    let (index, inserted) = ids.insert(id)
+    guard inserted else {
+        try sink.report(row.diagnostic(.duplicateID, i, expected: .init(fr: "un \(column) unique", en: "a unique \(column)")))
+        return nil
+    }
+    return index
+}
+
 private func notAllowed(_ row: CSVRow, _ i: Int, _ kind: String) -> DatasetDiagnostic {
     row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "0 ou vide (ce champ ne vaut que pour « \(kind) »)", en: "0 or empty (this field applies to \(kind) only)"))
 }
@@ -272,12 +279,7 @@ struct PathwayColumns {
     private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>()
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
-        guard let pid = try row.identifier(c[0], &sink) else { return }
-        let (idIndex, inserted) = ids.insert(pid)
-        guard inserted else {
-            try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un pathway_id unique", en: "a unique pathway_id")))
-            return
-        }
+        guard let idIndex = try insertUnique(row, c[0], "pathway_id", into: &ids, &sink) else { return }
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let program = try programs.match(row.bytes(c[2])) ?? (row.code(c[2], Program.self, &sink)),
               let start = try Day.parse(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
@@ -330,12 +332,7 @@ struct SituationColumns {
     private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>()
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
-        guard let sid = try row.identifier(c[0], &sink) else { return }
-        let (idIndex, inserted) = ids.insert(sid)
-        guard inserted else {
-            try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "un situation_id unique", en: "a unique situation_id")))
-            return
-        }
+        guard let idIndex = try insertUnique(row, c[0], "situation_id", into: &ids, &sink) else { return }
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], SituationKind.self, &sink)) else { return }
         var detailCode: UInt8 = 0
