@@ -9,10 +9,12 @@ struct Repl: ParsableCommand {
     @Option(name: .customShort("c"), help: "Exécute ces commandes (une par ligne) puis quitte.") var command: String?
     @Option(help: "Langue des messages : fr (défaut) ou en.") var lang: Language = .fr
     @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
+    @Option(help: "Forme des résultats : table (défaut) ou csv.") var format: OutputFormat = .table
     @Argument(help: "Un script .pilote à exécuter.") var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
+        session.outputFormat = format
         if let command {
             try runLines(command.components(separatedBy: "\n"), session: session, source: nil)
         } else if let script {

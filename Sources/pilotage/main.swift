@@ -15,6 +15,7 @@ struct PilotageCommand: ParsableCommand {
 
 extension Language: ExpressibleByArgument {}
 extension GeneratorOptions.Preset: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
 
 // A usage error exits 2 (the command could not run); help exits 0.
 do {

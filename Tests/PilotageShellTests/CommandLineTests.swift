@@ -138,3 +138,14 @@ struct CommandLineTests {
         #expect(parts.count == 2 && parts[1].contains("R13 — Nombre de jeunes accompagnés"), "\(parts.last ?? "")")
     }
 }
+
+@Suite("The query contract")
+struct QueryContractTests {
+    @Test func csvFormatOnTheCommandLine() throws {
+        let r = try pilotage(["--data", "Playground/data/demo", "-c", "show R5 of regions year 2016", "--format", "csv"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == "level,territory,name,year,breakdown,R5" && lines.count == 3)
+        #expect(lines.dropFirst().allSatisfy { !$0.contains(" %") && Double($0.split(separator: ",").last!) != nil })
+    }
+}
