@@ -9,7 +9,7 @@ struct Command: Sendable {
 }
 
 enum Commands {
-    static let all: [Command] = [help, explain, catalogue, lang, load, info, quit] + QueryCommands.all
+    static let all: [Command] = [help, explain, catalogue, lang, load, info, validate, quit] + QueryCommands.all
 
     static var allNames: [String] { all.flatMap(\.names) }
 
@@ -143,6 +143,15 @@ enum Commands {
         var out = "\(d.manifest.name) — \(session.datasetPath ?? "")\n  \(Explanation.summary(d, session.language))\n"
         if !d.manifest.description.isEmpty { out += "  \(d.manifest.description)\n" }
         return ShellResult(output: out)
+    }
+
+    static let validate = Command(
+        names: ["validate", "valider"],
+        summary: .init(fr: "contrôle la cohérence du jeu de données courant (avertissements)", en: "checks the current dataset's consistency (warnings)"),
+        usage: "validate", examples: ["validate"]
+    ) { session, args throws(ShellError) in
+        try args.expectEnd()
+        return ShellResult(output: ValidationReport(try session.dataset()).text(session.language))
     }
 
     static let quit = Command(
