@@ -59,8 +59,8 @@ struct ComponentTable: Sendable {
         let periods = years.map(PersonEvaluator.Period.init)
         let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count
         let stride = nY * nB
-        // One accumulation buffer per core, each over a contiguous range of young people.
-        let chunks = max(1, min(ProcessInfoCores.count, m.youthCount / 5_000))
+        // A few contiguous ranges of young people per core (for balance), each with its own counters.
+        let chunks = max(1, min(ProcessInfoCores.count * 4, m.youthCount / 5_000))
         // Each chunk accumulates into its own buffers; they are added up afterwards.
         let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: chunks * mlCount * stride * nC)
         let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * mlCount * stride * 4)
@@ -68,6 +68,7 @@ struct ComponentTable: Sendable {
         defer { counts.deallocate(); means.deallocate() }
         nonisolated(unsafe) let countsRef = counts, meansRef = means
         let evaluator = PersonEvaluator()
+        let view = MicroView(m)
         let t0 = Trace.now()
         defer { Trace.log("merge", t0) }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -80,7 +81,7 @@ struct ComponentTable: Sendable {
             defer { results.deallocate() }
             for y in lo..<hi {
                 let ml = Int(m.youthML[y])
-                evaluator.evaluate(m, y, periods: periods, into: results)
+                evaluator.evaluate(view, y, periods: periods, into: results)
                 // The breakdowns that keep this young person, as bits (all, women, low_qualified, qpv, zrr, neet).
                 let f = m.youthFlags[y], level = m.youthLevel[y]
                 var kept: UInt8 = 1

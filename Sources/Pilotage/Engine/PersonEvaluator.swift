@@ -87,7 +87,7 @@ struct PersonEvaluator {
     private let b82 = Slots.bit("8.2"), bD1 = Slots.bit("D.1"), bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4"), bO4 = Slots.bit("O.4")
 
     /// Evaluates young person `y` of `m` for every period.
-    func evaluate(_ m: MicroStore, _ y: Int, periods: [Period], into results: UnsafeMutablePointer<Result>) {
+    func evaluate(_ m: MicroView, _ y: Int, periods: [Period], into results: UnsafeMutablePointer<Result>) {
         let open = MicroStore.open
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
@@ -105,9 +105,21 @@ struct PersonEvaluator {
         let f12 = firstNational == Int32.max ? Int32.max : shifted(firstNational, plus12, 12)
         let a4 = accueil.map { shifted($0, plus4, 4) }
 
+        // The days on which any rule can see this person: a year outside them counts them in no line.
+        var first = Int32.max, last = Int32.min
+        for i in e0..<e1 { first = min(first, m.evDate[i]); last = max(last, m.evDate[i]) }
+        for i in p0..<p1 {
+            first = min(first, m.pwBegin[i]); last = max(last, m.pwEnd[i])
+            if m.pwProgram[i] == orientationProgram { last = max(last, shifted(m.pwBegin[i], plus4, 4)) }
+        }
+        for j in s0..<s1 { first = min(first, m.stBegin[j]); last = max(last, m.stEnd[j]) }
+        if f12 != Int32.max { last = max(last, f12) }
+        if let a4 { last = max(last, a4) }
+
         for pi in 0..<periods.count {
             let p = periods[pi]
             var r = Result()
+            if last < p.s || first > p.e { results[pi] = r; continue }
             // Events of the year.
             var anyEvent = false, diagnosticInP = false, orientationInP = false, cep23OrDiagnosticInP = false
             var jdi = false, droitCommun = false, recentProposition = false
@@ -280,18 +292,18 @@ struct PersonEvaluator {
     }
 
     /// An emploi or formation situation starting in [from, before).
-    @inline(__always) private func startedWork(_ m: MicroStore, _ s0: Int, _ s1: Int, from: Int32, before: Int32) -> Bool {
+    @inline(__always) private func startedWork(_ m: MicroView, _ s0: Int, _ s1: Int, from: Int32, before: Int32) -> Bool {
         for j in s0..<s1 where (m.stKind[j] == sEmploi || m.stKind[j] == sFormation) && m.stBegin[j] >= from && m.stBegin[j] < before { return true }
         return false
     }
 
-    @inline(__always) private func coveredByNational(_ m: MicroStore, _ p0: Int, _ p1: Int, _ day: Int32) -> Bool {
+    @inline(__always) private func coveredByNational(_ m: MicroView, _ p0: Int, _ p1: Int, _ day: Int32) -> Bool {
         for i in p0..<p1 where scopeOf[Int(m.pwProgram[i])] == .national && m.pwBegin[i] <= day && m.pwEnd[i] >= day { return true }
         return false
     }
 
     /// The "dont" lines of 8.1, read on the person's last national exit of the year.
-    private func insertExitOutcome(_ m: MicroStore, _ i: Int, into mask: inout LineMask) {
+    private func insertExitOutcome(_ m: MicroView, _ i: Int, into mask: inout LineMask) {
         let o = m.pwOutcome[i], d = m.pwDetail[i], f = m.pwFlags[i]
         switch o {
         case oEmploi:
