@@ -268,3 +268,24 @@ struct EngineRuleTests {
         #expect(d.value("1", for: .region("11"), year: 2016) == .failure(.unknownTerritory(.region("11"))))
     }
 }
+
+@Suite("Dashboard API")
+struct DashboardAPITests {
+    @Test func comparisonEvolutionDistribution() throws {
+        var f = Fixture()
+        for (i, ml) in ["ML1", "ML1", "ML2", "ML3"].enumerated() {
+            let p = f.person("Y\(i)", ml: ml)
+            f.event(p, "2016-03-01", .accueil)
+            if i < 3 { f.event(p, "2015-06-01", .atelier) }
+        }
+        let d = try f.dashboard()
+        let c = d.comparison("1", ml: "ML1", year: 2016)
+        #expect((try? c.ml.get()) == 2 && (try? c.region.get()) == 3 && (try? c.nation.get()) == 4)
+        #expect((try? c.previous.ml.get()) == 2 && c.previous.nation == .success(3))
+        #expect(d.comparison("1", ml: "ML1", year: 2015).previous.ml == .failure(.unknownYear(2014)))
+        #expect(d.evolution("1", for: .nation, year: 2016)?.relativeChange == 1.0 / 3)
+        let ranked = d.distribution("1", year: 2016)
+        #expect(ranked.map(\.ml.id) == ["ML1", "ML2", "ML3"] && ranked.map(\.rank) == [1, 2, 2] && ranked.map(\.quartile) == [3, 1, 1])   // 2 of 3 MLs below: third quarter
+        #expect(d.quantiles("1", year: 2016)?.median == 1)
+    }
+}

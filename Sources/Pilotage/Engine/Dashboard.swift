@@ -132,7 +132,32 @@ public struct Dashboard: Sendable {
         table.members[t].filter { table[$0, yi, b, slot].isNaN }.map { missions[$0].id }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    // MARK: evolution and distribution
+    // MARK: comparison, evolution and distribution
+
+    /// A line for an ML beside its region and the nation, with N−1 where it exists.
+    public struct Comparison: Sendable {
+        public var ml: Result<Double, Unavailability>
+        public var region: Result<Double, Unavailability>
+        public var nation: Result<Double, Unavailability>
+        /// The same three in year N−1 (failures with `.unknownYear` when N−1 is not in the dataset).
+        public var previous: (ml: Result<Double, Unavailability>, region: Result<Double, Unavailability>, nation: Result<Double, Unavailability>)
+    }
+
+    /// An ML side by side with its region and the nation.
+    ///
+    /// ```swift
+    /// let c = dashboard.comparison("R10", ml: "ML069-LYON", year: 2016)
+    /// print(try c.ml.get(), try c.region.get(), try c.nation.get())
+    /// ```
+    public func comparison(_ id: String, ml: String, year: Int, breakdown: Breakdown = .all) -> Comparison {
+        let region = self.region(of: ml) ?? .region("?")
+        func three(_ y: Int) -> (Result<Double, Unavailability>, Result<Double, Unavailability>, Result<Double, Unavailability>) {
+            (value(id, for: .ml(ml), year: y, breakdown: breakdown), value(id, for: region, year: y, breakdown: breakdown),
+             value(id, for: .nation, year: y, breakdown: breakdown))
+        }
+        let now = three(year), before = three(year - 1)
+        return Comparison(ml: now.0, region: now.1, nation: now.2, previous: (before.0, before.1, before.2))
+    }
 
     /// A line in year N against N−1.
     public struct Evolution: Hashable, Sendable {
@@ -157,7 +182,7 @@ public struct Dashboard: Sendable {
         public var value: Double
         /// 1 = highest value.
         public var rank: Int
-        /// 1 (lowest quarter) to 4 (highest quarter).
+        /// 1 to 4: 1 + ⌊4 × (MLs strictly below) / (MLs with a value)⌋, at most 4 (2 of 3 below is 3).
         public var quartile: Int
     }
 
