@@ -111,11 +111,8 @@ enum Commands {
         summary: .init(fr: "change la langue des messages (fr ou en)", en: "switches the language of messages (fr or en)"),
         usage: "lang fr|en", examples: ["lang en", "lang fr"]
     ) { session, args throws(ShellError) in
-        let t = try args.required("fr|en")
+        let l = try args.choice(Language.self, unknown: "langue inconnue", "unknown language")
         try args.expectEnd()
-        guard let l = Language(rawValue: t.text.lowercased()) else {
-            throw ShellError(session.language == .fr ? "langue inconnue « \(t.text) »" : "unknown language \"\(t.text)\"", at: t, suggestions: ["fr", "en"])
-        }
         session.language = l
         return ShellResult(output: Messages.text(.languageSet, l) + "\n")
     }

@@ -8,19 +8,6 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case csv
 }
 
-extension Session {
-    /// The output format of queries (`format csv` in the REPL, `--format csv` on the command line).
-    public var outputFormat: OutputFormat {
-        get { OutputFormatStore.formats[ObjectIdentifier(self)] ?? .table }
-        set { OutputFormatStore.formats[ObjectIdentifier(self)] = newValue }
-    }
-}
-
-/// Per-session settings that the session class does not store itself.
-enum OutputFormatStore {
-    nonisolated(unsafe) static var formats: [ObjectIdentifier: OutputFormat] = [:]
-}
-
 enum QueryCommands {
     static let all: [Command] = [show, format]
 
@@ -29,11 +16,8 @@ enum QueryCommands {
         summary: .init(fr: "choisit la forme des résultats : table ou csv", en: "chooses how results print: table or csv"),
         usage: "format table|csv", examples: ["format csv"]
     ) { session, args throws(ShellError) in
-        let t = try args.required("table|csv")
+        let f = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
         try args.expectEnd()
-        guard let f = OutputFormat(rawValue: t.text.lowercased()) else {
-            throw ShellError(session.language == .fr ? "format inconnu « \(t.text) »" : "unknown format \"\(t.text)\"", at: t, suggestions: ["table", "csv"])
-        }
         session.outputFormat = f
         return ShellResult(output: "format : \(f.rawValue)\n")
     }

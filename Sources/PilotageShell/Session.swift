@@ -19,6 +19,8 @@ public struct ShellResult: Sendable {
 /// tests drive it line by line; it never touches the terminal.
 public final class Session {
     public var language: Language
+    /// How query results print (`format csv` in the REPL, `--format csv` on the command line).
+    public var outputFormat: OutputFormat = .table
     /// The folder of the current dataset (loaded on first use).
     public private(set) var datasetPath: String?
     private var loadedDataset: Dataset?
@@ -116,6 +118,16 @@ struct Arguments {
 
     func expectEnd() throws(ShellError) {
         if let t = peek { throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t) }
+    }
+
+    /// One value of a closed set, named by the next token (any letter case).
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, unknown fr: String, _ en: String) throws(ShellError) -> T where T.RawValue == String {
+        let options = T.allCases.map(\.rawValue)
+        let t = try required(options.joined(separator: "|"))
+        guard let v = T(rawValue: t.text.lowercased()) else {
+            throw ShellError(language == .fr ? "\(fr) « \(t.text) »" : "\(en) \"\(t.text)\"", at: t, suggestions: options)
+        }
+        return v
     }
 
     /// The catalogue line named by the next token (exact id, else case-insensitive).
