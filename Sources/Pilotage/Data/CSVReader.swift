@@ -354,6 +354,4 @@ extension String {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
-    /// A found-text given in both languages ("fr / en").
-    func replacingFR(_ en: String) -> String { "\(self) / \(en)" }
 }

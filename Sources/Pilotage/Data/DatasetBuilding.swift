@@ -71,15 +71,16 @@ extension Dataset {
         }
         guard problems.isEmpty else { throw DatasetLoadError(diagnostics: Array(problems.prefix(DatasetLoadError.limit)), truncated: problems.count > DatasetLoadError.limit) }
         let n = yML.count
-        let (eStart, eP) = groupByOwner(eOwner, n), (pStart, pP) = groupByOwner(pOwner, n), (sStart, sP) = groupByOwner(sOwner, n)
+        let (eStart, eP) = groupByOwner([eOwner], n), (pStart, pP) = groupByOwner([pOwner], n), (sStart, sP) = groupByOwner([sOwner], n)
+        func placed<T>(_ values: [T], _ destinations: [[Int32]]) -> [T] { place([values], destinations) }
         let zeros = { (k: Int) in [Int32](repeating: 0, count: k) }
         let micro = MicroStore(youthIDs: ids, youthML: yML, youthSex: ySex, youthBirth: yBirth, youthLevel: yLevel, youthFlags: yFlags, youthLine: zeros(n),
-                               evStart: eStart, evDate: permute(eDate, eP), evKind: permute(eKind, eP), evDetail: permute(eDetail, eP), evLine: zeros(eDate.count),
-                               pwStart: pStart, pwIDs: pwIDs, pwID: permute(pID, pP), pwBegin: permute(pBegin, pP), pwEnd: permute(pEnd, pP),
-                               pwProgram: permute(pProgram, pP), pwOutcome: permute(pOutcome, pP), pwDetail: permute(pDetail, pP),
-                               pwFlags: permute(pFlags, pP), pwLine: zeros(pBegin.count),
-                               stStart: sStart, stIDs: stIDs, stID: permute(sID, sP), stBegin: permute(sBegin, sP), stEnd: permute(sEnd, sP),
-                               stKind: permute(sKind, sP), stDetail: permute(sDetail, sP), stFlags: permute(sFlags, sP), stLine: zeros(sBegin.count))
+                               evStart: eStart, evDate: placed(eDate, eP), evKind: placed(eKind, eP), evDetail: placed(eDetail, eP), evLine: zeros(eDate.count),
+                               pwStart: pStart, pwIDs: pwIDs, pwID: placed(pID, pP), pwBegin: placed(pBegin, pP), pwEnd: placed(pEnd, pP),
+                               pwProgram: placed(pProgram, pP), pwOutcome: placed(pOutcome, pP), pwDetail: placed(pDetail, pP),
+                               pwFlags: placed(pFlags, pP), pwLine: zeros(pBegin.count),
+                               stStart: sStart, stIDs: stIDs, stID: placed(sID, sP), stBegin: placed(sBegin, sP), stEnd: placed(sEnd, sP),
+                               stKind: placed(sKind, sP), stDetail: placed(sDetail, sP), stFlags: placed(sFlags, sP), stLine: zeros(sBegin.count))
         self.init(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources, funding: funding,
                   micro: micro, aggregate: nil)
     }

@@ -27,7 +27,6 @@ extension DatasetLoader {
         let (eFirst, pFirst, sFirst) = (events.firstBodyLine, pathways.firstBodyLine, situations.firstBodyLine)
         let pRange = pathways.bodyStart..<pathways.bytes.count, sRange = situations.bodyStart..<situations.bytes.count
 
-        var aligned = true
         events.bytes.withUnsafeMutableBufferPointer { eb in
             pathways.bytes.withUnsafeMutableBufferPointer { pb in
                 situations.bytes.withUnsafeMutableBufferPointer { sb in
@@ -47,8 +46,7 @@ extension DatasetLoader {
             }
         }
         Trace.log("parallel parse", t1b)
-        aligned = eventResults.allSatisfy(\.aligned)
-        if !aligned {
+        if !eventResults.allSatisfy(\.aligned) {
             // A split fell inside a quoted field: parse the events again, whole.
             let whole = Part(EventColumns(capacity: 16))
             events.bytes.withUnsafeMutableBufferPointer { eb in
@@ -392,18 +390,6 @@ func place<T>(_ parts: [[T]], _ destinations: [[Int32]]) -> [T] {
         }
         count = total
     }
-}
-
-/// Offsets per owner and the stable permutation that groups one array of rows by owner.
-func groupByOwner(_ owner: [Int32], _ count: Int) -> ([Int32], [Int32]) {
-    let (start, dest) = groupByOwner([owner], count)
-    var perm = [Int32](repeating: 0, count: owner.count)
-    for (row, d) in dest[0].enumerated() { perm[Int(d)] = Int32(row) }
-    return (start, perm)
-}
-
-func permute<T>(_ values: [T], _ perm: [Int32]) -> [T] {
-    perm.map { values[Int($0)] }
 }
 
 import Foundation

@@ -326,8 +326,3 @@ struct PersonEvaluator {
         }
     }
 }
-
-extension Code {
-    static let interviewKinds: [Bool] = EventKind.allCases.map(\.isInterview)
-    @inline(__always) static func isInterview(_ k: UInt8) -> Bool { interviewKinds[Int(k)] }
-}
