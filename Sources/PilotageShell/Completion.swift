@@ -15,6 +15,8 @@ extension Session {
         let end = min(cursor ?? chars.count, chars.count)
         var start = end
         while start > 0, !chars[start - 1].isWhitespace, !Lexer.symbolCharacters.contains(chars[start - 1]) { start -= 1 }
+        // Inside an open quote, the word is everything from the quote (names have spaces).
+        if let quote = chars[0..<end].lastIndex(of: "\""), chars[0..<end].filter({ $0 == "\"" }).count % 2 == 1 { start = quote }
         let prefix = String(chars[start..<end])
         let before = (try? Lexer.tokens(String(chars[0..<start]), language: language)) ?? []
         let words = before.map { $0.text.lowercased() }

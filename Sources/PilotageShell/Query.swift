@@ -6,160 +6,299 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case table
     /// CSV with a header row and `.` decimal points.
     case csv
+    /// A JSON object: the columns and one object per row, `null` and a reason for absent cells.
+    case json
+    /// A Markdown (GitHub) table, numbers formatted as in `table`.
+    case markdown
+
+    /// The format a file name asks for by its extension.
+    static func forFile(_ path: String) -> OutputFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv": return .csv
+        case "json": return .json
+        case "md", "markdown": return .markdown
+        case "txt": return .table
+        default: return nil
+        }
+    }
 }
 
-enum QueryCommands {
-    static let all: [Command] = [show, format]
+/// A parsed `show` query: which lines, territories, years and breakdowns, and how to present them.
+struct Query {
+    /// A cut-off of a `where` filter.
+    enum Threshold: Equatable {
+        case number(Double)
+        /// Statistics of the line over the rows of the query (same year and breakdown).
+        case median, mean, q1, q3
+        /// The value of the row's region (MLs) or of the nation.
+        case region, nation
+    }
+    struct Filter {
+        var line: Indicator
+        var op: String
+        var threshold: Threshold
+    }
+    enum Display { case table, bars, spark }
 
-    static let format = Command(
-        names: ["format"],
-        summary: .init(fr: "choisit la forme des résultats : table ou csv", en: "chooses how results print: table or csv"),
-        usage: "format table|csv", examples: ["format csv"]
-    ) { session, args throws(ShellError) in
-        let f = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
-        try args.expectEnd()
-        session.outputFormat = f
-        return ShellResult(output: "format : \(f.rawValue)\n")
+    var lines: [Indicator] = []
+    var territories: [Territory] = [.nation]
+    var years: [Int] = []
+    var breakdowns: [Breakdown] = [.all]
+    var withRegion = false, withNation = false
+    var change = false
+    var sortLine: Indicator?
+    var ascending: Bool?
+    var limit: (count: Int, top: Bool)?
+    var filters: [Filter] = []
+    var display = Display.table
+    var format: OutputFormat?
+    var file: (path: String, token: Token)?
+    var why = false
+}
+
+/// Reads the tokens of a `show` line into a `Query`.
+struct QueryParser {
+    let dashboard: Dashboard
+    let lang: Language
+    var fr: Bool { lang == .fr }
+
+    static let keywords: [String: String] = [
+        "of": "of", "pour": "of", "de": "of",
+        "by": "by", "par": "by",
+        "year": "year", "years": "year", "année": "year", "annee": "year", "années": "year", "annees": "year",
+        "breakdown": "breakdown", "déclinaison": "breakdown", "declinaison": "breakdown",
+        "with": "with", "avec": "with",
+        "change": "change", "évolution": "change", "evolution": "change", "vs": "change",
+        "sort": "sort", "tri": "sort", "trier": "sort",
+        "top": "top", "premiers": "top", "bottom": "bottom", "derniers": "bottom",
+        "where": "where", "si": "where", "où": "where",
+        "chart": "chart", "bars": "chart", "barres": "chart", "graphique": "chart",
+        "spark": "spark", "sparkline": "spark", "tendance": "spark",
+        "to": "to", "vers": "to",
+        "format": "format",
+        "why": "why", "pourquoi": "why",
+    ]
+    static var keywordNames: [String] {
+        ["of", "by", "year", "years", "breakdown", "with", "change", "sort", "top", "bottom", "where", "chart", "spark", "to", "format", "why"]
     }
 
-    /// `show R10,R11 of mls in 84 year 2016 breakdown women`
-    static let show = Command(
-        names: ["show", "voir"],
-        summary: .init(fr: "affiche des lignes pour des territoires, une année, une déclinaison",
-                       en: "shows lines for territories, a year, a breakdown"),
-        usage: "show ID[,ID…] [of ML|RÉGION|nation|mls|regions [in RÉGION]] [year N] [breakdown B]",
-        examples: ["show R10 of mls in 84 year 2016", "show 1,2,R2 of nation", "show R5 of ML069-LYON breakdown women"]
-    ) { session, args throws(ShellError) in
-        let lang = session.language
-        var lines = [try args.indicator()]
-        while args.peek?.text == "," { _ = args.next(); lines.append(try args.indicator()) }
-        let dashboard = try session.dashboard()
-        var territories: [Territory] = [.nation]
-        var year = dashboard.years.last!
-        var breakdown = Breakdown.all
+    func parse(_ args: inout Arguments) throws(ShellError) -> Query {
+        var q = Query()
+        q.lines = try lineList(&args)
         while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                let v = try args.required(lang == .fr ? "territoire" : "territory")
-                switch v.text.lowercased() {
-                case "nation", "fr", "france": territories = [.nation]
-                case "regions", "régions": territories = dashboard.territories(.region)
-                case "mls":
-                    territories = dashboard.territories(.ml)
-                    if args.peek?.text.lowercased() == "in" || args.peek?.text.lowercased() == "dans" {
-                        _ = args.next()
-                        let r = try args.required(lang == .fr ? "région" : "region")
-                        guard dashboard.territories(.region).contains(.region(r.text)) else { throw unknownTerritory(r, dashboard, lang) }
-                        territories = dashboard.missions(in: .region(r.text))
-                    }
-                default:
-                    if dashboard.territories(.ml).contains(.ml(v.text)) { territories = [.ml(v.text)] }
-                    else if dashboard.territories(.region).contains(.region(v.text)) { territories = [.region(v.text)] }
-                    else { throw unknownTerritory(v, dashboard, lang) }
-                }
-            case "year", "année", "annee":
-                let v = try args.required(lang == .fr ? "année" : "year")
-                guard let y = Int(v.text), dashboard.years.contains(y) else {
-                    throw ShellError(lang == .fr ? "année absente du jeu de données : \(v.text)" : "year not in the dataset: \(v.text)", at: v,
-                                     suggestions: dashboard.years.map(String.init))
-                }
-                year = y
-            case "breakdown", "déclinaison", "declinaison":
-                let v = try args.required("breakdown")
-                guard let b = Breakdown(rawValue: v.text.lowercased()) else {
-                    throw ShellError(lang == .fr ? "déclinaison inconnue « \(v.text) »" : "unknown breakdown \"\(v.text)\"", at: v, suggestions: Breakdown.allCodes)
-                }
-                breakdown = b
-            default:
+            guard let keyword = Self.keywords[t.text.lowercased()] else {
                 throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t,
-                                 suggestions: Suggestions.closest(to: t.text, among: ["of", "year", "breakdown", ","]))
+                                 suggestions: Suggestions.closest(to: t.text, among: Self.keywordNames + [","]))
             }
-        }
-        return ShellResult(output: QueryRender.render(lines, territories, year, breakdown, dashboard, session.outputFormat, lang))
-    }
-
-    static func unknownTerritory(_ t: Token, _ d: Dashboard, _ lang: Language) -> ShellError {
-        let ids = d.territories(.ml).map(\.id) + d.territories(.region).map(\.id) + ["nation", "mls", "regions"]
-        return ShellError(lang == .fr ? "territoire inconnu « \(t.text) »" : "unknown territory \"\(t.text)\"", at: t,
-                          suggestions: Suggestions.closest(to: t.text, among: ids))
-    }
-}
-
-enum QueryRender {
-    static func render(_ lines: [Indicator], _ territories: [Territory], _ year: Int, _ b: Breakdown, _ d: Dashboard,
-                       _ format: OutputFormat, _ lang: Language) -> String {
-        let values = territories.map { t in lines.map { d.value($0.id, for: t, year: year, breakdown: b) } }
-        switch format {
-        case .csv:
-            var out = (["level", "territory", "name", "year", "breakdown"] + lines.map(\.id)).map(CSVText.field).joined(separator: ",") + "\n"
-            for (t, row) in zip(territories, values) {
-                let cells = row.map { r -> String in
-                    guard case .success(let v) = r else { return "" }
-                    return lines.isEmpty ? "" : NumberText.decimal(v)
+            switch keyword {
+            case "of": q.territories = try territoryList(&args)
+            case "by":
+                let v = try args.required("ml|region")
+                switch v.text.lowercased() {
+                case "ml", "mls": q.territories = try scopedMissions(&args)
+                case "region", "regions", "région", "régions": q.territories = dashboard.territories(.region)
+                default: throw ShellError(fr ? "regroupement inconnu « \(v.text) »" : "unknown grouping \"\(v.text)\"", at: v, suggestions: ["ml", "region"])
                 }
-                out += ([t.level.rawValue, t.id, d.name(of: t), String(year), b.rawValue] + cells).map(CSVText.field).joined(separator: ",") + "\n"
+            case "year": q.years = try yearList(&args)
+            case "breakdown":
+                q.breakdowns = []
+                repeat { q.breakdowns.append(try breakdown(&args)) } while args.skip(",")
+            case "with":
+                repeat {
+                    let v = try args.required("region|nation")
+                    switch v.text.lowercased() {
+                    case "region", "région": q.withRegion = true
+                    case "nation", "france": q.withNation = true
+                    default: throw ShellError(fr ? "comparaison inconnue « \(v.text) »" : "unknown comparison \"\(v.text)\"", at: v, suggestions: ["region", "nation"])
+                    }
+                } while args.skip(",") || args.skip("and") || args.skip("et")
+            case "change":
+                if t.text.lowercased() == "vs" {   // `vs N-1` / `vs previous`
+                    let v = try args.required("N-1")
+                    guard ["n-1", "previous", "précédente"].contains(v.text.lowercased()) else {
+                        throw ShellError(Messages.text(.unexpectedArgument, lang, v.text), at: v, suggestions: ["N-1"])
+                    }
+                }
+                q.change = true
+            case "sort":
+                q.sortLine = try args.indicator()
+                if let d = args.peek?.text.lowercased(), ["asc", "desc", "croissant", "décroissant"].contains(d) {
+                    _ = args.next(); q.ascending = (d == "asc" || d == "croissant")
+                }
+            case "top", "bottom":
+                let v = try args.required(fr ? "nombre" : "number")
+                guard let k = Int(v.text), k > 0 else {
+                    throw ShellError(fr ? "nombre entier positif attendu, trouvé « \(v.text) »" : "positive whole number expected, found \"\(v.text)\"", at: v)
+                }
+                q.limit = (k, keyword == "top")
+            case "where":
+                repeat { q.filters.append(try filter(&args)) } while args.skip("and") || args.skip("et") || args.skip(",")
+            case "chart": q.display = .bars
+            case "spark": q.display = .spark
+            case "to":
+                let v = try args.required(fr ? "fichier" : "file")
+                q.file = (v.text, v)
+            case "format":
+                q.format = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
+            case "why": q.why = true
+            default: break
             }
-            return out
-        case .table:
-            var rows = [[lang == .fr ? "territoire" : "territory"] + lines.map(\.id)]
-            for (t, row) in zip(territories, values) {
-                rows.append(["\(d.name(of: t)) (\(t.id))"] + zip(lines, row).map { line, r in
-                    guard case .success(let v) = r else { return "n.d." }
-                    return display(v, line, lang)
-                })
-            }
-            let widths = (0..<rows[0].count).map { c in rows.map { $0[c].count }.max()! }
-            var out = "\(year), \(b.rawValue)\n"
-            for row in rows {
-                out += row.enumerated().map { c, cell in c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-                                                              : String(repeating: " ", count: widths[c] - cell.count) + cell }.joined(separator: "  ") + "\n"
-            }
-            return out
         }
+        if q.years.isEmpty { q.years = q.display == .spark ? dashboard.years : [dashboard.years.last ?? 0] }
+        return q
     }
 
-    /// A value as an analyst reads it: counts with thousands separators, shares as %, amounts in €.
-    static func display(_ v: Double, _ line: Indicator, _ lang: Language) -> String {
-        let percent = line.kind == .ratio && !["R2", "R13"].contains(line.id)
-        let shown = percent ? v * 100 : v
-        let decimals = line.kind == .count ? 0 : (percent || line.kind == .mean ? 1 : 2)
-        let text = grouped(String(format: "%.\(decimals)f", shown), lang)
-        if percent { return text + (lang == .fr ? "\u{202F}%" : "%") }
-        if line.kind == .amountPerPerson || line.id.hasPrefix("10") { return text + (lang == .fr ? "\u{202F}€" : " €") }
-        return text
+    // MARK: lines
+
+    /// `R5`, `R5,R10`, `ratios`, an axis (`exit`), a family (`4.*`), `all`.
+    func lineList(_ args: inout Arguments) throws(ShellError) -> [Indicator] {
+        var lines: [Indicator] = []
+        repeat {
+            let t = try args.required(fr ? "identifiant d'indicateur (ex. R5)" : "indicator id (e.g. R5)")
+            let w = t.text.lowercased()
+            if w == "ratios" {
+                lines += Catalogue.computed.filter { $0.kind == .ratio && $0.id.hasPrefix("R") && Int($0.id.dropFirst()) != nil }
+            } else if w == "all" || w == "tout" {
+                lines += Catalogue.computed
+            } else if let axis = Axis.allCases.first(where: { $0.rawValue.lowercased() == w }) {
+                lines += Catalogue.computed.filter { $0.axis == axis }
+            } else if w.hasSuffix(".*") {
+                let root = String(t.text.dropLast(2))
+                let family = Catalogue.computed.filter { $0.id == root || $0.id.hasPrefix(root + ".") }
+                guard !family.isEmpty else { throw unknownLine(t) }
+                lines += family
+            } else {
+                args.position -= 1
+                lines.append(try args.indicator())
+            }
+        } while args.skip(",")
+        var seen = Set<String>()
+        return lines.filter { seen.insert($0.id).inserted }
+    }
+
+    func unknownLine(_ t: Token) -> ShellError {
+        ShellError(Messages.text(.unknownIndicator, lang, t.text), at: t, suggestions: Catalogue.suggestions(for: t.text))
+    }
+
+    // MARK: territories
+
+    func territoryList(_ args: inout Arguments) throws(ShellError) -> [Territory] {
+        var result: [Territory] = []
+        repeat {
+            let v = try args.required(fr ? "territoire" : "territory")
+            switch v.text.lowercased() {
+            case "nation", "fr", "france": result.append(.nation)
+            case "regions", "régions": result += dashboard.territories(.region)
+            case "mls": result += try scopedMissions(&args)
+            default: result.append(try territory(v))
+            }
+        } while args.skip(",")
+        var seen = Set<Territory>()
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Every ML, or those of a region after `in`.
+    func scopedMissions(_ args: inout Arguments) throws(ShellError) -> [Territory] {
+        guard args.skip("in") || args.skip("dans") else { return dashboard.territories(.ml) }
+        let r = try args.required(fr ? "région" : "region")
+        let region = try territory(r)
+        guard region.level == .region else { throw unknownTerritory(r) }
+        return dashboard.missions(in: region)
+    }
+
+    /// An ML or a region by id, code or name (case and accents ignored; a unique part of a name will do).
+    func territory(_ v: Token) throws(ShellError) -> Territory {
+        if dashboard.territories(.ml).contains(.ml(v.text)) { return .ml(v.text) }
+        if dashboard.territories(.region).contains(.region(v.text)) { return .region(v.text) }
+        let key = Self.fold(v.text)
+        let named = dashboard.missions.map { (Territory.ml($0.id), $0.name) } + dashboard.regions.map { (Territory.region($0.code), $0.name) }
+        if let exact = named.first(where: { Self.fold($0.1) == key || Self.fold($0.0.id) == key }) { return exact.0 }
+        let partial = named.filter { Self.fold($0.1).contains(key) }
+        if partial.count == 1 { return partial[0].0 }
+        if partial.count > 1 {
+            throw ShellError(fr ? "« \(v.text) » désigne plusieurs territoires" : "\"\(v.text)\" names several territories", at: v,
+                             suggestions: partial.prefix(8).map { "\"\($0.1)\"" })
+        }
+        throw unknownTerritory(v)
+    }
+
+    static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+
+    func unknownTerritory(_ t: Token) -> ShellError {
+        let ids = dashboard.territories(.ml).map(\.id) + dashboard.territories(.region).map(\.id) + ["nation", "mls", "regions"]
+        return ShellError(fr ? "territoire inconnu « \(t.text) »" : "unknown territory \"\(t.text)\"", at: t,
+                          suggestions: Suggestions.closest(to: t.text, among: ids + dashboard.missions.map(\.name)))
+    }
+
+    // MARK: years, breakdowns, filters
+
+    /// `2016`, `2015,2016`, `2015-2017`, `all`.
+    func yearList(_ args: inout Arguments) throws(ShellError) -> [Int] {
+        var years: [Int] = []
+        repeat {
+            let v = try args.required(fr ? "année" : "year")
+            let w = v.text.lowercased()
+            if w == "all" || w == "toutes" { years += dashboard.years; continue }
+            let parts = w.split(separator: "-", omittingEmptySubsequences: false)
+            let bounds = parts.map { Int($0) }
+            guard (1...2).contains(parts.count), bounds.allSatisfy({ $0 != nil }) else {
+                throw ShellError(fr ? "année attendue (2016, 2015-2017 ou all), trouvé « \(v.text) »" : "year expected (2016, 2015-2017 or all), found \"\(v.text)\"",
+                                 at: v, suggestions: dashboard.years.map(String.init))
+            }
+            let low = bounds[0]!, high = bounds.last!!
+            guard low <= high, dashboard.years.contains(low), dashboard.years.contains(high) else {
+                throw ShellError(fr ? "année absente du jeu de données : \(v.text)" : "year not in the dataset: \(v.text)", at: v,
+                                 suggestions: dashboard.years.map(String.init))
+            }
+            years += (low...high).filter { dashboard.years.contains($0) }
+        } while args.skip(",")
+        var seen = Set<Int>()
+        return years.filter { seen.insert($0).inserted }
+    }
+
+    func breakdown(_ args: inout Arguments) throws(ShellError) -> Breakdown {
+        let v = try args.required("breakdown")
+        guard let b = Breakdown(rawValue: v.text.lowercased()) else {
+            throw ShellError(fr ? "déclinaison inconnue « \(v.text) »" : "unknown breakdown \"\(v.text)\"", at: v, suggestions: Breakdown.allCodes)
+        }
+        return b
+    }
+
+    /// `R10 < 40%`, `R5 >= 0.3`, `R10 < median`, `R11 > region`.
+    func filter(_ args: inout Arguments) throws(ShellError) -> Query.Filter {
+        let line = try args.indicator()
+        let o = try args.required("< <= > >= =")
+        guard ["<", "<=", ">", ">=", "="].contains(o.text) else {
+            throw ShellError(fr ? "comparateur attendu, trouvé « \(o.text) »" : "comparison operator expected, found \"\(o.text)\"", at: o, suggestions: ["<", "<=", ">", ">=", "="])
+        }
+        let v = try args.required(fr ? "seuil" : "threshold")
+        let threshold: Query.Threshold
+        switch v.text.lowercased() {
+        case "median", "médiane", "mediane": threshold = .median
+        case "mean", "moyenne": threshold = .mean
+        case "q1": threshold = .q1
+        case "q3": threshold = .q3
+        case "region", "région": threshold = .region
+        case "nation", "france": threshold = .nation
+        default:
+            let percent = v.text.hasSuffix("%")
+            let text = (percent ? String(v.text.dropLast()) : v.text).replacingOccurrences(of: "_", with: "")
+            guard let x = Double(text), x.isFinite else {
+                throw ShellError(fr ? "seuil attendu (nombre, 40%, median, q1, q3, mean, region, nation), trouvé « \(v.text) »"
+                                    : "threshold expected (number, 40%, median, q1, q3, mean, region, nation), found \"\(v.text)\"",
+                                 at: v, suggestions: ["median", "q1", "q3", "mean", "region", "nation"])
+            }
+            threshold = .number(percent ? x / 100 : x)
+        }
+        return Query.Filter(line: line, op: o.text, threshold: threshold)
     }
 }
 
-/// `1234567.5` → `1 234 567,5` (French, narrow no-break spaces) or `1,234,567.5`.
-func grouped(_ plain: String, _ lang: Language) -> String {
-    var integer = plain, fraction = ""
-    if let dot = plain.firstIndex(of: ".") { integer = String(plain[..<dot]); fraction = String(plain[plain.index(after: dot)...]) }
-    let negative = integer.hasPrefix("-")
-    if negative { integer.removeFirst() }
-    var groups: [String] = []
-    while integer.count > 3 { groups.insert(String(integer.suffix(3)), at: 0); integer.removeLast(3) }
-    groups.insert(integer, at: 0)
-    let body = groups.joined(separator: lang == .fr ? "\u{202F}" : ",")
-    return (negative ? "-" : "") + body + (fraction.isEmpty ? "" : (lang == .fr ? "," : ".") + fraction)
-}
-
-enum QueryCompletion {
-    static func candidates(session: Session, command: String, after words: [String], prefix: String) -> [String] {
-        switch command {
-        case "show":
-            guard let last = words.last else { return Catalogue.computed.map(\.id) }
-            switch last {
-            case ",": return Catalogue.computed.map(\.id)
-            case "of", "pour":
-                let d = try? session.dashboard()
-                return ["nation", "mls", "regions"] + (d?.territories(.ml).map(\.id) ?? []) + (d?.territories(.region).map(\.id) ?? [])
-            case "in", "dans": return (try? session.dashboard())?.territories(.region).map(\.id) ?? []
-            case "year", "année": return (try? session.dashboard())?.years.map(String.init) ?? []
-            case "breakdown": return Breakdown.allCodes
-            default: return ["of", "year", "breakdown"]
-            }
-        case "format": return words.isEmpty ? OutputFormat.allCases.map(\.rawValue) : []
-        default: return []
-        }
+extension Arguments {
+    /// Consumes the next token when it is `word` (any letter case).
+    mutating func skip(_ word: String) -> Bool {
+        guard let t = peek, t.text.lowercased() == word else { return false }
+        position += 1
+        return true
     }
 }

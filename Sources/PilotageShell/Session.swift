@@ -25,15 +25,44 @@ public final class Session {
     public private(set) var datasetPath: String?
     private var loadedDataset: Dataset?
     private var loadedDashboard: Dashboard?
+    /// Named pieces of queries (`let x = …`, reused as `$x`).
+    public internal(set) var variables: [String: String] = [:]
+    /// Print how long each command takes (`timer on`).
+    public var timer = false
+    /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.
+    public var fileAccess = true
+    /// Nesting of `.read` (a script that reads itself stops at 16).
+    var includeDepth = 0
 
     public init(language: Language = .fr, datasetPath: String? = nil) {
         self.language = language
         self.datasetPath = datasetPath
     }
 
+    /// A session on a dashboard already computed (an embedding tool, the tests).
+    public init(language: Language = .fr, datasetPath: String? = nil, dashboard: Dashboard, dataset: Dataset? = nil) {
+        self.language = language
+        self.datasetPath = datasetPath
+        loadedDashboard = dashboard
+        loadedDataset = dataset
+    }
+
     /// Runs one line. Errors are returned, never thrown: no input can crash the session.
     public func run(_ line: String) -> ShellResult {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var result = execute(line)
+        if timer {
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            let text = grouped(String(format: "%.2f", ms), language)
+            result.output += (language == .fr ? "Durée : \(text) ms\n" : "Time: \(text) ms\n")
+        }
+        return result
+    }
+
+    private func execute(_ written: String) -> ShellResult {
+        var line = written
         do throws(ShellError) {
+            line = try substitute(written)
             let tokens = try Lexer.tokens(line, language: language)
             guard let first = tokens.first else { return ShellResult() }
             let name = first.text.lowercased()
@@ -45,6 +74,98 @@ public final class Session {
             return try command.run(self, &arguments)
         } catch {
             return ShellResult(error: render(error, line: line))
+        }
+    }
+
+    /// Replaces each `$name` outside quotes by the text `let` gave it.
+    func substitute(_ line: String) throws(ShellError) -> String {
+        guard line.contains("$") else { return line }
+        let chars = Array(line)
+        var out = "", i = 0, quoted = false
+        while i < chars.count {
+            let c = chars[i]
+            if c == "\"" { quoted.toggle() }
+            if c == "#", !quoted { out += String(chars[i...]); break }
+            guard c == "$", !quoted else { out.append(c); i += 1; continue }
+            var j = i + 1
+            while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
+            let name = String(chars[(i + 1)..<j])
+            guard let value = variables[name] else {
+                throw ShellError(language == .fr ? "nom non défini « $\(name) » (let \(name.isEmpty ? "x" : name) = …)" : "undefined name \"$\(name)\" (let \(name.isEmpty ? "x" : name) = …)",
+                                 offset: i, length: j - i, suggestions: Suggestions.closest(to: name, among: Array(variables.keys)).map { "$" + $0 })
+            }
+            out += value
+            i = j
+        }
+        return out
+    }
+
+    /// The text of a line without its `#` comment (outside quotes).
+    static func stripComment(_ text: String) -> String {
+        var quoted = false
+        for (i, c) in text.enumerated() {
+            if c == "\"" { quoted.toggle() }
+            if c == "#", !quoted { return String(text.prefix(i)).trimmingCharacters(in: .whitespaces) }
+        }
+        return text
+    }
+
+    // MARK: scripts
+
+    /// The logical lines of a script: a line ending with `\` continues on the next one.
+    /// Each comes with the number of its first physical line.
+    public static func logicalLines(_ text: String) -> [(number: Int, text: String)] {
+        var result: [(Int, String)] = [], pending: (Int, String)?
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var line = String(raw)
+            if line.hasSuffix("\r") { line.removeLast() }
+            let continues = line.hasSuffix("\\")
+            if continues { line.removeLast() }
+            if let p = pending { pending = (p.0, p.1 + " " + line) } else { pending = (n + 1, line) }
+            if !continues { result.append(pending!); pending = nil }
+        }
+        if let p = pending { result.append(p) }
+        return result
+    }
+
+    /// Runs a script's lines in order, handing each output to `emit`; stops at the first error,
+    /// which names the source and line. Returns the error (nil when every line succeeded) and
+    /// whether a line asked to quit.
+    public func runScript(_ text: String, source: String?, emit: (String) -> Void) -> (error: String?, quit: Bool) {
+        for (number, line) in Self.logicalLines(text) {
+            let result = run(line)
+            if !result.output.isEmpty { emit(result.output) }
+            if let error = result.error {
+                let place = source.map { Messages.text(.scriptLine, language, $0, String(number)) + " :\n" } ?? ""
+                return (place + error, false)
+            }
+            if result.quit { return (nil, true) }
+        }
+        return (nil, false)
+    }
+
+    /// `.read FILE`: the file's lines run in this session.
+    func include(_ path: String, token: Token) throws(ShellError) -> ShellResult {
+        let fr = language == .fr
+        guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
+        guard includeDepth < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ShellError(fr ? "impossible de lire « \(path) »" : "cannot read \"\(path)\"", at: token, suggestions: Array(Completion.paths(path).prefix(5)))
+        }
+        includeDepth += 1
+        defer { includeDepth -= 1 }
+        var output = ""
+        let (error, quit) = runScript(text, source: path) { output += $0 }
+        if let error { return ShellResult(output: output, error: error) }
+        return ShellResult(output: output, quit: quit)
+    }
+
+    /// Writes a command's result to a file.
+    func write(_ text: String, to path: String, token: Token) throws(ShellError) {
+        let fr = language == .fr
+        guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw ShellError(fr ? "impossible d'écrire « \(path) »" : "cannot write \"\(path)\"", at: token)
         }
     }
 
@@ -86,6 +207,7 @@ public final class Session {
 
     /// Switches to another dataset folder (loaded now, so that errors show at once).
     public func load(_ path: String) throws(ShellError) -> Dataset {
+        guard fileAccess else { throw ShellError(language == .fr ? "accès aux fichiers désactivé" : "file access is disabled") }
         let previous = (datasetPath, loadedDataset, loadedDashboard)
         datasetPath = path; loadedDataset = nil; loadedDashboard = nil
         do { return try dataset() } catch {

@@ -9,40 +9,35 @@ struct Repl: ParsableCommand {
     @Option(name: .customShort("c"), help: "Exécute ces commandes (une par ligne) puis quitte.") var command: String?
     @Option(help: "Langue des messages : fr (défaut) ou en.") var lang: Language = .fr
     @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
-    @Option(help: "Forme des résultats : table (défaut) ou csv.") var format: OutputFormat = .table
+    @Option(help: "Forme des résultats : table (défaut), csv, json ou markdown.") var format: OutputFormat = .table
     @Argument(help: "Un script .pilote à exécuter.") var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
         session.outputFormat = format
         if let command {
-            try runLines(command.components(separatedBy: "\n"), session: session, source: nil)
+            try runLines(command, session: session, source: nil)
         } else if let script {
             guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 printError(lang == .fr ? "pilotage : impossible de lire « \(script) »" : "pilotage: cannot read \"\(script)\"")
                 throw ExitCode(2)
             }
-            try runLines(text.components(separatedBy: "\n"), session: session, source: script)
+            try runLines(text, session: session, source: script)
         } else if Terminal.isInteractive {
             Terminal(session: session).loop()
         } else {
             var lines: [String] = []
             while let line = readLine(strippingNewline: true) { lines.append(line) }
-            try runLines(lines, session: session, source: "stdin")
+            try runLines(lines.joined(separator: "\n"), session: session, source: "stdin")
         }
     }
 
-    /// Runs lines in order; the first error stops them, with its line number, and exits 1.
-    func runLines(_ lines: [String], session: Session, source: String?) throws {
-        for (n, line) in lines.enumerated() {
-            let result = session.run(line)
-            if !result.output.isEmpty { FileHandle.standardOutput.write(Data(result.output.utf8)) }
-            if let error = result.error {
-                if let source { printError(session.language == .fr ? "\(source), ligne \(n + 1) :" : "\(source), line \(n + 1):") }
-                printError(error)
-                throw ExitCode(1)
-            }
-            if result.quit { return }
+    /// Runs a script; the first error stops it, with its line number, and exits 1.
+    func runLines(_ text: String, session: Session, source: String?) throws {
+        let (error, _) = session.runScript(text, source: source) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        if let error {
+            printError(error)
+            throw ExitCode(1)
         }
     }
 }

@@ -37,14 +37,18 @@ final class Terminal {
         print(session.language == .fr
               ? "Pilotage — tableau de bord CPO des missions locales. « help » pour l'aide, « quit » pour sortir."
               : "Pilotage — CPO dashboard of the Missions locales. \"help\" for help, \"quit\" to leave.")
+        var pending = ""   // a line continued with a final backslash
         while true {
-            pe_set_prompt("pilotage> ")
+            pe_set_prompt(pending.isEmpty ? "pilotage> " : "     ...> ")
             var count: Int32 = 0
             guard let raw = el_gets(el, &count) else { print(""); break }
-            let line = String(cString: raw).trimmingCharacters(in: .newlines)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            var line = String(cString: raw).trimmingCharacters(in: .newlines)
+            if line.trimmingCharacters(in: .whitespaces).isEmpty && pending.isEmpty { continue }
             pe_history_enter(history, line)
             _ = pe_history_save(history, path)
+            if line.hasSuffix("\\") { pending += line.dropLast() + " "; continue }
+            line = pending + line
+            pending = ""
             let result = session.run(line)
             if !result.output.isEmpty { print(result.output, terminator: result.output.hasSuffix("\n") ? "" : "\n") }
             if let error = result.error { FileHandle.standardError.write(Data((error + "\n").utf8)) }

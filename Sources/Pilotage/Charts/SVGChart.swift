@@ -1,0 +1,158 @@
+import Foundation
+
+/// Charts as standalone SVG documents: ranked bars of a line across territories, and time
+/// series of a line across years. Self-contained (no script, no external font), so a file
+/// opens as it is in any browser and pastes into a note.
+///
+/// ```swift
+/// let bars = dashboard.distribution("R10", within: .region("84"), year: 2016)
+///     .map { SVGChart.Bar(label: dashboard.name(of: $0.ml), value: $0.value) }
+/// let svg = SVGChart.rankedBars(title: "R10 — 2016", bars: bars, format: { "\($0)" })
+/// ```
+public enum SVGChart {
+    /// One bar of a ranked bar chart.
+    public struct Bar: Hashable, Sendable {
+        public var label: String
+        public var value: Double
+        /// Drawn in the accent colour (the ML under discussion, a region, the nation).
+        public var highlighted: Bool
+        public init(label: String, value: Double, highlighted: Bool = false) {
+            self.label = label; self.value = value; self.highlighted = highlighted
+        }
+    }
+
+    /// One line of a time series: a value per year, `nil` where the cell is absent (a gap).
+    public struct Series: Hashable, Sendable {
+        public var label: String
+        public var values: [Double?]
+        public init(label: String, values: [Double?]) { self.label = label; self.values = values }
+    }
+
+    static let palette = ["#1f4e9c", "#d9480f", "#2b8a3e", "#862e9c", "#e67700", "#0b7285", "#c2255c", "#5c940d",
+                          "#364fc7", "#a61e4d", "#087f5b", "#495057"]
+
+    /// Horizontal bars in the given order, one per row, with their value printed at the end.
+    public static func rankedBars(title: String, subtitle: String = "", bars: [Bar], format: (Double) -> String) -> String {
+        let labelWidth = min(300, 7 * (bars.map(\.label.count).max() ?? 10) + 16)
+        let plotWidth = 460, rowHeight = 22, top = headerHeight(title, subtitle) + 18
+        let width = max(labelWidth + plotWidth + 90, titleWidth(title)), height = top + rowHeight * bars.count + 24
+        let low = min(0, bars.map(\.value).min() ?? 0), high = max(0, bars.map(\.value).max() ?? 1)
+        let span = high - low == 0 ? 1 : high - low
+        func x(_ v: Double) -> Double { Double(labelWidth) + Double(plotWidth) * (v - low) / span }
+        var s = header(width, height, title, subtitle)
+        for tick in ticks(low, high) {
+            s += "<line x1=\"\(f(x(tick)))\" y1=\"\(top - 6)\" x2=\"\(f(x(tick)))\" y2=\"\(top + rowHeight * bars.count)\" stroke=\"#e9ecef\"/>\n"
+            s += "<text x=\"\(f(x(tick)))\" y=\"\(top - 10)\" font-size=\"10\" fill=\"#868e96\" text-anchor=\"middle\">\(escape(format(tick)))</text>\n"
+        }
+        for (i, bar) in bars.enumerated() {
+            let y = top + i * rowHeight
+            let x0 = x(min(0, bar.value)), x1 = x(max(0, bar.value))
+            let colour = bar.highlighted ? "#d9480f" : "#1f4e9c"
+            s += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\"\(bar.highlighted ? " font-weight=\"bold\"" : "")>\(escape(bar.label))</text>\n"
+            s += "<rect x=\"\(f(x0))\" y=\"\(y + 4)\" width=\"\(f(max(0.5, x1 - x0)))\" height=\"\(rowHeight - 8)\" fill=\"\(colour)\" rx=\"2\"><title>\(escape(bar.label)) : \(escape(format(bar.value)))</title></rect>\n"
+            s += "<text x=\"\(f(x1 + 6))\" y=\"\(y + 15)\" font-size=\"11\" fill=\"#343a40\">\(escape(format(bar.value)))</text>\n"
+        }
+        return s + "</svg>\n"
+    }
+
+    /// Lines across years, one colour per series, with a legend.
+    public static func timeSeries(title: String, subtitle: String = "", years: [Int], series: [Series], format: (Double) -> String) -> String {
+        let left = 80, plotWidth = 520, plotHeight = 300, top = headerHeight(title, subtitle) + 10
+        let legendWidth = min(320, 7 * (series.map(\.label.count).max() ?? 10) + 40)
+        let width = max(left + plotWidth + 30 + legendWidth, titleWidth(title)), height = max(top + plotHeight + 50, top + 20 * series.count + 20)
+        let all = series.flatMap { $0.values.compactMap { $0 } }
+        var low = all.min() ?? 0, high = all.max() ?? 1
+        if high == low { low -= 1; high += 1 }
+        let pad = (high - low) * 0.08
+        low -= pad; high += pad
+        if all.allSatisfy({ $0 >= 0 }) { low = max(0, low) }
+        func x(_ i: Int) -> Double { Double(left) + (years.count <= 1 ? Double(plotWidth) / 2 : Double(plotWidth) * Double(i) / Double(years.count - 1)) }
+        func y(_ v: Double) -> Double { Double(top + plotHeight) - Double(plotHeight) * (v - low) / (high - low) }
+        var s = header(width, height, title, subtitle)
+        for tick in ticks(low, high) where tick >= low && tick <= high {
+            s += "<line x1=\"\(left)\" y1=\"\(f(y(tick)))\" x2=\"\(left + plotWidth)\" y2=\"\(f(y(tick)))\" stroke=\"#e9ecef\"/>\n"
+            s += "<text x=\"\(left - 8)\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" fill=\"#868e96\" text-anchor=\"end\">\(escape(format(tick)))</text>\n"
+        }
+        for (i, year) in years.enumerated() {
+            s += "<text x=\"\(f(x(i)))\" y=\"\(top + plotHeight + 18)\" font-size=\"11\" fill=\"#495057\" text-anchor=\"middle\">\(year)</text>\n"
+        }
+        for (k, serie) in series.enumerated() {
+            let colour = palette[k % palette.count]
+            // A gap (absent cell) breaks the line: absent is not zero.
+            var segments: [[(Int, Double)]] = [[]]
+            for (i, v) in serie.values.enumerated() {
+                if let v { segments[segments.count - 1].append((i, v)) } else if !segments[segments.count - 1].isEmpty { segments.append([]) }
+            }
+            for seg in segments where seg.count > 1 {
+                let points = seg.map { "\(f(x($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
+                s += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
+            }
+            for (i, v) in serie.values.enumerated() {
+                guard let v else { continue }
+                s += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"3.5\" fill=\"\(colour)\"><title>\(escape(serie.label)) \(years[i]) : \(escape(format(v)))</title></circle>\n"
+            }
+            let ly = top + 20 * k
+            s += "<rect x=\"\(left + plotWidth + 30)\" y=\"\(ly + 2)\" width=\"12\" height=\"12\" fill=\"\(colour)\" rx=\"2\"/>\n"
+            s += "<text x=\"\(left + plotWidth + 48)\" y=\"\(ly + 12)\" font-size=\"12\">\(escape(serie.label))</text>\n"
+        }
+        return s + "</svg>\n"
+    }
+
+    // MARK: helpers
+
+    static func header(_ width: Int, _ height: Int, _ title: String, _ subtitle: String) -> String {
+        var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        s += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" font-family=\"Helvetica, Arial, sans-serif\" fill=\"#212529\">\n"
+        s += "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+        let lines = wrap(title)
+        for (i, line) in lines.enumerated() {
+            s += "<text x=\"16\" y=\"\(26 + 20 * i)\" font-size=\"15\" font-weight=\"bold\">\(escape(line))</text>\n"
+        }
+        if !subtitle.isEmpty { s += "<text x=\"16\" y=\"\(26 + 20 * lines.count)\" font-size=\"12\" fill=\"#495057\">\(escape(subtitle))</text>\n" }
+        return s
+    }
+
+    /// The height the title (wrapped) and subtitle take.
+    static func headerHeight(_ title: String, _ subtitle: String) -> Int { 10 + 20 * wrap(title).count + (subtitle.isEmpty ? 0 : 20) }
+
+    /// Words in lines of at most 80 characters (long official labels).
+    static func wrap(_ text: String, _ width: Int = 80) -> [String] {
+        var lines: [String] = [], current = ""
+        for word in text.split(separator: " ") {
+            if !current.isEmpty, current.count + 1 + word.count > width { lines.append(current); current = "" }
+            current += (current.isEmpty ? "" : " ") + word
+        }
+        return lines + (current.isEmpty ? [] : [current])
+    }
+
+    /// Room for the title (about 9 px a character at 16 px bold).
+    static func titleWidth(_ title: String) -> Int { 32 + (wrap(title).map(\.count).max() ?? 0) * 9 }
+
+    /// About five round tick values covering [low, high].
+    static func ticks(_ low: Double, _ high: Double) -> [Double] {
+        let span = high - low
+        guard span > 0, span.isFinite else { return [low] }
+        let raw = span / 5, magnitude = pow(10, (log10(raw)).rounded(.down))
+        let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? magnitude * 10
+        var t = (low / step).rounded(.up) * step, result: [Double] = []
+        while t <= high + step * 1e-9, result.count < 20 { result.append(abs(t) < step * 1e-9 ? 0 : t); t += step }
+        return result
+    }
+
+    static func f(_ v: Double) -> String { String(format: "%.1f", v) }
+
+    /// XML text escaping.
+    public static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,270 @@
+import Foundation
+
+/// Prints a query's answer: table, CSV, JSON, Markdown, terminal bars and sparklines, SVG.
+enum QueryRender {
+    static func text(_ t: QueryTable, _ q: Query, _ format: OutputFormat, _ lang: Language) -> String {
+        switch q.display {
+        case .bars: return bars(t, lang)
+        case .spark: return sparks(t, lang)
+        case .table: break
+        }
+        switch format {
+        case .csv: return csv(t)
+        case .json: return json(t, lang)
+        case .table: return table(t, lang, why: q.why)
+        case .markdown: return markdown(t, lang, why: q.why)
+        }
+    }
+
+    // MARK: CSV and JSON (machine formats: plain numbers, `.` decimal point)
+
+    static func csv(_ t: QueryTable) -> String {
+        var out = (["level", "territory", "name", "year", "breakdown"] + t.columns.map(\.key)).map(CSVText.field).joined(separator: ",") + "\n"
+        for r in t.rows {
+            let cells = r.cells.map { c -> String in if case .success(let v) = c { return NumberText.decimal(v) } else { return "" } }
+            out += ([r.territory.level.rawValue, r.territory.id, r.name, String(r.year), r.breakdown.rawValue] + cells).map(CSVText.field).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+
+    static func json(_ t: QueryTable, _ lang: Language) -> String {
+        func string(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
+                }
+            }
+            return out + "\""
+        }
+        var out = "{\n  \"columns\": [" + t.columns.map { string($0.key) }.joined(separator: ", ") + "],\n  \"rows\": ["
+        for (k, r) in t.rows.enumerated() {
+            var values: [String] = [], reasons: [String] = []
+            for (c, cell) in zip(t.columns, r.cells) {
+                switch cell {
+                case .success(let v): values.append("\(string(c.key)): \(NumberText.decimal(v))")
+                case .failure(let e):
+                    values.append("\(string(c.key)): null")
+                    reasons.append("\(string(c.key)): \(string(e.explanation(lang)))")
+                }
+            }
+            out += (k == 0 ? "\n" : ",\n") + "    {\"level\": \(string(r.territory.level.rawValue)), \"territory\": \(string(r.territory.id)), "
+                + "\"name\": \(string(r.name)), \"year\": \(r.year), \"breakdown\": \(string(r.breakdown.rawValue)), "
+                + "\"values\": {\(values.joined(separator: ", "))}"
+                + (reasons.isEmpty ? "" : ", \"reasons\": {\(reasons.joined(separator: ", "))}") + "}"
+        }
+        return out + (t.rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
+    }
+
+    // MARK: table and Markdown (for people: formatted numbers, n.d.)
+
+    /// Header and cells as displayed; the first column names the territory.
+    static func cells(_ t: QueryTable, _ lang: Language) -> (header: [String], rows: [[String]], notes: [String]) {
+        let manyYears = t.years.count > 1, manyBreakdowns = t.breakdowns.count > 1
+        var header = [lang == .fr ? "territoire" : "territory"]
+        if manyYears { header.append(lang == .fr ? "année" : "year") }
+        if manyBreakdowns { header.append(lang == .fr ? "déclinaison" : "breakdown") }
+        header += t.columns.map { c in
+            switch c.part {
+            case .value: return c.line.id
+            case .previous: return "N−1"
+            case .change: return "Δ"
+            case .relativeChange: return "Δ %"
+            }
+        }
+        var rows: [[String]] = [], notes: [String] = [], reasons: [String: Int] = [:]
+        for r in t.rows {
+            var row = [(r.isReference ? "= " : "") + "\(r.name) (\(r.territory.id))"]
+            if manyYears { row.append(String(r.year)) }
+            if manyBreakdowns { row.append(r.breakdown.rawValue) }
+            for (c, cell) in zip(t.columns, r.cells) {
+                switch cell {
+                case .success(let v): row.append(display(v, c, lang))
+                case .failure(let e):
+                    let reason = e.explanation(lang)
+                    if reasons[reason] == nil { reasons[reason] = reasons.count + 1; notes.append("[\(reasons.count)] \(reason)") }
+                    row.append("n.d.[\(reasons[reason]!)]")
+                }
+            }
+            rows.append(row)
+        }
+        return (header, rows, notes)
+    }
+
+    static func table(_ t: QueryTable, _ lang: Language, why: Bool) -> String {
+        var (header, rows, notes) = cells(t, lang)
+        if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
+        let all = [header] + rows
+        let widths = (0..<header.count).map { c in all.map { $0[c].count }.max() ?? 0 }
+        let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
+        var out = ""
+        var title: [String] = []
+        if t.years.count == 1 { title.append(String(t.years[0])) }
+        if t.breakdowns.count == 1 { title.append(t.breakdowns[0].rawValue) }
+        if !title.isEmpty { out += title.joined(separator: ", ") + "\n" }
+        for row in all {
+            out += row.enumerated().map { c, cell in
+                c < leading ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[c] - cell.count) + cell
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        }
+        if rows.isEmpty { out += lang == .fr ? "(aucun territoire)\n" : "(no territory)\n" }
+        if why { for n in notes { out += "n.d." + n + "\n" } }
+        return out
+    }
+
+    static func markdown(_ t: QueryTable, _ lang: Language, why: Bool) -> String {
+        var (header, rows, notes) = cells(t, lang)
+        if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
+        let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
+        func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
+        var out = ""
+        if t.years.count == 1 || t.breakdowns.count == 1 {
+            out += "**" + ((t.years.count == 1 ? [String(t.years[0])] : []) + (t.breakdowns.count == 1 ? [t.breakdowns[0].rawValue] : [])).joined(separator: ", ") + "**\n\n"
+        }
+        out += line(header) + "|" + header.indices.map { $0 < leading ? " --- |" : " ---: |" }.joined() + "\n"
+        for r in rows { out += line(r) }
+        if why, !notes.isEmpty { out += "\n" + notes.map { "- n.d.\($0)\n" }.joined() }
+        return out
+    }
+
+    /// A value as an analyst reads it: counts with thousands separators, shares as %, amounts in €;
+    /// changes signed (points for shares), relative changes as %.
+    static func display(_ v: Double, _ c: QueryTable.Column, _ lang: Language) -> String {
+        switch c.part {
+        case .value, .previous: return display(v, c.line, lang)
+        case .relativeChange: return signed(grouped(String(format: "%.1f", v * 100), lang), v) + (lang == .fr ? "\u{202F}%" : "%")
+        case .change:
+            if isPercent(c.line) { return signed(grouped(String(format: "%.1f", v * 100), lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
+            return signed(display(v, c.line, lang), v)
+        }
+    }
+
+    static func signed(_ text: String, _ v: Double) -> String { v > 0 && !text.hasPrefix("+") ? "+" + text : text }
+
+    static func isPercent(_ line: Indicator) -> Bool { line.kind == .ratio && !["R2", "R13"].contains(line.id) }
+
+    static func display(_ v: Double, _ line: Indicator, _ lang: Language) -> String {
+        let percent = isPercent(line)
+        let shown = percent ? v * 100 : v
+        let decimals = line.kind == .count ? 0 : (percent || line.kind == .mean ? 1 : 2)
+        let text = grouped(String(format: "%.\(decimals)f", shown), lang)
+        if percent { return text + (lang == .fr ? "\u{202F}%" : "%") }
+        if line.kind == .amountPerPerson || line.id.hasPrefix("10") { return text + (lang == .fr ? "\u{202F}€" : " €") }
+        return text
+    }
+
+    // MARK: terminal charts
+
+    static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+
+    /// Horizontal bars of the first line, one per row, in the rows' order.
+    static func bars(_ t: QueryTable, _ lang: Language, width: Int = 40) -> String {
+        guard let column = t.columns.first else { return "" }
+        let labels = t.rows.map { r in
+            var l = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))"
+            if t.years.count > 1 { l += " \(r.year)" }
+            if t.breakdowns.count > 1 { l += " \(r.breakdown.rawValue)" }
+            return l
+        }
+        let values = t.rows.map { try? $0.cells[0].get() }
+        let high = values.compactMap { $0 }.map { abs($0) }.max() ?? 0
+        let labelWidth = labels.map(\.count).max() ?? 0
+        var out = "\(column.line.id) — " + (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)")
+            + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].rawValue)" : "") + "\n"
+        for (label, v) in zip(labels, values) {
+            var bar = ""
+            if let v, high > 0 {
+                let units = Int((max(0, v) / high * Double(width * 8)).rounded())
+                bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
+            }
+            let shown = v.map { display($0, column.line, lang) } ?? "n.d."
+            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + bar.padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + shown + "\n"
+        }
+        return out
+    }
+
+    static let levels = Array("▁▂▃▄▅▆▇█")
+
+    /// One sparkline per territory and line across the years of the query, with first and last values.
+    static func sparks(_ t: QueryTable, _ lang: Language) -> String {
+        var groups: [(label: String, line: Indicator, values: [Double?])] = []
+        var index: [String: Int] = [:]
+        for r in t.rows {
+            for (c, column) in t.columns.enumerated() where column.part == .value {
+                let key = "\(r.territory)|\(r.breakdown.rawValue)|\(column.line.id)"
+                if index[key] == nil {
+                    index[key] = groups.count
+                    let label = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))" + (t.breakdowns.count > 1 ? " \(r.breakdown.rawValue)" : "")
+                    groups.append((label, column.line, Array(repeating: nil, count: t.years.count)))
+                }
+                if let y = t.years.firstIndex(of: r.year) { groups[index[key]!].values[y] = try? r.cells[c].get() }
+            }
+        }
+        let labelWidth = groups.map(\.label.count).max() ?? 0, idWidth = groups.map(\.line.id.count).max() ?? 0
+        var out = "\(t.years.first ?? 0)-\(t.years.last ?? 0)" + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].rawValue)" : "") + "\n"
+        for g in groups {
+            let known = g.values.compactMap { $0 }
+            let low = known.min() ?? 0, high = known.max() ?? 0
+            let spark = String(g.values.map { v -> Character in
+                guard let v else { return " " }
+                return high == low ? levels[3] : levels[Int(((v - low) / (high - low) * 7).rounded())]
+            })
+            let first = g.values.first.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
+            let last = g.values.last.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
+            out += g.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + g.line.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+                + "  \(spark)  \(first) → \(last)\n"
+        }
+        return out
+    }
+
+    // MARK: SVG
+
+    /// Ranked bars for one year, time series for several.
+    static func svg(_ t: QueryTable, _ lang: Language) throws(ShellError) -> String {
+        guard let column = t.columns.first else { return "" }
+        let line = column.line
+        let title = "\(line.id) — \(line.label.text(lang))"
+        let subtitle = (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)") + " · " + t.breakdowns.map(\.rawValue).joined(separator: ", ")
+        let format = { (v: Double) in display(v, line, lang) }
+        if t.years.count == 1 {
+            let bars = t.rows.compactMap { r -> SVGChart.Bar? in
+                guard case .success(let v) = r.cells[0] else { return nil }
+                return SVGChart.Bar(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.rawValue))" : ""), value: v, highlighted: r.isReference)
+            }
+            return SVGChart.rankedBars(title: title, subtitle: subtitle, bars: bars, format: format)
+        }
+        var series: [SVGChart.Series] = [], index: [String: Int] = [:]
+        for r in t.rows {
+            let key = "\(r.territory)|\(r.breakdown.rawValue)"
+            if index[key] == nil {
+                index[key] = series.count
+                series.append(SVGChart.Series(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.rawValue))" : ""), values: Array(repeating: nil, count: t.years.count)))
+            }
+            if let y = t.years.firstIndex(of: r.year) { series[index[key]!].values[y] = try? r.cells[0].get() }
+        }
+        guard series.count <= 12 else {
+            throw ShellError(lang == .fr ? "trop de courbes (\(series.count)) pour un graphique lisible : 12 au plus (filtrez avec top, where ou of)"
+                                         : "too many series (\(series.count)) for a readable chart: 12 at most (narrow with top, where or of)")
+        }
+        return SVGChart.timeSeries(title: title, subtitle: subtitle, years: t.years, series: series, format: format)
+    }
+}
+
+/// `1234567.5` → `1 234 567,5` (French, narrow no-break spaces) or `1,234,567.5`.
+func grouped(_ plain: String, _ lang: Language) -> String {
+    var integer = plain, fraction = ""
+    if let dot = plain.firstIndex(of: ".") { integer = String(plain[..<dot]); fraction = String(plain[plain.index(after: dot)...]) }
+    let negative = integer.hasPrefix("-")
+    if negative { integer.removeFirst() }
+    var groups: [String] = []
+    while integer.count > 3 { groups.insert(String(integer.suffix(3)), at: 0); integer.removeLast(3) }
+    groups.insert(integer, at: 0)
+    let body = groups.joined(separator: lang == .fr ? "\u{202F}" : ",")
+    let sign = negative && !(body.allSatisfy { $0 == "0" || $0 == "\u{202F}" || $0 == "," } && fraction.allSatisfy { $0 == "0" }) ? "-" : ""
+    return sign + body + (fraction.isEmpty ? "" : (lang == .fr ? "," : ".") + fraction)
+}
