@@ -12,6 +12,11 @@ run: deps
 test: deps
 	$(SWIFT) test --parallel
 
+# Robustness: a million random lines through the REPL session and its completion (release build).
+fuzz: deps
+	@$(SWIFT) build -c release --product pilotage
+	@.build/release/pilotage fuzz --count $${COUNT:-1000000}
+
 build: deps
 	$(SWIFT) build
 

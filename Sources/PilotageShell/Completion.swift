@@ -54,16 +54,23 @@ extension Completion {
     /// Files and folders starting with `prefix` (folders end with `/`).
     static func paths(_ prefix: String) -> [String] {
         let expanded = prefix.hasPrefix("~") ? (prefix as NSString).expandingTildeInPath : prefix
-        let dir = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
+        let dir = expanded.hasSuffix("/") ? expanded : folder(of: expanded)
         let listed = dir.isEmpty ? "." : dir
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
-        let shownDir = prefix.hasSuffix("/") ? prefix : (prefix as NSString).deletingLastPathComponent
+        let shownDir = prefix.hasSuffix("/") ? prefix : folder(of: prefix)
         return entries.filter { !$0.hasPrefix(".") }.map { name in
             var isDir: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: (listed as NSString).appendingPathComponent(name), isDirectory: &isDir)
             let shown = shownDir.isEmpty ? name : (shownDir.hasSuffix("/") ? shownDir + name : shownDir + "/" + name)
             return shown + (isDir.boolValue ? "/" : "")
         }
+    }
+
+    /// The part before the last `/` ("" for a bare name, "/" for a root entry). Foundation's
+    /// `deletingLastPathComponent` traps on one-character names (found by the fuzzer).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The longest common prefix of the candidates.

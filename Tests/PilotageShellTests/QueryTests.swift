@@ -232,3 +232,38 @@ struct QueryTests {
         #expect(s.complete("format j").candidates == ["json"])
     }
 }
+
+@Suite("Robustness")
+struct RobustnessTests {
+    @Test("random lines never crash the session or its completion (the full run: make fuzz)")
+    func randomLines() {
+        let s = demoSession()
+        s.fileAccess = false
+        var inputs = RandomInputs(seed: 42)
+        var accepted = 0
+        for _ in 0..<4000 {
+            let line = inputs.line()
+            _ = s.complete(line)
+            if s.run(line).succeeded { accepted += 1 }
+        }
+        #expect(accepted > 200)   // the generator reaches the evaluator, not only the error paths
+        var a = RandomInputs(seed: 7), b = RandomInputs(seed: 7)
+        #expect((0..<100).map { _ in a.line() } == (0..<100).map { _ in b.line() })
+    }
+
+    @Test("one-character paths complete (Foundation's deletingLastPathComponent traps on them)")
+    func shortPaths() {
+        #expect(Completion.folder(of: "3") == "" && Completion.folder(of: "/x") == "/" && Completion.folder(of: "a/b/c") == "a/b")
+        _ = demoSession().complete("load 3")
+        _ = demoSession().complete("show R10 to a")
+    }
+
+    @Test("without file access, files are neither read nor written")
+    func sandbox() {
+        let s = demoSession()
+        s.fileAccess = false
+        #expect(s.run("show R10 to /tmp/never.csv").error?.contains("désactivé") == true)
+        #expect(s.run(".read /etc/hostname").error?.contains("désactivé") == true)
+        #expect(s.run("load Playground/data/demo").error?.contains("désactivé") == true)
+    }
+}
