@@ -100,7 +100,7 @@ enum QueryRender {
         var (header, rows, notes) = cells(t, lang)
         if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
         let all = [header] + rows
-        let widths = (0..<header.count).map { c in all.map { $0[c].count }.max() ?? 0 }
+        let widths = (0..<header.count).map { c in all.map { $0[c].width }.max() ?? 0 }
         let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
         var out = ""
         var title: [String] = []
@@ -109,8 +109,8 @@ enum QueryRender {
         if !title.isEmpty { out += title.joined(separator: ", ") + "\n" }
         for row in all {
             out += row.enumerated().map { c, cell in
-                c < leading ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0) : String(repeating: " ", count: widths[c] - cell.count) + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+                c < leading ? padded(cell, widths[c]) : String(repeating: " ", count: widths[c] - cell.width) + cell
+            }.joined(separator: "  ").trailingSpacesRemoved + "\n"
         }
         if rows.isEmpty { out += lang == .fr ? "(aucun territoire)\n" : "(no territory)\n" }
         if why { for n in notes { out += "n.d." + n + "\n" } }
@@ -137,9 +137,9 @@ enum QueryRender {
     static func display(_ v: Double, _ c: QueryTable.Column, _ lang: Language) -> String {
         switch c.part {
         case .value, .previous: return display(v, c.line, lang)
-        case .relativeChange: return signed(grouped(String(format: "%.1f", v * 100), lang), v) + (lang == .fr ? "\u{202F}%" : "%")
+        case .relativeChange: return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%")
         case .change:
-            if isPercent(c.line) { return signed(grouped(String(format: "%.1f", v * 100), lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
+            if isPercent(c.line) { return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
             return signed(display(v, c.line, lang), v)
         }
     }
@@ -152,7 +152,7 @@ enum QueryRender {
         let percent = isPercent(line)
         let shown = percent ? v * 100 : v
         let decimals = line.kind == .count ? 0 : (percent || line.kind == .mean ? 1 : 2)
-        let text = grouped(String(format: "%.\(decimals)f", shown), lang)
+        let text = formatted(shown, decimals: decimals, lang)
         if percent { return text + (lang == .fr ? "\u{202F}%" : "%") }
         if line.kind == .amountPerPerson || line.id.hasPrefix("10") { return text + (lang == .fr ? "\u{202F}€" : " €") }
         return text
@@ -183,7 +183,7 @@ enum QueryRender {
                 bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
             }
             let shown = v.map { display($0, column.line, lang) } ?? "n.d."
-            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + bar.padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + shown + "\n"
+            out += padded(label, labelWidth) + "  " + padded(bar, width + 1) + " " + shown + "\n"
         }
         return out
     }
@@ -216,7 +216,7 @@ enum QueryRender {
             })
             let first = g.values.first.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
             let last = g.values.last.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
-            out += g.label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + g.line.id.padding(toLength: idWidth, withPad: " ", startingAt: 0)
+            out += padded(g.label, labelWidth) + "  " + padded(g.line.id, idWidth)
                 + "  \(spark)  \(first) → \(last)\n"
         }
         return out
@@ -252,6 +252,51 @@ enum QueryRender {
                                          : "too many series (\(series.count)) for a readable chart: 12 at most (narrow with top, where or of)")
         }
         return SVGChart.timeSeries(title: title, subtitle: subtitle, years: t.years, series: series, format: format)
+    }
+}
+
+/// `v` with `decimals` digits, grouped by thousands with French or English separators.
+/// Plain integer arithmetic: Foundation's formatting dominated the time of large answers.
+func formatted(_ v: Double, decimals: Int, _ lang: Language) -> String {
+    var scale: Int64 = 1
+    for _ in 0..<decimals { scale *= 10 }
+    guard v.isFinite, abs(v) * Double(scale) < 9e15 else { return grouped(String(format: "%.\(decimals)f", v), lang) }
+    let n = Int64((abs(v) * Double(scale)).rounded())
+    var digits: [UInt8] = [], integer = n / scale
+    repeat { digits.append(UInt8(48 + integer % 10)); integer /= 10 } while integer > 0
+    var out: [UInt8] = []
+    out.reserveCapacity(digits.count + 12)
+    if n != 0 && v < 0 { out.append(45) }   // "-"
+    for (i, d) in digits.reversed().enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 {
+            if lang == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(44) }   // U+202F or ","
+        }
+        out.append(d)
+    }
+    if decimals > 0 {
+        out.append(lang == .fr ? 44 : 46)
+        var fraction = n % scale, tail: [UInt8] = []
+        for _ in 0..<decimals { tail.append(UInt8(48 + fraction % 10)); fraction /= 10 }
+        out += tail.reversed()
+    }
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// `s` followed by spaces up to `width` characters.
+func padded(_ s: String, _ width: Int) -> String {
+    let n = s.width
+    return n >= width ? s : s + String(repeating: " ", count: width - n)
+}
+
+extension String {
+    /// Columns on a terminal: one per Unicode scalar (our cells hold no combining marks), and
+    /// much faster to count than characters.
+    var width: Int { unicodeScalars.count }
+
+    var trailingSpacesRemoved: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
     }
 }
 

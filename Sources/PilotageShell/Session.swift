@@ -53,7 +53,7 @@ public final class Session {
         var result = execute(line)
         if timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-            let text = grouped(String(format: "%.2f", ms), language)
+            let text = formatted(ms, decimals: 2, language)
             result.output += (language == .fr ? "Durée : \(text) ms\n" : "Time: \(text) ms\n")
         }
         return result

@@ -37,9 +37,53 @@ struct Bench: ParsableCommand {
             single.append(t)
         }
         let cells = dashboard.cells().count
+        let (p50, p95, worst) = queries(dashboard, dataset)
         print("""
         {"load_s": \(median(load)), "dashboard_s": \(median(compute)), "export_s": \(median(export)), "one_line_one_ml_s": \(median(single)), \
-        "cells": \(cells), "youth": \(dataset.youthCount), "events": \(dataset.eventCount), "runs": \(runs)}
+        "cells": \(cells), "youth": \(dataset.youthCount), "events": \(dataset.eventCount), "runs": \(runs), \
+        "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1)}
         """)
+    }
+
+    /// REPL queries of every kind (the Playground questions, whole-country tables, charts, CSV),
+    /// each run 30 times through a session on the loaded dashboard: p50 and p95 of all the runs,
+    /// and the query with the worst p95.
+    func queries(_ dashboard: Dashboard, _ dataset: Dataset) -> (Double, Double, (String, Double)) {
+        let session = Session(datasetPath: directory, dashboard: dashboard, dataset: dataset)
+        let region = dashboard.territories(.region)[0].id, ml = dashboard.missions(in: .region(region))[0].id
+        let year = dataset.years[dataset.years.count / 2]
+        let lines = [
+            "show R5 of mls in \(region) year \(year) sort R5 asc with region,nation",
+            "show R5,R10,R11 of \(ml) year \(year) with region,nation change",
+            "show 8.1,8.1.f,R10 of regions,nation year \(year) breakdown all,women,qpv",
+            "show R10 of mls in \(region) year \(year) where R10 < median sort R10 asc change with region",
+            "show ratios of mls year \(year) with region,nation change",
+            "show R10 of mls where R10 < region sort R10 asc",
+            "show R10 of mls sort R10 chart",
+            "show all of nation years all",
+            "show R10,R5 of mls format csv",
+            "show R10 of mls years all spark",
+            "show R10 of mls years all format json",
+            "explain R10",
+        ]
+        var all: [Double] = [], worst = ("", 0.0)
+        for line in lines {
+            var times: [Double] = []
+            for _ in 0..<30 {
+                let t = DispatchTime.now().uptimeNanoseconds
+                let r = session.run(line)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
+                if !r.succeeded { FileHandle.standardError.write(Data("bench: \(line): \(r.error ?? "")\n".utf8)) }
+            }
+            let p = percentile(times, 0.95)
+            if p > worst.1 { worst = (line, p) }
+            all += times
+        }
+        return (percentile(all, 0.5), percentile(all, 0.95), worst)
+    }
+
+    func percentile(_ v: [Double], _ p: Double) -> Double {
+        let s = v.sorted()
+        return s[min(s.count - 1, Int((p * Double(s.count)).rounded(.up)) - 1)]
     }
 }

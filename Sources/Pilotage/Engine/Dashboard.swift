@@ -19,6 +19,9 @@ public struct Dashboard: Sendable {
     public let regions: [Region]
     let table: ComponentTable
     private let sources: Sources
+    /// Position of each ML in `missions`, and region names by code (constant-time look-ups for queries).
+    private let missionIndex: [String: Int]
+    private let regionNames: [String: String]
 
     /// What the dataset holds, for the reasons of absent cells.
     struct Sources: Sendable {
@@ -32,6 +35,8 @@ public struct Dashboard: Sendable {
         years = dataset.years
         missions = dataset.missions
         regions = dataset.regions.filter { r in dataset.missions.contains { $0.regionCode == r.code } }
+        missionIndex = Dictionary(dataset.missions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        regionNames = Dictionary(dataset.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
         sources = Sources(kind: dataset.kind, hasContext: dataset.contexts != nil, hasResources: dataset.resources != nil,
                           hasFunding: dataset.funding != nil)
     }
@@ -52,14 +57,14 @@ public struct Dashboard: Sendable {
 
     /// The region of an ML.
     public func region(of ml: String) -> Territory? {
-        missions.first { $0.id == ml }.map { .region($0.regionCode) }
+        missionIndex[ml].map { .region(missions[$0].regionCode) }
     }
 
     /// A display name: the ML's or region's name, `France` for the nation.
     public func name(of territory: Territory) -> String {
         switch territory.level {
-        case .ml: return missions.first { $0.id == territory.id }?.name ?? territory.id
-        case .region: return regions.first { $0.code == territory.id }?.name ?? territory.id
+        case .ml: return missionIndex[territory.id].map { missions[$0].name } ?? territory.id
+        case .region: return regionNames[territory.id] ?? territory.id
         case .national: return "France"
         }
     }
