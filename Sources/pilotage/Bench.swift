@@ -7,6 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Mesure le chargement, le calcul du tableau de bord et l'export (JSON).")
     @Argument(help: "Dossier du jeu de données.") var directory: String
     @Option(help: "Nombre de mesures (médiane).") var runs: Int = 3
+    @Flag(help: "Ne mesure que le calcul du tableau de bord (profilage).") var dashboardOnly = false
 
     func run() throws {
         func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
@@ -18,13 +19,17 @@ struct Bench: ParsableCommand {
         var load: [Double] = [], compute: [Double] = [], export: [Double] = [], single: [Double] = []
         var dataset: Dataset!
         var dashboard: Dashboard!
-        for _ in 0..<runs {
+        for _ in 0..<(dashboardOnly ? 1 : runs) {
             let (d, t) = try time { try loadForCommand(directory, language: .fr) }
             dataset = d; load.append(t)
         }
         for _ in 0..<runs {
             let (d, t) = time { Dashboard(dataset) }
             dashboard = d; compute.append(t)
+        }
+        if dashboardOnly {
+            print("{\"load_s\": \(load[0]), \"dashboard_s\": \(median(compute)), \"dashboard_min_s\": \(compute.min()!)}")
+            return
         }
         for _ in 0..<runs {
             let (_, t) = time { dashboard.exportCSV() }

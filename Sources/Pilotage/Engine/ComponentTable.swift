@@ -78,10 +78,15 @@ struct ComponentTable: Sendable {
             let cBase = chunk * mlCount * stride * nC, mBase = chunk * mlCount * stride * 4
             let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
             results.initialize(repeating: .init(), count: nY)
-            defer { results.deallocate() }
+            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
+            state.initialize(repeating: .init(), count: nY)
+            let periodsBuffer = UnsafeMutablePointer<PersonEvaluator.Period>.allocate(capacity: nY)
+            periodsBuffer.initialize(from: periods, count: nY)
+            let periodView = UnsafeBufferPointer(start: periodsBuffer, count: nY)
+            defer { results.deallocate(); state.deallocate(); periodsBuffer.deallocate() }
             for y in lo..<hi {
                 let ml = Int(m.youthML[y])
-                evaluator.evaluate(view, y, periods: periods, into: results)
+                evaluator.evaluate(view, y, periods: periodView, state: state, into: results)
                 // The breakdowns that keep this young person, as bits (all, women, low_qualified, qpv, zrr, neet).
                 let f = m.youthFlags[y], level = m.youthLevel[y]
                 var kept: UInt8 = 1
@@ -113,23 +118,22 @@ struct ComponentTable: Sendable {
                 }
             }
         }
+        Trace.log("evaluate", t0)
+        // Every chunk's counters into the first chunk's (sequential, vectorised), then into the table.
+        let size = mlCount * stride * nC, size4 = mlCount * stride * 4
+        for chunk in 1..<chunks {
+            let cb = chunk * size, mb = chunk * size4
+            for k in 0..<size { counts[k] &+= counts[cb + k] }
+            for k in 0..<size4 { means[k] += means[mb + k] }
+        }
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
-        for ml in 0..<mlCount {
-            for yi in 0..<nY {
-                for b in 0..<nB {
-                    let cell = (ml * nY + yi) * nB + b
-                    for (bit, slot) in countSlots.enumerated() {
-                        var total: Int32 = 0
-                        for chunk in 0..<chunks { total += counts[chunk * mlCount * stride * nC + cell * nC + bit] }
-                        self[ml, yi, b, slot] = Double(total)
-                    }
-                    var parts = [0.0, 0, 0, 0]
-                    for chunk in 0..<chunks {
-                        for k in 0..<4 { parts[k] += means[chunk * mlCount * stride * 4 + cell * 4 + k] }
-                    }
-                    self[ml, yi, b, Slots.mean5Sum] = parts[0]; self[ml, yi, b, Slots.mean5N] = parts[1]
-                    self[ml, yi, b, Slots.mean7Sum] = parts[2]; self[ml, yi, b, Slots.mean7N] = parts[3]
-                }
+        let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
+        values.withUnsafeMutableBufferPointer { v in
+            // MLs come first among the territories: cell (ml, year, breakdown) is at cell × Slots.count.
+            for cell in 0..<(mlCount * stride) {
+                let vb = cell * Slots.count, cb = cell * nC, mb = cell * 4
+                for bit in 0..<nC { v[vb + countSlots[bit]] = Double(counts[cb + bit]) }
+                v[vb + s5] = means[mb]; v[vb + n5] = means[mb + 1]; v[vb + s7] = means[mb + 2]; v[vb + n7] = means[mb + 3]
             }
         }
     }

@@ -86,208 +86,235 @@ struct PersonEvaluator {
     private let b81gCpf = Slots.bit("8.1.g.cpf"), b81reorientation = Slots.bit("8.1.reorientation"), b81h = Slots.bit("8.1.h"), b81i = Slots.bit("8.1.i")
     private let b82 = Slots.bit("8.2"), bD1 = Slots.bit("D.1"), bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4"), bO4 = Slots.bit("O.4")
 
-    /// Evaluates young person `y` of `m` for every period.
-    func evaluate(_ m: MicroView, _ y: Int, periods: [Period], into results: UnsafeMutablePointer<Result>) {
-        let open = MicroStore.open
+    /// What the records of one person say about one year, gathered in one pass over each kind
+    /// of record and turned into lines at the end.
+    struct YearState {
+        var flags: UInt32 = 0
+        var domains: UInt8 = 0
+        var earliestEntry = Int32.max
+        var lastExit = -1
+        @inline(__always) func has(_ f: UInt32) -> Bool { flags & f != 0 }
+    }
+    // Flags of `YearState`.
+    private static let anyEvent: UInt32 = 1, diagnostic: UInt32 = 1 << 1, orientation: UInt32 = 1 << 2, cep23OrDiagnostic: UInt32 = 1 << 3
+    private static let jdi: UInt32 = 1 << 4, droitCommun: UInt32 = 1 << 5, recentProposition: UInt32 = 1 << 6
+    private static let entered: UInt32 = 1 << 7, enteredNational: UInt32 = 1 << 8, enteredRLWithPlan: UInt32 = 1 << 9
+    private static let present: UInt32 = 1 << 10, presentNational: UInt32 = 1 << 11, presentNationalAtEnd: UInt32 = 1 << 12
+    private static let oldNationalAtEnd: UInt32 = 1 << 13, presentRL: UInt32 = 1 << 14, exited: UInt32 = 1 << 15
+    private static let exitedNational: UInt32 = 1 << 16, exitedRL: UInt32 = 1 << 17, coveredAtEndByWork: UInt32 = 1 << 18
+
+    /// The period that contains day `d`, or -1.
+    @inline(__always) private func period(of d: Int32, _ periods: UnsafeBufferPointer<Period>) -> Int {
+        for pi in 0..<periods.count where d >= periods[pi].s && d <= periods[pi].e { return pi }
+        return -1
+    }
+
+    /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
+    /// once: its rules find the years it touches, rather than each year scanning every record.
+    func evaluate(_ m: MicroView, _ y: Int, periods: UnsafeBufferPointer<Period>, state: UnsafeMutablePointer<YearState>,
+                  into results: UnsafeMutablePointer<Result>) {
+        typealias F = PersonEvaluator
+        let open = MicroStore.open, nY = periods.count
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
         let s0 = Int(m.stStart[y]), s1 = Int(m.stStart[y + 1])
+        for pi in 0..<nY { results[pi] = Result(); state[pi] = YearState() }
 
-        // Facts that do not depend on the year.
+        // Events. Every event rule looks inside the event's own year: the JDI window
+        // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it.
         var accueil: Int32? = nil, firstDiagnostic = Int32.max
         for i in e0..<e1 {
-            if m.evKind[i] == kAccueil { accueil = m.evDate[i] }
-            if m.evKind[i] == kDiagnostic { firstDiagnostic = min(firstDiagnostic, m.evDate[i]) }
-        }
-        var firstNational = Int32.max
-        for i in p0..<p1 where scopeOf[Int(m.pwProgram[i])] == .national { firstNational = min(firstNational, m.pwBegin[i]) }
-        let f4 = firstNational == Int32.max ? Int32.max : shifted(firstNational, plus4, 4)
-        let f12 = firstNational == Int32.max ? Int32.max : shifted(firstNational, plus12, 12)
-        let a4 = accueil.map { shifted($0, plus4, 4) }
-
-        // The days on which any rule can see this person: a year outside them counts them in no line.
-        var first = Int32.max, last = Int32.min
-        for i in e0..<e1 { first = min(first, m.evDate[i]); last = max(last, m.evDate[i]) }
-        for i in p0..<p1 {
-            first = min(first, m.pwBegin[i]); last = max(last, m.pwEnd[i])
-            if m.pwProgram[i] == orientationProgram { last = max(last, shifted(m.pwBegin[i], plus4, 4)) }
-        }
-        for j in s0..<s1 { first = min(first, m.stBegin[j]); last = max(last, m.stEnd[j]) }
-        if f12 != Int32.max { last = max(last, f12) }
-        if let a4 { last = max(last, a4) }
-
-        for pi in 0..<periods.count {
+            let d = m.evDate[i], k = m.evKind[i]
+            if k == kAccueil { accueil = d }
+            if k == kDiagnostic { firstDiagnostic = min(firstDiagnostic, d) }
+            let pi = period(of: d, periods)
+            guard pi >= 0 else { continue }
             let p = periods[pi]
-            var r = Result()
-            if last < p.s || first > p.e { results[pi] = r; continue }
-            // Events of the year.
-            var anyEvent = false, diagnosticInP = false, orientationInP = false, cep23OrDiagnosticInP = false
-            var jdi = false, droitCommun = false, recentProposition = false
-            var domains: UInt8 = 0
-            for i in e0..<e1 {
-                let d = m.evDate[i], k = m.evKind[i]
-                if d > p.e5 && d <= p.e && interview[Int(k)] { jdi = true }                     // 2.bis.1
-                if k == kProposition && d >= p.e3 && d <= p.e { recentProposition = true }        // 4.1.i
-                guard p.contains(d) else { continue }
-                anyEvent = true                                                                   // 1
-                if k == kDiagnostic { diagnosticInP = true; cep23OrDiagnosticInP = true }
-                else if k == kOrientation { orientationInP = true }
-                else if k == kCep, m.evDetail[i] == cepTwo || m.evDetail[i] == cepThree { cep23OrDiagnosticInP = true }
-                else if k == kDroitCommun { droitCommun = true; domains |= 1 << (m.evDetail[i] - 1) }
-            }
-            if anyEvent { r.mask.insert(b1) }
-            if jdi { r.mask.insert(bJDI) }
-            if let a = accueil, p.contains(a) {                                                   // 2, 2.1, 2.2
-                r.mask.insert(b2)
-                if diagnosticInP { r.mask.insert(b21) }
-                if orientationInP { r.mask.insert(b22) }
-            }
+            var f = F.anyEvent                                                                    // 1
+            if d > p.e5 && interview[Int(k)] { f |= F.jdi }                                       // 2.bis.1
+            if k == kProposition && d >= p.e3 { f |= F.recentProposition }                        // 4.1.i
+            if k == kDiagnostic { f |= F.diagnostic | F.cep23OrDiagnostic }
+            else if k == kOrientation { f |= F.orientation }
+            else if k == kCep, m.evDetail[i] == cepTwo || m.evDetail[i] == cepThree { f |= F.cep23OrDiagnostic }
+            else if k == kDroitCommun { f |= F.droitCommun; state[pi].domains |= 1 << (m.evDetail[i] - 1) }
+            state[pi].flags |= f
+        }
 
-            // Pathways of the year.
-            var entered = false, enteredNational = false, enteredRLWithPlan = false, earliestEntry = Int32.max
-            var present = false, presentNational = false, presentNationalAtEnd = false, oldNationalAtEnd = false, presentRL = false
-            var exited = false, exitedNational = false, exitedRL = false
-            var lastExit = -1
-            for i in p0..<p1 {
-                let start = m.pwBegin[i], end = m.pwEnd[i]
-                if m.pwProgram[i] == orientationProgram {
-                    if p.contains(start) { r.mask.insert(bS1) }                                     // S.1
-                    let limit = shifted(start, plus4, 4)                                           // O.4
-                    if p.contains(limit) && end >= limit { r.mask.insert(bO4) }
-                    continue
+        // Pathways.
+        var firstNational = Int32.max
+        for i in p0..<p1 {
+            let start = m.pwBegin[i], end = m.pwEnd[i]
+            if m.pwProgram[i] == orientationProgram {
+                let si = period(of: start, periods)
+                if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
+                let limit = shifted(start, plus4, 4)                                             // O.4
+                let li = period(of: limit, periods)
+                if li >= 0 && end >= limit { results[li].mask.insert(bO4) }
+                continue
+            }
+            let national = scopeOf[Int(m.pwProgram[i])] == .national
+            if national { firstNational = min(firstNational, start) }
+            for pi in 0..<nY {
+                let p = periods[pi]
+                if end < p.s { break }                  // the years are ascending: none later overlaps
+                if start > p.e { continue }
+                var f = F.present | (national ? F.presentNational : F.presentRL)                 // 4, 4.1, 4.3
+                if start >= p.s {                                                                 // 3, 3.1, 3.2.a
+                    f |= F.entered
+                    state[pi].earliestEntry = min(state[pi].earliestEntry, start)
+                    if national { f |= F.enteredNational } else if m.pwFlags[i] & 1 != 0 { f |= F.enteredRLWithPlan }
                 }
-                let national = scopeOf[Int(m.pwProgram[i])] == .national
-                if p.contains(start) {                                                              // 3, 3.1, 3.2.a
-                    entered = true
-                    earliestEntry = min(earliestEntry, start)
-                    if national { enteredNational = true } else if m.pwFlags[i] & 1 != 0 { enteredRLWithPlan = true }
+                if national && end >= p.e {                                                       // 4.1.end, 4.1.i
+                    f |= F.presentNationalAtEnd
+                    if start < p.e3 { f |= F.oldNationalAtEnd }
                 }
-                if start <= p.e && end >= p.s {                                                     // 4, 4.1, 4.3
-                    present = true
-                    if national { presentNational = true } else { presentRL = true }
-                }
-                if national && start <= p.e && end >= p.e {                                         // 4.1.end, 4.1.i
-                    presentNationalAtEnd = true
-                    if start < p.e3 { oldNationalAtEnd = true }
-                }
-                if end != open && p.contains(end) {                                                 // 8, 8.1, 8.2, 5
-                    exited = true
-                    r.mean5Sum += Double(end - start) / PersonEvaluator.daysPerMonth
-                    r.mean5N += 1
+                if end != open && end <= p.e {                                                    // 8, 8.1, 8.2, 5
+                    f |= F.exited
+                    results[pi].mean5Sum += Double(end - start) / PersonEvaluator.daysPerMonth
+                    results[pi].mean5N += 1
                     if national {
-                        exitedNational = true
-                        if lastExit < 0 || end > m.pwEnd[lastExit]
-                            || (end == m.pwEnd[lastExit] && m.pwIDs.less(Int(m.pwID[lastExit]), Int(m.pwID[i]))) { lastExit = i }
-                    } else { exitedRL = true }
+                        f |= F.exitedNational
+                        let last = state[pi].lastExit
+                        if last < 0 || end > m.pwEnd[last]
+                            || (end == m.pwEnd[last] && m.pwIDs.less(Int(m.pwID[last]), Int(m.pwID[i]))) { state[pi].lastExit = i }
+                    } else { f |= F.exitedRL }
                 }
+                state[pi].flags |= f
             }
-            if entered {
-                r.mask.insert(b3)
-                if enteredNational { r.mask.insert(b31) } else {
-                    r.mask.insert(b32)
-                    if enteredRLWithPlan { r.mask.insert(b32a) }
-                }
-                if cep23OrDiagnosticInP { r.mask.insert(b33) }
-                if firstDiagnostic <= earliestEntry { r.mask.insert(bD1) }                        // D.1
-            }
-            if present {
-                r.mask.insert(b4)
-                if droitCommun {                                                                    // 4.4
-                    r.mask.insert(b44)
-                    for k in 0..<b44domain.count where domains & (1 << k) != 0 { r.mask.insert(b44domain[k]) }
-                }
-            }
-            if presentNational { r.mask.insert(b41) }
-            if presentRL { r.mask.insert(b43) }
-            if exited { r.mask.insert(b8) }
-            if exitedRL { r.mask.insert(b82) }
-            if exitedNational {
-                r.mask.insert(b81)
-                insertExitOutcome(m, lastExit, into: &r.mask)
-            }
+        }
 
-            // Situations against pathways.
-            var coveredAtEndByWork = false
-            for j in s0..<s1 {
-                let kind = m.stKind[j], ss = m.stBegin[j], se = m.stEnd[j], detail = m.stDetail[j]
-                let work = kind == sEmploi || kind == sFormation
-                if work && ss <= p.e && se >= p.e { coveredAtEndByWork = true }
-                // 4.1.f, 4.1.g: started in P on a day covered by a national pathway.
-                if p.contains(ss) && kind != sParrainage && coveredByNational(m, p0, p1, ss) {
-                    if kind == sFormation {
-                        r.mask.insert(b41g)
-                        if detail == tQualifiante { r.mask.insert(b41g1) }
-                    } else {
-                        r.mask.insert(b41f)
-                        if kind == sImmersion { r.mask.insert(b41fImmersion) }
-                        if kind == sServiceCivique { r.mask.insert(b41fServiceCivique) }
-                        if kind == sEmploi {
-                            r.mask.insert(b41fEmploi)
-                            if detail == cApprentissage || detail == cProfessionnalisation { r.mask.insert(b41fAlternance) }
-                            if detail == cApprentissage { r.mask.insert(b41fApprentissage) }
-                            if m.stFlags[j] & 2 != 0 { r.mask.insert(b41fDurable) }
-                        }
+        // Situations against pathways.
+        for j in s0..<s1 {
+            let kind = m.stKind[j], ss = m.stBegin[j], se = m.stEnd[j], detail = m.stDetail[j]
+            let work = kind == sEmploi || kind == sFormation
+            if work {                                                                             // 4.1.i (cover at 31/12)
+                for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state[pi].flags |= F.coveredAtEndByWork }
+            }
+            // 4.1.f, 4.1.g: started in P on a day covered by a national pathway.
+            let si = period(of: ss, periods)
+            if si >= 0 && kind != sParrainage && coveredByNational(m, p0, p1, ss) {
+                if kind == sFormation {
+                    results[si].mask.insert(b41g)
+                    if detail == tQualifiante { results[si].mask.insert(b41g1) }
+                } else {
+                    results[si].mask.insert(b41f)
+                    if kind == sImmersion { results[si].mask.insert(b41fImmersion) }
+                    if kind == sServiceCivique { results[si].mask.insert(b41fServiceCivique) }
+                    if kind == sEmploi {
+                        results[si].mask.insert(b41fEmploi)
+                        if detail == cApprentissage || detail == cProfessionnalisation { results[si].mask.insert(b41fAlternance) }
+                        if detail == cApprentissage { results[si].mask.insert(b41fApprentissage) }
+                        if m.stFlags[j] & 2 != 0 { results[si].mask.insert(b41fDurable) }
                     }
                 }
-                if kind == sParrainage {                                                            // 4.1.h
-                    for i in p0..<p1 where scopeOf[Int(m.pwProgram[i])] == .national
-                        && max(ss, m.pwBegin[i], p.s) <= min(se, m.pwEnd[i], p.e) { r.mask.insert(b41h); break }
-                }
-                if work {                                                                           // 6, 6.1, 6.2
-                    for i in p0..<p1 where m.pwProgram[i] != orientationProgram
-                        && max(ss, m.pwBegin[i], p.s) <= min(se, m.pwEnd[i], p.e) {
-                        r.mask.insert(b6)
-                        if scopeOf[Int(m.pwProgram[i])] == .national {
-                            r.mask.insert(b61)
-                            if kind == sFormation { r.mask.insert(b61formation) } else {
-                                r.mask.insert(b61emploi)
-                                if detail == cEav { r.mask.insert(b61eav) }
+            }
+            if kind == sParrainage || work {
+                // 4.1.h (parrainage during a national pathway) and 6, 6.1, 6.2 (work during a
+                // pathway): in each year where the situation, a pathway and the year overlap.
+                for i in p0..<p1 where m.pwProgram[i] != orientationProgram {
+                    let national = scopeOf[Int(m.pwProgram[i])] == .national
+                    if kind == sParrainage && !national { continue }
+                    let lo = max(ss, m.pwBegin[i]), hi = min(se, m.pwEnd[i])
+                    guard lo <= hi else { continue }
+                    for pi in 0..<nY where max(lo, periods[pi].s) <= min(hi, periods[pi].e) {
+                        if kind == sParrainage { results[pi].mask.insert(b41h); continue }
+                        results[pi].mask.insert(b6)
+                        if national {
+                            results[pi].mask.insert(b61)
+                            if kind == sFormation { results[pi].mask.insert(b61formation) } else {
+                                results[pi].mask.insert(b61emploi)
+                                if detail == cEav { results[pi].mask.insert(b61eav) }
                             }
-                        } else { r.mask.insert(b62) }
+                        } else { results[pi].mask.insert(b62) }
                     }
                 }
-                if kind == sEmploi && se != open && p.contains(se) {                               // 7
+            }
+            if kind == sEmploi && se != open {                                                    // 7
+                let ei = period(of: se, periods)
+                if ei >= 0 {
                     var cover = -1
                     for i in p0..<p1 where m.pwProgram[i] != orientationProgram && m.pwBegin[i] <= ss && m.pwEnd[i] >= ss {
                         if cover < 0 || m.pwEnd[i] > m.pwEnd[cover] { cover = i }
                     }
                     if cover >= 0 {
-                        r.mean7Sum += Double(min(se, m.pwEnd[cover]) - ss) / PersonEvaluator.daysPerMonth
-                        r.mean7N += 1
+                        results[ei].mean7Sum += Double(min(se, m.pwEnd[cover]) - ss) / PersonEvaluator.daysPerMonth
+                        results[ei].mean7N += 1
                     }
                 }
             }
-            if presentNationalAtEnd {
-                r.mask.insert(b41end)
-                if !coveredAtEndByWork && oldNationalAtEnd && !recentProposition { r.mask.insert(b41i) }
-            }
+        }
 
-            // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in P.
-            if firstNational != Int32.max {
-                if p.contains(f4) {
-                    r.mask.insert(b42m4base)
-                    if startedWork(m, s0, s1, from: firstNational, before: f4) { r.mask.insert(b42m4) }
+        // Lines made of several facts of the year.
+        for pi in 0..<nY {
+            let st = state[pi], p = periods[pi]
+            if st.flags == 0 && accueil == nil { continue }
+            var mask = results[pi].mask
+            if st.has(F.anyEvent) { mask.insert(b1) }
+            if st.has(F.jdi) { mask.insert(bJDI) }
+            if let a = accueil, p.contains(a) {                                                   // 2, 2.1, 2.2
+                mask.insert(b2)
+                if st.has(F.diagnostic) { mask.insert(b21) }
+                if st.has(F.orientation) { mask.insert(b22) }
+            }
+            if st.has(F.entered) {
+                mask.insert(b3)
+                if st.has(F.enteredNational) { mask.insert(b31) } else {
+                    mask.insert(b32)
+                    if st.has(F.enteredRLWithPlan) { mask.insert(b32a) }
                 }
-                if p.contains(f12) {
-                    r.mask.insert(b42m12base)
-                    if startedWork(m, s0, s1, from: firstNational, before: f12) { r.mask.insert(b42m12) }
+                if st.has(F.cep23OrDiagnostic) { mask.insert(b33) }
+                if firstDiagnostic <= st.earliestEntry { mask.insert(bD1) }                      // D.1
+            }
+            if st.has(F.present) {
+                mask.insert(b4)
+                if st.has(F.droitCommun) {                                                        // 4.4
+                    mask.insert(b44)
+                    for k in 0..<b44domain.count where st.domains & (1 << k) != 0 { mask.insert(b44domain[k]) }
                 }
             }
-            // G.4: the 4 months after first reception.
-            if let a = accueil, let limit = a4 {
-                if p.contains(limit) {
-                    r.mask.insert(bG4base)
-                    var solution = false
-                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
-                        && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
-                    if !solution {
-                        for j in s0..<s1 where m.stKind[j] != sServiceCivique && m.stKind[j] != sParrainage
-                            && m.stBegin[j] >= a && m.stBegin[j] < limit { solution = true; break }
-                    }
-                    if solution { r.mask.insert(bG4) }
-                }
+            if st.has(F.presentNational) { mask.insert(b41) }
+            if st.has(F.presentRL) { mask.insert(b43) }
+            if st.has(F.exited) { mask.insert(b8) }
+            if st.has(F.exitedRL) { mask.insert(b82) }
+            if st.has(F.exitedNational) {
+                mask.insert(b81)
+                insertExitOutcome(m, st.lastExit, into: &mask)
             }
-            results[pi] = r
+            if st.has(F.presentNationalAtEnd) {
+                mask.insert(b41end)
+                if !st.has(F.coveredAtEndByWork) && st.has(F.oldNationalAtEnd) && !st.has(F.recentProposition) { mask.insert(b41i) }
+            }
+            results[pi].mask = mask
+        }
+
+        // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
+        if firstNational != Int32.max {
+            let f4 = shifted(firstNational, plus4, 4), f12 = shifted(firstNational, plus12, 12)
+            let i4 = period(of: f4, periods)
+            if i4 >= 0 {
+                results[i4].mask.insert(b42m4base)
+                if startedWork(m, s0, s1, from: firstNational, before: f4) { results[i4].mask.insert(b42m4) }
+            }
+            let i12 = period(of: f12, periods)
+            if i12 >= 0 {
+                results[i12].mask.insert(b42m12base)
+                if startedWork(m, s0, s1, from: firstNational, before: f12) { results[i12].mask.insert(b42m12) }
+            }
+        }
+        // G.4: the 4 months after first reception.
+        if let a = accueil {
+            let limit = shifted(a, plus4, 4), li = period(of: limit, periods)
+            if li >= 0 {
+                results[li].mask.insert(bG4base)
+                var solution = false
+                for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
+                    && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
+                if !solution {
+                    for j in s0..<s1 where m.stKind[j] != sServiceCivique && m.stKind[j] != sParrainage
+                        && m.stBegin[j] >= a && m.stBegin[j] < limit { solution = true; break }
+                }
+                if solution { results[li].mask.insert(bG4) }
+            }
         }
     }
 
