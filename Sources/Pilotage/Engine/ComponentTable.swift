@@ -68,6 +68,7 @@ struct ComponentTable: Sendable {
         defer { counts.deallocate(); means.deallocate() }
         nonisolated(unsafe) let countsRef = counts, meansRef = means
         let evaluator = PersonEvaluator()
+        let days = PersonEvaluator.DayTable(periods)
         let view = MicroView(m)
         let t0 = Trace.now()
         defer { Trace.log("merge", t0) }
@@ -86,7 +87,7 @@ struct ComponentTable: Sendable {
             defer { results.deallocate(); state.deallocate(); periodsBuffer.deallocate() }
             for y in lo..<hi {
                 let ml = Int(m.youthML[y])
-                evaluator.evaluate(view, y, periods: periodView, state: state, into: results)
+                evaluator.evaluate(view, y, periods: periodView, days: days, state: state, into: results)
                 // The breakdowns that keep this young person, as bits (all, women, low_qualified, qpv, zrr, neet).
                 let f = m.youthFlags[y], level = m.youthLevel[y]
                 var kept: UInt8 = 1

@@ -103,15 +103,52 @@ struct PersonEvaluator {
     private static let oldNationalAtEnd: UInt32 = 1 << 13, presentRL: UInt32 = 1 << 14, exited: UInt32 = 1 << 15
     private static let exitedNational: UInt32 = 1 << 16, exitedRL: UInt32 = 1 << 17, coveredAtEndByWork: UInt32 = 1 << 18
 
-    /// The period that contains day `d`, or -1.
-    @inline(__always) private func period(of d: Int32, _ periods: UnsafeBufferPointer<Period>) -> Int {
-        for pi in 0..<periods.count where d >= periods[pi].s && d <= periods[pi].e { return pi }
-        return -1
+    /// For each day from the first 1 January to the last 31 December of the periods: the index of
+    /// its period (`none` outside them) and whether it falls in the JDI window (after e ⊖ 5 months)
+    /// and in the 4.1.i window (on or after e ⊖ 3 months). One load replaces a branchy search.
+    struct DayTable {
+        static let none: UInt16 = 0xFF, jdiWindow: UInt16 = 0x100, recentWindow: UInt16 = 0x200
+        let start: Int32
+        let info: [UInt16]
+        init(_ periods: [Period]) {
+            start = periods.first?.s ?? 0
+            let end = periods.last?.e ?? -1
+            var info = [UInt16](repeating: DayTable.none, count: Int(max(0, end - start + 1)))
+            for (pi, p) in periods.enumerated() {
+                for d in p.s...p.e {
+                    info[Int(d - start)] = UInt16(pi) | (d > p.e5 ? DayTable.jdiWindow : 0) | (d >= p.e3 ? DayTable.recentWindow : 0)
+                }
+            }
+            self.info = info
+        }
+        @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 {
+            let i = Int(d) &- Int(start)
+            return i >= 0 && i < info.count ? info[i] : DayTable.none
+        }
     }
+
+    /// The period that contains day `d`, or -1.
+    @inline(__always) private func period(of d: Int32, _ days: DayTable) -> Int {
+        let pi = days(d) & 0xFF
+        return pi == DayTable.none ? -1 : Int(pi)
+    }
+
+    /// Per event kind: the flags it always sets in its year, and those it sets in the JDI and 4.1.i windows.
+    private static let kindFlags: [UInt32] = EventKind.allCases.map { k in
+        switch k {
+        case .diagnostic: return PersonEvaluator.diagnostic | PersonEvaluator.cep23OrDiagnostic
+        case .orientation: return PersonEvaluator.orientation
+        case .droitCommun: return PersonEvaluator.droitCommun
+        default: return 0
+        }
+    }
+    private static let jdiFlags: [UInt32] = EventKind.allCases.map { $0.isInterview ? PersonEvaluator.jdi : 0 }
+    private static let recentFlags: [UInt32] = EventKind.allCases.map { $0 == .proposition ? PersonEvaluator.recentProposition : 0 }
+    private let kindFlags = PersonEvaluator.kindFlags, jdiFlags = PersonEvaluator.jdiFlags, recentFlags = PersonEvaluator.recentFlags
 
     /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
     /// once: its rules find the years it touches, rather than each year scanning every record.
-    func evaluate(_ m: MicroView, _ y: Int, periods: UnsafeBufferPointer<Period>, state: UnsafeMutablePointer<YearState>,
+    func evaluate(_ m: MicroView, _ y: Int, periods: UnsafeBufferPointer<Period>, days: DayTable, state: UnsafeMutablePointer<YearState>,
                   into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
         let open = MicroStore.open, nY = periods.count
@@ -127,16 +164,14 @@ struct PersonEvaluator {
             let d = m.evDate[i], k = m.evKind[i]
             if k == kAccueil { accueil = d }
             if k == kDiagnostic { firstDiagnostic = min(firstDiagnostic, d) }
-            let pi = period(of: d, periods)
-            guard pi >= 0 else { continue }
-            let p = periods[pi]
-            var f = F.anyEvent                                                                    // 1
-            if d > p.e5 && interview[Int(k)] { f |= F.jdi }                                       // 2.bis.1
-            if k == kProposition && d >= p.e3 { f |= F.recentProposition }                        // 4.1.i
-            if k == kDiagnostic { f |= F.diagnostic | F.cep23OrDiagnostic }
-            else if k == kOrientation { f |= F.orientation }
-            else if k == kCep, m.evDetail[i] == cepTwo || m.evDetail[i] == cepThree { f |= F.cep23OrDiagnostic }
-            else if k == kDroitCommun { f |= F.droitCommun; state[pi].domains |= 1 << (m.evDetail[i] - 1) }
+            let info = days(d)
+            let pi = Int(info & 0xFF)
+            guard pi != Int(DayTable.none) else { continue }
+            var f = F.anyEvent | kindFlags[Int(k)]                                                // 1, 2.1, 2.2, 3.3, 4.4
+            f |= info & DayTable.jdiWindow != 0 ? jdiFlags[Int(k)] : 0                            // 2.bis.1
+            f |= info & DayTable.recentWindow != 0 ? recentFlags[Int(k)] : 0                      // 4.1.i
+            if k == kCep, m.evDetail[i] == cepTwo || m.evDetail[i] == cepThree { f |= F.cep23OrDiagnostic }
+            else if k == kDroitCommun { state[pi].domains |= 1 << (m.evDetail[i] - 1) }
             state[pi].flags |= f
         }
 
@@ -145,10 +180,10 @@ struct PersonEvaluator {
         for i in p0..<p1 {
             let start = m.pwBegin[i], end = m.pwEnd[i]
             if m.pwProgram[i] == orientationProgram {
-                let si = period(of: start, periods)
+                let si = period(of: start, days)
                 if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
                 let limit = shifted(start, plus4, 4)                                             // O.4
-                let li = period(of: limit, periods)
+                let li = period(of: limit, days)
                 if li >= 0 && end >= limit { results[li].mask.insert(bO4) }
                 continue
             }
@@ -191,7 +226,7 @@ struct PersonEvaluator {
                 for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state[pi].flags |= F.coveredAtEndByWork }
             }
             // 4.1.f, 4.1.g: started in P on a day covered by a national pathway.
-            let si = period(of: ss, periods)
+            let si = period(of: ss, days)
             if si >= 0 && kind != sParrainage && coveredByNational(m, p0, p1, ss) {
                 if kind == sFormation {
                     results[si].mask.insert(b41g)
@@ -230,7 +265,7 @@ struct PersonEvaluator {
                 }
             }
             if kind == sEmploi && se != open {                                                    // 7
-                let ei = period(of: se, periods)
+                let ei = period(of: se, days)
                 if ei >= 0 {
                     var cover = -1
                     for i in p0..<p1 where m.pwProgram[i] != orientationProgram && m.pwBegin[i] <= ss && m.pwEnd[i] >= ss {
@@ -290,12 +325,12 @@ struct PersonEvaluator {
         // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
         if firstNational != Int32.max {
             let f4 = shifted(firstNational, plus4, 4), f12 = shifted(firstNational, plus12, 12)
-            let i4 = period(of: f4, periods)
+            let i4 = period(of: f4, days)
             if i4 >= 0 {
                 results[i4].mask.insert(b42m4base)
                 if startedWork(m, s0, s1, from: firstNational, before: f4) { results[i4].mask.insert(b42m4) }
             }
-            let i12 = period(of: f12, periods)
+            let i12 = period(of: f12, days)
             if i12 >= 0 {
                 results[i12].mask.insert(b42m12base)
                 if startedWork(m, s0, s1, from: firstNational, before: f12) { results[i12].mask.insert(b42m12) }
@@ -303,7 +338,7 @@ struct PersonEvaluator {
         }
         // G.4: the 4 months after first reception.
         if let a = accueil {
-            let limit = shifted(a, plus4, 4), li = period(of: limit, periods)
+            let limit = shifted(a, plus4, 4), li = period(of: limit, days)
             if li >= 0 {
                 results[li].mask.insert(bG4base)
                 var solution = false
