@@ -41,6 +41,13 @@ public struct Dashboard: Sendable {
                           hasFunding: dataset.funding != nil)
     }
 
+    /// The same dashboard on other components (a scenario).
+    init(_ base: Dashboard, table: ComponentTable) {
+        self.table = table
+        years = base.years; missions = base.missions; regions = base.regions
+        sources = base.sources; missionIndex = base.missionIndex; regionNames = base.regionNames
+    }
+
     /// Every territory: MLs, then regions, then the nation, each level in Unicode code point order of the ids.
     public var territories: [Territory] {
         table.territories.sorted { a, b in a.level != b.level ? a.level < b.level : a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }

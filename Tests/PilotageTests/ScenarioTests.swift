@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+@testable import Pilotage
+
+@Suite("Scenarios: levers feed their documented lines, ratios follow at every level")
+struct ScenarioTests {
+    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Playground/data/demo").path
+    static let base = Dashboard(try! Dataset.load(from: demo))
+    let d = ScenarioTests.base
+    let ml = "ML069-LYON", region = Territory.region("84"), year = 2016
+
+    func n(_ id: String, _ t: Territory, _ dash: Dashboard? = nil) -> Double { (dash ?? d).number(id, for: t, year: year)! }
+
+    @Test("+100 entries into national pathways of young people already in contact")
+    func nationalEntries() throws {
+        let s = Scenario(name: "entrées", changes: [.init(ml: ml, year: year, lever: .nationalEntries, amount: 100)])
+        let w = try d.applying(s)
+        for t in [Territory.ml(ml), region, .nation] {
+            // Fed lines: +100; line 1 untouched.
+            for id in ["3", "3.1", "4", "4.1"] { #expect(n(id, t, w) == n(id, t) + 100) }
+            for id in ["1", "2", "2.bis.1", "2.1", "3.2", "8.1", "9.1", "10.1.b"] { #expect(n(id, t, w) == n(id, t)) }
+            // The ratios, by hand from the observed components.
+            #expect(abs(n("R5", t, w) - (n("3", t) + 100) / n("1", t)) < 1e-12)
+            #expect(abs(n("R6", t, w) - n("2.1", t) / (n("3", t) + 100)) < 1e-12)
+            #expect(abs(n("R7", t, w) - (n("4.1", t) + 100) / n("2.bis.1", t)) < 1e-12)
+            #expect(abs(n("R13", t, w) - (n("4", t) + 100) / n("9.1", t)) < 1e-12)
+            #expect(abs(n("10.1.e", t, w) - n("10.1.b", t) / (n("4", t) + 100)) < 1e-9)
+        }
+        // Another ML of the region and another region do not move.
+        #expect(n("R5", .ml("ML038-GRENOBLE"), w) == n("R5", .ml("ML038-GRENOBLE")))
+        #expect(n("R5", .region("32"), w) == n("R5", .region("32")))
+        // The breakdowns keep their observed values.
+        #expect(w.number("3", for: .ml(ml), year: year, breakdown: .women) == d.number("3", for: .ml(ml), year: year, breakdown: .women))
+    }
+
+    @Test("+100 new young people entering also add to 1, 2 and 2.bis.1")
+    func newYoungPeople() throws {
+        let w = try d.applying(Scenario(name: "nouveaux", changes: [.init(ml: ml, year: year, lever: .newNationalEntries, amount: 100)]))
+        for t in [Territory.ml(ml), region] {
+            for id in ["1", "2", "2.bis.1", "3", "3.1", "4", "4.1"] { #expect(n(id, t, w) == n(id, t) + 100) }
+            #expect(abs(n("R5", t, w) - (n("3", t) + 100) / (n("1", t) + 100)) < 1e-12)
+            #expect(abs(n("R7", t, w) - (n("4.1", t) + 100) / (n("2.bis.1", t) + 100)) < 1e-12)
+            #expect(abs(n("10.1.d", t, w) - n("10.1.b", t) / (n("1", t) + 100)) < 1e-9)
+        }
+    }
+
+    @Test("funding and staff levers; several changes add up")
+    func resources() throws {
+        let w = try d.applying(Scenario(name: "moyens", changes: [
+            .init(ml: ml, year: year, lever: .stateFunding, amount: 20_000),
+            .init(ml: ml, year: year, lever: .accompanimentETP, amount: 1.5),
+            .init(ml: ml, year: year, lever: .accompanimentETP, amount: 0.5),
+        ]))
+        #expect(n("10", .ml(ml), w) == n("10", .ml(ml)) + 20_000 && n("10.1.b", region, w) == n("10.1.b", region) + 20_000)
+        #expect(abs(n("9.1", .ml(ml), w) - (n("9.1", .ml(ml)) + 2)) < 1e-9 && abs(n("9", .nation, w) - (n("9", .nation) + 2)) < 1e-9)
+        #expect(abs(n("R12", .ml(ml), w) - (n("9.1", .ml(ml)) + 2) / (n("9", .ml(ml)) + 2)) < 1e-12)
+    }
+
+    @Test("a change that breaks the counts is refused with the line and its limit")
+    func consistency() {
+        let tooMany = n("4.1", .ml(ml)) + 1
+        #expect(throws: ScenarioError.inconsistent(line: "4.1.f", value: n("4.1.f", .ml(ml)) + tooMany, limit: n("4.1", .ml(ml)))) {
+            try d.applying(Scenario(name: "x", changes: [.init(ml: ml, year: year, lever: .employmentSituations, amount: tooMany)]))
+        }
+        #expect(throws: ScenarioError.inconsistent(line: "1", value: -1, limit: 0)) {
+            try d.applying(Scenario(name: "x", changes: [.init(ml: ml, year: year, lever: .contacts, amount: -(n("1", .ml(ml)) + 1))]))
+        }
+        #expect(throws: ScenarioError.unknownML("ML999")) { try d.applying(Scenario(name: "x", changes: [.init(ml: "ML999", year: year, lever: .contacts, amount: 1)])) }
+        #expect(throws: ScenarioError.unknownYear(1999)) { try d.applying(Scenario(name: "x", changes: [.init(ml: ml, year: 1999, lever: .contacts, amount: 1)])) }
+    }
+
+    @Test("every lever feeds catalogue lines that are counts or sums")
+    func propagationTable() {
+        for lever in Lever.allCases {
+            #expect(!lever.lines.isEmpty)
+            for id in lever.lines { #expect([.count, .sum].contains(Catalogue.indicator(id)?.kind), "\(lever) \(id)") }
+        }
+    }
+}
