@@ -78,3 +78,54 @@ struct ScenarioTests {
         }
     }
 }
+
+@Suite("Objectives: gaps, goal seek, sensitivity, effects")
+struct ObjectiveTests {
+    let d = ScenarioTests.base
+    let ml = "ML069-LYON", year = 2016
+
+    @Test("numerator only, and by a lever that feeds both terms")
+    func goalSeek() throws {
+        let t = Territory.ml(ml)
+        let num = d.number("8.1.f", for: t, year: year)!, den = d.number("8.1", for: t, year: year)!
+        let g = try d.goalSeek("R10", target: 0.5, for: t, year: year, lever: .exitsToEmployment)
+        #expect(g.numerator == num && g.denominator == den && abs(g.gap - (0.5 - num / den)) < 1e-12)
+        #expect(g.numeratorChange == (0.5 * den - num).rounded(.up))
+        // (num + x) / (den + x) = 0.5  ⇒  x = (0.5·den − num) / 0.5, rounded up
+        let x = ((0.5 * den - num) / 0.5).rounded(.up)
+        #expect(g.leverAmount == x)
+        // Applying it reaches the target; one less does not.
+        let reached = try d.applying(Scenario(name: "", changes: [.init(ml: ml, year: year, lever: .exitsToEmployment, amount: x)]))
+        #expect(reached.number("R10", for: t, year: year)! >= 0.5)
+        let short = try d.applying(Scenario(name: "", changes: [.init(ml: ml, year: year, lever: .exitsToEmployment, amount: x - 1)]))
+        #expect(short.number("R10", for: t, year: year)! < 0.5)
+        // A lever feeding the denominator only lowers the ratio: a negative amount raises it.
+        let down = try d.goalSeek("R10", target: 0.5, for: t, year: year, lever: .exitsWithoutSolution)
+        #expect(down.leverAmount! < 0)
+        #expect(throws: GoalSeekError.leverDoesNotMove(lever: .accompanimentETP, indicator: "R10")) {
+            try d.goalSeek("R10", target: 0.5, for: t, year: year, lever: .accompanimentETP)
+        }
+        #expect(throws: GoalSeekError.unreachable(target: 1)) { try d.goalSeek("R10", target: 1, for: t, year: year, lever: .exitsToEmployment) }
+        #expect(throws: GoalSeekError.notARatio("8.1")) { try d.goalSeek("8.1", target: 1, for: t, year: year) }
+    }
+
+    @Test("one- and two-way tables at the ML and its region")
+    func sensitivity() throws {
+        let one = try d.sensitivity("R5", ml: ml, year: year, lever: .nationalEntries, amounts: [0, 50, 100])
+        #expect(one.ml.count == 3 && one.ml[0].count == 1)
+        #expect(one.ml[0][0] == d.number("R5", for: .ml(ml), year: year))
+        let n3 = d.number("3", for: .region("84"), year: year)!, n1 = d.number("1", for: .region("84"), year: year)!
+        #expect(abs(one.region[2][0]! - (n3 + 100) / n1) < 1e-12)
+        let two = try d.sensitivity("R5", ml: ml, year: year, lever: .nationalEntries, amounts: [0, 100], by: .contacts, amounts: [0, 200])
+        let m3 = d.number("3", for: .ml(ml), year: year)!, m1 = d.number("1", for: .ml(ml), year: year)!
+        #expect(abs(two.ml[1][1]! - (m3 + 100) / (m1 + 200)) < 1e-12)
+    }
+
+    @Test("effects on every ratio: more entries raise R5 and lower R6")
+    func effects() throws {
+        let e = try d.effects(of: Scenario(name: "", changes: [.init(ml: ml, year: year, lever: .nationalEntries, amount: 100)]), for: .ml(ml), year: year)
+        func pair(_ id: String) -> (Double, Double) { let x = e.first { $0.indicator.id == id }!; return (try! x.before.get(), try! x.after.get()) }
+        #expect(pair("R5").1 > pair("R5").0 && pair("R6").1 < pair("R6").0 && pair("R10").1 == pair("R10").0)
+        #expect(e.count == Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.count)
+    }
+}

@@ -1,0 +1,110 @@
+/// What it takes to bring a ratio to a target: the gap in points and in young people, and the
+/// amount of a lever that closes it.
+public struct GoalSeek: Hashable, Sendable {
+    public var indicatorID: String
+    public var target: Double
+    public var current: Double
+    /// Target − current (in the ratio's unit: 0.05 is 5 points for a share).
+    public var gap: Double { target - current }
+    /// The numerator and denominator lines, with their values.
+    public var numeratorID: String, denominatorID: String
+    public var numerator: Double, denominator: Double
+    /// What the numerator must gain, the denominator staying as it is ("R10 at 40% needs 57 more
+    /// exits to employment out of 1 210 exits"); rounded up to whole young people for counts.
+    public var numeratorChange: Double
+    /// The lever asked for and its amount, when it moves the ratio (nil otherwise).
+    public var lever: Lever?
+    public var leverAmount: Double?
+}
+
+/// Why a goal seek or a sensitivity table has no answer.
+public enum GoalSeekError: Error, Hashable, Sendable {
+    /// Only ratios (quotients of two lines) have targets.
+    case notARatio(String)
+    case unavailable(Unavailability)
+    /// The lever feeds neither the numerator nor the denominator of the ratio.
+    case leverDoesNotMove(lever: Lever, indicator: String)
+    /// The lever moves both terms alike, so the ratio cannot reach the target (e.g. a share
+    /// can never reach 100% by adding to both).
+    case unreachable(target: Double)
+    case scenario(ScenarioError)
+}
+
+extension Dashboard {
+    /// The gap between a ratio and a target for an ML (or a region or the nation), and, with a
+    /// lever, the amount of it that reaches the target at the ML.
+    ///
+    /// ```swift
+    /// let g = try dashboard.goalSeek("R10", target: 0.40, ml: "ML069-LYON", year: 2016, lever: .exitsToEmployment)
+    /// g.numeratorChange   // more exits to employment, exits unchanged
+    /// g.leverAmount       // more exits to employment, counted in the exits too
+    /// ```
+    public func goalSeek(_ id: String, target: Double, for territory: Territory, year: Int, lever: Lever? = nil) throws(GoalSeekError) -> GoalSeek {
+        guard let line = Catalogue.indicator(id), line.kind == .ratio || line.kind == .amountPerPerson, line.components.count == 2, id != "R2" else {
+            throw .notARatio(id)
+        }
+        let (numID, denID) = (line.components[0], line.components[1])
+        let current: Double, num: Double, den: Double
+        do {
+            current = try value(id, for: territory, year: year).get()
+            num = try value(numID, for: territory, year: year).get()
+            den = try value(denID, for: territory, year: year).get()
+        } catch { throw .unavailable(error) }
+        let isCount = Catalogue.indicator(numID)?.kind == .count
+        var change = target * den - num
+        if isCount { change = (change - 1e-9).rounded(.up) }
+        var result = GoalSeek(indicatorID: id, target: target, current: current, numeratorID: numID, denominatorID: denID,
+                              numerator: num, denominator: den, numeratorChange: change)
+        if let lever {
+            // (num + a·x) / (den + b·x) = target  ⇒  x = (target·den − num) / (a − target·b)
+            let a: Double = lever.lines.contains(numID) ? 1 : 0, b: Double = lever.lines.contains(denID) ? 1 : 0
+            guard a != 0 || b != 0 else { throw .leverDoesNotMove(lever: lever, indicator: id) }
+            let slope = a - target * b
+            guard abs(slope) > 1e-12 else { throw .unreachable(target: target) }
+            var x = (target * den - num) / slope
+            if lever.countsYoungPeople { x = x >= 0 ? (x - 1e-9).rounded(.up) : (x + 1e-9).rounded(.down) }
+            result.lever = lever
+            result.leverAmount = x
+        }
+        return result
+    }
+
+    /// A ratio for an ML and its region as a lever (one-way table) or two levers (two-way
+    /// table) take each of the given amounts. `values[i][j]`: first lever's amount i, second's j
+    /// (one column without a second lever); nil where the change breaks the counts.
+    public func sensitivity(_ id: String, ml: String, year: Int, lever: Lever, amounts: [Double],
+                            by second: Lever? = nil, amounts secondAmounts: [Double] = [0]) throws(GoalSeekError)
+        -> (ml: [[Double?]], region: [[Double?]]) {
+        guard let line = Catalogue.indicator(id), line.isComputed else { throw .notARatio(id) }
+        guard let region = region(of: ml) else { throw .scenario(.unknownML(ml)) }
+        guard years.contains(year) else { throw .scenario(.unknownYear(year)) }
+        var mlTable: [[Double?]] = [], regionTable: [[Double?]] = []
+        for x in amounts {
+            var mlRow: [Double?] = [], regionRow: [Double?] = []
+            for y in (second == nil ? [0] : secondAmounts) {
+                var s = Scenario(name: "sensitivity", changes: [.init(ml: ml, year: year, lever: lever, amount: x)])
+                if let second { s.changes.append(.init(ml: ml, year: year, lever: second, amount: y)) }
+                let w = try? applying(s)
+                mlRow.append(w?.number(id, for: .ml(ml), year: year))
+                regionRow.append(w?.number(id, for: region, year: year))
+            }
+            mlTable.append(mlRow); regionTable.append(regionRow)
+        }
+        return (mlTable, regionTable)
+    }
+
+    /// Every ratio before and after a scenario, for a territory, year and breakdown: the
+    /// Scenario Manager's summary (targets can conflict: more entries lower R6).
+    public func effects(of scenario: Scenario, for territory: Territory, year: Int, breakdown: Breakdown = .all) throws(ScenarioError)
+        -> [(indicator: Indicator, before: Result<Double, Unavailability>, after: Result<Double, Unavailability>)] {
+        let w = try applying(scenario)
+        return Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map {
+            ($0, value($0.id, for: territory, year: year, breakdown: breakdown), w.value($0.id, for: territory, year: year, breakdown: breakdown))
+        }
+    }
+}
+
+extension Lever {
+    /// The lever counts young people (whole numbers), rather than FTEs or euros.
+    public var countsYoungPeople: Bool { ![.accompanimentETP, .otherETP, .stateFunding, .europeanFunding, .otherFunding].contains(self) }
+}
