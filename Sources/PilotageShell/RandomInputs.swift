@@ -26,6 +26,8 @@ public struct RandomInputs: Sendable {
         "show 4.1.* of nation years 2015-2017 format markdown", "let x = R5,R10", "show $x of lyon",
         "explain R5", "catalogue kind ratio", "help show", "lang en", "lang fr", "format csv", "format table",
         "timer on", "timer off", "info", "validate",
+        "scenario new s", "scenario add s national_entries 100 of ML069-LYON year 2016", "scenario show s of 84",
+        "seek R10 = 40% of lyon by exits_to_employment", "sensitivity R5 of lyon by contacts 0,10 and national_entries -5,5", "levers",
     ]
     static let words = [
         "show", "voir", "explain", "catalogue", "help", "let", "format", "timer", "lang", "info", ".read", "load", "quit",
@@ -34,6 +36,8 @@ public struct RandomInputs: Sendable {
         "R1", "R5", "R10", "R13", "RG", "1", "2.bis.1", "4.1.*", "4.2.m12", "8.1.f", "10.1.e", "0.1", "S.1", "D.1", "O.4",
         "84", "32", "ML069-LYON", "ML999", "\"Mission locale de Lyon\"", "lyon", "2015", "2016", "2017", "2015-2017", "1999",
         "women", "qpv", "neet", "median", "q1", "q3", "mean", "40%", "0.4", "-3", "1e308", "nan", "inf", "0", "999999999999999999999",
+        "scenario", "seek", "sensitivity", "levers", "new", "add", "copy", "delete", "list", "s", "contacts", "national_entries",
+        "exits_to_employment", "state_funding", "accompaniment_etp", "-100", "99999",
         ",", ",", "=", "<", "<=", ">", ">=", "(", ")", "|", "$x", "$", "$y", "#", "\\", "\"", "csv", "json", "markdown", "x.svg",
     ]
     static let noise: [Character] = ["\u{0}", "\u{7}", "\t", "\r", "é", "€", "\u{202F}", "🙂", "\u{301}", "\\", "\"", "$", "#", "%", ",", "<", "-", ".", "*", "\u{FEFF}"]

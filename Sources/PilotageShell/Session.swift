@@ -27,6 +27,8 @@ public final class Session {
     private var loadedDashboard: Dashboard?
     /// Named pieces of queries (`let x = …`, reused as `$x`).
     public internal(set) var variables: [String: String] = [:]
+    /// The scenarios of the session, by name.
+    public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).
     public var timer = false
     /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.

@@ -8,7 +8,7 @@ import Testing
 @Suite("Examples in the docs are real output")
 struct DocExampleTests {
     static let prompt = "pilotage> "
-    static let files = ["README.md", "Docs/user-guide.md", "Docs/query-language.md"]
+    static let files = ["README.md", "Docs/user-guide.md", "Docs/query-language.md", "Docs/negotiation.md"]
 
     /// The text with each repl block's output replaced by what the REPL prints now.
     static func rendered(_ text: String) -> String {

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import PilotageShell
+
+@Suite("REPL: scenarios, goal seek, sensitivity")
+struct NegotiationShellTests {
+    @Test("new, add, copy, list, show, delete")
+    func scenarioLifecycle() {
+        let s = demoSession()
+        #expect(s.run("scenario new entrees").output == "scénario « entrees » créé\n")
+        #expect(s.run("scenario new entrees").error?.contains("existe déjà") == true)
+        #expect(s.run("scenario add entrees national_entries 100 of ML069-LYON year 2016").output
+                == "« entrees » : national_entries +100 — ML069-LYON 2016 → 3, 3.1, 4, 4.1\n")
+        #expect(s.run("scenario copy entrees bis").succeeded)
+        #expect(s.run("scenario add bis exits_to_employment 30 of lyon year 2016").succeeded)
+        #expect(s.scenarios["entrees"]!.changes.count == 1 && s.scenarios["bis"]!.changes.count == 2)
+        #expect(s.run("scenario list").output.hasPrefix("bis : 2 changement(s)\n"))
+        let show = s.run("scenario show entrees,bis").output
+        let r5 = show.split(separator: "\n").first { $0.hasPrefix("R5 ") }!
+        let after = try! demoDashboard.applying(s.scenarios["entrees"]!).number("R5", for: .ml("ML069-LYON"), year: 2016)!
+        #expect(r5.contains(QueryRender.display(after, Catalogue.indicator("R5")!, .fr)))
+        #expect(show.hasPrefix("2016, all — référence puis scénario(s) : entrees, bis\nratio"))
+        #expect(s.run("scenario delete bis").succeeded && s.scenarios["bis"] == nil)
+        #expect(s.run("scenario show bis").error?.contains("scénario inconnu") == true)
+    }
+
+    @Test("levers are checked: names, whole numbers, counts that stay consistent")
+    func leverErrors() {
+        let s = demoSession()
+        _ = s.run("scenario new x")
+        #expect(s.run("scenario add x national_entrie 1 of lyon").error?.contains("national_entries") == true)
+        #expect(s.run("scenario add x national_entries 1.5 of lyon").error?.contains("nombre entier") == true)
+        #expect(s.run("scenario add x accompaniment_etp 1.5 of lyon").succeeded)
+        #expect(s.run("scenario add x employment_situations 99999 of lyon year 2016").error?.contains("au-delà de sa limite") == true)
+        #expect(s.run("scenario add x contacts 1").error?.contains("of ML") == true)
+        #expect(s.run("levers").output.contains("new_national_entries    nouveaux jeunes entrant en parcours national → 1, 2, 2.bis.1, 3, 3.1, 4, 4.1"))
+    }
+
+    @Test("seek states the gap in points and young people, and the lever's amount")
+    func seek() throws {
+        let s = demoSession()
+        let out = s.run("seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment").output
+        let g = try demoDashboard.goalSeek("R10", target: 0.4, for: .ml("ML069-LYON"), year: 2016, lever: .exitsToEmployment)
+        #expect(out.contains("il faut \(Int(g.numeratorChange)) de plus en 8.1.f (\(Int(g.numerator)) aujourd'hui), 8.1 restant à \(Int(g.denominator))"))
+        #expect(out.contains("exits_to_employment (8, 8.1, 8.1.f) : +\(Int(g.leverAmount!))"))
+        #expect(s.run("seek R10 = 40% of 84 by contacts").error?.contains("mission locale") == true)
+        #expect(s.run("seek 8.1 = 3 of lyon").error?.contains("n'est pas un ratio") == true)
+    }
+
+    @Test("sensitivity: one row per amount, one column per second amount, ML then region")
+    func sensitivity() {
+        let out = demoSession().run("sensitivity R5 of lyon year 2016 by national_entries 0,50,100 and contacts 0,200").output
+        let lines = out.split(separator: "\n")
+        #expect(lines.count == 10 && lines[0] == "R5 — Mission locale de Lyon, 2016" && lines[5] == "R5 — Auvergne-Rhône-Alpes, 2016")
+        #expect(lines[1].hasPrefix("national_entries \\ contacts") && lines[4].hasPrefix("+100"))
+    }
+}
