@@ -46,6 +46,9 @@ public struct Dataset: Sendable {
     public let resources: [StaffResources]?
     /// Funding rows; `nil` when `funding.csv` is absent.
     public let funding: [FundingRow]?
+    /// The conventions (CPO) with their yearly subsidies and objectives; `nil` when
+    /// `conventions.csv` is absent.
+    public let conventions: [Convention]?
 
     let micro: MicroStore?
     let aggregate: AggregateStore?
@@ -54,13 +57,24 @@ public struct Dataset: Sendable {
     public var years: [Int] { manifest.years }
 
     init(manifest: Manifest, regions: [Region], missions: [MissionLocale], contexts: [TerritorialContext]?,
-         resources: [StaffResources]?, funding: [FundingRow]?, micro: MicroStore?, aggregate: AggregateStore?) {
+         resources: [StaffResources]?, funding: [FundingRow]?, conventions: [Convention]? = nil, micro: MicroStore?, aggregate: AggregateStore?) {
         self.manifest = manifest; self.regions = regions; self.missions = missions; self.contexts = contexts
-        self.resources = resources; self.funding = funding; self.micro = micro; self.aggregate = aggregate
+        self.resources = resources; self.funding = funding; self.conventions = conventions; self.micro = micro; self.aggregate = aggregate
         missionIndex = Dictionary(missions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     let missionIndex: [String: Int]
+
+    /// The convention of an ML that covers a year.
+    public func convention(of mlID: String, year: Int) -> Convention? {
+        conventions?.first { $0.mlID == mlID && $0.period.contains(year) }
+    }
+
+    /// The same dataset with other conventions (made in the REPL, or read elsewhere).
+    public func with(conventions: [Convention]?) -> Dataset {
+        Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources, funding: funding,
+                conventions: conventions, micro: micro, aggregate: aggregate)
+    }
 
     /// The Mission locale with this identifier.
     public func mission(id: String) -> MissionLocale? { missionIndex[id].map { missions[$0] } }

@@ -58,6 +58,7 @@ struct DatasetLoader {
         let contexts = try loadContext(mlIndex)
         let resources = try loadResources(mlIndex)
         let funding = try loadFunding(mlIndex)
+        let conventions = try loadConventions(mlIndex)
         Trace.log("reference files", t0)
         var micro: MicroStore?
         var aggregate: AggregateStore?
@@ -68,7 +69,7 @@ struct DatasetLoader {
         }
         guard sink.isEmpty, let manifest else { return nil }
         return Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
-                       funding: funding, micro: micro, aggregate: aggregate)
+                       funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
     }
 
     // MARK: manifest
@@ -237,6 +238,113 @@ struct DatasetLoader {
             rows.append(FundingRow(mlID: row.string(c[0]), year: year, funder: funder, line: line, amount: amount))
         }
         return rows
+    }
+
+    // MARK: conventions and objectives
+
+    /// `conventions.csv`: one row per convention and year; `objectives.csv`: one row per ML,
+    /// year and ratio. The columns that describe a convention repeat on each of its rows and
+    /// must agree.
+    mutating func loadConventions(_ ml: IDIndex) throws -> [Convention]? {
+        guard exists("conventions.csv") else {
+            if exists("objectives.csv") {
+                try sink.report(.init(.missingFile, file: "conventions.csv", expected: .init(fr: "conventions.csv (objectives.csv en dépend)", en: "conventions.csv (objectives.csv depends on it)"),
+                                      found: "aucun fichier / no file"))
+            }
+            return nil
+        }
+        let columns = ["ml_id", "convention", "first_year", "last_year", "integrates_parrainage", "integrates_fipj", "year", "socle_eur", "parrainage_eur", "fipj_eur"]
+        guard case (var csv, let c)? = try open("conventions.csv", required: false, columns: columns) else { return [] }
+        let amendment = csv.index(of: "amendment"), signed = csv.index(of: "signed_on"), sep = csv.separator
+        var conventions: [Convention] = [], index: [String: Int] = [:]
+        try csv.forEachRow(sink: &sink) { row, sink in
+            guard let id = try row.identifier(c[0], &sink) else { return }
+            guard ml.find(id) != nil else {
+                try sink.report(row.diagnostic(.unknownReference, c[0], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
+                return
+            }
+            guard try row.required(c[1], &sink), let first = try row.year(c[2], &sink), let last = try row.year(c[3], &sink),
+                  try row.required(c[4], &sink), try row.required(c[5], &sink),   // no default for what the ±10% base includes
+                  let parrainage = try row.bool(c[4], &sink), let fipj = try row.bool(c[5], &sink), let year = try row.year(c[6], &sink),
+                  let socle = try row.decimal(c[7], separator: sep, &sink), let parrainageAmount = try row.decimal(c[8], separator: sep, &sink),
+                  let fipjAmount = try row.decimal(c[9], separator: sep, &sink) else { return }
+            let number = row.string(c[1]), mlID = row.string(c[0])
+            guard first <= last else {
+                try sink.report(row.diagnostic(.inconsistentConvention, c[3], expected: .init(fr: "une année au moins égale à first_year (\(first))", en: "a year not before first_year (\(first))")))
+                return
+            }
+            guard (first...last).contains(year) else {
+                try sink.report(row.diagnostic(.inconsistentConvention, c[6], expected: .init(fr: "une année de la convention (\(first)-\(last))", en: "a year of the convention (\(first)-\(last))")))
+                return
+            }
+            for (k, v) in [(7, socle), (8, parrainageAmount), (9, fipjAmount)] where v < 0 {
+                try sink.report(row.diagnostic(.negativeAmount, c[k], expected: .init(fr: "un montant positif ou nul", en: "a non-negative amount")))
+                return
+            }
+            var amendmentValue: Amendment?
+            if let amendment, !row.isEmpty(amendment) {
+                guard let n = try row.positiveInteger(amendment, &sink) else { return }
+                var day: Day?
+                if let signed, !row.isEmpty(signed) { guard let d = try row.date(signed, &sink) else { return }; day = d }
+                amendmentValue = Amendment(number: n, year: year, signedOn: day)
+            }
+            let subsidy = StateSubsidy(socle: socle, parrainage: parrainageAmount, fipj: fipjAmount)
+            if let i = index[number] {
+                let cpo = conventions[i]
+                guard cpo.mlID == mlID, cpo.period == first...last, cpo.integratesParrainage == parrainage, cpo.integratesFIPJ == fipj else {
+                    try sink.report(row.diagnostic(.inconsistentConvention, c[1], expected: .init(
+                        fr: "les mêmes ml_id, first_year, last_year et integrates_* que la première ligne de la convention \(number)",
+                        en: "the same ml_id, first_year, last_year and integrates_* as the first row of convention \(number)")))
+                    return
+                }
+                guard cpo.subsidies[year] == nil else {
+                    try sink.report(row.diagnostic(.duplicateID, c[6], expected: .init(fr: "une seule ligne par convention et année", en: "one row per convention and year"),
+                                                   found: "\(number), \(year)"))
+                    return
+                }
+                conventions[i].subsidies[year] = subsidy
+                if let amendmentValue { conventions[i].amendments.append(amendmentValue) }
+            } else {
+                if let other = conventions.first(where: { $0.mlID == mlID && $0.period.overlaps(first...last) }) {
+                    try sink.report(row.diagnostic(.inconsistentConvention, c[1], expected: .init(
+                        fr: "une convention dont les années ne chevauchent pas celles de \(other.number)", en: "a convention whose years do not overlap those of \(other.number)")))
+                    return
+                }
+                index[number] = conventions.count
+                conventions.append(Convention(number: number, mlID: mlID, period: first...last, subsidies: [year: subsidy],
+                                              amendments: amendmentValue.map { [$0] } ?? [], integratesParrainage: parrainage, integratesFIPJ: fipj))
+            }
+        }
+        guard exists("objectives.csv") else { return conventions }
+        guard case (var objectives, let o)? = try open("objectives.csv", required: false, columns: ["ml_id", "year", "indicator", "target", "direction"]) else { return conventions }
+        let osep = objectives.separator
+        let ratios = Set(Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id))
+        var seen = Set<String>()
+        try objectives.forEachRow(sink: &sink) { row, sink in
+            guard let id = try row.identifier(o[0], &sink) else { return }
+            guard ml.find(id) != nil else {
+                try sink.report(row.diagnostic(.unknownReference, o[0], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
+                return
+            }
+            guard let year = try row.year(o[1], &sink), try row.required(o[2], &sink) else { return }
+            let mlID = row.string(o[0]), indicator = row.string(o[2])
+            guard ratios.contains(indicator) else {
+                try sink.report(row.diagnostic(.unknownCode, o[2], expected: .init(fr: "un ratio du catalogue (R1 … R13, RG, 10.1.d, 10.1.e)", en: "a catalogue ratio (R1 … R13, RG, 10.1.d, 10.1.e)")))
+                return
+            }
+            guard let target = try row.decimal(o[3], separator: osep, &sink), let direction = try row.code(o[4], ObjectiveDirection.self, &sink) else { return }
+            guard let i = conventions.firstIndex(where: { $0.mlID == mlID && $0.period.contains(year) }) else {
+                try sink.report(row.diagnostic(.inconsistentConvention, o[1], expected: .init(fr: "une année couverte par une convention de \(mlID) (conventions.csv)",
+                                                                                                en: "a year covered by a convention of \(mlID) (conventions.csv)")))
+                return
+            }
+            guard seen.insert("\(mlID)|\(year)|\(indicator)").inserted else {
+                try sink.report(row.diagnostic(.duplicateID, o[2], expected: .init(fr: "un seul objectif par ml_id, année et ratio", en: "one objective per ml_id, year and ratio")))
+                return
+            }
+            conventions[i].objectives.append(Objective(indicatorID: indicator, year: year, target: target, direction: direction))
+        }
+        return conventions
     }
 
     // MARK: aggregate

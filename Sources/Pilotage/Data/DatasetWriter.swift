@@ -68,6 +68,9 @@ enum FormatColumns {
                            "exit_durable", "exit_non_market", "exit_cpf"]
     static let situations = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"]
     static let indicators = ["ml_id", "year", "indicator", "breakdown", "value"]
+    static let conventions = ["ml_id", "convention", "first_year", "last_year", "integrates_parrainage", "integrates_fipj", "year",
+                              "socle_eur", "parrainage_eur", "fipj_eur", "amendment", "signed_on"]
+    static let objectives = ["ml_id", "year", "indicator", "target", "direction"]
 }
 
 extension Manifest {
@@ -147,6 +150,28 @@ enum DatasetWriter {
             for r in rows { out.row([r.mlID, String(r.year), r.funder.rawValue, r.line.rawValue, decimal(r.amount)]) }
             try out.close()
         }
+        if let conventions = d.conventions {
+            try writeConventions(conventions, path)
+        }
+    }
+
+    /// `conventions.csv` (a row per convention and year) and `objectives.csv`.
+    static func writeConventions(_ conventions: [Convention], _ path: (String) -> String) throws(DatasetWriteError) {
+        let out = try CSVOutput(path: path("conventions.csv"), header: FormatColumns.conventions)
+        for c in conventions {
+            for year in c.period where c.subsidies[year] != nil {
+                let s = c.subsidies[year]!, a = c.amendments.first { $0.year == year }
+                out.row([c.mlID, c.number, String(c.period.lowerBound), String(c.period.upperBound), c.integratesParrainage ? "1" : "0",
+                         c.integratesFIPJ ? "1" : "0", String(year), decimal(s.socle), decimal(s.parrainage), decimal(s.fipj),
+                         a.map { String($0.number) } ?? "", a?.signedOn?.description ?? ""])
+            }
+        }
+        try out.close()
+        let objectives = try CSVOutput(path: path("objectives.csv"), header: FormatColumns.objectives)
+        for c in conventions {
+            for o in c.objectives { objectives.row([c.mlID, String(o.year), o.indicatorID, decimal(o.target), o.direction.rawValue]) }
+        }
+        try objectives.close()
     }
 
     static func microdata(_ m: MicroStore, missions: [MissionLocale], _ path: (String) -> String) throws(DatasetWriteError) {

@@ -23,6 +23,7 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     case invalidUTF8 = "invalid-utf8"
     case fieldCount = "field-count"
     case invalidIdentifier = "invalid-identifier"
+    case inconsistentConvention = "inconsistent-convention"
     // Warnings: "cohérence des données saisies".
     case ageOutsideRange = "age-outside-16-25"
     case diagnosticBeforeReception = "diagnostic-before-reception"
@@ -34,13 +35,14 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     case missingContext = "missing-context"
     case missingResources = "missing-resources"
     case missingFunding = "missing-funding"
+    case subsidyFundingMismatch = "subsidy-funding-mismatch"
 
     /// Whether the rule is a hard error (the dataset is refused) or a data-quality warning.
     public var isError: Bool {
         switch self {
         case .ageOutsideRange, .diagnosticBeforeReception, .pathwayWithoutDiagnostic, .longOrientationSequence,
              .overlappingNationalPathways, .situationOutsidePathway, .eventOutsideYears,
-             .missingContext, .missingResources, .missingFunding:
+             .missingContext, .missingResources, .missingFunding, .subsidyFundingMismatch:
             return false
         default: return true
         }
@@ -81,6 +83,9 @@ public enum DatasetRule: String, Sendable, CaseIterable {
         case .missingContext: return .init(fr: "ML sans ligne de contexte pour une année", en: "ML with no context row for a year")
         case .missingResources: return .init(fr: "ML sans ligne de ressources pour une année", en: "ML with no resources row for a year")
         case .missingFunding: return .init(fr: "ML sans financement pour une année", en: "ML with no funding row for a year")
+        case .subsidyFundingMismatch: return .init(fr: "subvention de la convention différente des lignes etat de funding.csv (hors Garantie jeunes)",
+                                                   en: "convention subsidy differs from the etat rows of funding.csv (Garantie jeunes excluded)")
+        case .inconsistentConvention: return .init(fr: "convention ou objectif incohérent", en: "inconsistent convention or objective")
         }
     }
 }

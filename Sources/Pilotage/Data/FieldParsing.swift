@@ -91,6 +91,16 @@ extension CSVRow {
         return nil
     }
 
+    /// A whole number from 1 to 9999 (an amendment number).
+    func positiveInteger(_ i: Int, _ sink: inout DiagnosticSink) throws -> Int? {
+        guard try required(i, &sink) else { return nil }
+        var v = 0
+        for c in bytes(i) { guard c >= 48, c <= 57, v < 100_000 else { v = -1; break }; v = v * 10 + Int(c) - 48 }
+        if v >= 1, v <= 9999 { return v }
+        try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "un nombre entier de 1 à 9999", en: "a whole number from 1 to 9999")))
+        return nil
+    }
+
     func year(_ i: Int, _ sink: inout DiagnosticSink) throws -> Int? {
         guard try required(i, &sink) else { return nil }
         let b = bytes(i)

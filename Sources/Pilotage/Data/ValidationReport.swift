@@ -45,6 +45,17 @@ public struct ValidationReport: Sendable {
         check(.missingContext, "context.csv", d.contexts?.map { ($0.mlID, $0.year) })
         check(.missingResources, "resources.csv", d.resources?.map { ($0.mlID, $0.year) })
         check(.missingFunding, "funding.csv", d.funding?.map { ($0.mlID, $0.year) })
+        // The convention's State subsidy against the etat rows of funding.csv (Garantie jeunes apart).
+        if let conventions = d.conventions, let funding = d.funding {
+            var etat: [String: Double] = [:]
+            for r in funding where r.funder == .etat && r.line != .garantieJeunes { etat["\(r.mlID)|\(r.year)", default: 0] += r.amount }
+            for c in conventions {
+                for (year, s) in c.subsidies.sorted(by: { $0.key < $1.key }) where d.years.contains(year) {
+                    let rows = etat["\(c.mlID)|\(year)"] ?? 0
+                    if abs(rows - s.total) > 0.5 { add(.subsidyFundingMismatch, "conventions.csv: \(c.number) \(year) (\(DatasetWriter.decimal(s.total)) / \(DatasetWriter.decimal(rows)))") }
+                }
+            }
+        }
     }
 
     private mutating func checkMicrodata(_ m: MicroStore, years: [Int]) {

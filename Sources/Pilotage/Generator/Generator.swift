@@ -121,6 +121,7 @@ private struct Generation {
         let context = try CSVOutput(path: path("context.csv"), header: FormatColumns.context + ["neet_16_25"])
         let resources = try CSVOutput(path: path("resources.csv"), header: FormatColumns.resources)
         let funding = try CSVOutput(path: path("funding.csv"), header: FormatColumns.funding)
+        var conventions: [Convention] = []
         let out = Outputs(youth: try CSVOutput(path: path("youth.csv"), header: FormatColumns.youth),
                           events: try CSVOutput(path: path("events.csv"), header: FormatColumns.events),
                           pathways: try CSVOutput(path: path("pathways.csv"), header: FormatColumns.pathways),
@@ -160,17 +161,41 @@ private struct Generation {
                 missions.row([id, name, region.code, department, rng.chance(0.9) ? "association" : "gip", siret, "8899B",
                               "\(1 + k) place de la République, \(department)000 \(city)",
                               "contact@\(NetworkPlan.slug(city).lowercased())-ml.example.fr", "0\(1 + mlNumber % 5) 00 00 \(String(format: "%02d", k % 100)) \(String(format: "%02d", mlNumber % 100))"])
-                writeReference(id, profile, &rng, context: context, resources: resources, funding: funding)
+                let subsidies = writeReference(id, profile, &rng, context: context, resources: resources, funding: funding)
+                conventions.append(convention(id, number: "CPO-\(region.code)-\(String(format: "%03d", k + 1))", mlNumber: mlNumber, subsidies: subsidies))
                 generateYouth(mlNumber, id, profile, &rng, out)
                 mlNumber += 1
             }
         }
         summary.missions = mlNumber
         for o in [regions, missions, context, resources, funding, out.youth, out.events, out.pathways, out.situations] { try o.close() }
+        try DatasetWriter.writeConventions(conventions, path)
         return summary
     }
 
-    private func writeReference(_ id: String, _ p: MLProfile, _ rng: inout SeededRandom, context: CSVOutput, resources: CSVOutput, funding: CSVOutput) {
+    /// A convention of four years from the first year of the dataset, whose subsidies are the
+    /// `etat` rows of funding.csv (socle, parrainage, FIPJ), with objectives on three ratios.
+    /// Its own random stream, so that the other files do not depend on it.
+    private func convention(_ id: String, number: String, mlNumber: Int, subsidies: [Int: StateSubsidy]) -> Convention {
+        var rng = SeededRandom(seed: options.seed &* 3_000_017 &+ UInt64(mlNumber) &* 6_151 &+ 11)
+        let first = options.years.min() ?? 2015
+        var cpo = Convention(number: number, mlID: id, period: first...(first + 3), subsidies: subsidies,
+                             integratesParrainage: rng.chance(0.8), integratesFIPJ: rng.chance(0.8))
+        for year in subsidies.keys.sorted() where year > first {
+            cpo.amendments.append(Amendment(number: year - first, year: year, signedOn: Day(year: year, month: 3, day: 15 + rng.int(0...15))))
+        }
+        for year in (first + 1)...(first + 3) {
+            func target(_ mean: Double) -> Double { (max(0.05, rng.normal(mean: mean, sd: 0.03)) * 1000).rounded() / 1000 }
+            cpo.objectives.append(Objective(indicatorID: "R5", year: year, target: target(0.19), direction: .increase))
+            cpo.objectives.append(Objective(indicatorID: "R10", year: year, target: target(0.38), direction: .increase))
+            cpo.objectives.append(Objective(indicatorID: "R11", year: year, target: target(0.47), direction: .decrease))
+        }
+        return cpo
+    }
+
+    @discardableResult
+    private func writeReference(_ id: String, _ p: MLProfile, _ rng: inout SeededRandom, context: CSVOutput, resources: CSVOutput, funding: CSVOutput) -> [Int: StateSubsidy] {
+        var subsidies: [Int: StateSubsidy] = [:]
         let volume = p.size * options.scale
         func money(_ v: Double) -> String { DatasetWriter.decimal((v * 100).rounded() / 100) }
         func hundredth(_ v: Double) -> String { DatasetWriter.decimal(max(0.01, (v * 100).rounded() / 100)) }
@@ -183,11 +208,18 @@ private struct Generation {
             let share = max(0.5, min(0.95, rng.normal(mean: Figures.accompanimentShare, sd: 0.05)))
             resources.row([id, String(year), hundredth(total), hundredth(min(total, total * share))])
             let budget = Figures.resources(year) / Figures.missionsLocales * volume * p.funding
+            var subsidy = StateSubsidy(socle: 0)
             for (funder, line, share) in Figures.fundingShares {
                 let amount = budget * share * max(0.3, rng.normal(mean: 1, sd: 0.15))
                 funding.row([id, String(year), funder.rawValue, line.rawValue, money(amount)])
+                let rounded = (amount * 100).rounded() / 100
+                if funder == .etat && line == .socle { subsidy.socle = rounded }
+                if funder == .etat && line == .parrainage { subsidy.parrainage = rounded }
+                if funder == .etat && line == .fipj { subsidy.fipj = rounded }
             }
+            subsidies[year] = subsidy
         }
+        return subsidies
     }
 
     struct Outputs { let youth: CSVOutput, events: CSVOutput, pathways: CSVOutput, situations: CSVOutput }

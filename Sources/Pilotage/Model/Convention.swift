@@ -9,13 +9,14 @@ public struct StateSubsidy: Hashable, Sendable {
     public init(socle: Double, parrainage: Double = 0, fipj: Double = 0) {
         self.socle = socle; self.parrainage = parrainage; self.fipj = fipj
     }
-    /// The amount the ±10% rule applies to (Garantie jeunes is never part of it).
+    /// The whole State subsidy of the convention (Garantie jeunes is never part of it).
     public var total: Double { socle + parrainage + fipj }
 }
 
 /// Whether a ratio's objective asks for more or for less.
-public enum ObjectiveDirection: String, Sendable, CaseIterable {
+public enum ObjectiveDirection: String, DatasetCode {
     case increase, decrease
+    public static var codeDescription: String { "direction" }
 }
 
 /// A negotiated objective on a ratio for one year.
@@ -57,15 +58,25 @@ public struct Convention: Hashable, Sendable {
     public var subsidies: [Int: StateSubsidy]
     public var objectives: [Objective]
     public var amendments: [Amendment]
+    /// Whether the convention integrates parrainage and FIPJ (then they count in the ±10% base).
+    public var integratesParrainage: Bool
+    public var integratesFIPJ: Bool
 
     public init(number: String, mlID: String, period: ClosedRange<Int>, subsidies: [Int: StateSubsidy] = [:],
-                objectives: [Objective] = [], amendments: [Amendment] = []) {
+                objectives: [Objective] = [], amendments: [Amendment] = [], integratesParrainage: Bool = true, integratesFIPJ: Bool = true) {
         self.number = number; self.mlID = mlID; self.period = period; self.subsidies = subsidies
         self.objectives = objectives; self.amendments = amendments
+        self.integratesParrainage = integratesParrainage; self.integratesFIPJ = integratesFIPJ
     }
 
     /// The base of the ±10% rule: the subsidy of the convention's first year.
     public var base: StateSubsidy? { subsidies[period.lowerBound] }
+
+    /// The part of a subsidy the ±10% rule applies to: the socle, with parrainage and FIPJ when
+    /// the convention integrates them ("Ces financements, hors Garantie Jeunes, restent fongibles").
+    public func adjustable(_ s: StateSubsidy) -> Double {
+        s.socle + (integratesParrainage ? s.parrainage : 0) + (integratesFIPJ ? s.fipj : 0)
+    }
 
     /// Where a proposed subsidy stands against the ±10% rule (changes compound: the bound
     /// applies to the year's subsidy against the base, not to the yearly step).
@@ -80,11 +91,21 @@ public struct Convention: Hashable, Sendable {
 
     /// Checks a proposed subsidy for a year against the base.
     public func check(_ proposed: StateSubsidy, for year: Int) -> FundingCheck {
-        guard period.contains(year), let base, base.total > 0 else { return .notApplicable }
-        let change = proposed.total / base.total - 1
+        guard period.contains(year), let base, adjustable(base) > 0 else { return .notApplicable }
+        let b = adjustable(base), p = adjustable(proposed)
+        let change = p / b - 1
         if abs(change) > Convention.maximumAdjustment + 1e-12 { return .outside(change: change) }
         func cents(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-        return .within(up: cents(base.total * (1 + Convention.maximumAdjustment) - proposed.total),
-                       down: cents(proposed.total - base.total * (1 - Convention.maximumAdjustment)))
+        return .within(up: cents(b * (1 + Convention.maximumAdjustment) - p), down: cents(p - b * (1 - Convention.maximumAdjustment)))
+    }
+
+    /// The closest subsidy within ±10% of the base (the socle moves; parrainage and FIPJ stay):
+    /// the proposal itself when allowed, else the bound it hits ("binding").
+    public func clamped(_ proposed: StateSubsidy, for year: Int) -> (subsidy: StateSubsidy, binding: Bool) {
+        guard case .outside(let change) = check(proposed, for: year), let base else { return (proposed, false) }
+        let b = adjustable(base), bound = b * (1 + (change > 0 ? 1 : -1) * Convention.maximumAdjustment)
+        var s = proposed
+        s.socle = ((proposed.socle + bound - adjustable(proposed)) * 100).rounded(change > 0 ? .down : .up) / 100
+        return (s, true)
     }
 }
