@@ -207,6 +207,14 @@ public final class Session {
         return d
     }
 
+    /// Replaces a convention of the current dataset (same number) for the rest of the session.
+    func replace(_ convention: Convention) throws(ShellError) {
+        let d = try dataset()
+        var all = d.conventions ?? []
+        if let i = all.firstIndex(where: { $0.number == convention.number }) { all[i] = convention } else { all.append(convention) }
+        loadedDataset = d.with(conventions: all)
+    }
+
     /// Switches to another dataset folder (loaded now, so that errors show at once).
     public func load(_ path: String) throws(ShellError) -> Dataset {
         guard fileAccess else { throw ShellError(language == .fr ? "accès aux fichiers désactivé" : "file access is disabled") }

@@ -55,3 +55,29 @@ struct NegotiationShellTests {
         #expect(lines[1].hasPrefix("national_entries \\ contacts") && lines[4].hasPrefix("+100"))
     }
 }
+
+@Suite("REPL: convention and the ±10% rule")
+struct FundingShellTests {
+    @Test("+6% then +5% is +11.3%: refused, with clamp reported as binding")
+    func compounding() {
+        let s = Session(datasetPath: demo)
+        let first = s.run("funding of lyon year 2016 +6% set").output
+        #expect(first.contains("(+6,0\u{202F}% par rapport à la base)") && first.contains("accepté") && first.contains("retenu pour 2016"))
+        let second = s.run("funding of lyon year 2017 +5%").output
+        #expect(second.contains("refusé : +11,3\u{202F}% dépasse ±10 %") && !second.contains("effets"))
+        let clamped = s.run("funding of lyon year 2017 +5% clamp").output
+        #expect(clamped.contains("borné (contrainte active) : 199\u{202F}899,79\u{202F}€"))   // 1.1 × 181 727,09 €, to the cent below
+        #expect(clamped.contains("10.1.e") && clamped.contains("part Etat"))
+    }
+
+    @Test("the convention: subsidies, base, headroom, objectives against results")
+    func convention() {
+        let out = Session(datasetPath: demo).run("convention of ML069-LYON").output
+        #expect(out.hasPrefix("CPO-84-001 — Mission locale de Lyon (ML069-LYON), 2015-2018\n"))
+        #expect(out.contains("2015   163\u{202F}363,57\u{202F}€") && out.contains("2016 R10 ≥ 40,7\u{202F}% : 39,1\u{202F}% — non atteint"))
+        let s = Session(datasetPath: demo)
+        #expect(s.run("funding of lyon year 2020 +1%").error?.contains("hors de la convention") == true)
+        #expect(s.run("funding of lyon year 2017 ~5").error?.contains("« = MONTANT » ou « +X% » attendu") == true)
+        #expect(s.run("convention of 84").error?.contains("une mission locale est attendue") == true)
+    }
+}
