@@ -1,0 +1,156 @@
+import Foundation
+
+/// The performance × efficiency matrix of Annexe 2 §2a: where each ML of a scope stands on
+/// two composite scores, each a mean of z-scores within the scope.
+///
+/// The default method (documented, overridable):
+/// - efficiency = mean z of R13, R12, young people in contact per FTE (1 / 9) and −10.1.e;
+/// - performance = mean z of R10, −R11, R9 and the 4.4 rate (4.4 / 4), each first adjusted for
+///   context: the residual of a least-squares regression, across the MLs of the scope, on
+///   DEFM/JANO (0.2 / 0.1) and the shares of young people in contact living in a QPV and in a ZRR.
+///
+/// ```swift
+/// let m = try dashboard.matrix(within: .region("84"), year: 2016)
+/// m.points.first { $0.ml == "ML069-LYON" }?.quadrant
+/// ```
+public struct MatrixMethod: Hashable, Sendable {
+    /// A measure: a line, or a quotient of two lines (each under a breakdown), with a sign.
+    public struct Measure: Hashable, Sendable {
+        public var label: String
+        public var numerator: String, numeratorBreakdown: Breakdown
+        public var denominator: String?, denominatorBreakdown: Breakdown
+        /// −1 when less is better (R11, 10.1.e).
+        public var sign: Double
+        public init(_ label: String, _ numerator: String, _ nb: Breakdown = .all, over denominator: String? = nil, _ db: Breakdown = .all, sign: Double = 1) {
+            self.label = label; self.numerator = numerator; numeratorBreakdown = nb
+            self.denominator = denominator; denominatorBreakdown = db; self.sign = sign
+        }
+        func value(_ d: Dashboard, _ t: Territory, _ year: Int) -> Double? {
+            guard let n = d.number(numerator, for: t, year: year, breakdown: numeratorBreakdown) else { return nil }
+            guard let denominator else { return n }
+            guard let q = d.number(denominator, for: t, year: year, breakdown: denominatorBreakdown), q != 0 else { return nil }
+            return n / q
+        }
+    }
+    public var efficiency: [Measure]
+    public var performance: [Measure]
+    /// The context covariates the performance measures are adjusted on (none: no adjustment).
+    public var context: [Measure]
+
+    public init(efficiency: [Measure], performance: [Measure], context: [Measure]) {
+        self.efficiency = efficiency; self.performance = performance; self.context = context
+    }
+
+    public static let standard = MatrixMethod(
+        efficiency: [.init("R13", "R13"), .init("R12", "R12"), .init("1/9", "1", over: "9"), .init("-10.1.e", "10.1.e", sign: -1)],
+        performance: [.init("R10", "R10"), .init("-R11", "R11", sign: -1), .init("R9", "R9"), .init("4.4/4", "4.4", over: "4")],
+        context: [.init("0.2/0.1", "0.2", over: "0.1"), .init("QPV", "1", .qpv, over: "1"), .init("ZRR", "1", .zrr, over: "1")])
+}
+
+/// The matrix of a scope for one year.
+public struct Matrix: Hashable, Sendable {
+    public enum Quadrant: String, Hashable, Sendable, CaseIterable {
+        case performantEfficient = "performante et efficiente"
+        case performantOnly = "performante, peu efficiente"
+        case efficientOnly = "efficiente, peu performante"
+        case neither = "ni performante ni efficiente"
+    }
+    public struct Point: Hashable, Sendable {
+        public var ml: String
+        public var efficiency: Double
+        public var performance: Double
+        public var quadrant: Quadrant {
+            switch (performance >= 0, efficiency >= 0) {
+            case (true, true): return .performantEfficient
+            case (true, false): return .performantOnly
+            case (false, true): return .efficientOnly
+            case (false, false): return .neither
+            }
+        }
+    }
+    public var scope: Territory
+    public var year: Int
+    public var points: [Point]
+    /// MLs left out because a measure is absent (zero denominator, missing file…).
+    public var excluded: [String]
+    /// Whether performance was adjusted for context (needs more MLs than covariates + 1).
+    public var contextAdjusted: Bool
+}
+
+public enum MatrixError: Error, Hashable, Sendable {
+    case unknownScope(Territory)
+    case unknownYear(Int)
+    /// Fewer than two MLs have every measure.
+    case tooFewMissionsLocales(Int)
+}
+
+extension Dashboard {
+    /// The performance × efficiency matrix of the MLs of a region or the nation. MLs where a
+    /// measure is absent are listed in `excluded`, never scored as 0.
+    public func matrix(within scope: Territory = .nation, year: Int, method: MatrixMethod = .standard) throws(MatrixError) -> Matrix {
+        guard years.contains(year) else { throw .unknownYear(year) }
+        let mls = missions(in: scope)
+        guard !mls.isEmpty else { throw .unknownScope(scope) }
+        let all = method.efficiency + method.performance + method.context
+        var kept: [Territory] = [], excluded: [String] = []
+        var values: [[Double]] = []
+        for ml in mls {
+            let v = all.map { $0.value(self, ml, year) }
+            if v.contains(where: { $0 == nil || !$0!.isFinite }) { excluded.append(ml.id); continue }
+            kept.append(ml); values.append(v.map { $0! })
+        }
+        guard kept.count >= 2 else { throw .tooFewMissionsLocales(kept.count) }
+        let nE = method.efficiency.count, nP = method.performance.count, nC = method.context.count
+        func column(_ k: Int) -> [Double] { values.map { $0[k] } }
+        var efficiency = [Double](repeating: 0, count: kept.count), performance = efficiency
+        for k in 0..<nE {
+            let z = Statistics.zScores(column(k).map { $0 * method.efficiency[k].sign })
+            for i in kept.indices { efficiency[i] += z[i] / Double(nE) }
+        }
+        let covariates = (0..<nC).map { column(nE + nP + $0) }
+        let adjusted = nC > 0 && kept.count > nC + 1
+        for k in 0..<nP {
+            var y = column(nE + k).map { $0 * method.performance[k].sign }
+            if adjusted, let r = Statistics.residuals(y, on: covariates) { y = r }
+            let z = Statistics.zScores(y)
+            for i in kept.indices { performance[i] += z[i] / Double(nP) }
+        }
+        let points = kept.indices.map { Matrix.Point(ml: kept[$0].id, efficiency: efficiency[$0], performance: performance[$0]) }
+        return Matrix(scope: scope, year: year, points: points, excluded: excluded, contextAdjusted: adjusted)
+    }
+}
+
+/// Small statistics of the matrix.
+public enum Statistics {
+    /// (x − mean) / standard deviation (population); all 0 when the values do not vary.
+    public static func zScores(_ x: [Double]) -> [Double] {
+        guard !x.isEmpty else { return [] }
+        let mean = x.reduce(0, +) / Double(x.count)
+        let sd = (x.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(x.count)).squareRoot()
+        return sd > 1e-12 ? x.map { ($0 - mean) / sd } : x.map { _ in 0 }
+    }
+
+    /// Residuals of the least-squares fit of `y` on an intercept and the covariates; nil when
+    /// the covariates are collinear.
+    public static func residuals(_ y: [Double], on covariates: [[Double]]) -> [Double]? {
+        let n = y.count, k = covariates.count + 1
+        // Normal equations (XᵀX) b = Xᵀy, X = [1, covariates…].
+        func x(_ i: Int, _ j: Int) -> Double { j == 0 ? 1 : covariates[j - 1][i] }
+        var a = [[Double]](repeating: [Double](repeating: 0, count: k + 1), count: k)
+        for r in 0..<k {
+            for c in 0..<k { a[r][c] = (0..<n).reduce(0) { $0 + x($1, r) * x($1, c) } }
+            a[r][k] = (0..<n).reduce(0) { $0 + x($1, r) * y[$1] }
+        }
+        // Gauss-Jordan with partial pivoting.
+        for col in 0..<k {
+            guard let pivot = (col..<k).max(by: { abs(a[$0][col]) < abs(a[$1][col]) }), abs(a[pivot][col]) > 1e-10 else { return nil }
+            a.swapAt(col, pivot)
+            for r in 0..<k where r != col {
+                let f = a[r][col] / a[col][col]
+                for c in col...k { a[r][c] -= f * a[col][c] }
+            }
+        }
+        let b = (0..<k).map { a[$0][k] / a[$0][$0] }
+        return (0..<n).map { i in y[i] - (0..<k).reduce(0) { $0 + b[$1] * x(i, $1) } }
+    }
+}

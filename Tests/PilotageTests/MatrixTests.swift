@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import Pilotage
+
+@Suite("The performance × efficiency matrix")
+struct MatrixTests {
+    /// Four MLs with hand-chosen components (aggregate dataset), year 2016.
+    static func fourMLs(zeroCohortFor: String? = nil) throws -> Dashboard {
+        let ids = ["A", "B", "C", "D"]
+        var rows: [AggregateRow] = []
+        func add(_ ml: String, _ id: String, _ v: Double, _ b: Breakdown = .all) { rows.append(.init(mlID: ml, year: 2016, indicator: id, breakdown: b, value: v)) }
+        let accompanied = [100.0, 200, 300, 400], exitsEmployment = [30.0, 40, 35, 45], exitsNoSolution = [40.0, 30, 35, 20]
+        let m12 = [20.0, 25, 30, 22], rights = [10.0, 30, 60, 40]
+        for (i, ml) in ids.enumerated() {
+            add(ml, "1", 1000); add(ml, "1", Double(100 * (i + 1)), .qpv); add(ml, "1", Double(50 * (4 - i)), .zrr)
+            add(ml, "4", accompanied[i]); add(ml, "4.4", rights[i])
+            add(ml, "8.1", 100); add(ml, "8.1.f", exitsEmployment[i]); add(ml, "8.1.i", exitsNoSolution[i])
+            add(ml, "4.2.m12.base", ml == zeroCohortFor ? 0 : 50); add(ml, "4.2.m12", ml == zeroCohortFor ? 0 : m12[i])
+        }
+        let d = try Dataset(manifest: Manifest(name: "m", years: [2016]), regions: [Region(code: "84", name: "R")],
+                            missions: ids.map { MissionLocale(id: $0, name: $0, regionCode: "84", departmentCode: "69", legalForm: .association) },
+                            contexts: ids.enumerated().map { TerritorialContext(mlID: $1, year: 2016, jano: 2000, defm: Double(600 + 100 * $0)) },
+                            resources: ids.enumerated().map { StaffResources(mlID: $1, year: 2016, etpTotal: [20, 16, 12.5, 10][$0], etpAccompaniment: 10) },
+                            funding: ids.map { FundingRow(mlID: $0, year: 2016, funder: .etat, line: .socle, amount: 100_000) },
+                            indicators: rows)
+        return Dashboard(d)
+    }
+
+    /// z-scores by hand: mean and population standard deviation.
+    func z(_ x: [Double]) -> [Double] {
+        let m = x.reduce(0, +) / 4, sd = (x.map { ($0 - m) * ($0 - m) }.reduce(0, +) / 4).squareRoot()
+        return x.map { ($0 - m) / sd }
+    }
+
+    @Test("four MLs: each score is the mean of the z-scores of its measures")
+    func handComputed() throws {
+        let m = try Self.fourMLs().matrix(within: .region("84"), year: 2016)
+        #expect(m.points.map(\.ml) == ["A", "B", "C", "D"] && m.excluded.isEmpty)
+        #expect(!m.contextAdjusted)   // 4 MLs, 3 covariates and an intercept: an exact fit, no adjustment
+        let r13 = [10.0, 20, 30, 40]                       // 4 / 9.1 (9.1 = 10)
+        let r12 = [0.5, 0.625, 0.8, 1]                     // 9.1 / 9
+        let perETP = [50.0, 62.5, 80, 100]                 // 1 / 9
+        let cost = [1000.0, 500, 100_000 / 300.0, 250]     // 10.1.b / 4, less is better
+        let r10 = [0.30, 0.40, 0.35, 0.45], r11 = [0.40, 0.30, 0.35, 0.20], r9 = [0.40, 0.50, 0.60, 0.44], rights = [0.1, 0.15, 0.2, 0.1]
+        let (e1, e2, e3, e4) = (z(r13), z(r12), z(perETP), z(cost.map { -$0 }))
+        let (p1, p2, p3, p4) = (z(r10), z(r11.map { -$0 }), z(r9), z(rights))
+        for i in 0..<4 {
+            #expect(abs(m.points[i].efficiency - (e1[i] + e2[i] + e3[i] + e4[i]) / 4) < 1e-12)
+            #expect(abs(m.points[i].performance - (p1[i] + p2[i] + p3[i] + p4[i]) / 4) < 1e-12)
+        }
+        // z of 10, 20, 30, 40: ±1.3416…, ±0.4472…
+        #expect(abs(e1[0] + 1.3416407865) < 1e-9 && abs(e1[1] + 0.4472135955) < 1e-9)
+        #expect(m.points[0].quadrant == .neither && m.points[3].quadrant == .performantEfficient)
+    }
+
+    @Test("an ML with an absent measure is left out, not scored 0")
+    func exclusion() throws {
+        let m = try Self.fourMLs(zeroCohortFor: "B").matrix(within: .region("84"), year: 2016)   // R9 = 0 / 0 for B
+        #expect(m.excluded == ["B"] && m.points.map(\.ml) == ["A", "C", "D"])
+        var method = MatrixMethod.standard
+        method.performance.append(.init("7", "7"))   // no line 7 in this dataset
+        #expect(throws: MatrixError.tooFewMissionsLocales(0)) { try Self.fourMLs().matrix(within: .region("84"), year: 2016, method: method) }
+        #expect(throws: MatrixError.unknownYear(2015)) { try Self.fourMLs().matrix(within: .region("84"), year: 2015) }
+    }
+
+    @Test("least-squares residuals by hand")
+    func residuals() {
+        // y on x: slope 0.8, intercept 0.6.
+        let r = Statistics.residuals([1, 3, 2, 5, 4], on: [[1, 2, 3, 4, 5]])!
+        for (a, b) in zip(r, [-0.4, 0.8, -1.0, 1.2, -0.6]) { #expect(abs(a - b) < 1e-12) }
+        #expect(Statistics.residuals([1, 2, 3], on: [[1, 1, 1]]) == nil)   // collinear with the intercept
+        #expect(Statistics.zScores([5, 5, 5]) == [0, 0, 0])
+    }
+
+    @Test("with enough MLs, performance is adjusted: residuals are uncorrelated with the context")
+    func adjustedOnTheDemo() throws {
+        let d = ScenarioTests.base
+        let m = try d.matrix(within: .nation, year: 2016)
+        #expect(m.contextAdjusted && m.points.count + m.excluded.count == 12)
+        let e = m.points.map(\.efficiency), p = m.points.map(\.performance)
+        #expect(abs(e.reduce(0, +)) < 1e-9 && abs(p.reduce(0, +)) < 1e-9)   // means of z-scores are 0
+    }
+}
