@@ -81,3 +81,26 @@ struct FundingShellTests {
         #expect(s.run("convention of 84").error?.contains("une mission locale est attendue") == true)
     }
 }
+
+@Suite("REPL: the matrix")
+struct MatrixShellTests {
+    @Test("table with quadrants, N−1, the scenario's position; SVG with arrows")
+    func matrix() throws {
+        let s = demoSession()
+        _ = s.run("scenario new e")
+        _ = s.run("scenario add e exits_to_employment 40 of lyon year 2017")
+        let out = s.run("matrix of nation year 2017 highlight lyon scenario e").output
+        let m = try demoDashboard.matrix(within: .nation, year: 2017)
+        let lyon = m.points.first { $0.ml == "ML069-LYON" }!
+        #expect(out.contains("▶ Mission locale de Lyon (ML069-LYON)") && out.contains(formatted(lyon.performance, decimals: 2, .fr)))
+        #expect(out.contains("avec le scénario") && out.contains("performance corrigée du contexte"))
+        let dir = NSTemporaryDirectory() + "pilotage-matrix-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(s.run("matrix of nation year 2017 highlight lyon scenario e to \(dir)/m.svg").succeeded)
+        let svg = try String(contentsOfFile: "\(dir)/m.svg", encoding: .utf8)
+        #expect(svg.contains("marker-end=\"url(#arrowAccent)\"") && svg.contains("stroke-dasharray") && svg.contains("performante et efficiente"))
+        #expect(s.run("matrix of lyon").error?.contains("une région ou la nation") == true)
+        #expect(s.run("matrix of 84 year 1999").error?.contains("année") == true)
+    }
+}

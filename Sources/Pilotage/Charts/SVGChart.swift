@@ -156,3 +156,69 @@ public enum SVGChart {
         return out
     }
 }
+
+extension SVGChart {
+    /// A point of the quadrant chart, with where it came from and where a scenario would take it.
+    /// A position on the chart.
+    public struct Position: Hashable, Sendable {
+        public var x: Double, y: Double
+        public init(x: Double, y: Double) { self.x = x; self.y = y }
+    }
+
+    public struct QuadrantPoint: Hashable, Sendable {
+        public var label: String
+        public var x: Double, y: Double
+        public var previous: Position?
+        public var scenario: Position?
+        public var highlighted: Bool
+        public init(label: String, x: Double, y: Double, previous: Position? = nil, scenario: Position? = nil, highlighted: Bool = false) {
+            self.label = label; self.x = x; self.y = y; self.previous = previous; self.scenario = scenario; self.highlighted = highlighted
+        }
+    }
+
+    /// Four quadrants split at 0 on both axes; arrows from the previous position; a dashed arrow
+    /// to the scenario's position; quadrant names in the corners.
+    public static func quadrant(title: String, subtitle: String = "", xLabel: String, yLabel: String, corners: [String],
+                                points: [QuadrantPoint]) -> String {
+        let size = 520, left = 70, top = headerHeight(title, subtitle) + 20
+        let width = max(left + size + 190, titleWidth(title)), height = top + size + 60   // room for labels on the right
+        var coords = points.flatMap { p in [p.x, p.y] + [p.previous?.x, p.previous?.y, p.scenario?.x, p.scenario?.y].compactMap { $0 } }
+        coords.append(1)
+        let extent = (coords.map { abs($0) }.max() ?? 1) * 1.1
+        func px(_ x: Double) -> Double { Double(left) + Double(size) * (x + extent) / (2 * extent) }
+        func py(_ y: Double) -> Double { Double(top) + Double(size) * (extent - y) / (2 * extent) }
+        var s = header(width, height, title, subtitle)
+        s += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#868e96\"/></marker>"
+        s += "<marker id=\"arrowAccent\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#d9480f\"/></marker></defs>\n"
+        // Quadrants: top-right is performant and efficient.
+        let fills = ["#e6fcf5", "#fff9db", "#e7f5ff", "#fff5f5"]
+        let rects = [(px(0), py(extent), "2"), (px(-extent), py(extent), "1"), (px(0), py(0), "3"), (px(-extent), py(0), "4")]
+        for (k, (x, y, _)) in rects.enumerated() {
+            s += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(Double(size) / 2))\" height=\"\(f(Double(size) / 2))\" fill=\"\(fills[k])\"/>\n"
+        }
+        let cornerPositions = [(px(extent) - 6, py(extent) + 16, "end"), (px(-extent) + 6, py(extent) + 16, "start"),
+                               (px(extent) - 6, py(-extent) - 8, "end"), (px(-extent) + 6, py(-extent) - 8, "start")]
+        for (k, (x, y, anchor)) in cornerPositions.enumerated() where k < corners.count {
+            s += "<text x=\"\(f(x))\" y=\"\(f(y))\" font-size=\"11\" fill=\"#495057\" text-anchor=\"\(anchor)\" font-style=\"italic\">\(escape(corners[k]))</text>\n"
+        }
+        s += "<line x1=\"\(f(px(-extent)))\" y1=\"\(f(py(0)))\" x2=\"\(f(px(extent)))\" y2=\"\(f(py(0)))\" stroke=\"#adb5bd\"/>\n"
+        s += "<line x1=\"\(f(px(0)))\" y1=\"\(f(py(-extent)))\" x2=\"\(f(px(0)))\" y2=\"\(f(py(extent)))\" stroke=\"#adb5bd\"/>\n"
+        s += "<text x=\"\(f(px(0)))\" y=\"\(top + size + 30)\" font-size=\"12\" text-anchor=\"middle\">\(escape(xLabel)) →</text>\n"
+        s += "<text x=\"\(left - 40)\" y=\"\(f(py(0)))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 \(left - 40) \(f(py(0))))\">\(escape(yLabel)) →</text>\n"
+        for p in points.sorted(by: { !$0.highlighted && $1.highlighted }) {
+            let colour = p.highlighted ? "#d9480f" : "#1f4e9c"
+            if let q = p.previous {
+                s += "<line x1=\"\(f(px(q.x)))\" y1=\"\(f(py(q.y)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(p.y)))\" stroke=\"\(p.highlighted ? "#d9480f" : "#adb5bd")\" stroke-width=\"\(p.highlighted ? 2 : 1)\" marker-end=\"url(#\(p.highlighted ? "arrowAccent" : "arrow"))\"/>\n"
+            }
+            if let q = p.scenario {
+                s += "<line x1=\"\(f(px(p.x)))\" y1=\"\(f(py(p.y)))\" x2=\"\(f(px(q.x)))\" y2=\"\(f(py(q.y)))\" stroke=\"#d9480f\" stroke-width=\"2\" stroke-dasharray=\"5 4\" marker-end=\"url(#arrowAccent)\"/>\n"
+                s += "<circle cx=\"\(f(px(q.x)))\" cy=\"\(f(py(q.y)))\" r=\"5\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"2\"><title>\(escape(p.label)) (scénario)</title></circle>\n"
+            }
+            s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"\(p.highlighted ? 6 : 4)\" fill=\"\(colour)\"><title>\(escape(p.label))</title></circle>\n"
+            if p.highlighted || points.count <= 40 {
+                s += "<text x=\"\(f(px(p.x) + 8))\" y=\"\(f(py(p.y) - 6))\" font-size=\"\(p.highlighted ? 12 : 9)\" fill=\"\(p.highlighted ? "#d9480f" : "#495057")\"\(p.highlighted ? " font-weight=\"bold\"" : "")>\(escape(p.label))</text>\n"
+            }
+        }
+        return s + "</svg>\n"
+    }
+}
