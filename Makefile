@@ -3,7 +3,7 @@
 #   make test   run every test
 SWIFT ?= swift
 
-.PHONY: run test deps build release bench fuzz
+.PHONY: run test deps build release bench fuzz docs
 
 run: deps
 	@$(SWIFT) build -c release --product pilotage
@@ -16,6 +16,10 @@ test: deps
 fuzz: deps
 	@$(SWIFT) build -c release --product pilotage
 	@.build/release/pilotage fuzz --count $${COUNT:-1000000}
+
+# The DocC catalogue of the SDK (Sources/Pilotage/Pilotage.docc), warnings as errors.
+docs:
+	$(SWIFT) package --disable-sandbox generate-documentation --target Pilotage --warnings-as-errors
 
 build: deps
 	$(SWIFT) build

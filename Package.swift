@@ -8,10 +8,14 @@ let package = Package(
         .library(name: "Pilotage", targets: ["Pilotage"]),
         // The REPL and command line.
         .executable(name: "pilotage", targets: ["pilotage"]),
+        // The SDK example of Playground/Example.
+        .executable(name: "pilotage-example", targets: ["pilotage-example"]),
     ],
     dependencies: [
         // Command-line parsing of the `pilotage` executable (subcommands, help, errors).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation --target Pilotage`: the DocC catalogue (a plugin only, never linked).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // The SDK: no terminal code, no libedit, no dependency.
@@ -31,9 +35,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A program that embeds the SDK as a developer would (run by the tests).
+        .executableTarget(name: "pilotage-example", dependencies: ["Pilotage"], path: "Playground/Example"),
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
-        // The CLI tests run the built `pilotage` binary (and drive it through a pseudo-terminal).
-        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "pilotage"]),
+        // The CLI tests run the built `pilotage` and `pilotage-example` binaries (and drive the REPL through a pseudo-terminal).
+        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "pilotage", "pilotage-example"]),
     ],
     swiftLanguageModes: [.v6]
 )

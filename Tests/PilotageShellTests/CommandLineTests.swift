@@ -149,3 +149,26 @@ struct QueryContractTests {
         #expect(lines.dropFirst().allSatisfy { !$0.contains(" %") && Double($0.split(separator: ",").last!) != nil })
     }
 }
+
+@Suite("The SDK example of Playground/Example")
+struct ExampleProgramTests {
+    @Test("built with the package, it runs on the demo and prints the SDK's numbers")
+    func runs() throws {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary).deletingLastPathComponent().appendingPathComponent("pilotage-example")
+        p.currentDirectoryURL = root
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let lines = text.split(separator: "\n")
+        let ranked = demoDashboard.distribution("R10", year: 2016)
+        #expect(lines.count == 1 + ranked.count + 4)
+        #expect(lines[1] == "  1. \(demoDashboard.name(of: ranked[0].ml)): \(String(format: "%.1f", ranked[0].value * 100))% (quartile \(ranked[0].quartile))")
+        let ml = demoDashboard.territories(.ml)[0].id
+        let n3 = demoDashboard.number("3", for: .ml(ml), year: 2016)!, n1 = demoDashboard.number("1", for: .ml(ml), year: 2016)!
+        #expect(lines.last { $0.contains(" R5: ") } == "\(ml) R5: \(String(format: "%.4f", n3 / n1)) -> \(String(format: "%.4f", (n3 + 100) / n1))")
+    }
+}

@@ -1,6 +1,6 @@
 /// A closed set of codes of the dataset format: every code maps to exactly one case.
 ///
-/// Parsing an unknown code is an error (``DatasetError``), never a silent default.
+/// Parsing an unknown code is an error (``DatasetDiagnostic``), never a silent default.
 public protocol DatasetCode: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {
     /// What the code names, for error messages ("event kind", "contract").
     static var codeDescription: String { get }
