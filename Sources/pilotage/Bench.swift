@@ -27,8 +27,9 @@ struct Bench: ParsableCommand {
             let (d, t) = time { Dashboard(dataset) }
             dashboard = d; compute.append(t)
         }
+        let (scenarioTime, matrixTime) = negotiation(dashboard, year: dataset.years[dataset.years.count / 2])
         if dashboardOnly {
-            print("{\"load_s\": \(load[0]), \"dashboard_s\": \(median(compute)), \"dashboard_min_s\": \(compute.min()!)}")
+            print("{\"load_s\": \(load[0]), \"dashboard_s\": \(median(compute)), \"dashboard_min_s\": \(compute.min()!), \"scenario_s\": \(scenarioTime), \"matrix_s\": \(matrixTime)}")
             return
         }
         for _ in 0..<runs {
@@ -46,7 +47,8 @@ struct Bench: ParsableCommand {
         print("""
         {"load_s": \(median(load)), "dashboard_s": \(median(compute)), "export_s": \(median(export)), "one_line_one_ml_s": \(median(single)), \
         "cells": \(cells), "youth": \(dataset.youthCount), "events": \(dataset.eventCount), "runs": \(runs), \
-        "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1)}
+        "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1), \
+        "scenario_s": \(scenarioTime), "matrix_s": \(matrixTime)}
         """)
     }
 
@@ -90,5 +92,27 @@ struct Bench: ParsableCommand {
     func percentile(_ v: [Double], _ p: Double) -> Double {
         let s = v.sorted()
         return s[min(s.count - 1, Int((p * Double(s.count)).rounded(.up)) - 1)]
+    }
+
+    /// Medians of: a scenario of three levers for one ML, applied, then every ratio of that ML
+    /// read (what `scenario show` needs); the nation's performance × efficiency matrix.
+    func negotiation(_ dashboard: Dashboard, year: Int) -> (Double, Double) {
+        let ml = dashboard.territories(.ml)[0].id
+        let s = Scenario(name: "bench", changes: [.init(ml: ml, year: year, lever: .nationalEntries, amount: 10),
+                                                  .init(ml: ml, year: year, lever: .exitsToEmployment, amount: 5),
+                                                  .init(ml: ml, year: year, lever: .stateFunding, amount: 10_000)])
+        let ratios = Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id)
+        var scenario: [Double] = [], matrix: [Double] = []
+        for _ in 0..<30 {
+            let t = DispatchTime.now().uptimeNanoseconds
+            if let w = try? dashboard.applying(s) { for id in ratios { _ = w.number(id, for: .ml(ml), year: year) } }
+            scenario.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
+        }
+        for _ in 0..<10 {
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = try? dashboard.matrix(within: .nation, year: year)
+            matrix.append(Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9)
+        }
+        return (percentile(scenario, 0.5), percentile(matrix, 0.5))
     }
 }
