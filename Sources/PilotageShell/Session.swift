@@ -27,6 +27,8 @@ public final class Session {
     private var loadedDashboard: Dashboard?
     /// Named pieces of queries (`let x = …`, reused as `$x`).
     public internal(set) var variables: [String: String] = [:]
+    /// Notes on the themes of Fiche n°1, by ML and theme key (`2.3`).
+    public var annotations: [String: [String: String]] = [:]
     /// The scenarios of the session, by name.
     public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).

@@ -104,3 +104,18 @@ struct MatrixShellTests {
         #expect(s.run("matrix of 84 year 1999").error?.contains("année") == true)
     }
 }
+
+@Suite("REPL: brief and annotations")
+struct BriefShellTests {
+    @Test func briefWithAnnotations() {
+        let s = demoSession()
+        #expect(s.run("annotate lyon 2.3 \"Permanences en QPV à renforcer\"").output == "noté pour ML069-LYON [2.3]\n")
+        #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("thématique inconnue") == true)
+        let out = s.run("brief of lyon for 2017").output
+        #expect(out.hasPrefix("Dialogue de gestion 2017 — Mission locale de Lyon (ML069-LYON)\n  résultats 2016 comparés à 2015"))
+        #expect(out.contains("    [2.3] c. Repérage\n          → Permanences en QPV à renforcer\n"))
+        #expect(out.contains("3. OFFRE DE SERVICE AUX EMPLOYEURS\n  L'instruction ne définit pas d'indicateur"))
+        #expect(out.contains("provisoires") && out.contains("Augmenter le nombre de jeunes en parrainage"))
+        #expect(s.run("brief of lyon for 2015").error?.contains("2015") == true)
+    }
+}

@@ -81,3 +81,37 @@ struct MatrixTests {
         #expect(abs(e.reduce(0, +)) < 1e-9 && abs(p.reduce(0, +)) < 1e-9)   // means of z-scores are 0
     }
 }
+
+@Suite("The brief of Fiche n°1 and the peers")
+struct BriefTests {
+    @Test("peers: nearest in standardised context, ties by ml_id")
+    func peers() throws {
+        let d = try MatrixTests.fourMLs()
+        // log JANO is the same everywhere (z = 0); DEFM/JANO, QPV and ZRR shares are linear in the ML's rank.
+        #expect(d.peers(of: "B", year: 2016) == ["A", "C", "D"])
+        #expect(d.peers(of: "A", year: 2016, count: 2) == ["B", "C"])
+        #expect(d.peers(of: "Z", year: 2016).isEmpty)
+    }
+
+    @Test("the dialogue of Y reads Y−1 against Y−2, with ranks, region, nation and peers")
+    func brief() throws {
+        let d = ScenarioTests.base
+        let b = try d.brief(ml: "ML069-LYON", dialogueYear: 2017)
+        #expect(b.resultYear == 2016 && b.previousYear == 2015 && b.peers.count == 10 && !b.peers.contains("ML069-LYON"))
+        #expect(b.steps.count == 4 && b.steps[2].lines.isEmpty && b.steps[2].guide.note != nil)
+        #expect(b.steps[0].guide.title == "1. ANALYSE ET PARTAGE DU CONTEXTE")
+        let r10 = b.steps[1].lines.first { $0.indicator.id == "R10" }!
+        #expect(try r10.value.get() == d.number("R10", for: .ml("ML069-LYON"), year: 2016)!)
+        #expect(try r10.previous.get() == d.number("R10", for: .ml("ML069-LYON"), year: 2015)!)
+        #expect(try r10.region.get() == d.number("R10", for: .region("84"), year: 2016)!)
+        let ranked = d.distribution("R10", year: 2016).first { $0.ml.id == "ML069-LYON" }!
+        #expect(r10.nationalRank?.rank == ranked.rank && r10.nationalRank?.quartile == ranked.quartile && r10.nationalRank?.of == 12)
+        let peerValues = b.peers.compactMap { d.number("R10", for: .ml($0), year: 2016) }.sorted()
+        #expect(r10.peerMedian == (peerValues[4] + peerValues[5]) / 2)
+        #expect(b.weight.map(\.label) == ["JANO (0.1)", "NEET", "DEFM (0.2)", "JDI (2.bis.1)"])
+        let jano = d.number("0.1", for: .ml("ML069-LYON"), year: 2016)! / d.number("0.1", for: .region("84"), year: 2016)!
+        #expect(b.weight[0].share == jano)
+        #expect(b.targets.first?.line == "4.1.h" && b.targets.first?.now == d.number("4.1.h", for: .ml("ML069-LYON"), year: 2016))
+        #expect(throws: BriefError.noResults(dialogueYear: 2015, available: [2015, 2016, 2017])) { try d.brief(ml: "ML069-LYON", dialogueYear: 2015) }
+    }
+}

@@ -22,6 +22,8 @@ public struct Dashboard: Sendable {
     /// Position of each ML in `missions`, and region names by code (constant-time look-ups for queries).
     private let missionIndex: [String: Int]
     private let regionNames: [String: String]
+    /// NEET 16-25 of the territory of each ML and year, where context.csv gives it (not a dashboard line).
+    let neet: [String: Double]
 
     /// What the dataset holds, for the reasons of absent cells.
     struct Sources: Sendable {
@@ -37,6 +39,7 @@ public struct Dashboard: Sendable {
         regions = dataset.regions.filter { r in dataset.missions.contains { $0.regionCode == r.code } }
         missionIndex = Dictionary(dataset.missions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         regionNames = Dictionary(dataset.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        neet = Dictionary((dataset.contexts ?? []).compactMap { c in c.neet.map { ("\(c.mlID)|\(c.year)", $0) } }, uniquingKeysWith: { a, _ in a })
         sources = Sources(kind: dataset.kind, hasContext: dataset.contexts != nil, hasResources: dataset.resources != nil,
                           hasFunding: dataset.funding != nil)
     }
@@ -45,7 +48,7 @@ public struct Dashboard: Sendable {
     init(_ base: Dashboard, table: ComponentTable) {
         self.table = table
         years = base.years; missions = base.missions; regions = base.regions
-        sources = base.sources; missionIndex = base.missionIndex; regionNames = base.regionNames
+        sources = base.sources; missionIndex = base.missionIndex; regionNames = base.regionNames; neet = base.neet
     }
 
     /// Every territory: MLs, then regions, then the nation, each level in Unicode code point order of the ids.
