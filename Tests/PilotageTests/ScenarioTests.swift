@@ -129,3 +129,20 @@ struct ObjectiveTests {
         #expect(e.count == Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.count)
     }
 }
+
+@Suite("Target proposals")
+struct ProposalTests {
+    @Test("peer median, own trend, +x points (−x for a decrease)")
+    func proposals() {
+        let d = ScenarioTests.base, ml = "ML069-LYON"
+        let p = d.proposals("R10", ml: ml, dialogueYear: 2017, points: 0.03)
+        let now = d.number("R10", for: .ml(ml), year: 2016)!, before = d.number("R10", for: .ml(ml), year: 2015)!
+        let peers = d.peers(of: ml, year: 2016).compactMap { d.number("R10", for: .ml($0), year: 2016) }.sorted()
+        #expect(p.map(\.method) == [.peerMedian, .ownTrend, .plusPoints])
+        #expect(p[0].value == (peers[4] + peers[5]) / 2 && p[1].value == now + (now - before) && abs(p[2].value - (now + 0.03)) < 1e-12)
+        #expect(abs(d.proposals("R11", ml: ml, dialogueYear: 2017, direction: .decrease)[2].value - (d.number("R11", for: .ml(ml), year: 2016)! - 0.02)) < 1e-12)
+        // A decrease in young people rounds away from the current value.
+        let g = try! d.goalSeek("R11", target: 0.465, for: .ml(ml), year: 2016)
+        #expect(g.numeratorChange == (0.465 * g.denominator - g.numerator).rounded(.down) && g.numeratorChange < 0)
+    }
+}

@@ -52,7 +52,8 @@ extension Dashboard {
         } catch { throw .unavailable(error) }
         let isCount = Catalogue.indicator(numID)?.kind == .count
         var change = target * den - num
-        if isCount { change = (change - 1e-9).rounded(.up) }
+        // Whole young people, rounded away from the current value (a decrease needs one more fewer).
+        if isCount { change = change >= 0 ? (change - 1e-9).rounded(.up) : (change + 1e-9).rounded(.down) }
         var result = GoalSeek(indicatorID: id, target: target, current: current, numeratorID: numID, denominatorID: denID,
                               numerator: num, denominator: den, numeratorChange: change)
         if let lever {
@@ -107,4 +108,38 @@ extension Dashboard {
 extension Lever {
     /// The lever counts young people (whole numbers), rather than FTEs or euros.
     public var countsYoungPeople: Bool { ![.accompanimentETP, .otherETP, .stateFunding, .europeanFunding, .otherFunding].contains(self) }
+}
+
+/// A proposed target for a ratio, and how it was derived.
+public struct TargetProposal: Hashable, Sendable {
+    public enum Method: String, Hashable, Sendable {
+        /// The median of the ML's peers (results of the year before the dialogue).
+        case peerMedian = "peer_median"
+        /// The ML's own trend: Y−1 + (Y−1 − Y−2).
+        case ownTrend = "own_trend"
+        /// The result of Y−1 plus a number of points.
+        case plusPoints = "plus_points"
+    }
+    public var method: Method
+    public var value: Double
+}
+
+extension Dashboard {
+    /// Targets for a ratio of an ML for the dialogue year: the peers' median, the ML's own
+    /// trend, and its last result plus `points` (0.02 is 2 points) — in the ratio's direction.
+    public func proposals(_ id: String, ml: String, dialogueYear: Int, points: Double = 0.02,
+                          direction: ObjectiveDirection = .increase) -> [TargetProposal] {
+        let y = dialogueYear - 1
+        var result: [TargetProposal] = []
+        let peerValues = peers(of: ml, year: y).compactMap { number(id, for: .ml($0), year: y) }.sorted()
+        if !peerValues.isEmpty {
+            let n = peerValues.count
+            result.append(.init(method: .peerMedian, value: n % 2 == 1 ? peerValues[n / 2] : (peerValues[n / 2 - 1] + peerValues[n / 2]) / 2))
+        }
+        if let now = number(id, for: .ml(ml), year: y) {
+            if let before = number(id, for: .ml(ml), year: y - 1) { result.append(.init(method: .ownTrend, value: now + (now - before))) }
+            result.append(.init(method: .plusPoints, value: now + (direction == .increase ? points : -points)))
+        }
+        return result
+    }
 }
