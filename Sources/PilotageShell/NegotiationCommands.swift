@@ -360,9 +360,11 @@ enum FundingCommands {
         names: ["convention", "cpo"],
         summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",
                        en: "an ML's convention: the State's subsidy year by year, the ±10% base and headroom, objectives"),
-        usage: "convention of ML", examples: ["convention of ML069-LYON"]
+        usage: "convention of ML | convention new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]",
+        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"]
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr
+        if args.skip("new") || args.skip("nouvelle") { return try create(&args, session) }
         let (c, d, _) = try conventionOf(&args, session)
         try args.expectEnd()
         var out = "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)\n"
@@ -400,6 +402,59 @@ enum FundingCommands {
             }
         }
         return ShellResult(output: out)
+    }
+
+    /// `convention new NUMBER of ML from 2019 to 2022 socle 160000 [parrainage 5000] [fipj 12000] [without fipj]`
+    static func create(_ args: inout Arguments, _ session: Session) throws(ShellError) -> ShellResult {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
+        let number = try args.required(fr ? "numéro de convention" : "convention number")
+        guard !(data.conventions ?? []).contains(where: { $0.number == number.text }) else {
+            throw ShellError(fr ? "la convention « \(number.text) » existe déjà" : "convention \"\(number.text)\" already exists", at: number)
+        }
+        var ml: String?, first: Int?, last: Int?, subsidy = StateSubsidy(socle: -1), parrainage = true, fipj = true
+        func amount() throws(ShellError) -> Double {
+            let v = try args.required(fr ? "montant" : "amount")
+            guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(v.text) »" : "amount expected, found \"\(v.text)\"", at: v) }
+            return x
+        }
+        func year() throws(ShellError) -> Int {
+            let v = try args.required(fr ? "année" : "year")
+            guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
+            return y
+        }
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "of", "pour":
+                let v = try args.required("ML")
+                let territory = try QueryParser(dashboard: d, lang: lang).territory(v)
+                guard territory.level == .ml else { throw ShellError(fr ? "une mission locale est attendue" : "a Mission locale is expected", at: v) }
+                ml = territory.id
+            case "from", "de": first = try year()
+            case "to", "à", "a": last = try year()
+            case "socle": subsidy.socle = try amount()
+            case "parrainage": subsidy.parrainage = try amount()
+            case "fipj": subsidy.fipj = try amount()
+            case "without", "sans":
+                let v = try args.required("parrainage|fipj")
+                switch v.text.lowercased() {
+                case "parrainage": parrainage = false
+                case "fipj": fipj = false
+                default: throw ShellError(Messages.text(.unexpectedArgument, lang, v.text), at: v, suggestions: ["parrainage", "fipj"])
+                }
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "from", "to", "socle", "parrainage", "fipj", "without"])
+            }
+        }
+        guard let ml, let first, let last, subsidy.socle >= 0 else {
+            throw ShellError(Messages.text(.missingArgument, lang, "of ML from ANNÉE to ANNÉE socle MONTANT"), offset: args.line.count)
+        }
+        guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first") }
+        if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
+            throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
+        }
+        try session.replace(Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
+                                       integratesParrainage: parrainage, integratesFIPJ: fipj))
+        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n"
+                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n")
     }
 
     /// `funding of ML year 2017 = 160000 [clamp]`, `funding of ML year 2017 +6%`

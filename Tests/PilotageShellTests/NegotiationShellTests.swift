@@ -133,3 +133,17 @@ struct ObjectiveShellTests {
         #expect(s.run("objective set 8.1 of lyon for 2018 = 45%").error?.contains("n'est pas un ratio") == true)
     }
 }
+
+@Suite("REPL: conventions created in the session")
+struct ConventionCreationTests {
+    @Test func newConventionThenTheRule() {
+        let s = Session(datasetPath: demo)
+        #expect(s.run("convention new CPO-X of lyon from 2019 to 2022 socle 100000 parrainage 5000 without fipj").output
+                == "convention CPO-X créée pour ML069-LYON, 2019-2022, base 105\u{202F}000,00\u{202F}€\n")
+        #expect(s.run("convention new CPO-X of lyon from 2019 to 2022 socle 1").error?.contains("existe déjà") == true)
+        #expect(s.run("convention new CPO-Y of lyon from 2016 to 2019 socle 1").error?.contains("a déjà la convention CPO-84-001") == true)
+        #expect(s.run("convention new CPO-Z of lyon from 2019 to 2022").error?.contains("argument manquant") == true)
+        #expect(s.run("funding of lyon year 2020 +6% set").output.contains("111\u{202F}300,00\u{202F}€ (+6,0\u{202F}% par rapport à la base)"))
+        #expect(s.run("funding of lyon year 2021 +5%").output.contains("116\u{202F}865,00\u{202F}€ (+11,3\u{202F}% par rapport à la base)\n  refusé"))
+    }
+}
