@@ -29,7 +29,8 @@ public struct RandomInputs: Sendable {
         "scenario new s", "scenario add s national_entries 100 of ML069-LYON year 2016", "scenario show s of 84",
         "seek R10 = 40% of lyon by exits_to_employment", "sensitivity R5 of lyon by contacts 0,10 and national_entries -5,5", "levers",
         "convention of lyon", "funding of lyon year 2016 +6% set", "funding of lyon year 2017 = 150000 clamp", "brief of lyon for 2017 peers 3",
-        "annotate lyon 2.3 \"x\"", "matrix of 84 year 2016 highlight lyon",
+        "annotate lyon 2.3 \"x\"", "matrix of 84 year 2016 highlight lyon", "objective propose R10 of lyon for 2017", "avenant of lyon for 2017",
+        "avenant set lyon place \"Lyon\"", "convention new C of lyon from 2019 to 2022 socle 1",
     ]
     static let words = [
         "show", "voir", "explain", "catalogue", "help", "let", "format", "timer", "lang", "info", ".read", "load", "quit",
@@ -39,7 +40,7 @@ public struct RandomInputs: Sendable {
         "84", "32", "ML069-LYON", "ML999", "\"Mission locale de Lyon\"", "lyon", "2015", "2016", "2017", "2015-2017", "1999",
         "women", "qpv", "neet", "median", "q1", "q3", "mean", "40%", "0.4", "-3", "1e308", "nan", "inf", "0", "999999999999999999999",
         "scenario", "seek", "sensitivity", "levers", "new", "add", "copy", "delete", "list", "s", "contacts", "national_entries",
-        "exits_to_employment", "state_funding", "accompaniment_etp", "-100", "99999", "convention", "funding", "clamp", "set", "+6%", "-12%", "brief", "annotate", "matrix", "highlight", "peers", "for",
+        "exits_to_employment", "state_funding", "accompaniment_etp", "-100", "99999", "convention", "funding", "clamp", "set", "+6%", "-12%", "brief", "annotate", "matrix", "highlight", "peers", "for", "objective", "propose", "avenant", "socle", "from",
         ",", ",", "=", "<", "<=", ">", ">=", "(", ")", "|", "$x", "$", "$y", "#", "\\", "\"", "csv", "json", "markdown", "x.svg",
     ]
     static let noise: [Character] = ["\u{0}", "\u{7}", "\t", "\r", "é", "€", "\u{202F}", "🙂", "\u{301}", "\\", "\"", "$", "#", "%", ",", "<", "-", ".", "*", "\u{FEFF}"]

@@ -29,6 +29,8 @@ public final class Session {
     public internal(set) var variables: [String: String] = [:]
     /// Notes on the themes of Fiche n°1, by ML and theme key (`2.3`).
     public var annotations: [String: [String: String]] = [:]
+    /// What avenants need and the dataset does not hold (Chorus numbers, bank, signatories), by ML.
+    public var avenantDetails: [String: Avenant.Details] = [:]
     /// The scenarios of the session, by name.
     public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).

@@ -65,6 +65,6 @@ struct PlaygroundScriptTests {
                 }
             }
         }
-        #expect(checked > 0)
+        #expect(checked > 0 || !text.contains("format csv"))
     }
 }

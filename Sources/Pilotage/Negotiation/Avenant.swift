@@ -1,0 +1,234 @@
+import Foundation
+
+/// The yearly amendment (avenant) of a convention, after the model of Fiche n°4, as Markdown
+/// or HTML. What the dataset cannot know (Chorus commitments, bank details, signatories…)
+/// comes from ``Avenant/Details``; a detail left empty prints as a visible "[à compléter : …]",
+/// never as a made-up value.
+///
+/// ```swift
+/// let a = try Avenant(convention: cpo, mission: dataset.mission(id: cpo.mlID)!, year: 2017, dashboard: dashboard)
+/// let text = a.markdown()
+/// ```
+public struct Avenant: Sendable {
+    /// What the dataset does not hold.
+    public struct Details: Hashable, Sendable {
+        public var chorusMissionsLocales: String?
+        public var chorusParrainage: String?
+        public var chorusFIPJ: String?
+        /// FIPJ split between direct aid to young people and indirect aid (actions).
+        public var fipjDirect: Double?
+        public var fipjIndirect: Double?
+        public var conventionSignedOn: String?
+        public var effectiveFrom: String?
+        public var bankAccountHolder: String?
+        public var bankName: String?
+        public var bankCode: String?, branchCode: String?, accountNumber: String?, key: String?
+        public var authorisingOfficer: String?
+        public var assignedAccountant: String?
+        public var place: String?
+        public var regionName: String?
+        public var actionPlan: [String]
+        public init() { actionPlan = [] }
+    }
+
+    public var convention: Convention
+    public var mission: MissionLocale
+    public var year: Int
+    public var subsidy: StateSubsidy
+    public var amendmentNumber: Int
+    public var objectives: [Objective]
+    /// Provisional budget: funding by funder of the latest year of the dataset up to `year`.
+    public var budget: [(funder: Funder, amount: Double)]
+    public var budgetYear: Int?
+    /// Provisional indicators: each objective's ratio, last known value.
+    public var indicators: [(id: String, year: Int, value: Double?)]
+    public var details: Details
+
+    public enum Failure: Error, Hashable, Sendable {
+        /// The convention has no subsidy for the year.
+        case noSubsidy(year: Int)
+    }
+
+    public init(convention: Convention, mission: MissionLocale, year: Int, dataset: Dataset, dashboard: Dashboard, details: Details = Details()) throws(Failure) {
+        guard let subsidy = convention.subsidies[year] else { throw .noSubsidy(year: year) }
+        self.convention = convention; self.mission = mission; self.year = year; self.subsidy = subsidy; self.details = details
+        if self.details.regionName == nil { self.details.regionName = dataset.regions.first { $0.code == mission.regionCode }?.name }
+        amendmentNumber = convention.amendments.first { $0.year == year }?.number ?? (year - convention.period.lowerBound)
+        objectives = convention.objectives.filter { $0.year == year }.sorted { (Catalogue.indicator($0.indicatorID)?.order ?? 0) < (Catalogue.indicator($1.indicatorID)?.order ?? 0) }
+        let fundingYears = Set((dataset.funding ?? []).filter { $0.mlID == mission.id && $0.year <= year }.map(\.year))
+        budgetYear = fundingYears.max()
+        var byFunder: [Funder: Double] = [:]
+        for r in dataset.funding ?? [] where r.mlID == mission.id && r.year == budgetYear { byFunder[r.funder, default: 0] += r.amount }
+        budget = Funder.allCases.compactMap { f in byFunder[f].map { (f, $0) } }
+        let readYear = dashboard.years.filter { $0 < year }.max() ?? dashboard.years.last ?? year
+        indicators = objectives.map { ($0.indicatorID, readYear, dashboard.number($0.indicatorID, for: .ml(mission.id), year: readYear)) }
+    }
+
+    static func cents(_ v: Double) -> Int64 { Int64((v * 100).rounded()) }
+    func figures(_ v: Double) -> String { FrenchNumber.figures(cents: Self.cents(v)) }
+    func words(_ v: Double) -> String { FrenchNumber.euros(cents: Self.cents(v)) }
+    func missing(_ what: String) -> String { "[à compléter : \(what)]" }
+    func or(_ value: String?, _ what: String) -> String { value.flatMap { $0.isEmpty ? nil : $0 } ?? missing(what) }
+
+    /// The State's annual total under this avenant (socle, parrainage, FIPJ).
+    public var total: Double { subsidy.socle + subsidy.parrainage + subsidy.fipj }
+    /// "Une avance … dans la limite de 50 %": half the annual subsidy, to the cent below.
+    public var advance: Double { Double(Self.cents(subsidy.socle) / 2) / 100 }
+    public var balance: Double { Double(Self.cents(subsidy.socle)) / 100 - advance }
+
+    /// The avenant as Markdown.
+    public func markdown() -> String {
+        let d = details
+        var s = "Ministère du travail, de l'emploi, de la formation professionnelle et du dialogue social  \n"
+        s += "Direction régionale des Entreprises, de la Concurrence, de la Consommation du travail, de l'emploi\n\n"
+        s += "**Imputation budgétaire :**\n\n"
+        s += "- Mission Travail et emploi\n- programme 102 : Accès et retour à l'emploi ;\n"
+        s += "- action 02 : Amélioration des dispositifs en faveur de l'emploi des personnes les plus éloignées du marché du travail\n"
+        s += "- sous-action 02 : Accompagnement des publics les plus en difficulté\n\n"
+        s += "Domaine fonctionnel : 0102-02-02\n\n"
+        s += "Activité :\n\n"
+        s += "- 010200001706 : missions locales – engagement juridique Chorus n° \(or(d.chorusMissionsLocales, "engagement Chorus"))\n"
+        s += "- 010200001702 : action de parrainage – engagement juridique Chorus n° \(or(d.chorusParrainage, "engagement Chorus"))\n"
+        s += "- 010200001705 : action de FIPJ – engagement juridique Chorus n° \(or(d.chorusFIPJ, "engagement Chorus"))\n\n"
+        s += "Montant annuel total \(year) : \(figures(total))  \nRéparti comme suit :\n\n"
+        s += "- \(figures(subsidy.socle)) missions locales\n- \(figures(subsidy.parrainage)) actions de parrainage\n- \(figures(subsidy.fipj)) actions FIPJ\n\n"
+        s += "## AVENANT N° \(amendmentNumber) À LA CONVENTION PLURIANNUELLE D'OBJECTIFS N° \(convention.number)\n\n"
+        s += "Entre\n\n"
+        s += "Le Préfet de la Région\(d.regionName.map { " \($0)" } ?? ""), représenté par le DIRECCTE, et désigné sous le terme « l'Etat », d'une part,\n\n"
+        s += "Et\n\n"
+        s += "La \(mission.name)  \ndont le siège social est situé à : \(or(mission.address, "adresse"))  \n"
+        s += "E-mail : \(or(mission.email, "e-mail"))  \nTéléphone - Fax : \(or(mission.phone, "téléphone"))\n\n"
+        s += "\(mission.legalForm == .association ? "Association loi 1901" : "GIP") \(mission.name), et désignée sous le terme « l'association », d'autre part  \n"
+        s += "N° SIRET : \(or(mission.siret, "SIRET"))  \nCODE APE : \(or(mission.ape, "code APE"))\n\n"
+        s += "Vu la convention pluriannuelle d'objectifs n° \(convention.number) signée entre l'Etat et la Mission locale en date du \(or(d.conventionSignedOn, "date de signature de la convention"))\n\n"
+        s += "### ARTICLE 1 - OBJET\n\nLe présent avenant a pour objet :\n\n"
+        s += "1.1 : de modifier l'article 2 de la Convention Pluriannuelle d'Objectifs de la manière suivante :\n\n"
+        s += "Article 2 : « Durée de la convention »\n\n"
+        s += "La convention a une durée de quatre ans avec reconduction tacite chaque année, sous réserve de la présentation par la structure, un mois après la tenue de l'assemblée générale et, au plus tard, à l'expiration d'un délai de six mois suivant la clôture de l'exercice comptable, des documents mentionnés aux articles 5 et 6.\n\n"
+        s += "1.2 : de fixer le montant de la subvention annuelle de l'Etat allouée à l'Association ainsi que le montant de la subvention annuelle de l'Etat versée au titre des actions de parrainage et celles du FIPJ précisant le détail des aides directes et indirectes : "
+        s += "parrainage \(figures(subsidy.parrainage)) ; FIPJ \(figures(subsidy.fipj)), dont aides directes \(d.fipjDirect.map(figures) ?? missing("aides directes")) et aides indirectes \(d.fipjIndirect.map(figures) ?? missing("aides indirectes")).\n\n"
+        s += "Le plan d'actions, les objectifs de l'année \(year), le budget annuel prévisionnel des actions de la Mission locale attachées à la CPO, ainsi que le tableau d'indicateurs prévisionnel de la CPO sont annexés au présent document.\n\n"
+        s += "### ARTICLE 2 - MONTANT DE LA SUBVENTION ANNUELLE\n\n"
+        s += "La subvention annuelle \(year) accordée à l'Association est fixée à : \(figures(subsidy.socle)) (\(words(subsidy.socle))).\n\n"
+        s += "Des subventions annuelles complémentaires pour des montants de \(figures(subsidy.parrainage)) et \(figures(subsidy.fipj)) sont fixées à : \(figures(subsidy.parrainage)) (\(words(subsidy.parrainage))) au titre des actions de parrainage et \(figures(subsidy.fipj)) (\(words(subsidy.fipj))) au titre du FIPJ, sur la base des plans d'actions annexés au présent document.\n\n"
+        s += "### ARTICLE 3 – MODALITES DE VERSEMENT DE LA SUBVENTION ANNUELLE (CPO)\n\n"
+        s += "Conformément à la convention pluriannuelle d'objectifs, pour l'année \(year), l'Etat verse la subvention annuelle de \(figures(subsidy.socle)) notifiée par le présent avenant, selon les modalités suivantes :\n\n"
+        s += "- Une avance, sans préjudice du contrôle de l'administration conformément à la Convention pluriannuelle d'objectifs \(convention.period.lowerBound)-\(convention.period.upperBound), dans la limite de 50 % de la contribution financière attribuée pour l'année après signature du présent avenant par la Mission locale suscitée soit un montant de \(figures(advance)) (\(words(advance))).\n\n"
+        s += "Le solde annuel sera versé sous réserve du respect des conditions de la convention pluriannuelle d'objectifs \(convention.period.lowerBound)-\(convention.period.upperBound) et après examen des bilans financiers, comptables et du contrôle de service fait réalisé par les services de la Direction Régionale des Finances publiques et de la DIRECCTE soit un montant de \(figures(balance)) (\(words(balance))).\n\n"
+        s += "Les versements seront effectués au compte de : \(or(d.bankAccountHolder, "titulaire du compte"))\n\n"
+        s += "| Nom et adresse de la Banque | Code Banque | Code Guichet | Numéro de Compte | Clé |\n|---|---|---|---|---|\n"
+        s += "| \(or(d.bankName, "banque")) | \(or(d.bankCode, "code banque")) | \(or(d.branchCode, "code guichet")) | \(or(d.accountNumber, "numéro de compte")) | \(or(d.key, "clé")) |\n\n"
+        s += "L'ordonnateur de la dépense est : le Préfet de Région (\(or(d.authorisingOfficer, "ordonnateur")))\n\n"
+        s += "Le comptable assignataire est : \(or(d.assignedAccountant, "comptable assignataire"))\n\n"
+        s += "### ARTICLE 4 - SANCTIONS\n\n"
+        s += "En cas d'inexécution ou de modification substantielle et en cas de retard significatif des conditions d'exécution sans l'accord écrit de l'Etat, ce dernier peut respectivement exiger le reversement de tout ou partie des sommes déjà versées au titre du présent avenant, diminuer ou suspendre le montant de la contribution financière, après examen des justificatifs présentés par l'association et avoir préalablement entendu ses représentants. L'Etat en informe l'Association par lettre recommandée avec accusé de réception.\n\n"
+        s += "### ARTICLE 5 - DISPOSITIONS GENERALES\n\nToutes les clauses de la convention pluriannuelle d'objectifs demeurent applicables.\n\n"
+        s += "### ARTICLE 6 - DATES DE VALIDITE\n\n"
+        s += "Le présent avenant prend effet au \(or(d.effectiveFrom, "date d'effet")) et se termine au 31 décembre \(year).\n\n"
+        s += "Fait à \(or(d.place, "lieu")), le \(or(nil, "date"))\n\n"
+        s += "| L'association ou le GIP : \(mission.name) — Nom et prénom du signataire, qualité du signataire, tampon de l'organisme | Le Préfet de Région |\n|---|---|\n| | |\n\n"
+        s += "Visa du Contrôleur Budgétaire Régional\n\n"
+        s += "---\n\n## Annexes\n\n### Plan d'actions\n\n"
+        s += d.actionPlan.isEmpty ? "\(missing("plan d'actions du dialogue de gestion"))\n\n" : d.actionPlan.map { "- \($0)\n" }.joined() + "\n"
+        s += "### Objectifs de l'année \(year)\n\n"
+        if objectives.isEmpty { s += "\(missing("objectifs (objectives.csv ou objective set)"))\n\n" } else {
+            s += "| Ratio | Libellé | Sens | Cible |\n|---|---|---|---|\n"
+            for o in objectives {
+                let line = Catalogue.indicator(o.indicatorID)!
+                s += "| \(o.indicatorID) | \(line.label.fr) | \(o.direction == .increase ? "hausse" : "baisse") | \(Self.number(o.target, line)) |\n"
+            }
+            s += "\n"
+        }
+        s += "### Budget annuel prévisionnel\n\n"
+        if let budgetYear, !budget.isEmpty {
+            s += "Établi sur les financements \(budgetYear) (funding.csv).\n\n| Financeur | Montant |\n|---|---:|\n"
+            for b in budget { s += "| \(Self.funderName(b.funder)) | \(figures(b.amount)) |\n" }
+            s += "| **Total** | **\(figures(budget.reduce(0) { $0 + $1.amount }))** |\n\n"
+        } else { s += "\(missing("budget prévisionnel"))\n\n" }
+        s += "### Tableau d'indicateurs prévisionnel\n\n"
+        if indicators.isEmpty { s += "\(missing("indicateurs"))\n" } else {
+            s += "| Ratio | Dernière valeur connue | Cible \(year) |\n|---|---:|---:|\n"
+            for (i, o) in zip(indicators, objectives) {
+                let line = Catalogue.indicator(i.id)!
+                s += "| \(i.id) | \(i.value.map { Self.number($0, line) + " (\(i.year))" } ?? "n.d.") | \(Self.number(o.target, line)) |\n"
+            }
+        }
+        return s
+    }
+
+    /// The avenant as a standalone HTML page (the Markdown above, rendered).
+    public func html() -> String {
+        var body = "", inList = false, inTable = false, tableHeaderDone = false
+        func inline(_ t: String) -> String {
+            var s = SVGChart.escape(t.hasSuffix("  ") ? String(t.dropLast(2)) : t)
+            while let open = s.range(of: "**"), let close = s.range(of: "**", range: open.upperBound..<s.endIndex) {
+                s = s.replacingCharacters(in: open.lowerBound..<close.upperBound, with: "<strong>" + s[open.upperBound..<close.lowerBound] + "</strong>")
+            }
+            return s + (t.hasSuffix("  ") ? "<br>" : "")
+        }
+        func close() {
+            if inList { body += "</ul>\n"; inList = false }
+            if inTable { body += "</table>\n"; inTable = false; tableHeaderDone = false }
+        }
+        for line in markdown().components(separatedBy: "\n") {
+            if line.hasPrefix("- ") {
+                if !inList { close(); body += "<ul>\n"; inList = true }
+                body += "<li>\(inline(String(line.dropFirst(2))))</li>\n"
+            } else if line.hasPrefix("|") {
+                if !inTable { close(); body += "<table>\n"; inTable = true }
+                let cells = line.split(separator: "|", omittingEmptySubsequences: false).dropFirst().dropLast().map { $0.trimmingCharacters(in: .whitespaces) }
+                if cells.allSatisfy({ $0.allSatisfy { "-:".contains($0) } && !$0.isEmpty }) { tableHeaderDone = true; continue }
+                let tag = tableHeaderDone ? "td" : "th"
+                body += "<tr>" + cells.map { "<\(tag)>\(inline($0))</\(tag)>" }.joined() + "</tr>\n"
+            } else {
+                close()
+                if line.hasPrefix("### ") { body += "<h3>\(inline(String(line.dropFirst(4))))</h3>\n" }
+                else if line.hasPrefix("## ") { body += "<h2>\(inline(String(line.dropFirst(3))))</h2>\n" }
+                else if line == "---" { body += "<hr>\n" }
+                else if !line.isEmpty { body += "<p>\(inline(line))</p>\n" }
+            }
+        }
+        close()
+        return """
+        <!DOCTYPE html>
+        <html lang="fr">
+        <head>
+        <meta charset="utf-8">
+        <title>Avenant n° \(amendmentNumber) — \(SVGChart.escape(convention.number)) — \(SVGChart.escape(mission.name)) — \(year)</title>
+        <style>
+        body { font-family: Georgia, "Times New Roman", serif; max-width: 48rem; margin: 2rem auto; line-height: 1.45; color: #212529; }
+        h2 { text-align: center; font-size: 1.25rem; margin-top: 2rem; }
+        h3 { font-size: 1.05rem; margin-top: 1.5rem; }
+        table { border-collapse: collapse; width: 100%; margin: 0.75rem 0; }
+        th, td { border: 1px solid #adb5bd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+        @media print { body { margin: 0; } }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    static func number(_ v: Double, _ line: Indicator) -> String {
+        let percent = line.kind == .ratio && !["R2", "R13"].contains(line.id)
+        let shown = percent ? v * 100 : v
+        var text = NumberText.decimal((shown * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
+        if percent { text += "\u{202F}%" } else if line.kind == .amountPerPerson || line.id.hasPrefix("10") { text += "\u{202F}€" }
+        return text
+    }
+
+    static func funderName(_ f: Funder) -> String {
+        switch f {
+        case .etat: return "Etat"
+        case .fse: return "Fonds social européen"
+        case .iej: return "Initiative pour l'emploi des jeunes"
+        case .region: return "Conseil régional"
+        case .departement: return "Conseil départemental"
+        case .commune: return "Communes et intercommunalités"
+        case .poleEmploi: return "Pôle emploi"
+        case .autre: return "Autres financeurs"
+        }
+    }
+}
