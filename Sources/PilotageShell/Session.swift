@@ -31,6 +31,10 @@ public final class Session {
     public var annotations: [String: [String: String]] = [:]
     /// What avenants need and the dataset does not hold (Chorus numbers, bank, signatories), by ML.
     public var avenantDetails: [String: Avenant.Details] = [:]
+    /// The analyst's entries in the synthesis table, by ML and `theme.column`, and the pre-filled
+    /// cells they cleared.
+    public var synthesisNotes: [String: [String: [String]]] = [:]
+    public var synthesisCleared: [String: Set<String>] = [:]
     /// The scenarios of the session, by name.
     public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).

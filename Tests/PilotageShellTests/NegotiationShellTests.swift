@@ -147,3 +147,26 @@ struct ConventionCreationTests {
         #expect(s.run("funding of lyon year 2021 +5%").output.contains("116\u{202F}865,00\u{202F}€ (+11,3\u{202F}% par rapport à la base)\n  refusé"))
     }
 }
+
+@Suite("REPL: the synthesis table")
+struct SynthesisTests {
+    @Test("pre-filled from peer quarters, then edited")
+    func synthesis() throws {
+        let s = demoSession()
+        let brief = try demoDashboard.brief(ml: "ML069-LYON", dialogueYear: 2017)
+        let table = Synthesis(brief)
+        #expect(table.themes.map(\.title) == Synthesis.titles && table.themes[2].forces.isEmpty && table.themes[3].axes.isEmpty)
+        for theme in table.themes {
+            for f in theme.forces { #expect(f.rank <= Int((Double(f.of) / 4).rounded(.up))) }
+            for f in theme.axes { #expect(f.rank > f.of - Int((Double(f.of) / 4).rounded(.up))) }
+        }
+        let r11 = table.themes[1].forces.first { $0.indicatorID == "R11" }
+        if let r11 { #expect(r11.value <= r11.peerMedian!) }   // lower is better for R11
+        _ = s.run("synthesis add lyon 2 actions \"Renforcer le repérage en QPV\"")
+        _ = s.run("synthesis clear lyon 1 forces")
+        let out = s.run("synthesis of lyon for 2017").output
+        #expect(out.contains("  Actions prioritaires : \n    - Renforcer le repérage en QPV\n"))
+        #expect(out.contains("1. Analyse et partage du contexte\n  Forces : —\n"))
+        #expect(s.run("synthesis add lyon 7 forces \"x\"").error?.contains("1 à 5") == true)
+    }
+}

@@ -164,3 +164,55 @@ extension Dashboard {
         return total > 0 ? own / total : nil
     }
 }
+
+/// The synthesis table of Fiche n°1 ("Synthèse du dialogue de gestion - plan d'action"): five
+/// themes × forces / axes de progrès / actions prioritaires, pre-filled from the brief — a ratio
+/// in the top quarter of the ML and its peers is a force, one in the bottom quarter an axe de
+/// progrès (lower is better for R11, 10.1.d and 10.1.e) — and then edited by the analyst.
+public struct Synthesis: Hashable, Sendable {
+    /// A ratio that stands out among the peers.
+    public struct Finding: Hashable, Sendable {
+        public var indicatorID: String
+        public var value: Double
+        /// The ML's rank among itself and its peers (1 = best, in the ratio's direction).
+        public var rank: Int, of: Int
+        public var peerMedian: Double?
+    }
+    public struct Theme: Hashable, Sendable {
+        /// Verbatim from Fiche n°1.
+        public var title: String
+        public var forces: [Finding]
+        public var axes: [Finding]
+    }
+    public static let titles = [
+        "Analyse et partage du contexte",
+        "Parcours d'accompagnement vers et dans l'emploi dont les actions menées pour favoriser l'accès des jeunes à l'autonomie et au droit commun.",
+        "Offre de service aux employeurs",
+        "Ingénierie de projets",
+        "Mesure de la dynamique globale Adéquation ressources",
+    ]
+    /// Ratios where less is better.
+    public static let lowerIsBetter: Set<String> = ["R11", "10.1.d", "10.1.e"]
+
+    public var themes: [Theme]
+
+    /// Pre-fills the table from a brief.
+    public init(_ brief: Brief) {
+        // The brief's steps feed themes 1, 2 and 5; employers and project engineering have no indicator.
+        let stepOfTheme: [Int?] = [0, 1, nil, nil, 3]
+        themes = Synthesis.titles.enumerated().map { k, title in
+            var forces: [Finding] = [], axes: [Finding] = []
+            if let step = stepOfTheme[k] {
+                for line in brief.steps[step].lines where line.indicator.kind == .ratio || line.indicator.kind == .amountPerPerson {
+                    guard let value = try? line.value.get(), let peer = line.peerRank, peer.of >= 4 else { continue }
+                    let lower = Synthesis.lowerIsBetter.contains(line.indicator.id)
+                    let rank = lower ? peer.of + 1 - peer.rank : peer.rank
+                    let quarter = Int((Double(peer.of) / 4).rounded(.up))
+                    let finding = Finding(indicatorID: line.indicator.id, value: value, rank: rank, of: peer.of, peerMedian: line.peerMedian)
+                    if rank <= quarter { forces.append(finding) } else if rank > peer.of - quarter { axes.append(finding) }
+                }
+            }
+            return Theme(title: title, forces: forces, axes: axes)
+        }
+    }
+}
