@@ -14,14 +14,18 @@ let package = Package(
     dependencies: [
         // Command-line parsing of the `pilotage` executable (subcommands, help, errors).
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The workspace file of the REPL (SQLite): transactional, safe with two REPLs on one file.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // `swift package generate-documentation --target Pilotage`: the DocC catalogue (a plugin only, never linked).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // The SDK: no terminal code, no libedit, no dependency.
         .target(name: "Pilotage"),
+        // Scenarios, objectives, notes and conventions kept from one REPL session to the next (SQLite through GRDB).
+        .target(name: "PilotageWorkspace", dependencies: ["Pilotage", .product(name: "GRDB", package: "GRDB.swift")]),
         // The REPL language (parse, evaluate, complete, render), testable without a terminal.
-        .target(name: "PilotageShell", dependencies: ["Pilotage"]),
+        .target(name: "PilotageShell", dependencies: ["Pilotage", "PilotageWorkspace"]),
         // libedit, for line editing, history and completion in the interactive REPL only.
         .systemLibrary(
             name: "CEditLine",
@@ -39,7 +43,7 @@ let package = Package(
         .executableTarget(name: "pilotage-example", dependencies: ["Pilotage"], path: "Playground/Example"),
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
         // The CLI tests run the built `pilotage` and `pilotage-example` binaries (and drive the REPL through a pseudo-terminal).
-        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "pilotage", "pilotage-example"]),
+        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -481,9 +481,8 @@ enum FundingCommands {
             proposed.socle = x
         } else if (v.text.hasPrefix("+") || v.text.hasPrefix("-")), let p = NegotiationCommands.number(String(v.text.dropFirst())), v.text.hasSuffix("%") {
             let factor = v.text.hasPrefix("+") ? 1 + p : 1 - p
-            // The step applies to the adjustable part; the socle carries it.
-            proposed = previous
-            proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(previous) - previous.socle)) * 100).rounded() / 100
+            // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
+            proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(reference) - reference.socle)) * 100).rounded() / 100
         } else {
             throw ShellError(fr ? "« = MONTANT » ou « +X% » attendu, trouvé « \(v.text) »" : "\"= AMOUNT\" or \"+X%\" expected, found \"\(v.text)\"", at: v)
         }
@@ -988,5 +987,24 @@ enum SynthesisCommands {
             }
         }
         return ShellResult(output: out)
+    }
+}
+
+enum WorkspaceCommands {
+    static let workspace = Command(
+        names: ["workspace", "espace"],
+        summary: .init(fr: "ouvre un espace de travail (fichier SQLite) où scénarios, objectifs, conventions et notes sont gardés ; seul : l'espace courant",
+                       en: "opens a workspace (SQLite file) that keeps scenarios, objectives, conventions and notes; alone: the current one"),
+        usage: "workspace [FICHIER]", examples: ["workspace dialogue-2018.pilotage"]
+    ) { session, args throws(ShellError) in
+        let fr = session.language == .fr
+        guard let t = args.next() else {
+            return ShellResult(output: session.workspacePath.map { (fr ? "espace de travail : " : "workspace: ") + $0 + "\n" }
+                               ?? (fr ? "aucun espace de travail (rien n'est gardé après quit)\n" : "no workspace (nothing is kept after quit)\n"))
+        }
+        try args.expectEnd()
+        guard session.fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: t) }
+        try session.attach(workspace: t.text)
+        return ShellResult(output: fr ? "espace de travail : \(t.text) (\(session.scenarios.count) scénario(s))\n" : "workspace: \(t.text) (\(session.scenarios.count) scenario(s))\n")
     }
 }

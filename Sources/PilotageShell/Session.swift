@@ -1,4 +1,5 @@
 import Foundation
+import PilotageWorkspace
 
 /// The result of one REPL line.
 public struct ShellResult: Sendable {
@@ -35,6 +36,11 @@ public final class Session {
     /// cells they cleared.
     public var synthesisNotes: [String: [String: [String]]] = [:]
     public var synthesisCleared: [String: Set<String>] = [:]
+    /// Conventions created or changed in the session, by number (kept in the workspace).
+    public internal(set) var editedConventions: [String: Convention] = [:]
+    /// The workspace file the session saves into, and what it holds.
+    var workspace: Workspace?
+    var savedSnapshot: [String: [String: String]] = [:]
     /// The scenarios of the session, by name.
     public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).
@@ -61,6 +67,9 @@ public final class Session {
     public func run(_ line: String) -> ShellResult {
         let start = DispatchTime.now().uptimeNanoseconds
         var result = execute(line)
+        if result.succeeded, workspace != nil {
+            do throws(ShellError) { try persist() } catch { result.error = render(error, line: line) }
+        }
         if timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             let text = formatted(ms, decimals: 2, language)
@@ -221,6 +230,7 @@ public final class Session {
         var all = d.conventions ?? []
         if let i = all.firstIndex(where: { $0.number == convention.number }) { all[i] = convention } else { all.append(convention) }
         loadedDataset = d.with(conventions: all)
+        editedConventions[convention.number] = convention
     }
 
     /// Switches to another dataset folder (loaded now, so that errors show at once).

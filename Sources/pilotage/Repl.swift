@@ -10,11 +10,18 @@ struct Repl: ParsableCommand {
     @Option(help: "Langue des messages : fr (défaut) ou en.") var lang: Language = .fr
     @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
     @Option(help: "Forme des résultats : table (défaut), csv, json ou markdown.") var format: OutputFormat = .table
+    @Option(help: "Fichier d'espace de travail (SQLite) : scénarios, objectifs, conventions, notes gardés d'une session à l'autre (défaut : $PILOTAGE_WORKSPACE).") var workspace: String?
     @Argument(help: "Un script .pilote à exécuter.") var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
         session.outputFormat = format
+        if let path = workspace ?? ProcessInfo.processInfo.environment["PILOTAGE_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            do throws(ShellError) { try session.attach(workspace: path) } catch {
+                printError(session.render(error, line: ""))
+                throw ExitCode(2)
+            }
+        }
         if let command {
             try runLines(command, session: session, source: nil)
         } else if let script {
@@ -26,9 +33,24 @@ struct Repl: ParsableCommand {
         } else if Terminal.isInteractive {
             Terminal(session: session).loop()
         } else {
-            var lines: [String] = []
-            while let line = readLine(strippingNewline: true) { lines.append(line) }
-            try runLines(lines.joined(separator: "\n"), session: session, source: "stdin")
+            // Line by line as they come (a pipe may feed the REPL over time); `\` continues a line.
+            var pending = "", number = 0, first = 0
+            while let raw = readLine(strippingNewline: true) {
+                number += 1
+                if pending.isEmpty { first = number }
+                var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
+                if line.hasSuffix("\\") { line.removeLast(); pending += line + " "; continue }
+                let result = session.run(pending + line)
+                pending = ""
+                if !result.output.isEmpty { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+                if let error = result.error {
+                    printError(Messages.text(.scriptLine, session.language, "stdin", String(first)) + " :")
+                    printError(error)
+                    throw ExitCode(1)
+                }
+                if result.quit { return }
+            }
+            if !pending.isEmpty { try runLines(pending, session: session, source: "stdin") }
         }
     }
 

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+@testable import PilotageShell
+import PilotageWorkspace
 
 /// Runs the built `pilotage` binary.
 struct Run {
@@ -170,5 +172,92 @@ struct ExampleProgramTests {
         let ml = demoDashboard.territories(.ml)[0].id
         let n3 = demoDashboard.number("3", for: .ml(ml), year: 2016)!, n1 = demoDashboard.number("1", for: .ml(ml), year: 2016)!
         #expect(lines.last { $0.contains(" R5: ") } == "\(ml) R5: \(String(format: "%.4f", n3 / n1)) -> \(String(format: "%.4f", (n3 + 100) / n1))")
+    }
+}
+
+@Suite("The workspace file survives kills and concurrent REPLs", .serialized)
+struct WorkspaceTests {
+    func temporary(_ name: String) -> String {
+        let dir = NSTemporaryDirectory() + "pilotage-ws-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir + "/" + name
+    }
+
+    /// A REPL reading commands from a pipe, its output read as it comes.
+    final class Repl {
+        let process = Process(), input = Pipe(), output = Pipe()
+        var seen = ""
+        init(workspace: String) throws {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["--workspace", workspace]
+            process.currentDirectoryURL = root
+            process.standardInput = input; process.standardOutput = output; process.standardError = FileHandle.nullDevice
+            try process.run()
+        }
+        func send(_ line: String) { input.fileHandleForWriting.write(Data((line + "\n").utf8)) }
+        /// Reads until `text` has been printed `count` times.
+        func wait(for text: String, count: Int) {
+            while seen.components(separatedBy: text).count - 1 < count {
+                let data = output.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                seen += String(decoding: data, as: UTF8.self)
+            }
+        }
+    }
+
+    @Test("killed mid-session: every completed command's change is there, and the file is sound")
+    func killed() throws {
+        let file = temporary("killed.pilotage")
+        let repl = try Repl(workspace: file)
+        repl.send("scenario new s")
+        repl.wait(for: "créé", count: 1)
+        for k in 1...200 { repl.send("scenario add s contacts \(k) of ML069-LYON year 2016") }
+        repl.wait(for: "« s » : contacts", count: 40)       // at least 40 completed…
+        kill(repl.process.processIdentifier, SIGKILL)          // …then killed while the others run
+        repl.process.waitUntilExit()
+        let completed = repl.seen.components(separatedBy: "« s » : contacts").count - 1
+        let session = Session(datasetPath: demo)
+        try session.attach(workspace: file)
+        let kept = session.scenarios["s"]?.changes.count ?? 0
+        #expect(kept >= completed && kept <= 200, "completed \(completed), kept \(kept)")
+        #expect(session.scenarios["s"]!.changes.prefix(kept).map(\.amount) == (1...kept).map(Double.init))
+        #expect(try Workspace(path: file).integrityCheck() == "ok")
+    }
+
+    @Test("two REPLs on one workspace: both kept, file sound")
+    func concurrent() throws {
+        let file = temporary("shared.pilotage")
+        let a = try Repl(workspace: file), b = try Repl(workspace: file)
+        for k in 1...25 {
+            a.send("scenario new a\(k)")
+            b.send("scenario new b\(k)")
+        }
+        a.send("quit"); b.send("quit")
+        a.process.waitUntilExit(); b.process.waitUntilExit()
+        #expect(a.process.terminationStatus == 0 && b.process.terminationStatus == 0)
+        let session = Session(datasetPath: demo)
+        try session.attach(workspace: file)
+        #expect(session.scenarios.count == 50)
+        #expect(try Workspace(path: file).integrityCheck() == "ok")
+    }
+
+    @Test("what the REPL builds comes back in the next session")
+    func roundTrip() throws {
+        let file = temporary("round.pilotage")
+        let first = Session(datasetPath: demo)
+        try first.attach(workspace: file)
+        for line in ["scenario new e", "scenario add e national_entries 100 of lyon year 2016", "annotate lyon 2.3 \"QPV\"",
+                     "synthesis add lyon 2 actions \"Repérage\"", "avenant set lyon place \"Lyon\"", "let l = R5,R10",
+                     "funding of lyon year 2016 +6% set", "objective set R10 of lyon for 2018 = 45%", "scenario new gone", "scenario delete gone"] {
+            #expect(first.run(line).succeeded, "\(line)")
+        }
+        let second = Session(datasetPath: demo)
+        try second.attach(workspace: file)
+        #expect(second.scenarios.keys.sorted() == ["e"] && second.scenarios["e"] == first.scenarios["e"])
+        #expect(second.annotations == first.annotations && second.synthesisNotes == first.synthesisNotes)
+        #expect(second.avenantDetails == first.avenantDetails && second.variables == first.variables)
+        let cpo = try second.dataset().convention(of: "ML069-LYON", year: 2016)!
+        #expect(cpo == (try first.dataset().convention(of: "ML069-LYON", year: 2016)!))
+        #expect(cpo.objectives.contains(Objective(indicatorID: "R10", year: 2018, target: 0.45, direction: .increase)))
     }
 }

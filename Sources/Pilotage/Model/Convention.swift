@@ -1,5 +1,5 @@
 /// The State's yearly subsidy to a Mission locale under its convention (CPO).
-public struct StateSubsidy: Hashable, Sendable {
+public struct StateSubsidy: Hashable, Sendable, Codable {
     /// Main activities (programme 102, activity 010200001706).
     public var socle: Double
     /// Sponsorship (activity 010200001702), when the convention integrates it.
@@ -14,13 +14,13 @@ public struct StateSubsidy: Hashable, Sendable {
 }
 
 /// Whether a ratio's objective asks for more or for less.
-public enum ObjectiveDirection: String, DatasetCode {
+public enum ObjectiveDirection: String, DatasetCode, Codable {
     case increase, decrease
     public static var codeDescription: String { "direction" }
 }
 
 /// A negotiated objective on a ratio for one year.
-public struct Objective: Hashable, Sendable {
+public struct Objective: Hashable, Sendable, Codable {
     /// A catalogue ratio (`R10`).
     public var indicatorID: String
     public var year: Int
@@ -32,7 +32,7 @@ public struct Objective: Hashable, Sendable {
 }
 
 /// A yearly amendment (avenant) of a convention.
-public struct Amendment: Hashable, Sendable {
+public struct Amendment: Hashable, Sendable, Codable {
     public var number: Int
     public var year: Int
     public var signedOn: Day?
@@ -46,7 +46,7 @@ public struct Amendment: Hashable, Sendable {
 ///                      subsidies: [2015: StateSubsidy(socle: 400_000)])
 /// cpo.check(StateSubsidy(socle: 424_000), for: 2016)   // .within(headroom: …)
 /// ```
-public struct Convention: Hashable, Sendable {
+public struct Convention: Hashable, Sendable, Codable {
     /// "Les ajustements … dans la limite de 10 % sur la durée de la convention".
     public static let maximumAdjustment = 0.10
 

@@ -7,7 +7,7 @@
 /// let d = Day(year: 2016, month: 1, day: 31)!
 /// d.adding(months: 1)   // 2016-02-29
 /// ```
-public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before).
     public let number: Int32
 

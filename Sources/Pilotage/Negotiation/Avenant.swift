@@ -11,7 +11,7 @@ import Foundation
 /// ```
 public struct Avenant: Sendable {
     /// What the dataset does not hold.
-    public struct Details: Hashable, Sendable {
+    public struct Details: Hashable, Sendable, Codable {
         public var chorusMissionsLocales: String?
         public var chorusParrainage: String?
         public var chorusFIPJ: String?

@@ -3,7 +3,7 @@
 /// pathways of young people already in contact"). Each lever feeds a fixed, documented set
 /// of count and sum lines (``lines``); every ratio is then recomputed from the changed
 /// components, at ML, region and national level.
-public enum Lever: String, Sendable, CaseIterable {
+public enum Lever: String, Sendable, CaseIterable, Codable {
     /// Young people in contact who are not received (an information, a workshop).
     case contacts
     /// Young people received for the first time this year (an interview: they are JDI).
@@ -94,8 +94,8 @@ public enum Lever: String, Sendable, CaseIterable {
 ///
 /// Levers act on the breakdown `all` (they do not say who the young people are); the
 /// breakdowns keep their observed values. A component that is absent stays absent.
-public struct Scenario: Hashable, Sendable {
-    public struct Change: Hashable, Sendable {
+public struct Scenario: Hashable, Sendable, Codable {
+    public struct Change: Hashable, Sendable, Codable {
         public var ml: String
         public var year: Int
         public var lever: Lever
