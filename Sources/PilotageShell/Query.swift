@@ -222,6 +222,24 @@ struct QueryParser {
         throw unknownTerritory(v)
     }
 
+    /// The next token as a Mission locale (id or name); a region or the nation is an error.
+    func mission(_ args: inout Arguments) throws(ShellError) -> String {
+        let v = try args.required("ML")
+        let t = try territory(v)
+        guard t.level == .ml else { throw ShellError(fr ? "une mission locale est attendue" : "a Mission locale is expected", at: v) }
+        return t.id
+    }
+
+    /// The next token as a scenario lever (`levers` lists them).
+    func lever(_ args: inout Arguments) throws(ShellError) -> (Token, Lever) {
+        let l = try args.required(fr ? "levier" : "lever")
+        guard let lever = Lever(rawValue: l.text.lowercased()) else {
+            throw ShellError(fr ? "levier inconnu « \(l.text) » (levers les liste)" : "unknown lever \"\(l.text)\" (levers lists them)", at: l,
+                             suggestions: Suggestions.closest(to: l.text, among: Lever.allCases.map(\.rawValue)))
+        }
+        return (l, lever)
+    }
+
     static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
 
     func unknownTerritory(_ t: Token) -> ShellError {

@@ -1,0 +1,109 @@
+import Foundation
+
+/// `brief of ML [for YEAR]` and `annotate ML THEME "text"`: Fiche n°1 for one ML.
+enum BriefCommands {
+    static let all: [Command] = [brief, annotate]
+
+    static let brief = Command(
+        names: ["brief", "note", "fiche1"],
+        summary: .init(fr: "la note de préparation du dialogue de gestion (Fiche n°1) pour une ML : contexte, parcours, employeurs, étape conclusive, avec ses pairs",
+                       en: "the dialogue de gestion brief (Fiche n°1) for an ML: context, pathway, employers, conclusive step, with its peers"),
+        usage: "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]",
+        examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        var ml: String?, year = (d.years.last ?? 0) + 1, peerCount = 10
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "of", "pour":
+                ml = try parser.mission(&args)
+            case "for", "en":
+                let v = try args.required(fr ? "année du dialogue" : "dialogue year")
+                guard let y = Int(v.text), d.years.contains(y - 1) else {
+                    throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données" : "the \(v.text) dialogue reads the year before, not in the dataset",
+                                     at: v, suggestions: d.years.map { String($0 + 1) })
+                }
+                year = y
+            case "peers", "pairs":
+                let v = try args.required("N")
+                guard let n = Int(v.text), (1...50).contains(n) else { throw ShellError(fr ? "nombre de pairs attendu (1 à 50)" : "number of peers expected (1 to 50)", at: v) }
+                peerCount = n
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "peers"])
+            }
+        }
+        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let b: Brief
+        do throws(BriefError) { b = try d.brief(ml: ml, dialogueYear: year, peerCount: peerCount) } catch {
+            switch error {
+            case .unknownML(let id): throw ShellError(fr ? "mission locale inconnue : \(id)" : "unknown Mission locale: \(id)")
+            case .noResults(let y, _): throw ShellError(fr ? "pas de résultats \(y - 1) pour le dialogue \(y)" : "no \(y - 1) results for the \(y) dialogue")
+            }
+        }
+        return ShellResult(output: render(b, d, session))
+    }
+
+    static func render(_ b: Brief, _ d: Dashboard, _ session: Session) -> String {
+        let lang = session.language, fr = lang == .fr
+        func cell(_ r: Result<Double, Unavailability>, _ line: Indicator) -> String { (try? r.get()).map { QueryRender.display($0, line, lang) } ?? "n.d." }
+        var out = fr ? "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))\n  résultats \(b.resultYear) comparés à \(b.previousYear), à la région \(d.region(of: b.ml).map { d.name(of: $0) } ?? "") et à la nation\n"
+                     : "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))\n  \(b.resultYear) results against \(b.previousYear), the region \(d.region(of: b.ml).map { d.name(of: $0) } ?? "") and the nation\n"
+        out += (fr ? "  pairs (les \(b.peers.count) ML les plus proches en contexte : log JANO, DEFM/JANO, parts QPV et ZRR) : " : "  peers (the \(b.peers.count) MLs nearest in context: log JANO, DEFM/JANO, QPV and ZRR shares): ")
+            + b.peers.map { d.name(of: .ml($0)) }.joined(separator: ", ") + "\n"
+        out += (fr ? "  poids dans la région : " : "  weight in the region: ")
+            + b.weight.map { "\($0.label) \($0.share.map { formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") } ?? "n.d.")" }.joined(separator: " ; ") + "\n"
+        let notes = session.annotations[b.ml] ?? [:]
+        for (k, step) in b.steps.enumerated() {
+            out += "\n" + step.guide.title + "\n"
+            if !step.lines.isEmpty {
+                var rows = [[fr ? "ligne" : "line", "\(b.resultYear)", "\(b.previousYear)", fr ? "région" : "region", "nation",
+                             fr ? "rang national" : "national rank", fr ? "rang régional" : "regional rank", fr ? "médiane pairs" : "peer median", fr ? "rang pairs" : "peer rank"]]
+                for l in step.lines {
+                    rows.append([l.indicator.id, cell(l.value, l.indicator), cell(l.previous, l.indicator), cell(l.region, l.indicator), cell(l.nation, l.indicator),
+                                 l.nationalRank.map { "\($0.rank)/\($0.of) Q\($0.quartile)" } ?? "n.d.",
+                                 l.regionalRank.map { "\($0.rank)/\($0.of) Q\($0.quartile)" } ?? "n.d.",
+                                 l.peerMedian.map { QueryRender.display($0, l.indicator, lang) } ?? "n.d.",
+                                 l.peerRank.map { "\($0.rank)/\($0.of)" } ?? "n.d."])
+                }
+                out += FundingCommands.table(rows)
+            }
+            if let note = step.guide.note { out += "  " + note.text(lang) + "\n" }
+            out += fr ? "  Thématiques à aborder :\n" : "  Themes (Thématiques à aborder):\n"
+            for (i, theme) in step.guide.themes.enumerated() {
+                let key = "\(k + 1).\(i + 1)"
+                out += "    [\(key)] \(theme)\n"
+                if let n = notes[key] { out += "          → \(n)\n" }
+            }
+        }
+        out += fr ? "\nCibles nationales de l'Annexe n°1 (sens seulement) : \(b.resultYear) comparé à \(b.previousYear)\n" : "\nNational targets of Annexe n°1 (direction only): \(b.resultYear) against \(b.previousYear)\n"
+        var last = ""
+        for t in b.targets {
+            if t.target != last { out += "  \(t.target)\n"; last = t.target }
+            let line = Catalogue.indicator(t.line)!
+            let verdict: String
+            switch (t.now, t.before) {
+            case let (n?, p?): verdict = n > p ? (fr ? "en hausse ✓" : "up ✓") : n == p ? (fr ? "stable ✗" : "flat ✗") : (fr ? "en baisse ✗" : "down ✗")
+            default: verdict = "n.d."
+            }
+            out += "    \(t.line) \(t.before.map { QueryRender.display($0, line, lang) } ?? "n.d.") → \(t.now.map { QueryRender.display($0, line, lang) } ?? "n.d.") : \(verdict)\n"
+        }
+        return out
+    }
+
+    static let annotate = Command(
+        names: ["annotate", "annoter"],
+        summary: .init(fr: "note un commentaire sur une thématique de la Fiche n°1 pour une ML (affiché dans brief)",
+                       en: "notes a comment on a theme of Fiche n°1 for an ML (shown by brief)"),
+        usage: "annotate ML THÈME \"texte\"", examples: ["annotate ML069-LYON 2.3 \"Permanences en QPV à renforcer\""]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let ml = Territory.ml(try QueryParser(dashboard: d, lang: lang).mission(&args))
+        let key = try args.required(fr ? "thématique (ex. 2.3)" : "theme (e.g. 2.3)")
+        let keys = DialogueGuide.steps.enumerated().flatMap { k, s in s.themes.indices.map { "\(k + 1).\($0 + 1)" } }
+        guard keys.contains(key.text) else { throw ShellError(fr ? "thématique inconnue « \(key.text) » (brief les numérote)" : "unknown theme \"\(key.text)\" (brief numbers them)", at: key, suggestions: Suggestions.closest(to: key.text, among: keys)) }
+        let text = try args.required(fr ? "texte entre guillemets" : "quoted text")
+        try args.expectEnd()
+        session.annotations[ml.id, default: [:]][key.text] = text.text.isEmpty ? nil : text.text
+        return ShellResult(output: fr ? "noté pour \(ml.id) [\(key.text)]\n" : "noted for \(ml.id) [\(key.text)]\n")
+    }
+}

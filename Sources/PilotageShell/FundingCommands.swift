@@ -1,0 +1,234 @@
+import Foundation
+
+/// The convention of an ML and the ±10% funding rule.
+enum FundingCommands {
+    static let all: [Command] = [convention, funding]
+
+    static func conventionOf(_ args: inout Arguments, _ session: Session) throws(ShellError) -> (Convention, Dashboard, Int?) {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        var ml: String?, year: Int?, mlToken: Token?
+        while let t = args.next() {
+            switch QueryParser.keywords[t.text.lowercased()] {
+            case "of":
+                mlToken = args.peek
+                ml = try parser.mission(&args)
+            case "year":
+                let v = try args.required(fr ? "année" : "year")
+                guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
+                year = y
+            default:
+                args.position -= 1
+                guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+                guard let c = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
+                    throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: mlToken)
+                }
+                return (c, d, year)
+            }
+        }
+        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        guard let c = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
+            throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: mlToken)
+        }
+        return (c, d, year)
+    }
+
+    static func euros(_ v: Double) -> String { FrenchNumber.figures(cents: Int64((v * 100).rounded())) }
+    static func percent(_ v: Double, _ lang: Language) -> String { QueryRender.signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%") }
+
+    static let convention = Command(
+        names: ["convention", "cpo"],
+        summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",
+                       en: "an ML's convention: the State's subsidy year by year, the ±10% base and headroom, objectives"),
+        usage: "convention of ML | convention new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]",
+        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr
+        if args.skip("new") || args.skip("nouvelle") { return try create(&args, session) }
+        let (c, d, _) = try conventionOf(&args, session)
+        try args.expectEnd()
+        var out = "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)\n"
+        out += fr ? "  base des ±10 % : subvention \(c.period.lowerBound) (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), hors Garantie jeunes)\n"
+                  : "  ±10% base: the \(c.period.lowerBound) subsidy (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), Garantie jeunes excluded)\n"
+        var rows = [[fr ? "année" : "year", "socle", "parrainage", "FIPJ", fr ? "assiette" : "adjustable", fr ? "vs base" : "vs base", fr ? "marge +" : "room up", fr ? "marge −" : "room down", fr ? "avenant" : "amendment"]]
+        for year in c.period {
+            guard let s = c.subsidies[year] else { rows.append([String(year), "—", "—", "—", "—", "", "", "", ""]); continue }
+            let change = c.base.map { c.adjustable(s) / c.adjustable($0) - 1 } ?? 0
+            var up = "", down = ""
+            switch c.check(s, for: year) {
+            case .within(let u, let dn): up = euros(u); down = euros(dn)
+            case .outside: up = fr ? "hors ±10 %" : "outside ±10%"
+            case .notApplicable: break
+            }
+            let a = c.amendments.first { $0.year == year }
+            rows.append([String(year), euros(s.socle), euros(s.parrainage), euros(s.fipj), euros(c.adjustable(s)), percent(change, lang), up, down,
+                         a.map { "n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "") } ?? ""])
+        }
+        out += table(rows)
+        if !c.objectives.isEmpty {
+            out += fr ? "  objectifs :\n" : "  objectives:\n"
+            for o in c.objectives.sorted(by: { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }) {
+                let line = Catalogue.indicator(o.indicatorID)!
+                let value = d.number(o.indicatorID, for: .ml(c.mlID), year: o.year)
+                let met = value.map { o.direction == .increase ? $0 >= o.target : $0 <= o.target }
+                out += "    \(o.year) \(o.indicatorID) \(o.direction == .increase ? "≥" : "≤") \(QueryRender.display(o.target, line, lang))"
+                if let value, let met {
+                    out += " : " + QueryRender.display(value, line, lang) + (met ? (fr ? " — atteint" : " — met") : (fr ? " — non atteint" : " — not met"))
+                        + " (" + QueryRender.display(value - o.target, .init(line: line, part: .change), lang) + ")"
+                } else {
+                    out += fr ? " : pas encore de résultat" : ": no result yet"
+                }
+                out += "\n"
+            }
+        }
+        return ShellResult(output: out)
+    }
+
+    /// `convention new NUMBER of ML from 2019 to 2022 socle 160000 [parrainage 5000] [fipj 12000] [without fipj]`
+    static func create(_ args: inout Arguments, _ session: Session) throws(ShellError) -> ShellResult {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
+        let number = try args.required(fr ? "numéro de convention" : "convention number")
+        guard !(data.conventions ?? []).contains(where: { $0.number == number.text }) else {
+            throw ShellError(fr ? "la convention « \(number.text) » existe déjà" : "convention \"\(number.text)\" already exists", at: number)
+        }
+        var ml: String?, first: Int?, last: Int?, subsidy = StateSubsidy(socle: -1), parrainage = true, fipj = true
+        func amount() throws(ShellError) -> Double {
+            let v = try args.required(fr ? "montant" : "amount")
+            guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(v.text) »" : "amount expected, found \"\(v.text)\"", at: v) }
+            return x
+        }
+        func year() throws(ShellError) -> Int {
+            let v = try args.required(fr ? "année" : "year")
+            guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
+            return y
+        }
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "of", "pour":
+                ml = try QueryParser(dashboard: d, lang: lang).mission(&args)
+            case "from", "de": first = try year()
+            case "to", "à", "a": last = try year()
+            case "socle": subsidy.socle = try amount()
+            case "parrainage": subsidy.parrainage = try amount()
+            case "fipj": subsidy.fipj = try amount()
+            case "without", "sans":
+                let v = try args.required("parrainage|fipj")
+                switch v.text.lowercased() {
+                case "parrainage": parrainage = false
+                case "fipj": fipj = false
+                default: throw ShellError(Messages.text(.unexpectedArgument, lang, v.text), at: v, suggestions: ["parrainage", "fipj"])
+                }
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "from", "to", "socle", "parrainage", "fipj", "without"])
+            }
+        }
+        guard let ml, let first, let last, subsidy.socle >= 0 else {
+            throw ShellError(Messages.text(.missingArgument, lang, "of ML from ANNÉE to ANNÉE socle MONTANT"), offset: args.line.count)
+        }
+        guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first") }
+        if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
+            throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
+        }
+        try session.replace(Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
+                                       integratesParrainage: parrainage, integratesFIPJ: fipj))
+        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n"
+                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n")
+    }
+
+    /// `funding of ML year 2017 = 160000 [clamp]`, `funding of ML year 2017 +6%`
+    static let funding = Command(
+        names: ["funding", "financement"],
+        summary: .init(fr: "essaie une subvention de l'Etat : règle des ±10 % (cumulés depuis la première année), marge, effets sur 10.1.b, 10.1.d, 10.1.e",
+                       en: "tries a State subsidy: the ±10% rule (compounded from the first year), headroom, effects on 10.1.b, 10.1.d, 10.1.e"),
+        usage: "funding of ML year N (= SOCLE | +X% | -X%) [clamp] [set]",
+        examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr
+        let (c, d, askedYear) = try conventionOf(&args, session)
+        guard let year = askedYear else { throw ShellError(Messages.text(.missingArgument, lang, "year N"), offset: args.line.count) }
+        guard c.period.contains(year), let base = c.base else {
+            throw ShellError(fr ? "\(year) est hors de la convention \(c.number) (\(c.period.lowerBound)-\(c.period.upperBound))" : "\(year) is outside convention \(c.number)")
+        }
+        // "+X%" is a step from the year before; the effects are against the year's own subsidy when known.
+        let previous = c.subsidies[year - 1] ?? base, reference = c.subsidies[year] ?? previous
+        var proposed = reference
+        let v = try args.required("= SOCLE | +X%")
+        if v.text == "=" {
+            let a = try args.required("SOCLE")
+            guard let x = Double(a.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
+            proposed.socle = x
+        } else if (v.text.hasPrefix("+") || v.text.hasPrefix("-")), let p = ScenarioCommands.number(String(v.text.dropFirst())), v.text.hasSuffix("%") {
+            let factor = v.text.hasPrefix("+") ? 1 + p : 1 - p
+            // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
+            proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(reference) - reference.socle)) * 100).rounded() / 100
+        } else {
+            throw ShellError(fr ? "« = MONTANT » ou « +X% » attendu, trouvé « \(v.text) »" : "\"= AMOUNT\" or \"+X%\" expected, found \"\(v.text)\"", at: v)
+        }
+        var clamp = false, keep = false
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "clamp", "borner": clamp = true
+            case "set", "retenir": keep = true
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["clamp", "set"])
+            }
+        }
+        var out = "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)) + "\n"
+        out += (fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + percent(c.adjustable(proposed) / c.adjustable(base) - 1, lang) + (fr ? " par rapport à la base)\n" : " against the base)\n")
+        var applied = proposed
+        switch c.check(proposed, for: year) {
+        case .within(let up, let down):
+            out += fr ? "  accepté : marge restante +\(euros(up)) / −\(euros(down))\n" : "  allowed: headroom +\(euros(up)) / −\(euros(down))\n"
+        case .outside(let change):
+            out += fr ? "  refusé : \(percent(change, lang)) dépasse ±10 % sur la durée de la convention\n" : "  refused: \(percent(change, lang)) exceeds ±10% over the convention\n"
+            guard clamp else {
+                out += fr ? "  (clamp ramène la proposition à la borne)\n" : "  (clamp brings the proposal to the bound)\n"
+                return ShellResult(output: out)
+            }
+            let (s, _) = c.clamped(proposed, for: year)
+            applied = s
+            out += fr ? "  borné (contrainte active) : \(euros(c.adjustable(s)))\n" : "  clamped (binding): \(euros(c.adjustable(s)))\n"
+        case .notApplicable: break
+        }
+        if keep {
+            var kept = c
+            kept.subsidies[year] = applied
+            try session.replace(kept)
+            out += fr ? "  retenu pour \(year) dans la convention de la session\n" : "  kept for \(year) in the session's convention\n"
+        }
+        // Effects: the State funding changes by the difference with the year's subsidy (or the last known one).
+        let delta = c.adjustable(applied) - c.adjustable(reference)
+        let effectYear = d.years.contains(year) ? year : (d.years.last ?? year)
+        out += fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(euros(delta))) :\n"
+                  : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(euros(delta))):\n"
+        let w: Dashboard
+        do { w = try d.applying(Scenario(name: "funding", changes: [.init(ml: c.mlID, year: effectYear, lever: .stateFunding, amount: delta)])) }
+        catch { throw ShellError(ScenarioCommands.describe(error, lang)) }
+        var rows = [[fr ? "ligne" : "line", c.mlID, fr ? "après" : "after", d.region(of: c.mlID)?.id ?? "", fr ? "après" : "after"]]
+        for id in ["10.1.b", "10.1.d", "10.1.e"] {
+            let line = Catalogue.indicator(id)!
+            var row = [id]
+            for t in [Territory.ml(c.mlID), d.region(of: c.mlID) ?? .nation] {
+                row.append(d.number(id, for: t, year: effectYear).map { QueryRender.display($0, line, lang) } ?? "n.d.")
+                row.append(w.number(id, for: t, year: effectYear).map { QueryRender.display($0, line, lang) } ?? "n.d.")
+            }
+            rows.append(row)
+        }
+        var share = [fr ? "part Etat (10.1.b / 10)" : "State share (10.1.b / 10)"]
+        for t in [Territory.ml(c.mlID), d.region(of: c.mlID) ?? .nation] {
+            for dash in [d, w] {
+                let s = dash.number("10.1.b", for: t, year: effectYear).flatMap { b in dash.number("10", for: t, year: effectYear).map { b / $0 } }
+                share.append(s.map { formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") } ?? "n.d.")
+            }
+        }
+        rows.append(share)
+        out += table(rows)
+        out += fr ? "  (l'ajustement n'a aucun caractère automatique : c'est à vous de le fixer)\n" : "  (the adjustment is never automatic: you set it)\n"
+        return ShellResult(output: out)
+    }
+
+    /// Rows as aligned columns: the first left-aligned, the others right-aligned.
+    static func table(_ rows: [[String]], indent: String = "  ") -> String {
+        let widths = rows[0].indices.map { c in rows.map { $0[c].width }.max() ?? 0 }
+        return rows.map { row in indent + row.enumerated().map { c, cell in c == 0 ? padded(cell, widths[c]) : String(repeating: " ", count: widths[c] - cell.width) + cell }
+            .joined(separator: "  ").trailingSpacesRemoved + "\n" }.joined()
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// `matrix [of 84|nation] [year N] [highlight ML] [scenario NAME] [to FILE.svg]`
+enum MatrixCommands {
+    static let matrix = Command(
+        names: ["matrix", "matrice"],
+        summary: .init(fr: "matrice performance × efficience des ML d'une région ou de la nation (Annexe 2 §2a), tableau ou SVG",
+                       en: "performance × efficiency matrix of the MLs of a region or the nation (Annex 2 §2a), table or SVG"),
+        usage: "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]",
+        examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        var scope = Territory.nation, year = d.years.last ?? 0, highlight: String?, scenario: Scenario?, file: (String, Token)?
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "of", "pour":
+                let v = try args.required(fr ? "région ou nation" : "region or nation")
+                if ["nation", "france", "fr"].contains(v.text.lowercased()) { scope = .nation } else {
+                    let r = try parser.territory(v)
+                    guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
+                    scope = r
+                }
+            case "year", "année": year = try parser.yearList(&args).last ?? year
+            case "highlight", "surligner":
+                highlight = try parser.mission(&args)
+            case "scenario", "scénario": scenario = session.scenarios[try ScenarioCommands.existing(&args, session)]
+            case "to", "vers":
+                let v = try args.required(fr ? "fichier" : "file")
+                file = (v.text, v)
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "highlight", "scenario", "to"])
+            }
+        }
+        func describe(_ e: MatrixError) -> String {
+            switch e {
+            case .unknownScope(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"
+            case .unknownYear(let y): return fr ? "année absente du jeu de données : \(y)" : "year not in the dataset: \(y)"
+            case .tooFewMissionsLocales(let n): return fr ? "trop peu de ML ont toutes les mesures (\(n))" : "too few MLs have every measure (\(n))"
+            }
+        }
+        let m: Matrix
+        do throws(MatrixError) { m = try d.matrix(within: scope, year: year) } catch { throw ShellError(describe(error)) }
+        let before = try? d.matrix(within: scope, year: year - 1)
+        var after: Matrix?
+        if let scenario {
+            do { after = try d.applying(scenario).matrix(within: scope, year: year) } catch let e as MatrixError { throw ShellError(describe(e)) }
+            catch { throw ShellError(ScenarioCommands.describe(error, lang)) }
+        }
+        if let (path, token) = file {
+            let points = m.points.map { p in
+                SVGChart.QuadrantPoint(label: d.name(of: .ml(p.ml)), x: p.efficiency, y: p.performance,
+                                       previous: before?.points.first { $0.ml == p.ml }.map { .init(x: $0.efficiency, y: $0.performance) },
+                                       scenario: after?.points.first { $0.ml == p.ml && ($0.efficiency != p.efficiency || $0.performance != p.performance) && p.ml == highlight }
+                                           .map { .init(x: $0.efficiency, y: $0.performance) },
+                                       highlighted: p.ml == highlight)
+            }
+            let svg = SVGChart.quadrant(title: fr ? "Performance × efficience — \(d.name(of: scope)), \(year)" : "Performance × efficiency — \(d.name(of: scope)), \(year)",
+                                        subtitle: (fr ? "flèches : depuis \(year - 1)" : "arrows: from \(year - 1)") + (scenario.map { fr ? " ; tirets : scénario « \($0.name) »" : "; dashes: scenario \"\($0.name)\"" } ?? ""),
+                                        xLabel: fr ? "efficience" : "efficiency", yLabel: fr ? "performance" : "performance",
+                                        corners: Matrix.Quadrant.allCases.map(\.rawValue), points: points)
+            try session.write(svg, to: path, token: token)
+            return ShellResult(output: fr ? "écrit : \(path) (\(m.points.count) ML)\n" : "written: \(path) (\(m.points.count) MLs)\n")
+        }
+        var rows = [["ML", fr ? "efficience" : "efficiency", "performance", fr ? "quadrant" : "quadrant"] + (before != nil ? [fr ? "en \(year - 1)" : "in \(year - 1)"] : [])]
+        for p in m.points.sorted(by: { $0.performance + $0.efficiency > $1.performance + $1.efficiency }) {
+            var row = [(p.ml == highlight ? "▶ " : "") + "\(d.name(of: .ml(p.ml))) (\(p.ml))", formatted(p.efficiency, decimals: 2, lang), formatted(p.performance, decimals: 2, lang), p.quadrant.rawValue]
+            if let before { row.append(before.points.first { $0.ml == p.ml }?.quadrant.rawValue ?? "n.d.") }
+            rows.append(row)
+            if let after, p.ml == highlight, let q = after.points.first(where: { $0.ml == p.ml }) {
+                rows.append(["  " + (fr ? "avec le scénario" : "with the scenario"), formatted(q.efficiency, decimals: 2, lang), formatted(q.performance, decimals: 2, lang), q.quadrant.rawValue] + (before != nil ? [""] : []))
+            }
+        }
+        var out = (fr ? "Matrice performance × efficience — \(d.name(of: scope)), \(year) (z-scores dans le périmètre" : "Performance × efficiency — \(d.name(of: scope)), \(year) (z-scores within the scope")
+            + (m.contextAdjusted ? (fr ? ", performance corrigée du contexte)\n" : ", performance adjusted for context)\n") : (fr ? ", sans correction du contexte : trop peu de ML)\n" : ", no context adjustment: too few MLs)\n"))
+        out += FundingCommands.table(rows)
+        if !m.excluded.isEmpty { out += (fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ") + "\n" }
+        return ShellResult(output: out)
+    }
+}

@@ -1,0 +1,295 @@
+import Foundation
+
+/// Scenarios, goal seek and sensitivity tables: the "what-if" of the dialogue de gestion.
+enum ScenarioCommands {
+    static let all: [Command] = [levers, scenario, seek, sensitivity]
+
+    static let levers = Command(
+        names: ["levers", "leviers"],
+        summary: .init(fr: "les leviers des scénarios et les lignes que chacun alimente", en: "the levers of scenarios and the lines each feeds"),
+        usage: "levers", examples: ["levers"]
+    ) { session, args throws(ShellError) in
+        try args.expectEnd()
+        let lang = session.language
+        let width = Lever.allCases.map(\.rawValue.count).max()!
+        var out = lang == .fr ? "Levier — ce qu'il représente — lignes alimentées (+ montant)\n" : "Lever — what it stands for — lines fed (+ amount)\n"
+        for l in Lever.allCases {
+            out += "  " + padded(l.rawValue, width) + "  " + l.label.text(lang) + " → " + l.lines.joined(separator: ", ") + "\n"
+        }
+        return ShellResult(output: out)
+    }
+
+    /// `scenario new|add|list|copy|delete|show …`
+    static let scenario = Command(
+        names: ["scenario", "scénario"],
+        summary: .init(fr: "crée, modifie, copie, supprime et compare des scénarios « et si ? »", en: "creates, edits, copies, deletes and compares what-if scenarios"),
+        usage: "scenario new NOM | add NOM LEVIER MONTANT of ML [year N] | list | copy A B | delete NOM | show NOM[,NOM…] [of TERRITOIRE] [year N] [breakdown B]",
+        examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
+                   "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr
+        let verb = try args.required("new|add|list|copy|delete|show")
+        switch verb.text.lowercased() {
+        case "new", "nouveau", "create":
+            let name = try args.required(fr ? "nom" : "name")
+            try args.expectEnd()
+            guard session.scenarios[name.text] == nil else { throw ShellError(fr ? "le scénario « \(name.text) » existe déjà" : "scenario \"\(name.text)\" already exists", at: name) }
+            session.scenarios[name.text] = Scenario(name: name.text)
+            return ShellResult(output: fr ? "scénario « \(name.text) » créé\n" : "scenario \"\(name.text)\" created\n")
+        case "add", "ajouter":
+            let name = try existing(&args, session)
+            let (_, lever) = try QueryParser(dashboard: try session.dashboard(), lang: session.language).lever(&args)
+            let a = try args.required(fr ? "montant" : "amount")
+            guard let amount = Double(a.text.replacingOccurrences(of: "_", with: "")), amount.isFinite else {
+                throw ShellError(fr ? "montant attendu (ex. 100, -20, 1.5), trouvé « \(a.text) »" : "amount expected (e.g. 100, -20, 1.5), found \"\(a.text)\"", at: a)
+            }
+            if lever.countsYoungPeople && amount != amount.rounded() {
+                throw ShellError(fr ? "ce levier compte des jeunes : un nombre entier est attendu" : "this lever counts young people: a whole number is expected", at: a)
+            }
+            let (ml, year) = try mlAndYear(&args, session)
+            var s = session.scenarios[name]!
+            s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
+            do { _ = try session.dashboard().applying(s) } catch {
+                throw ShellError(describe(error, lang), at: a)
+            }
+            session.scenarios[name] = s
+            return ShellResult(output: (fr ? "« \(name) » : " : "\"\(name)\": ") + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
+        case "list", "liste":
+            try args.expectEnd()
+            if session.scenarios.isEmpty { return ShellResult(output: fr ? "(aucun scénario)\n" : "(no scenario)\n") }
+            var out = ""
+            for (name, s) in session.scenarios.sorted(by: { $0.key < $1.key }) {
+                out += "\(name) : \(s.changes.count) \(fr ? "changement(s)" : "change(s)")\n"
+                for c in s.changes { out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(c.amount >= 0 ? "+" : "")\(NumberText.decimal(c.amount))\n" }
+            }
+            return ShellResult(output: out)
+        case "copy", "copier":
+            let from = try existing(&args, session)
+            let to = try args.required(fr ? "nouveau nom" : "new name")
+            try args.expectEnd()
+            guard session.scenarios[to.text] == nil else { throw ShellError(fr ? "le scénario « \(to.text) » existe déjà" : "scenario \"\(to.text)\" already exists", at: to) }
+            var s = session.scenarios[from]!
+            s.name = to.text
+            session.scenarios[to.text] = s
+            return ShellResult(output: fr ? "« \(from) » copié dans « \(to.text) »\n" : "\"\(from)\" copied to \"\(to.text)\"\n")
+        case "delete", "supprimer":
+            let name = try existing(&args, session)
+            try args.expectEnd()
+            session.scenarios[name] = nil
+            return ShellResult(output: fr ? "« \(name) » supprimé\n" : "\"\(name)\" deleted\n")
+        case "show", "voir", "compare", "comparer":
+            var names = [try existing(&args, session)]
+            while args.skip(",") { names.append(try existing(&args, session)) }
+            return ShellResult(output: try summary(names, &args, session))
+        default:
+            throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["new", "add", "list", "copy", "delete", "show"])
+        }
+    }
+
+    static func existing(_ args: inout Arguments, _ session: Session) throws(ShellError) -> String {
+        let fr = session.language == .fr
+        let t = try args.required(fr ? "nom de scénario" : "scenario name")
+        guard session.scenarios[t.text] != nil else {
+            throw ShellError(fr ? "scénario inconnu « \(t.text) »" : "unknown scenario \"\(t.text)\"", at: t,
+                             suggestions: Suggestions.closest(to: t.text, among: Array(session.scenarios.keys)))
+        }
+        return t.text
+    }
+
+    /// `of ML [year N]` (the year defaults to the dataset's last).
+    static func mlAndYear(_ args: inout Arguments, _ session: Session) throws(ShellError) -> (String, Int) {
+        let d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: session.language)
+        var ml: String?, year = d.years.last ?? 0
+        while let t = args.next() {
+            switch QueryParser.keywords[t.text.lowercased()] {
+            case "of":
+                ml = try parser.mission(&args)
+            case "year":
+                let years = try parser.yearList(&args)
+                year = years.last ?? year
+            default:
+                throw ShellError(Messages.text(.unexpectedArgument, session.language, t.text), at: t, suggestions: ["of", "year"])
+            }
+        }
+        guard let ml else { throw ShellError(Messages.text(.missingArgument, session.language, "of ML"), offset: args.line.count) }
+        return (ml, year)
+    }
+
+    /// Every ratio: baseline, then each scenario, for the territory (default: the first change's
+    /// ML), its region and the nation.
+    static func summary(_ names: [String], _ args: inout Arguments, _ session: Session) throws(ShellError) -> String {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        let first = session.scenarios[names[0]]!
+        var territory: Territory? = first.changes.first.map { .ml($0.ml) }
+        var year = first.changes.first?.year ?? d.years.last ?? 0, breakdown = Breakdown.all
+        while let t = args.next() {
+            switch QueryParser.keywords[t.text.lowercased()] {
+            case "of": territory = try parser.territory(try args.required(fr ? "territoire" : "territory"))
+            case "year": year = try parser.yearList(&args).last ?? year
+            case "breakdown": breakdown = try parser.breakdown(&args)
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "breakdown"])
+            }
+        }
+        guard let territory else { throw ShellError(fr ? "scénario vide : précisez « of ML »" : "empty scenario: give \"of ML\"") }
+        var levels = [territory]
+        if territory.level == .ml, let r = d.region(of: territory.id) { levels.append(r) }
+        if territory != .nation { levels.append(.nation) }
+        var worlds: [Dashboard] = []
+        for n in names {
+            do { worlds.append(try d.applying(session.scenarios[n]!)) } catch { throw ShellError(describe(error, lang)) }
+        }
+        var header = [fr ? "ratio" : "ratio"]
+        for t in levels {
+            header.append(t.level == .ml ? t.id : d.name(of: t))
+            for n in names { header.append(n) }
+        }
+        var rows: [[String]] = []
+        for line in Catalogue.computed where line.kind == .ratio || line.kind == .amountPerPerson {
+            var row = [line.id]
+            for t in levels {
+                let base = d.number(line.id, for: t, year: year, breakdown: breakdown)
+                row.append(base.map { QueryRender.display($0, line, lang) } ?? "n.d.")
+                for w in worlds {
+                    let v = w.number(line.id, for: t, year: year, breakdown: breakdown)
+                    var cell = v.map { QueryRender.display($0, line, lang) } ?? "n.d."
+                    if let v, let base, v != base { cell += " (" + QueryRender.display(v - base, .init(line: line, part: .change), lang) + ")" }
+                    row.append(cell)
+                }
+            }
+            rows.append(row)
+        }
+        var out = "\(year), \(breakdown.rawValue) — " + (fr ? "référence puis scénario(s) : " : "baseline then scenario(s): ") + names.joined(separator: ", ") + "\n"
+        out += FundingCommands.table([header] + rows, indent: "")
+        if breakdown != .all { out += fr ? "(les leviers agissent sur la déclinaison all ; celle-ci garde ses valeurs observées)\n" : "(levers act on breakdown all; this one keeps its observed values)\n" }
+        return out
+    }
+
+    /// `seek R10 = 40% of ML069-LYON [year 2016] [by exits_to_employment]`
+    static let seek = Command(
+        names: ["seek", "cible"],
+        summary: .init(fr: "valeur cible d'un ratio : écart en points, en jeunes, et montant d'un levier pour l'atteindre",
+                       en: "a ratio's target: the gap in points, in young people, and the amount of a lever that reaches it"),
+        usage: "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]",
+        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        let line = try args.indicator()
+        let eq = try args.required("=")
+        guard eq.text == "=" else { throw ShellError(fr ? "« = » attendu" : "\"=\" expected", at: eq) }
+        let v = try args.required(fr ? "cible" : "target")
+        guard let target = number(v.text) else { throw ShellError(fr ? "cible attendue (40% ou 0.4), trouvé « \(v.text) »" : "target expected (40% or 0.4), found \"\(v.text)\"", at: v) }
+        var territory: Territory?, year = d.years.last ?? 0, lever: Lever?
+        while let t = args.next() {
+            switch QueryParser.keywords[t.text.lowercased()] {
+            case "of": territory = try parser.territory(try args.required(fr ? "territoire" : "territory"))
+            case "year": year = try parser.yearList(&args).last ?? year
+            case "by":
+                let (l, x) = try parser.lever(&args)
+                lever = x
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by"])
+            }
+        }
+        guard let territory else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        if lever != nil && territory.level != .ml { throw ShellError(fr ? "un levier s'applique à une mission locale" : "a lever applies to a Mission locale") }
+        let g: GoalSeek
+        do { g = try d.goalSeek(line.id, target: target, for: territory, year: year, lever: lever) } catch { throw ShellError(describe(error, lang)) }
+        let num = Catalogue.indicator(g.numeratorID)!, den = Catalogue.indicator(g.denominatorID)!
+        func show(_ x: Double, _ l: Indicator) -> String { QueryRender.display(x, l, lang) }
+        var out = "\(line.id) \(d.name(of: territory)) \(year) : \(show(g.current, line)) → \(fr ? "cible" : "target") \(show(g.target, line))"
+        out += " (\(QueryRender.display(g.gap, .init(line: line, part: .change), lang)))\n"
+        let verb = g.numeratorChange >= 0 ? (fr ? "de plus" : "more") : (fr ? "de moins" : "fewer")
+        out += fr ? "  il faut \(show(abs(g.numeratorChange), num)) \(verb) en \(num.id) (\(show(g.numerator, num)) aujourd'hui), \(den.id) restant à \(show(g.denominator, den))\n"
+                  : "  it takes \(show(abs(g.numeratorChange), num)) \(verb) in \(num.id) (\(show(g.numerator, num)) today), \(den.id) staying at \(show(g.denominator, den))\n"
+        if let lever = g.lever, let x = g.leverAmount {
+            out += fr ? "  ou, par le levier \(lever.rawValue) (\(lever.lines.joined(separator: ", "))) : \(x >= 0 ? "+" : "")\(NumberText.decimal(x))\n"
+                      : "  or, by lever \(lever.rawValue) (\(lever.lines.joined(separator: ", "))): \(x >= 0 ? "+" : "")\(NumberText.decimal(x))\n"
+        }
+        return ShellResult(output: out)
+    }
+
+    /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100 [and contacts 0,200]`
+    static let sensitivity = Command(
+        names: ["sensitivity", "sensibilite", "sensibilité"],
+        summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour l'ML et sa région",
+                       en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
+        usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
+        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100",
+                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,100 and contacts 0,200"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let parser = QueryParser(dashboard: d, lang: lang)
+        let line = try args.indicator()
+        var ml: String?, year = d.years.last ?? 0
+        var levers: [(Lever, [Double])] = []
+        while let t = args.next() {
+            switch t.text.lowercased() {
+            case "of", "pour":
+                ml = try parser.mission(&args)
+            case "year", "année": year = try parser.yearList(&args).last ?? year
+            case "by", "par", "and", "et":
+                guard levers.count < 2 else { throw ShellError(fr ? "deux leviers au plus" : "two levers at most", at: t) }
+                let (l, lever) = try parser.lever(&args)
+                var amounts: [Double] = []
+                repeat {
+                    let a = try args.required(fr ? "montant" : "amount")
+                    guard let x = Double(a.text), x.isFinite else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
+                    amounts.append(x)
+                } while args.skip(",")
+                guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
+                levers.append((lever, amounts))
+            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by", "and"])
+            }
+        }
+        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        guard let (lever, amounts) = levers.first else { throw ShellError(Messages.text(.missingArgument, lang, "by LEVIER M1,M2"), offset: args.line.count) }
+        let second = levers.count > 1 ? levers[1] : nil
+        let tables: (ml: [[Double?]], region: [[Double?]])
+        do { tables = try d.sensitivity(line.id, ml: ml, year: year, lever: lever, amounts: amounts, by: second?.0, amounts: second?.1 ?? [0]) }
+        catch { throw ShellError(describe(error, lang)) }
+        var out = ""
+        for (title, table) in [(d.name(of: .ml(ml)), tables.ml), (d.region(of: ml).map { d.name(of: $0) } ?? "", tables.region)] {
+            out += "\(line.id) — \(title), \(year)\n"
+            var header = [lever.rawValue + (second.map { " \\ " + $0.0.rawValue } ?? "")]
+            header += second.map { $0.1.map { ($0 >= 0 ? "+" : "") + NumberText.decimal($0) } } ?? [line.id]
+            var rows: [[String]] = []
+            for (i, x) in amounts.enumerated() {
+                rows.append([(x >= 0 ? "+" : "") + NumberText.decimal(x)] + table[i].map { $0.map { QueryRender.display($0, line, lang) } ?? "n.d." })
+            }
+            out += FundingCommands.table([header] + rows, indent: "")
+        }
+        return ShellResult(output: out)
+    }
+
+    /// `40%` → 0.4, `0.4` → 0.4, `12.5` → 12.5.
+    static func number(_ text: String) -> Double? {
+        let percent = text.hasSuffix("%")
+        guard let x = Double(percent ? String(text.dropLast()) : text), x.isFinite else { return nil }
+        return percent ? x / 100 : x
+    }
+
+    static func describe(_ error: any Error, _ lang: Language) -> String {
+        let fr = lang == .fr
+        switch error {
+        case let e as ScenarioError:
+            switch e {
+            case .unknownML(let id): return fr ? "mission locale inconnue : \(id)" : "unknown Mission locale: \(id)"
+            case .unknownYear(let y): return fr ? "année absente du jeu de données : \(y)" : "year not in the dataset: \(y)"
+            case .inconsistent(let line, let value, let limit):
+                return fr ? "la ligne \(line) deviendrait \(NumberText.decimal(value)), au-delà de sa limite \(NumberText.decimal(limit))"
+                          : "line \(line) would become \(NumberText.decimal(value)), beyond its limit \(NumberText.decimal(limit))"
+            }
+        case let e as GoalSeekError:
+            switch e {
+            case .notARatio(let id): return fr ? "\(id) n'est pas un ratio" : "\(id) is not a ratio"
+            case .unavailable(let u): return u.explanation(lang)
+            case .leverDoesNotMove(let l, let id): return fr ? "le levier \(l.rawValue) ne change pas \(id)" : "lever \(l.rawValue) does not move \(id)"
+            case .unreachable(let t): return fr ? "cible \(NumberText.decimal(t)) inatteignable par ce levier" : "target \(NumberText.decimal(t)) cannot be reached by this lever"
+            case .scenario(let s): return describe(s, lang)
+            }
+        default: return "\(error)"
+        }
+    }
+}
