@@ -9,7 +9,7 @@ struct Command: Sendable {
 }
 
 enum Commands {
-    static let all: [Command] = [help, explain, catalogue, lang, load, info, validate, quit] + QueryCommands.all + ScenarioCommands.all + FundingCommands.all + [MatrixCommands.matrix, ObjectiveCommands.objective, AvenantCommands.avenant, SynthesisCommands.synthesis, WorkspaceCommands.workspace] + BriefCommands.all
+    static let all: [Command] = [help, explain, catalogue, lang, load, info, validate, quit] + QueryCommands.all + ScenarioCommands.all + FundingCommands.all + [MatrixCommands.matrix, ObjectiveCommands.objective, AvenantCommands.avenant, SynthesisCommands.synthesis, WorkspaceCommands.workspace] + BriefCommands.all + TrainingCommands.all
 
     static var allNames: [String] { all.flatMap(\.names) }
 

@@ -30,7 +30,7 @@ public struct RandomInputs: Sendable {
         "seek R10 = 40% of lyon by exits_to_employment", "sensitivity R5 of lyon by contacts 0,10 and national_entries -5,5", "levers",
         "convention of lyon", "funding of lyon year 2016 +6% set", "funding of lyon year 2017 = 150000 clamp", "brief of lyon for 2017 peers 3",
         "annotate lyon 2.3 \"x\"", "matrix of 84 year 2016 highlight lyon", "objective propose R10 of lyon for 2017", "avenant of lyon for 2017",
-        "avenant set lyon place \"Lyon\"", "convention new C of lyon from 2019 to 2022 socle 1",
+        "avenant set lyon place \"Lyon\"", "convention new C of lyon from 2019 to 2022 socle 1", "lesson 3", "quiz", "answer 2", "answer b",
     ]
     static let words = [
         "show", "voir", "explain", "catalogue", "help", "let", "format", "timer", "lang", "info", ".read", "load", "quit",

@@ -41,6 +41,8 @@ public final class Session {
     /// The workspace file the session saves into, and what it holds.
     var workspace: Workspace?
     var savedSnapshot: [String: [String: String]] = [:]
+    /// Training mode: the next quiz question, whether one awaits its answer, the score.
+    var quizIndex = 0, quizPending = false, quizScore = 0
     /// The scenarios of the session, by name.
     public var scenarios: [String: Scenario] = [:]
     /// Print how long each command takes (`timer on`).

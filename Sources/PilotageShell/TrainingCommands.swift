@@ -1,0 +1,103 @@
+import Foundation
+
+/// Training mode: `lesson` walks through the pathway on the tiny built-in dataset, `quiz` asks,
+/// `answer` checks and explains.
+enum TrainingCommands {
+    static let all: [Command] = [lesson, quiz, answer]
+
+    static let lesson = Command(
+        names: ["lesson", "lecon", "leçon"],
+        summary: .init(fr: "formation : le parcours du jeune étape par étape, sur six jeunes fictifs, et qui chaque ligne compte",
+                       en: "training: the young person's pathway step by step, on six fictional young people, and whom each line counts"),
+        usage: "lesson [ÉTAPE 1-7 | all]", examples: ["lesson", "lesson 5", "lesson all"]
+    ) { session, args throws(ShellError) in
+        let lang = session.language, fr = lang == .fr
+        var which: [Int] = [0]
+        if let t = args.next() {
+            if t.text.lowercased() == "all" || t.text.lowercased() == "tout" { which = Array(Training.steps.indices) }
+            else if let n = Int(t.text), (1...Training.steps.count).contains(n) { which = [n - 1] }
+            else { throw ShellError(fr ? "étape attendue : 1 à \(Training.steps.count) ou all" : "step expected: 1 to \(Training.steps.count) or all", at: t) }
+        }
+        try args.expectEnd()
+        var out = ""
+        if which == [0] || which.count > 1 {
+            out += fr ? "Six jeunes fictifs de la « Mission locale de formation », en \(Training.year) :\n" : "Six fictional young people of the training Mission locale, in \(Training.year):\n"
+            for p in Training.people { out += "  \(p.id) : \(p.story.text(lang))\n" }
+            out += "\n"
+        }
+        for i in which {
+            let step = Training.steps[i]
+            out += "\(fr ? "Étape" : "Step") \(i + 1)/\(Training.steps.count) — \(step.title.text(lang))\n"
+            for id in step.lines {
+                let line = Catalogue.indicator(id)!
+                let counted = Training.counted(in: id)
+                out += "  \(id) — \(line.label.text(lang))\n"
+                out += "    \(fr ? "Règle" : "Rule") : \(line.rule.text(lang))\n"
+                out += "    \(fr ? "compte" : "counts") (\(counted.count)) : \(counted.isEmpty ? "—" : counted.joined(separator: ", "))\n"
+                let others = Training.people.map(\.id).filter { !counted.contains($0) }
+                out += "    \(fr ? "ne compte pas" : "does not count") : \(others.isEmpty ? "—" : others.joined(separator: ", "))\n"
+            }
+            out += "\n"
+        }
+        if which.count == 1 && which[0] + 1 < Training.steps.count {
+            out += fr ? "Suite : lesson \(which[0] + 2) ; pour s'exercer : quiz\n" : "Next: lesson \(which[0] + 2); to practise: quiz\n"
+        }
+        return ShellResult(output: out)
+    }
+
+    /// The quiz's questions, in a fixed order: counts and definitions alternate.
+    static func question(_ k: Int, _ lang: Language) -> (text: String, answer: String, explanation: String) {
+        let fr = lang == .fr, lines = Training.lines
+        let id = lines[k % lines.count], line = Catalogue.indicator(id)!
+        if k % 2 == 0 {
+            let counted = Training.counted(in: id)
+            return (fr ? "Combien de jeunes la ligne \(id) (« \(line.label.text(lang)) ») compte-t-elle en \(Training.year) ? (answer N)"
+                       : "How many young people does line \(id) (\"\(line.label.text(lang))\") count in \(Training.year)? (answer N)",
+                    String(counted.count),
+                    (fr ? "La ligne \(id) compte : " : "Line \(id) counts: ") + (counted.isEmpty ? "—" : counted.joined(separator: ", "))
+                        + ".\n  " + (fr ? "Règle : " : "Rule: ") + line.rule.text(lang))
+        }
+        // Three choices: the line and two others of the lesson, in an order that depends on k.
+        let others = lines.filter { $0 != id }
+        var choices = [id, others[(k * 3) % others.count], others[(k * 5 + 1) % others.count]]
+        if choices[1] == choices[2] { choices[2] = others[(k * 5 + 2) % others.count] }
+        choices = k % 3 == 0 ? choices : k % 3 == 1 ? [choices[1], choices[0], choices[2]] : [choices[1], choices[2], choices[0]]
+        let letters = ["a", "b", "c"]
+        let text = (fr ? "Quelle ligne a pour règle : « \(line.rule.text(lang)) » ?" : "Which line has the rule: \"\(line.rule.text(lang))\"?")
+            + zip(letters, choices).map { "\n  \($0)) \($1) — \(Catalogue.indicator($1)!.label.text(lang))" }.joined() + (fr ? "\n(answer a, b ou c)" : "\n(answer a, b or c)")
+        let right = letters[choices.firstIndex(of: id)!]
+        return (text, right, (fr ? "C'était \(right)) \(id) — \(line.label.text(lang))." : "It was \(right)) \(id) — \(line.label.text(lang))."))
+    }
+
+    static let quiz = Command(
+        names: ["quiz"],
+        summary: .init(fr: "formation : une question sur le petit jeu de la leçon (compter une ligne ou reconnaître une définition)",
+                       en: "training: a question on the lesson's tiny dataset (count a line or recognise a definition)"),
+        usage: "quiz", examples: ["quiz", "answer 3"]
+    ) { session, args throws(ShellError) in
+        try args.expectEnd()
+        let q = question(session.quizIndex, session.language)
+        session.quizPending = true
+        return ShellResult(output: "\(session.language == .fr ? "Question" : "Question") \(session.quizIndex + 1) : \(q.text)\n")
+    }
+
+    static let answer = Command(
+        names: ["answer", "réponse", "reponse"],
+        summary: .init(fr: "formation : répond à la question du quiz", en: "training: answers the quiz question"),
+        usage: "answer RÉPONSE", examples: ["answer 3", "answer b"]
+    ) { session, args throws(ShellError) in
+        let fr = session.language == .fr
+        guard session.quizPending else { throw ShellError(fr ? "pas de question en cours (quiz)" : "no question pending (quiz)") }
+        let t = try args.required(fr ? "réponse" : "answer")
+        try args.expectEnd()
+        let q = question(session.quizIndex, session.language)
+        let right = t.text.lowercased() == q.answer
+        if right { session.quizScore += 1 }
+        session.quizIndex += 1
+        session.quizPending = false
+        var out = right ? (fr ? "Juste. " : "Right. ") : (fr ? "Non : la réponse est \(q.answer). " : "No: the answer is \(q.answer). ")
+        out += q.explanation + "\n"
+        out += fr ? "Score : \(session.quizScore)/\(session.quizIndex) — quiz pour la suivante\n" : "Score: \(session.quizScore)/\(session.quizIndex) — quiz for the next one\n"
+        return ShellResult(output: out)
+    }
+}
