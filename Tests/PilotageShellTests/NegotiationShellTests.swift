@@ -170,3 +170,21 @@ struct SynthesisTests {
         #expect(s.run("synthesis add lyon 7 forces \"x\"").error?.contains("1 à 5") == true)
     }
 }
+
+@Suite("Completion of the negotiation commands")
+struct NegotiationCompletionTests {
+    @Test func candidates() {
+        let s = demoSession()
+        _ = s.run("scenario new entrees")
+        #expect(s.complete("scenario sh").candidates == ["show"])
+        #expect(s.complete("scenario show ").candidates == ["entrees"])
+        #expect(s.complete("scenario add entrees nat").candidates == ["national_entries"])
+        #expect(s.complete("seek R1").candidates.contains("R10"))
+        #expect(s.complete("seek R10 = 40% of ML069").candidates == ["ML069-LYON"])
+        #expect(s.complete("sensitivity R5 of lyon by exits_to_e").candidates == ["exits_to_employment"])
+        #expect(s.complete("brief of lyon for 201").candidates == ["2016", "2017", "2018"])
+        #expect(s.complete("matrix of 8").candidates == ["84"])
+        #expect(s.complete("avenant set lyon chorus_").candidates == ["chorus_fipj", "chorus_ml", "chorus_parrainage"])
+        #expect(s.complete("lesson ").candidates.contains("all"))
+    }
+}
