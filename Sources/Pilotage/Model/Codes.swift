@@ -13,26 +13,65 @@ extension DatasetCode {
 
 /// Sex of a young person (`youth.csv`, column `sex`).
 public enum Sex: String, DatasetCode {
-    case female = "F", male = "M"
+    /// Female (`F`).
+    case female = "F"
+    /// Male (`M`).
+    case male = "M"
+    /// What the code names, in error messages.
     public static var codeDescription: String { "sex" }
 }
 
 /// Schooling level, 1969 nomenclature (`youth.csv`, column `level`).
 public enum SchoolLevel: String, DatasetCode {
-    case i = "I", ii = "II", iii = "III", iv = "IV", v = "V", vBis = "Vbis", vi = "VI"
+    /// Level I: master's degree and above.
+    case i = "I"
+    /// Level II: bachelor's degree.
+    case ii = "II"
+    /// Level III: two years of higher education.
+    case iii = "III"
+    /// Level IV: baccalauréat.
+    case iv = "IV"
+    /// Level V: CAP or BEP (without the diploma: low qualified).
+    case v = "V"
+    /// Level V bis: left school at the end of collège or in the first year of a CAP/BEP (low qualified).
+    case vBis = "Vbis"
+    /// Level VI: left school before the end of collège (low qualified).
+    case vi = "VI"
+    /// What the code names, in error messages.
     public static var codeDescription: String { "schooling level" }
 }
 
 /// Legal form of a Mission locale.
 public enum LegalForm: String, DatasetCode {
-    case association, gip
+    /// An association (loi 1901).
+    case association
+    /// A groupement d'intérêt public.
+    case gip
+    /// What the code names, in error messages.
     public static var codeDescription: String { "legal form" }
 }
 
 /// The kind of an interaction (`events.csv`, column `kind`).
 public enum EventKind: String, DatasetCode {
-    case accueil, entretien, diagnostic, atelier, ecrit, proposition, orientation
-    case droitCommun = "droit_commun", cep
+    /// The first reception (one per young person).
+    case accueil
+    /// An individual interview.
+    case entretien
+    /// An in-depth diagnostic (CEP level 2).
+    case diagnostic
+    /// A collective workshop or information session.
+    case atelier
+    /// A written exchange (mail, letter).
+    case ecrit
+    /// An offer made to the young person.
+    case proposition
+    /// A referral to another operator or scheme.
+    case orientation
+    /// Access obtained to a common-law right (health, housing…).
+    case droitCommun = "droit_commun"
+    /// A step of the conseil en évolution professionnelle.
+    case cep
+    /// What the code names, in error messages.
     public static var codeDescription: String { "event kind" }
     /// Accueil, entretien and diagnostic are interviews (the JDI definition).
     public var isInterview: Bool { self == .accueil || self == .entretien || self == .diagnostic }
@@ -40,38 +79,105 @@ public enum EventKind: String, DatasetCode {
 
 /// Channel of an individual interview (`entretien` detail).
 public enum InterviewChannel: String, DatasetCode {
-    case physique, telephone, visio
+    /// Face to face.
+    case physique
+    /// By telephone.
+    case telephone
+    /// By video call.
+    case visio
+    /// What the code names, in error messages.
     public static var codeDescription: String { "interview channel" }
 }
 
 /// What was offered to a young person (`proposition` detail).
 public enum OfferKind: String, DatasetCode {
-    case emploi, alternance, formation, immersion, serviceCivique = "service_civique", autre
+    /// A job offer.
+    case emploi
+    /// An apprenticeship or professionalisation contract offer.
+    case alternance
+    /// A training offer.
+    case formation
+    /// A work immersion (PMSMP…).
+    case immersion
+    /// A civic service mission.
+    case serviceCivique = "service_civique"
+    /// Any other offer.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "offer kind" }
 }
 
 /// Where a young person was referred (`orientation` detail).
 public enum ReferralTarget: String, DatasetCode {
-    case epide, e2c, sma, smv, serviceCivique = "service_civique", poleEmploi = "pole_emploi", capEmploi = "cap_emploi", autre
+    /// EPIDE.
+    case epide
+    /// An école de la deuxième chance.
+    case e2c
+    /// The service militaire adapté.
+    case sma
+    /// The service militaire volontaire.
+    case smv
+    /// Civic service.
+    case serviceCivique = "service_civique"
+    /// Pôle emploi.
+    case poleEmploi = "pole_emploi"
+    /// Cap emploi.
+    case capEmploi = "cap_emploi"
+    /// Another operator.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "referral target" }
 }
 
 /// Domain of a common-law right obtained (`droit_commun` detail).
 public enum CommonLawRight: String, DatasetCode {
-    case sante, logement, mobilite, ressources, loisirsCulture = "loisirs_culture", citoyennete
+    /// Health.
+    case sante
+    /// Housing.
+    case logement
+    /// Mobility.
+    case mobilite
+    /// Financial resources.
+    case ressources
+    /// Leisure and culture.
+    case loisirsCulture = "loisirs_culture"
+    /// Citizenship.
+    case citoyennete
+    /// What the code names, in error messages.
     public static var codeDescription: String { "common-law right" }
 }
 
 /// Level of the conseil en évolution professionnelle (`cep` detail).
 public enum CEPLevel: String, DatasetCode {
-    case one = "1", two = "2", three = "3"
+    /// Level 1: reception and information.
+    case one = "1"
+    /// Level 2: personalised advice.
+    case two = "2"
+    /// Level 3: accompaniment of the project.
+    case three = "3"
+    /// What the code names, in error messages.
     public static var codeDescription: String { "CEP level" }
 }
 
 /// Program of a pathway (`pathways.csv`, column `program`).
 public enum Program: String, DatasetCode {
-    case civis, civisRenforce = "civis_renforce", ppae, garantieJeunes = "garantie_jeunes", pacea
-    case regional, local, orientation
+    /// CIVIS (national).
+    case civis
+    /// CIVIS renforcé (national).
+    case civisRenforce = "civis_renforce"
+    /// PPAE delegated by Pôle emploi (national).
+    case ppae
+    /// Garantie jeunes (national).
+    case garantieJeunes = "garantie_jeunes"
+    /// PACEA (national).
+    case pacea
+    /// A regional pathway.
+    case regional
+    /// A local pathway or project.
+    case local
+    /// The orientation and project-consolidation sequence (not contractualised).
+    case orientation
+    /// What the code names, in error messages.
     public static var codeDescription: String { "program" }
 
     /// National, regional and local, or the orientation sequence.
@@ -100,13 +206,45 @@ public enum ProgramScope: String, Sendable, CaseIterable {
 
 /// Outcome of a pathway exit (`exit_outcome`).
 public enum ExitOutcomeKind: String, DatasetCode {
-    case emploi, formation, serviceCivique = "service_civique", reorientation, sansSolution = "sans_solution", autre
+    /// Left for a job.
+    case emploi
+    /// Left for training.
+    case formation
+    /// Left for a civic service mission.
+    case serviceCivique = "service_civique"
+    /// Re-oriented to another scheme.
+    case reorientation
+    /// Left with no known solution.
+    case sansSolution = "sans_solution"
+    /// Any other outcome.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "exit outcome" }
 }
 
 /// An employment contract (`exit_detail` of an `emploi` exit, `detail` of an `emploi` situation).
 public enum Contract: String, DatasetCode {
-    case cdi, cdd, interim, cuiCae = "cui_cae", cuiCie = "cui_cie", eav, apprentissage, professionnalisation, creation, autre
+    /// Permanent contract.
+    case cdi
+    /// Fixed-term contract.
+    case cdd
+    /// Temporary agency work.
+    case interim
+    /// CUI-CAE (subsidised, non-market sector).
+    case cuiCae = "cui_cae"
+    /// CUI-CIE (subsidised, market sector).
+    case cuiCie = "cui_cie"
+    /// Emploi d'avenir.
+    case eav
+    /// Apprenticeship contract (alternance).
+    case apprentissage
+    /// Professionalisation contract (alternance).
+    case professionnalisation
+    /// Business creation.
+    case creation
+    /// Any other contract.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "contract" }
     /// Apprenticeship and professionalisation contracts are alternance.
     public var isAlternance: Bool { self == .apprentissage || self == .professionnalisation }
@@ -114,45 +252,119 @@ public enum Contract: String, DatasetCode {
 
 /// A kind of training (`formation` exit detail and situation detail).
 public enum TrainingKind: String, DatasetCode {
-    case initiale, qualifiante, autre
+    /// Return to initial education.
+    case initiale
+    /// Qualifying training.
+    case qualifiante
+    /// Any other training.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "training kind" }
 }
 
 /// Where a re-oriented young person went (`reorientation` exit detail).
 public enum ReorientationTarget: String, DatasetCode {
-    case epide, e2c, sma, smv, renouvellement, autre
+    /// EPIDE.
+    case epide
+    /// An école de la deuxième chance.
+    case e2c
+    /// The service militaire adapté.
+    case sma
+    /// The service militaire volontaire.
+    case smv
+    /// A renewed pathway.
+    case renouvellement
+    /// Another scheme.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "reorientation target" }
 }
 
 /// Kind of a situation (`situations.csv`, column `kind`).
 public enum SituationKind: String, DatasetCode {
-    case emploi, immersion, formation, serviceCivique = "service_civique", parrainage
+    /// A job.
+    case emploi
+    /// A work immersion.
+    case immersion
+    /// Training.
+    case formation
+    /// A civic service mission.
+    case serviceCivique = "service_civique"
+    /// Sponsorship by a volunteer.
+    case parrainage
+    /// What the code names, in error messages.
     public static var codeDescription: String { "situation kind" }
 }
 
 /// Who funds a funding line.
 public enum Funder: String, DatasetCode {
-    case etat, fse, iej, region, departement, commune, poleEmploi = "pole_emploi", autre
+    /// The State.
+    case etat
+    /// The European Social Fund.
+    case fse
+    /// The Youth Employment Initiative.
+    case iej
+    /// The regional council.
+    case region
+    /// The departmental council.
+    case departement
+    /// Municipalities and their groupings.
+    case commune
+    /// Pôle emploi.
+    case poleEmploi = "pole_emploi"
+    /// Any other funder.
+    case autre
+    /// What the code names, in error messages.
     public static var codeDescription: String { "funder" }
 }
 
 /// The budget line of a funding row.
 public enum FundingLine: String, DatasetCode {
-    case socle, parrainage, fipj, garantieJeunes = "garantie_jeunes", specifique
+    /// Main activities.
+    case socle
+    /// Sponsorship actions.
+    case parrainage
+    /// Fonds pour l'insertion professionnelle des jeunes.
+    case fipj
+    /// Garantie jeunes.
+    case garantieJeunes = "garantie_jeunes"
+    /// Specific actions.
+    case specifique
+    /// What the code names, in error messages.
     public static var codeDescription: String { "funding line" }
 }
 
 /// A population breakdown of the dashboard (Fiche n°2: "déclinables selon 4 items", and NEET).
 public enum Breakdown: String, DatasetCode, Comparable {
-    case all, women, lowQualified = "low_qualified", qpv, zrr, neet
+    /// Every young person.
+    case all
+    /// Young women.
+    case women
+    /// Levels VI, V bis, and V without the diploma.
+    case lowQualified = "low_qualified"
+    /// Residents of a priority neighbourhood (QPV).
+    case qpv
+    /// Residents of a rural revitalisation zone (ZRR).
+    case zrr
+    /// NEET when entering a pathway (entry lines only).
+    case neet
+    /// What the code names, in error messages.
     public static var codeDescription: String { "breakdown" }
+    /// Catalogue order.
     public static func < (a: Breakdown, b: Breakdown) -> Bool { a.order < b.order }
     var order: Int { Breakdown.allCases.firstIndex(of: self)! }
 }
 
 /// The territorial level of a dashboard cell.
 public enum Level: String, DatasetCode, Comparable {
-    case ml, region, national
+    /// A Mission locale.
+    case ml
+    /// A region: the sum of its MLs.
+    case region
+    /// The nation: the sum of every ML.
+    case national
+    /// What the code names, in error messages.
     public static var codeDescription: String { "level" }
+    /// Catalogue order.
     public static func < (a: Level, b: Level) -> Bool { Level.allCases.firstIndex(of: a)! < Level.allCases.firstIndex(of: b)! }
 }
