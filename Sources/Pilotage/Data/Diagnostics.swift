@@ -1,40 +1,74 @@
 /// The class of a problem found in a dataset: every input rule of the format has one.
 public enum DatasetRule: String, Sendable, CaseIterable {
     // Errors: the dataset cannot be loaded.
+    /// Missing file.
     case missingFile = "missing-file"
+    /// Missing required column.
     case missingColumn = "missing-column"
+    /// Invalid dataset.json manifest.
     case badManifest = "bad-manifest"
+    /// Unsupported format or version.
     case unsupportedVersion = "unsupported-version"
+    /// Both microdata and indicators.csv.
     case mixedDataset = "mixed-dataset"
+    /// Unknown reference.
     case unknownReference = "unknown-reference"
+    /// Duplicate identifier.
     case duplicateID = "duplicate-id"
+    /// Invalid date.
     case invalidDate = "invalid-date"
+    /// Unknown code.
     case unknownCode = "unknown-code"
+    /// Detail not allowed for its kind.
     case detailNotAllowed = "detail-not-allowed"
+    /// Missing required value.
     case missingValue = "missing-value"
+    /// Invalid boolean.
     case invalidBoolean = "invalid-boolean"
+    /// Invalid number.
     case invalidNumber = "invalid-number"
+    /// Negative value.
     case negativeAmount = "negative-amount"
+    /// Accompaniment ETP above total.
     case accompanimentAboveTotal = "accompaniment-above-total"
+    /// End before start.
     case endBeforeStart = "end-before-start"
+    /// Second accueil for one young person.
     case secondAccueil = "second-accueil"
+    /// Exit fields on an open pathway.
     case exitOnOpenPathway = "exit-on-open-pathway"
+    /// Bad quoting.
     case badQuoting = "bad-quoting"
+    /// Invalid UTF-8.
     case invalidUTF8 = "invalid-utf8"
+    /// Wrong number of fields.
     case fieldCount = "field-count"
+    /// Invalid identifier.
     case invalidIdentifier = "invalid-identifier"
+    /// Inconsistent convention or objective.
     case inconsistentConvention = "inconsistent-convention"
     // Warnings: "cohérence des données saisies".
+    /// Age outside 16-25 at first reception.
     case ageOutsideRange = "age-outside-16-25"
+    /// Diagnostic before first reception.
     case diagnosticBeforeReception = "diagnostic-before-reception"
+    /// Pathway entry with no diagnostic before it.
     case pathwayWithoutDiagnostic = "pathway-without-diagnostic"
+    /// Orientation sequence longer than 4 months.
     case longOrientationSequence = "orientation-over-4-months"
+    /// Overlapping national pathways.
     case overlappingNationalPathways = "overlapping-national-pathways"
+    /// Situation outside any pathway.
     case situationOutsidePathway = "situation-outside-pathway"
+    /// Event outside the manifest's years.
     case eventOutsideYears = "event-outside-years"
+    /// ML with no context row for a year.
     case missingContext = "missing-context"
+    /// ML with no resources row for a year.
     case missingResources = "missing-resources"
+    /// ML with no funding row for a year.
     case missingFunding = "missing-funding"
+    /// Convention subsidy differs from the etat rows of funding.csv (Garantie jeunes excluded).
     case subsidyFundingMismatch = "subsidy-funding-mismatch"
 
     /// Whether the rule is a hard error (the dataset is refused) or a data-quality warning.
