@@ -1,19 +1,26 @@
 /// The language of a text shown to a user.
 public enum Language: String, Sendable, CaseIterable {
+    /// French.
     case fr, en
 }
 
 /// A text in French and English.
 public struct LocalizedText: Hashable, Sendable {
+    /// French.
     public let fr: String
+    /// English.
     public let en: String
+    /// Creates a value from its fields.
     public init(fr: String, en: String) { self.fr = fr; self.en = en }
+    /// The text in a language.
     public func text(_ language: Language) -> String { language == .fr ? fr : en }
 }
 
 /// The "Axe" column of Fiche n°2, plus the family of the national targets of Annexe n°1.
 public enum Axis: String, Sendable, CaseIterable {
+    /// The catalogue's axes.
     case context, reception, jdi, towardsEmployment, inEmployment, autonomy, exit
+    /// The catalogue's axes (continued).
     case employerOffer, projectEngineering, resources, nationalTargets
 
     /// The label of the axis: verbatim from Fiche n°2, except `nationalTargets` (ours).
@@ -60,9 +67,11 @@ public enum IndicatorKind: String, Sendable, CaseIterable {
 public struct Indicator: Hashable, Sendable, Identifiable {
     /// Catalogue identifier (`2.1`, `R5`, `4.2.m4.base`).
     public let id: String
+    /// The axis of Fiche n°2 the line belongs to.
     public let axis: Axis
     /// The line this "dont" line is a subset of.
     public let parentID: String?
+    /// The kind.
     public let kind: IndicatorKind
     /// The official French label (verbatim from the instruction unless `labelIsDerived`) and an English label.
     public let label: LocalizedText

@@ -12,10 +12,13 @@ import Foundation
 public enum SVGChart {
     /// One bar of a ranked bar chart.
     public struct Bar: Hashable, Sendable {
+        /// What is shown for it.
         public var label: String
+        /// The value.
         public var value: Double
         /// Drawn in the accent colour (the ML under discussion, a region, the nation).
         public var highlighted: Bool
+        /// Creates a value from its fields.
         public init(label: String, value: Double, highlighted: Bool = false) {
             self.label = label; self.value = value; self.highlighted = highlighted
         }
@@ -23,8 +26,11 @@ public enum SVGChart {
 
     /// One line of a time series: a value per year, `nil` where the cell is absent (a gap).
     public struct Series: Hashable, Sendable {
+        /// What is shown for it.
         public var label: String
+        /// The values, `nil` where absent.
         public var values: [Double?]
+        /// Creates a value from its fields.
         public init(label: String, values: [Double?]) { self.label = label; self.values = values }
     }
 
@@ -161,16 +167,25 @@ extension SVGChart {
     /// A point of the quadrant chart, with where it came from and where a scenario would take it.
     /// A position on the chart.
     public struct Position: Hashable, Sendable {
+        /// Horizontal position.
         public var x: Double, y: Double
+        /// Creates a value from its fields.
         public init(x: Double, y: Double) { self.x = x; self.y = y }
     }
 
+    /// A point of the quadrant chart.
     public struct QuadrantPoint: Hashable, Sendable {
+        /// What is shown for it.
         public var label: String
+        /// Horizontal position.
         public var x: Double, y: Double
+        /// The value of the year before.
         public var previous: Position?
+        /// Where a scenario would take it.
         public var scenario: Position?
+        /// Drawn in the accent colour.
         public var highlighted: Bool
+        /// Creates a value from its fields.
         public init(label: String, x: Double, y: Double, previous: Position? = nil, scenario: Position? = nil, highlighted: Bool = false) {
             self.label = label; self.x = x; self.y = y; self.previous = previous; self.scenario = scenario; self.highlighted = highlighted
         }

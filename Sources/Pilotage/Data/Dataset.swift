@@ -5,13 +5,16 @@ public struct Manifest: Hashable, Sendable {
     /// The highest version this SDK reads.
     public static let currentVersion = 1
 
+    /// The name.
     public var name: String
+    /// A description for logs and messages.
     public var description: String
     /// The calendar years the data covers (indicator periods), ascending.
     public var years: [Int]
     /// Keys the format does not define, kept as JSON text so that a written dataset keeps them.
     public var extra: [String: String]
 
+    /// Creates a value from its fields.
     public init(name: String, description: String = "", years: [Int], extra: [String: String] = [:]) {
         self.name = name; self.description = description; self.years = years.sorted(); self.extra = extra
     }
@@ -35,6 +38,7 @@ public enum DatasetKind: String, Sendable {
 ///
 /// A `Dataset` is an immutable value: share it freely across tasks.
 public struct Dataset: Sendable {
+    /// The manifest (`dataset.json`).
     public let manifest: Manifest
     /// Regions in file order.
     public let regions: [Region]
@@ -53,7 +57,9 @@ public struct Dataset: Sendable {
     let micro: MicroStore?
     let aggregate: AggregateStore?
 
+    /// The kind.
     public var kind: DatasetKind { micro != nil ? .microdata : .aggregate }
+    /// The years, ascending.
     public var years: [Int] { manifest.years }
 
     init(manifest: Manifest, regions: [Region], missions: [MissionLocale], contexts: [TerritorialContext]?,
@@ -83,8 +89,11 @@ public struct Dataset: Sendable {
 
     /// Number of young people.
     public var youthCount: Int { micro?.youthCount ?? 0 }
+    /// Number of events.
     public var eventCount: Int { micro?.evDate.count ?? 0 }
+    /// Number of pathways.
     public var pathwayCount: Int { micro?.pwBegin.count ?? 0 }
+    /// Number of situations.
     public var situationCount: Int { micro?.stBegin.count ?? 0 }
 
     /// The young person at `index` (0..<youthCount).
@@ -105,12 +114,17 @@ public struct Dataset: Sendable {
 
 /// A row of `indicators.csv`.
 public struct AggregateRow: Hashable, Sendable {
+    /// The Mission locale's identifier (`ml_id`).
     public var mlID: String
+    /// The year.
     public var year: Int
     /// A catalogue identifier of a count, sum or mean line, or `5.n` / `7.n`.
     public var indicator: String
+    /// The population breakdown.
     public var breakdown: Breakdown
+    /// The value.
     public var value: Double
+    /// Creates a value from its fields.
     public init(mlID: String, year: Int, indicator: String, breakdown: Breakdown, value: Double) {
         self.mlID = mlID; self.year = year; self.indicator = indicator; self.breakdown = breakdown; self.value = value
     }

@@ -49,8 +49,11 @@ final class CSVOutput {
 
 /// Writing a dataset failed.
 public struct DatasetWriteError: Error, Sendable, CustomStringConvertible {
+    /// The file.
     public var path: String
+    /// What went wrong.
     public var reason: String
+    /// A description for logs and messages.
     public var description: String { "\(path): \(reason)" }
 }
 

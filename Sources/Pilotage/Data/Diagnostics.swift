@@ -129,6 +129,7 @@ public enum DatasetRule: String, Sendable, CaseIterable {
 /// Its description reads like a compiler's: `events.csv:1042:23: error: unknown code in
 /// column kind: expected one of accueil, entretien, …; found "acceuil"`.
 public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The rule broken.
     public var rule: DatasetRule
     /// File name inside the dataset folder (`events.csv`).
     public var file: String
@@ -143,12 +144,14 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
     /// What was found (the text as read, or a description).
     public var found: String
 
+    /// Creates a value from its fields.
     public init(_ rule: DatasetRule, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
                 expected: LocalizedText, found: String) {
         self.rule = rule; self.file = file; self.line = line; self.column = column; self.field = field
         self.expected = expected; self.found = found
     }
 
+    /// Whether the dataset is refused (else a warning).
     public var isError: Bool { rule.isError }
 
     /// `FILE:LINE:COL` (as much of it as is known).
@@ -170,6 +173,7 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
         return "\(location): \(severity): \(what)\(inField): \(body)"
     }
 
+    /// A description for logs and messages.
     public var description: String { message(.en) }
 }
 
@@ -177,12 +181,15 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
 public struct DatasetLoadError: Error, Sendable, CustomStringConvertible {
     /// The loader stops after this many errors.
     public static let limit = 50
+    /// The located errors, in file order (at most 50).
     public var diagnostics: [DatasetDiagnostic]
     /// More errors may follow: loading stopped at the limit.
     public var truncated: Bool
+    /// Creates a value from its fields.
     public init(diagnostics: [DatasetDiagnostic], truncated: Bool = false) {
         self.diagnostics = diagnostics; self.truncated = truncated
     }
+    /// A description for logs and messages.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 

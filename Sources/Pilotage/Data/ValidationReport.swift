@@ -10,6 +10,7 @@ public struct ValidationReport: Sendable {
     /// How many first locations are kept per rule.
     public static let sampleSize = 5
 
+    /// A rule that fired: how often and where first.
     public struct Finding: Hashable, Sendable {
         /// How many times the rule fired.
         public var count: Int
@@ -17,12 +18,15 @@ public struct ValidationReport: Sendable {
         public var samples: [String]
     }
 
+    /// The dataset's name.
     public let datasetName: String
     /// Findings per warning rule, only those that fired.
     public private(set) var warnings: [DatasetRule: Finding] = [:]
 
+    /// Total number of warnings.
     public var warningCount: Int { warnings.values.reduce(0) { $0 + $1.count } }
 
+    /// Creates a value from its fields.
     public init(_ dataset: Dataset) {
         datasetName = dataset.manifest.name
         checkReferenceFiles(dataset)

@@ -16,6 +16,7 @@ public struct Dashboard: Sendable {
     public let years: [Int]
     /// Names of the MLs and regions, for display.
     public let missions: [MissionLocale]
+    /// The regions with at least one ML.
     public let regions: [Region]
     let table: ComponentTable
     private let sources: Sources
@@ -151,8 +152,11 @@ public struct Dashboard: Sendable {
 
     /// A line for an ML beside its region and the nation, with N−1 where it exists.
     public struct Comparison: Sendable {
+        /// The Mission locale.
         public var ml: Result<Double, Unavailability>
+        /// The value for the region.
         public var region: Result<Double, Unavailability>
+        /// The value for the nation.
         public var nation: Result<Double, Unavailability>
         /// The same three in year N−1 (failures with `.unknownYear` when N−1 is not in the dataset).
         public var previous: (ml: Result<Double, Unavailability>, region: Result<Double, Unavailability>, nation: Result<Double, Unavailability>)
@@ -176,7 +180,9 @@ public struct Dashboard: Sendable {
 
     /// A line in year N against N−1.
     public struct Evolution: Hashable, Sendable {
+        /// The value of the year.
         public var current: Double
+        /// The value of the year before.
         public var previous: Double
         /// current − previous.
         public var change: Double { current - previous }
@@ -193,7 +199,9 @@ public struct Dashboard: Sendable {
 
     /// One ML's place in the distribution of a line.
     public struct Ranked: Hashable, Sendable {
+        /// The Mission locale.
         public var ml: Territory
+        /// The value.
         public var value: Double
         /// 1 = highest value.
         public var rank: Int
@@ -234,10 +242,15 @@ public struct Dashboard: Sendable {
 
     /// One computed cell.
     public struct Cell: Hashable, Sendable {
+        /// The territory.
         public var territory: Territory
+        /// The year.
         public var year: Int
+        /// The catalogue line.
         public var indicator: String
+        /// The population breakdown.
         public var breakdown: Breakdown
+        /// The value.
         public var value: Double
     }
 

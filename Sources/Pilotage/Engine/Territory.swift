@@ -1,25 +1,33 @@
 /// A territory of the dashboard: a Mission locale, a region or the nation.
 public struct Territory: Hashable, Sendable, CustomStringConvertible {
+    /// The territorial level.
     public let level: Level
     /// `ml_id`, `region_code`, or `FR`.
     public let id: String
 
+    /// Creates a value from its fields.
     public init(level: Level, id: String) { self.level = level; self.id = id }
 
+    /// A Mission locale by its identifier.
     public static func ml(_ id: String) -> Territory { Territory(level: .ml, id: id) }
+    /// A region by its code.
     public static func region(_ code: String) -> Territory { Territory(level: .region, id: code) }
     /// The nation (`FR`).
     public static let nation = Territory(level: .national, id: "FR")
 
+    /// A description for logs and messages.
     public var description: String { "\(level.rawValue):\(id)" }
 }
 
 /// Why a dashboard cell has no value. A cell that cannot be computed is absent, never 0.
 public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No such line in the catalogue.
     case unknownIndicator(String)
     /// A placeholder line: the instruction leaves it undefined.
     case notDefined(String)
+    /// No such territory in the dataset.
     case unknownTerritory(Territory)
+    /// The year is not in the dataset.
     case unknownYear(Int)
     /// The line does not exist under this breakdown.
     case breakdownNotApplicable(String, Breakdown)
@@ -58,5 +66,6 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A description for logs and messages.
     public var description: String { explanation(.en) }
 }

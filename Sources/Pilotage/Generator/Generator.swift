@@ -9,13 +9,16 @@ public struct GeneratorOptions: Hashable, Sendable {
         /// 445 MLs in 18 regions, 2015-2017, at the volumes of the real network.
         case national
     }
+    /// The preset.
     public var preset: Preset
+    /// The seed: the same seed gives the same dataset.
     public var seed: UInt64
     /// Indicator years (default 2015-2017).
     public var years: [Int]
     /// Volume of young people relative to the real network (national: 1; demo: **0.28**).
     public var scale: Double
 
+    /// Creates a value from its fields.
     public init(preset: Preset, seed: UInt64 = 1, years: [Int]? = nil, scale: Double? = nil) {
         self.preset = preset
         self.seed = seed
@@ -26,6 +29,7 @@ public struct GeneratorOptions: Hashable, Sendable {
 
 /// What a generation wrote.
 public struct GenerationSummary: Hashable, Sendable {
+    /// Number of MLs written.
     public var missions = 0, youth = 0, events = 0, pathways = 0, situations = 0
 }
 

@@ -6,6 +6,7 @@ public struct StateSubsidy: Hashable, Sendable, Codable {
     public var parrainage: Double
     /// Fonds pour l'insertion professionnelle des jeunes (activity 010200001705), when integrated.
     public var fipj: Double
+    /// Creates a value from its fields.
     public init(socle: Double, parrainage: Double = 0, fipj: Double = 0) {
         self.socle = socle; self.parrainage = parrainage; self.fipj = fipj
     }
@@ -15,7 +16,9 @@ public struct StateSubsidy: Hashable, Sendable, Codable {
 
 /// Whether a ratio's objective asks for more or for less.
 public enum ObjectiveDirection: String, DatasetCode, Codable {
+    /// The ratio should rise.
     case increase, decrease
+    /// What the code names, in error messages.
     public static var codeDescription: String { "direction" }
 }
 
@@ -23,9 +26,13 @@ public enum ObjectiveDirection: String, DatasetCode, Codable {
 public struct Objective: Hashable, Sendable, Codable {
     /// A catalogue ratio (`R10`).
     public var indicatorID: String
+    /// The year.
     public var year: Int
+    /// The target, in the ratio's unit (0.40 for 40 %).
     public var target: Double
+    /// Whether the ratio should rise or fall.
     public var direction: ObjectiveDirection
+    /// Creates a value from its fields.
     public init(indicatorID: String, year: Int, target: Double, direction: ObjectiveDirection) {
         self.indicatorID = indicatorID; self.year = year; self.target = target; self.direction = direction
     }
@@ -33,9 +40,13 @@ public struct Objective: Hashable, Sendable, Codable {
 
 /// A yearly amendment (avenant) of a convention.
 public struct Amendment: Hashable, Sendable, Codable {
+    /// The number.
     public var number: Int
+    /// The year.
     public var year: Int
+    /// The signature date.
     public var signedOn: Day?
+    /// Creates a value from its fields.
     public init(number: Int, year: Int, signedOn: Day? = nil) { self.number = number; self.year = year; self.signedOn = signedOn }
 }
 
@@ -50,18 +61,24 @@ public struct Convention: Hashable, Sendable, Codable {
     /// "Les ajustements … dans la limite de 10 % sur la durée de la convention".
     public static let maximumAdjustment = 0.10
 
+    /// The number.
     public var number: String
+    /// The Mission locale's identifier (`ml_id`).
     public var mlID: String
     /// The convention's years (four, such as 2015-2018).
     public var period: ClosedRange<Int>
     /// The State's subsidy per year.
     public var subsidies: [Int: StateSubsidy]
+    /// The objectives.
     public var objectives: [Objective]
+    /// The yearly amendments.
     public var amendments: [Amendment]
     /// Whether the convention integrates parrainage and FIPJ (then they count in the ±10% base).
     public var integratesParrainage: Bool
+    /// The convention integrates the FIPJ (it counts in the ±10 % base).
     public var integratesFIPJ: Bool
 
+    /// Creates a value from its fields.
     public init(number: String, mlID: String, period: ClosedRange<Int>, subsidies: [Int: StateSubsidy] = [:],
                 objectives: [Objective] = [], amendments: [Amendment] = [], integratesParrainage: Bool = true, integratesFIPJ: Bool = true) {
         self.number = number; self.mlID = mlID; self.period = period; self.subsidies = subsidies

@@ -29,6 +29,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Year, month and day of the month.
     public var components: (year: Int, month: Int, day: Int) { Day.civil(from: Int(number)) }
+    /// The year.
     public var year: Int { components.year }
 
     /// The day `months` months later (earlier when negative), clamped to the end of the
@@ -51,6 +52,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
+    /// Chronological order.
     public static func < (a: Day, b: Day) -> Bool { a.number < b.number }
 
     /// 1 January and 31 December of `year`.

@@ -12,43 +12,68 @@ import Foundation
 public struct Avenant: Sendable {
     /// What the dataset does not hold.
     public struct Details: Hashable, Sendable, Codable {
+        /// Chorus legal commitment of activity 010200001706 (missions locales).
         public var chorusMissionsLocales: String?
+        /// Chorus legal commitment of activity 010200001702 (parrainage).
         public var chorusParrainage: String?
+        /// Chorus legal commitment of activity 010200001705 (FIPJ).
         public var chorusFIPJ: String?
         /// FIPJ split between direct aid to young people and indirect aid (actions).
         public var fipjDirect: Double?
+        /// FIPJ indirect aid (actions), in euros.
         public var fipjIndirect: Double?
+        /// When the convention was signed, as written in the act.
         public var conventionSignedOn: String?
+        /// When the avenant takes effect, as written in the act.
         public var effectiveFrom: String?
+        /// The holder of the account paid.
         public var bankAccountHolder: String?
+        /// Name and address of the bank.
         public var bankName: String?
+        /// Bank code, branch code, account number and key.
         public var bankCode: String?, branchCode: String?, accountNumber: String?, key: String?
+        /// The authorising officer (ordonnateur).
         public var authorisingOfficer: String?
+        /// The assigned accountant (comptable assignataire).
         public var assignedAccountant: String?
+        /// Where the avenant is signed.
         public var place: String?
+        /// The region's name.
         public var regionName: String?
+        /// The action plan annexed, one line an action.
         public var actionPlan: [String]
+        /// Creates a value from its fields.
         public init() { actionPlan = [] }
     }
 
+    /// The convention.
     public var convention: Convention
+    /// The Mission locale.
     public var mission: MissionLocale
+    /// The year.
     public var year: Int
+    /// The State subsidy of the year.
     public var subsidy: StateSubsidy
+    /// The number of the avenant.
     public var amendmentNumber: Int
+    /// The objectives.
     public var objectives: [Objective]
     /// Provisional budget: funding by funder of the latest year of the dataset up to `year`.
     public var budget: [(funder: Funder, amount: Double)]
+    /// The year of the funding rows the provisional budget uses.
     public var budgetYear: Int?
     /// Provisional indicators: each objective's ratio, last known value.
     public var indicators: [(id: String, year: Int, value: Double?)]
+    /// What the dataset does not hold.
     public var details: Details
 
+    /// Why it cannot be made.
     public enum Failure: Error, Hashable, Sendable {
         /// The convention has no subsidy for the year.
         case noSubsidy(year: Int)
     }
 
+    /// Creates a value from its fields.
     public init(convention: Convention, mission: MissionLocale, year: Int, dataset: Dataset, dashboard: Dashboard, details: Details = Details()) throws(Failure) {
         guard let subsidy = convention.subsidies[year] else { throw .noSubsidy(year: year) }
         self.convention = convention; self.mission = mission; self.year = year; self.subsidy = subsidy; self.details = details
@@ -74,6 +99,7 @@ public struct Avenant: Sendable {
     public var total: Double { subsidy.socle + subsidy.parrainage + subsidy.fipj }
     /// "Une avance … dans la limite de 50 %": half the annual subsidy, to the cent below.
     public var advance: Double { Double(Self.cents(subsidy.socle) / 2) / 100 }
+    /// The balance paid after the review of the accounts.
     public var balance: Double { Double(Self.cents(subsidy.socle)) / 100 - advance }
 
     /// The avenant as Markdown.

@@ -3,6 +3,7 @@ import Foundation
 /// The four steps of Fiche n°1 ("Notice d'appui au dialogue de gestion"), as catalogue data:
 /// their titles and "Thématiques à aborder" verbatim, and the dashboard lines each step reads.
 public enum DialogueGuide {
+    /// One step of the brief.
     public struct Step: Hashable, Sendable {
         /// Verbatim title of the step in Fiche n°1.
         public var title: String
@@ -14,6 +15,7 @@ public enum DialogueGuide {
         public var note: LocalizedText?
     }
 
+    /// The steps.
     public static let steps: [Step] = [
         Step(title: "1. ANALYSE ET PARTAGE DU CONTEXTE",
              themes: ["Le poids régional de la Mission locale est déterminé à partir du nombre de jeunes actifs non occupés (JANO) et NEET (ni à l'école, ni en formation, ni en emploi), du nombre de demandeurs d'emploi en fin de mois (DEFM) et du nombre de jeunes en demande d'insertion (jeunes ayant eu au moins un entretien dans les cinq derniers mois ou JDI)."],
@@ -51,37 +53,53 @@ public enum DialogueGuide {
 public struct Brief: Sendable {
     /// One dashboard line of the brief.
     public struct Line: Sendable {
+        /// The catalogue line.
         public var indicator: Indicator
+        /// The value.
         public var value: Result<Double, Unavailability>
+        /// The value of the year before.
         public var previous: Result<Double, Unavailability>
+        /// The value for the region.
         public var region: Result<Double, Unavailability>
+        /// The value for the nation.
         public var nation: Result<Double, Unavailability>
         /// Rank (1 = highest) and quartile among all MLs, and among the region's.
         public var nationalRank: (rank: Int, quartile: Int, of: Int)?
+        /// Rank and quartile among the MLs of the region.
         public var regionalRank: (rank: Int, quartile: Int, of: Int)?
         /// Median of the peers, and the ML's rank among itself and its peers.
         public var peerMedian: Double?
+        /// Rank among the ML and its peers.
         public var peerRank: (rank: Int, of: Int)?
     }
+    /// One step of the brief.
     public struct Step: Sendable {
+        /// The step of Fiche n°1.
         public var guide: DialogueGuide.Step
+        /// The lines.
         public var lines: [Line]
     }
+    /// The Mission locale.
     public var ml: String
     /// The year of the dialogue; it reads `resultYear` (Y−1) against `previousYear` (Y−2).
     public var dialogueYear: Int
+    /// The year of the results read (Y−1).
     public var resultYear: Int { dialogueYear - 1 }
+    /// The year compared (Y−2).
     public var previousYear: Int { dialogueYear - 2 }
     /// The nearest MLs in context, nearest first.
     public var peers: [String]
     /// The ML's share of its region's JANO, NEET, DEFM and JDI (nil where a value is absent).
     public var weight: [(label: String, share: Double?)]
+    /// The steps.
     public var steps: [Step]
     /// The direction-only national targets: N−1 against N−2 for each line.
     public var targets: [(target: String, line: String, now: Double?, before: Double?)]
 }
 
+/// Why a brief cannot be made.
 public enum BriefError: Error, Hashable, Sendable {
+    /// No such Mission locale.
     case unknownML(String)
     /// The dataset lacks the year of the results (dialogue year − 1).
     case noResults(dialogueYear: Int, available: [Int])
@@ -172,18 +190,25 @@ extension Dashboard {
 public struct Synthesis: Hashable, Sendable {
     /// A ratio that stands out among the peers.
     public struct Finding: Hashable, Sendable {
+        /// The catalogue line's identifier.
         public var indicatorID: String
+        /// The value.
         public var value: Double
         /// The ML's rank among itself and its peers (1 = best, in the ratio's direction).
         public var rank: Int, of: Int
+        /// The median of the peers.
         public var peerMedian: Double?
     }
+    /// One theme of the table.
     public struct Theme: Hashable, Sendable {
         /// Verbatim from Fiche n°1.
         public var title: String
+        /// Ratios in the top quarter of the ML and its peers.
         public var forces: [Finding]
+        /// Ratios in the bottom quarter of the ML and its peers.
         public var axes: [Finding]
     }
+    /// The five themes of the table, verbatim.
     public static let titles = [
         "Analyse et partage du contexte",
         "Parcours d'accompagnement vers et dans l'emploi dont les actions menées pour favoriser l'accès des jeunes à l'autonomie et au droit commun.",
@@ -194,6 +219,7 @@ public struct Synthesis: Hashable, Sendable {
     /// Ratios where less is better.
     public static let lowerIsBetter: Set<String> = ["R11", "10.1.d", "10.1.e"]
 
+    /// The themes.
     public var themes: [Theme]
 
     /// Pre-fills the table from a brief.

@@ -16,11 +16,15 @@ import Foundation
 public struct MatrixMethod: Hashable, Sendable {
     /// A measure: a line, or a quotient of two lines (each under a breakdown), with a sign.
     public struct Measure: Hashable, Sendable {
+        /// What is shown for it.
         public var label: String
+        /// The numerator's value.
         public var numerator: String, numeratorBreakdown: Breakdown
+        /// The denominator's value.
         public var denominator: String?, denominatorBreakdown: Breakdown
         /// −1 when less is better (R11, 10.1.e).
         public var sign: Double
+        /// Creates a value from its fields.
         public init(_ label: String, _ numerator: String, _ nb: Breakdown = .all, over denominator: String? = nil, _ db: Breakdown = .all, sign: Double = 1) {
             self.label = label; self.numerator = numerator; numeratorBreakdown = nb
             self.denominator = denominator; denominatorBreakdown = db; self.sign = sign
@@ -32,15 +36,19 @@ public struct MatrixMethod: Hashable, Sendable {
             return n / q
         }
     }
+    /// Efficiency score (mean of z-scores).
     public var efficiency: [Measure]
+    /// Performance score (mean of z-scores).
     public var performance: [Measure]
     /// The context covariates the performance measures are adjusted on (none: no adjustment).
     public var context: [Measure]
 
+    /// Creates a value from its fields.
     public init(efficiency: [Measure], performance: [Measure], context: [Measure]) {
         self.efficiency = efficiency; self.performance = performance; self.context = context
     }
 
+    /// The default method of Pilotage.
     public static let standard = MatrixMethod(
         efficiency: [.init("R13", "R13"), .init("R12", "R12"), .init("1/9", "1", over: "9"), .init("-10.1.e", "10.1.e", sign: -1)],
         performance: [.init("R10", "R10"), .init("-R11", "R11", sign: -1), .init("R9", "R9"), .init("4.4/4", "4.4", over: "4")],
@@ -49,16 +57,26 @@ public struct MatrixMethod: Hashable, Sendable {
 
 /// The matrix of a scope for one year.
 public struct Matrix: Hashable, Sendable {
+    /// The four quadrants.
     public enum Quadrant: String, Hashable, Sendable, CaseIterable {
+        /// Performant and efficient.
         case performantEfficient = "performante et efficiente"
+        /// Performant, not efficient.
         case performantOnly = "performante, peu efficiente"
+        /// Efficient, not performant.
         case efficientOnly = "efficiente, peu performante"
+        /// Neither.
         case neither = "ni performante ni efficiente"
     }
+    /// One ML of the matrix.
     public struct Point: Hashable, Sendable {
+        /// The Mission locale.
         public var ml: String
+        /// Efficiency score (mean of z-scores).
         public var efficiency: Double
+        /// Performance score (mean of z-scores).
         public var performance: Double
+        /// The quadrant.
         public var quadrant: Quadrant {
             switch (performance >= 0, efficiency >= 0) {
             case (true, true): return .performantEfficient
@@ -68,8 +86,11 @@ public struct Matrix: Hashable, Sendable {
             }
         }
     }
+    /// The region or the nation.
     public var scope: Territory
+    /// The year.
     public var year: Int
+    /// The points of the scope.
     public var points: [Point]
     /// MLs left out because a measure is absent (zero denominator, missing file…).
     public var excluded: [String]
@@ -77,8 +98,11 @@ public struct Matrix: Hashable, Sendable {
     public var contextAdjusted: Bool
 }
 
+/// Why a matrix cannot be computed.
 public enum MatrixError: Error, Hashable, Sendable {
+    /// No such region.
     case unknownScope(Territory)
+    /// The year is not in the dataset.
     case unknownYear(Int)
     /// Fewer than two MLs have every measure.
     case tooFewMissionsLocales(Int)

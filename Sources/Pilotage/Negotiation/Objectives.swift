@@ -1,19 +1,24 @@
 /// What it takes to bring a ratio to a target: the gap in points and in young people, and the
 /// amount of a lever that closes it.
 public struct GoalSeek: Hashable, Sendable {
+    /// The catalogue line's identifier.
     public var indicatorID: String
+    /// The target, in the ratio's unit (0.40 for 40 %).
     public var target: Double
+    /// The value of the year.
     public var current: Double
     /// Target − current (in the ratio's unit: 0.05 is 5 points for a share).
     public var gap: Double { target - current }
     /// The numerator and denominator lines, with their values.
     public var numeratorID: String, denominatorID: String
+    /// The numerator's value.
     public var numerator: Double, denominator: Double
     /// What the numerator must gain, the denominator staying as it is ("R10 at 40% needs 57 more
     /// exits to employment out of 1 210 exits"); rounded up to whole young people for counts.
     public var numeratorChange: Double
     /// The lever asked for and its amount, when it moves the ratio (nil otherwise).
     public var lever: Lever?
+    /// The lever's amount that reaches the target.
     public var leverAmount: Double?
 }
 
@@ -21,12 +26,14 @@ public struct GoalSeek: Hashable, Sendable {
 public enum GoalSeekError: Error, Hashable, Sendable {
     /// Only ratios (quotients of two lines) have targets.
     case notARatio(String)
+    /// A value the target needs is absent.
     case unavailable(Unavailability)
     /// The lever feeds neither the numerator nor the denominator of the ratio.
     case leverDoesNotMove(lever: Lever, indicator: String)
     /// The lever moves both terms alike, so the ratio cannot reach the target (e.g. a share
     /// can never reach 100% by adding to both).
     case unreachable(target: Double)
+    /// A change of the table cannot be applied.
     case scenario(ScenarioError)
 }
 
@@ -112,6 +119,7 @@ extension Lever {
 
 /// A proposed target for a ratio, and how it was derived.
 public struct TargetProposal: Hashable, Sendable {
+    /// How a proposal is derived.
     public enum Method: String, Hashable, Sendable {
         /// The median of the ML's peers (results of the year before the dialogue).
         case peerMedian = "peer_median"
@@ -120,7 +128,9 @@ public struct TargetProposal: Hashable, Sendable {
         /// The result of Y−1 plus a number of points.
         case plusPoints = "plus_points"
     }
+    /// How it was derived.
     public var method: Method
+    /// The value.
     public var value: Double
 }
 

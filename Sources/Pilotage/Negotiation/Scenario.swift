@@ -95,23 +95,34 @@ public enum Lever: String, Sendable, CaseIterable, Codable {
 /// Levers act on the breakdown `all` (they do not say who the young people are); the
 /// breakdowns keep their observed values. A component that is absent stays absent.
 public struct Scenario: Hashable, Sendable, Codable {
+    /// One change of a scenario.
     public struct Change: Hashable, Sendable, Codable {
+        /// The Mission locale.
         public var ml: String
+        /// The year.
         public var year: Int
+        /// The lever.
         public var lever: Lever
+        /// The amount (young people, FTEs or euros).
         public var amount: Double
+        /// Creates a value from its fields.
         public init(ml: String, year: Int, lever: Lever, amount: Double) {
             self.ml = ml; self.year = year; self.lever = lever; self.amount = amount
         }
     }
+    /// The name.
     public var name: String
+    /// The changes, in order.
     public var changes: [Change]
+    /// Creates a value from its fields.
     public init(name: String, changes: [Change] = []) { self.name = name; self.changes = changes }
 }
 
 /// Why a scenario cannot be applied.
 public enum ScenarioError: Error, Hashable, Sendable {
+    /// No such Mission locale.
     case unknownML(String)
+    /// The year is not in the dataset.
     case unknownYear(Int)
     /// The change would make a count negative, or a "dont" line exceed its parent.
     case inconsistent(line: String, value: Double, limit: Double)

@@ -6,15 +6,20 @@
 /// let counted = Training.counted(in: "3")   // the young people line 3 counts in 2016
 /// ```
 public enum Training {
+    /// The year.
     public static let year = 2016
+    /// The Mission locale.
     public static let ml = "ML-FORMATION"
 
     /// A young person of the lesson: a pseudonym and their story.
     public struct Person: Hashable, Sendable {
+        /// The identifier.
         public var id: String
+        /// Their story, in words.
         public var story: LocalizedText
     }
 
+    /// The six young people.
     public static let people: [Person] = [
         .init(id: "Ana", story: .init(fr: "vient à un atelier d'information le 10 février 2016, sans être accueillie ensuite.",
                                       en: "comes to an information workshop on 10 February 2016 and is never received.")),
