@@ -34,10 +34,11 @@ enum Commands {
             for e in c.examples { out += "  \(Messages.text(.example, lang)) : \(e)\n" }
             return ShellResult(output: out)
         }
+        // The overview names each command; its full usage is in `help COMMAND`.
         var out = Messages.text(.helpTitle, lang) + "\n"
-        let width = all.map { $0.usage.count }.max() ?? 0
+        let width = all.map { $0.names[0].count }.max() ?? 0
         for c in all {
-            out += "  " + c.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + c.summary.text(lang) + "\n"
+            out += "  " + padded(c.names[0], width + 2) + c.summary.text(lang) + "\n"
             out += "  " + String(repeating: " ", count: width + 2) + "\(Messages.text(.example, lang)) : \(c.examples[0])\n"
         }
         out += Messages.text(.helpFooter, lang) + "\n"

@@ -59,6 +59,8 @@ struct ShellTests {
         let out = Session().run("help").output
         for c in Commands.all { #expect(out.contains(c.usage) && out.contains(c.examples[0]), "\(c.names[0])") }
         #expect(Session().run("help explain").output.contains("Exemple : explain R5"))
+        // The overview names the commands (their full usage is in `help COMMAND`): it stays readable.
+        #expect(out.split(separator: "\n").allSatisfy { $0.count <= 160 })
     }
 
     @Test func catalogueFilters() {
