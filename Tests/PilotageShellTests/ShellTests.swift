@@ -57,7 +57,10 @@ struct ShellTests {
 
     @Test func helpListsEveryCommandWithAnExample() {
         let out = Session().run("help").output
-        for c in Commands.all { #expect(out.contains(c.usage) && out.contains(c.examples[0]), "\(c.names[0])") }
+        for c in Commands.all {
+            #expect(out.contains("  \(c.names[0]) ") && out.contains(c.examples[0]), "\(c.names[0])")
+            #expect(Session().run("help \(c.names[0])").output.contains(c.usage), "\(c.names[0])")
+        }
         #expect(Session().run("help explain").output.contains("Exemple : explain R5"))
         // The overview names the commands (their full usage is in `help COMMAND`): it stays readable.
         #expect(out.split(separator: "\n").allSatisfy { $0.count <= 160 })
