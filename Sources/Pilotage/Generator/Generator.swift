@@ -160,7 +160,9 @@ private struct Generation {
                 var id = "ML" + String(repeating: "0", count: max(0, 3 - department.count)) + department + "-" + NetworkPlan.slug(city) + (round > 0 ? "-\(round + 1)" : "")
                 while usedIDs.contains(id) { id += "-B" }
                 usedIDs.insert(id)
-                let name = "Mission locale de \(city)" + (round > 0 ? " \(round + 1)" : "")
+                // "de Lyon", "d'Amiens": French elides before a vowel.
+                let elided = city.first.map { "AEIOUYÉÈÊÂÎÔ".contains($0) } ?? false
+                let name = "Mission locale " + (elided ? "d'" : "de ") + city + (round > 0 ? " \(round + 1)" : "")
                 let siret = String(format: "%09d%05d", 180_000_000 + mlNumber * 1013 % 99_999_999, 10 + k)
                 missions.row([id, name, region.code, department, rng.chance(0.9) ? "association" : "gip", siret, "8899B",
                               "\(1 + k) place de la République, \(department)000 \(city)",
