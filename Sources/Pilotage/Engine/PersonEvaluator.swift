@@ -46,12 +46,11 @@ struct PersonEvaluator {
 
     // Codes as stored by the loader (index of the case, details + 1).
     private let kAccueil = Code.index(EventKind.accueil), kDiagnostic = Code.index(EventKind.diagnostic)
-    private let kProposition = Code.index(EventKind.proposition), kOrientation = Code.index(EventKind.orientation)
+    private let kProposition = Code.index(EventKind.proposition)
     private let kDroitCommun = Code.index(EventKind.droitCommun), kCep = Code.index(EventKind.cep)
     private let cepTwo = Code.index(CEPLevel.two) + 1, cepThree = Code.index(CEPLevel.three) + 1
     /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
     private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
-    private let interview: [Bool] = EventKind.allCases.map(\.isInterview)
     private let orientationProgram = Code.index(Program.orientation)
     private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
     private let sEmploi = Code.index(SituationKind.emploi), sImmersion = Code.index(SituationKind.immersion)
