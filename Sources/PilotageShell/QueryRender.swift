@@ -139,22 +139,20 @@ enum QueryRender {
         case .value, .previous: return display(v, c.line, lang)
         case .relativeChange: return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%")
         case .change:
-            if isPercent(c.line) { return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
+            if c.line.isPercentage { return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
             return signed(display(v, c.line, lang), v)
         }
     }
 
     static func signed(_ text: String, _ v: Double) -> String { v > 0 && !text.hasPrefix("+") ? "+" + text : text }
 
-    static func isPercent(_ line: Indicator) -> Bool { line.kind == .ratio && !["R2", "R13"].contains(line.id) }
-
     static func display(_ v: Double, _ line: Indicator, _ lang: Language) -> String {
-        let percent = isPercent(line)
+        let percent = line.isPercentage
         let shown = percent ? v * 100 : v
         let decimals = line.kind == .count ? 0 : (percent || line.kind == .mean ? 1 : 2)
         let text = formatted(shown, decimals: decimals, lang)
         if percent { return text + (lang == .fr ? "\u{202F}%" : "%") }
-        if line.kind == .amountPerPerson || line.id.hasPrefix("10") { return text + (lang == .fr ? "\u{202F}€" : " €") }
+        if line.isEuroAmount { return text + (lang == .fr ? "\u{202F}€" : " €") }
         return text
     }
 

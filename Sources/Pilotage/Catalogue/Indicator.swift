@@ -92,6 +92,11 @@ public struct Indicator: Hashable, Sendable, Identifiable {
 
     /// A line whose value is computed (every kind but placeholders).
     public var isComputed: Bool { kind != .placeholder }
+    /// A ratio read as a share, shown in % (every ratio but R2, a year-on-year factor, and R13,
+    /// young people per FTE).
+    public var isPercentage: Bool { kind == .ratio && id != "R2" && id != "R13" }
+    /// A line in euros: the funding lines (10…) and the amounts per young person.
+    public var isEuroAmount: Bool { kind == .amountPerPerson || id.hasPrefix("10") }
     /// A count of young people (its breakdown shares and "dont" rates are meaningful).
     public var countsYoungPeople: Bool { kind == .count }
 }

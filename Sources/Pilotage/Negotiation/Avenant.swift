@@ -238,10 +238,10 @@ public struct Avenant: Sendable {
     }
 
     static func number(_ v: Double, _ line: Indicator) -> String {
-        let percent = line.kind == .ratio && !["R2", "R13"].contains(line.id)
+        let percent = line.isPercentage
         let shown = percent ? v * 100 : v
         var text = NumberText.decimal((shown * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
-        if percent { text += "\u{202F}%" } else if line.kind == .amountPerPerson || line.id.hasPrefix("10") { text += "\u{202F}€" }
+        if percent { text += "\u{202F}%" } else if line.isEuroAmount { text += "\u{202F}€" }
         return text
     }
 
