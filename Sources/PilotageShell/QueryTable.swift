@@ -36,8 +36,6 @@ struct QueryTable {
     init(_ q: Query, _ d: Dashboard) {
         years = q.years; breakdowns = q.breakdowns
         columns = q.lines.flatMap { line in (q.change ? Part.allCases : [.value]).map { Column(line: line, part: $0) } }
-        let names = Dictionary(d.missions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        func name(_ t: Territory) -> String { t.level == .ml ? names[t.id] ?? t.id : d.name(of: t) }
         func row(_ t: Territory, _ y: Int, _ b: Breakdown, reference: Bool = false) -> Row {
             let cells = q.lines.flatMap { line -> [Result<Double, Unavailability>] in
                 let now = d.value(line.id, for: t, year: y, breakdown: b)
@@ -52,7 +50,7 @@ struct QueryTable {
                 }
                 return [now, before, change, relative]
             }
-            return Row(territory: t, name: name(t), year: y, breakdown: b, cells: cells, isReference: reference)
+            return Row(territory: t, name: d.name(of: t), year: y, breakdown: b, cells: cells, isReference: reference)
         }
         // Filters and order act on territories, judged by their row of the last year and first breakdown.
         let keyYear = q.years.last ?? 0, keyBreakdown = q.breakdowns.first ?? .all
@@ -63,9 +61,9 @@ struct QueryTable {
             let cut: (Territory) -> Double?
             switch f.threshold {
             case .number(let x): cut = { _ in x }
-            case .median: let m = Self.quantile(known, 0.5); cut = { _ in m }
-            case .q1: let m = Self.quantile(known, 0.25); cut = { _ in m }
-            case .q3: let m = Self.quantile(known, 0.75); cut = { _ in m }
+            case .median: let m = Statistics.quantile(known, 0.5); cut = { _ in m }
+            case .q1: let m = Statistics.quantile(known, 0.25); cut = { _ in m }
+            case .q3: let m = Statistics.quantile(known, 0.75); cut = { _ in m }
             case .mean: let m = known.isEmpty ? nil : known.reduce(0, +) / Double(known.count); cut = { _ in m }
             case .region:
                 cut = { t in t.level == .ml ? d.region(of: t.id).flatMap { d.number(f.line.id, for: $0, year: keyYear, breakdown: keyBreakdown) } : nil }
@@ -118,13 +116,5 @@ struct QueryTable {
             for y in q.years { for b in q.breakdowns { references.append(row(.nation, y, b, reference: true)) } }
         }
         rows = main + references
-    }
-
-    /// Linear interpolation between order statistics (spreadsheets' QUARTILE.INC).
-    static func quantile(_ values: [Double], _ p: Double) -> Double? {
-        let v = values.sorted()
-        guard !v.isEmpty else { return nil }
-        let x = p * Double(v.count - 1), i = Int(x.rounded(.down)), f = x - Double(i)
-        return i + 1 < v.count ? v[i] + f * (v[i + 1] - v[i]) : v[i]
     }
 }

@@ -230,12 +230,9 @@ public struct Dashboard: Sendable {
     public func quantiles(_ id: String, within territory: Territory = .nation, year: Int, breakdown: Breakdown = .all)
         -> (min: Double, q1: Double, median: Double, q3: Double, max: Double)? {
         let v = distribution(id, within: territory, year: year, breakdown: breakdown).map(\.value).sorted()
-        guard !v.isEmpty else { return nil }
-        func q(_ p: Double) -> Double {
-            let x = p * Double(v.count - 1), i = Int(x.rounded(.down)), f = x - Double(i)
-            return i + 1 < v.count ? v[i] + f * (v[i + 1] - v[i]) : v[i]
-        }
-        return (v[0], q(0.25), q(0.5), q(0.75), v[v.count - 1])
+        guard let first = v.first, let last = v.last else { return nil }
+        func q(_ p: Double) -> Double { Statistics.quantile(v, p) ?? first }
+        return (first, q(0.25), q(0.5), q(0.75), last)
     }
 
     // MARK: cells and export

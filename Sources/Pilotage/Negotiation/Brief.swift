@@ -149,8 +149,7 @@ extension Dashboard {
                 let mine = number(line.id, for: .ml(ml), year: y)
                 var peerRank: (Int, Int)?
                 if let mine { peerRank = (1 + peerValues.filter { $0 > mine }.count, peerValues.count + 1) }
-                let sorted = peerValues.sorted()
-                let median = sorted.isEmpty ? nil : (sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2)
+                let median = Statistics.median(peerValues)
                 return Brief.Line(indicator: line, value: value(line.id, for: .ml(ml), year: y), previous: value(line.id, for: .ml(ml), year: y - 1),
                                   region: value(line.id, for: region, year: y), nation: value(line.id, for: .nation, year: y),
                                   nationalRank: rank(line.id, within: .nation).map { (rank: $0.0, quartile: $0.1, of: $0.2) },

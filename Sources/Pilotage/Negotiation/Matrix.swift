@@ -144,8 +144,23 @@ extension Dashboard {
     }
 }
 
-/// Small statistics of the matrix.
+/// Small statistics of the dashboard, the brief and the matrix.
 public enum Statistics {
+    /// Linear interpolation between order statistics (spreadsheets' QUARTILE.INC); nil when empty.
+    public static func quantile(_ values: [Double], _ p: Double) -> Double? {
+        let v = values.sorted()
+        guard !v.isEmpty else { return nil }
+        let x = p * Double(v.count - 1), i = Int(x.rounded(.down)), f = x - Double(i)
+        return i + 1 < v.count ? v[i] + f * (v[i + 1] - v[i]) : v[i]
+    }
+
+    /// The middle value, or the mean of the two middle values; nil when empty.
+    public static func median(_ values: [Double]) -> Double? {
+        let v = values.sorted(), n = v.count
+        guard n > 0 else { return nil }
+        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2
+    }
+
     /// (x − mean) / standard deviation (population); all 0 when the values do not vary.
     public static func zScores(_ x: [Double]) -> [Double] {
         guard !x.isEmpty else { return [] }

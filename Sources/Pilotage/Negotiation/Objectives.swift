@@ -141,10 +141,8 @@ extension Dashboard {
                           direction: ObjectiveDirection = .increase) -> [TargetProposal] {
         let y = dialogueYear - 1
         var result: [TargetProposal] = []
-        let peerValues = peers(of: ml, year: y).compactMap { number(id, for: .ml($0), year: y) }.sorted()
-        if !peerValues.isEmpty {
-            let n = peerValues.count
-            result.append(.init(method: .peerMedian, value: n % 2 == 1 ? peerValues[n / 2] : (peerValues[n / 2 - 1] + peerValues[n / 2]) / 2))
+        if let median = Statistics.median(peers(of: ml, year: y).compactMap { number(id, for: .ml($0), year: y) }) {
+            result.append(.init(method: .peerMedian, value: median))
         }
         if let now = number(id, for: .ml(ml), year: y) {
             if let before = number(id, for: .ml(ml), year: y - 1) { result.append(.init(method: .ownTrend, value: now + (now - before))) }
