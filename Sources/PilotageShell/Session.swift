@@ -136,16 +136,11 @@ public final class Session {
     /// The logical lines of a script: a line ending with `\` continues on the next one.
     /// Each comes with the number of its first physical line.
     public static func logicalLines(_ text: String) -> [(number: Int, text: String)] {
-        var result: [(Int, String)] = [], pending: (Int, String)?
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            let continues = line.hasSuffix("\\")
-            if continues { line.removeLast() }
-            if let p = pending { pending = (p.0, p.1 + " " + line) } else { pending = (n + 1, line) }
-            if !continues { result.append(pending!); pending = nil }
+        var joiner = ContinuedLines(), result: [(number: Int, text: String)] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let line = joiner.add(String(raw)) { result.append(line) }
         }
-        if let p = pending { result.append(p) }
+        if let last = joiner.finish() { result.append(last) }
         return result
     }
 
@@ -289,5 +284,36 @@ struct Arguments {
         let folded = Catalogue.all.filter { $0.id.lowercased() == t.text.lowercased() }
         if folded.count == 1 { return folded[0] }
         throw ShellError(Messages.text(.unknownIndicator, language, t.text), at: t, suggestions: Catalogue.suggestions(for: t.text))
+    }
+}
+
+/// Lines continued with a final `\`, as scripts, the terminal and piped input all read them:
+/// fed one physical line at a time, it gives each logical line once complete, with the number
+/// of its first physical line.
+public struct ContinuedLines: Sendable {
+    private var pending: (number: Int, text: String)?
+    private var count = 0
+
+    public init() {}
+
+    /// Whether the last line asked to continue.
+    public var isContinuing: Bool { pending != nil }
+
+    /// Adds a physical line (a final `\r` is dropped); returns the logical line it completes.
+    public mutating func add(_ raw: String) -> (number: Int, text: String)? {
+        count += 1
+        var line = raw
+        if line.hasSuffix("\r") { line.removeLast() }
+        let continues = line.hasSuffix("\\")
+        if continues { line.removeLast() }
+        let joined = pending.map { ($0.number, $0.text + " " + line) } ?? (count, line)
+        pending = continues ? joined : nil
+        return continues ? nil : joined
+    }
+
+    /// A logical line left open by the input's last line.
+    public mutating func finish() -> (number: Int, text: String)? {
+        defer { pending = nil }
+        return pending
     }
 }

@@ -34,23 +34,21 @@ struct Repl: ParsableCommand {
             Terminal(session: session).loop()
         } else {
             // Line by line as they come (a pipe may feed the REPL over time); `\` continues a line.
-            var pending = "", number = 0, first = 0
-            while let raw = readLine(strippingNewline: true) {
-                number += 1
-                if pending.isEmpty { first = number }
-                var line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-                if line.hasSuffix("\\") { line.removeLast(); pending += line + " "; continue }
-                let result = session.run(pending + line)
-                pending = ""
+            var joiner = ContinuedLines()
+            func run(_ line: (number: Int, text: String)) throws -> Bool {
+                let result = session.run(line.text)
                 if !result.output.isEmpty { FileHandle.standardOutput.write(Data(result.output.utf8)) }
                 if let error = result.error {
-                    printError(Messages.text(.scriptLine, session.language, "stdin", String(first)) + " :")
+                    printError(Messages.text(.scriptLine, session.language, "stdin", String(line.number)) + " :")
                     printError(error)
                     throw ExitCode(1)
                 }
-                if result.quit { return }
+                return result.quit
             }
-            if !pending.isEmpty { try runLines(pending, session: session, source: "stdin") }
+            while let raw = readLine(strippingNewline: true) {
+                if let line = joiner.add(raw), try run(line) { return }
+            }
+            if let last = joiner.finish() { _ = try run(last) }
         }
     }
 

@@ -37,19 +37,17 @@ final class Terminal {
         print(session.language == .fr
               ? "Pilotage — tableau de bord CPO des missions locales. « help » pour l'aide, « quit » pour sortir."
               : "Pilotage — CPO dashboard of the Missions locales. \"help\" for help, \"quit\" to leave.")
-        var pending = ""   // a line continued with a final backslash
+        var joiner = ContinuedLines()   // lines continued with a final backslash
         while true {
-            pe_set_prompt(pending.isEmpty ? "pilotage> " : "     ...> ")
+            pe_set_prompt(joiner.isContinuing ? "     ...> " : "pilotage> ")
             var count: Int32 = 0
             guard let raw = el_gets(el, &count) else { print(""); break }
-            var line = String(cString: raw).trimmingCharacters(in: .newlines)
-            if line.trimmingCharacters(in: .whitespaces).isEmpty && pending.isEmpty { continue }
-            pe_history_enter(history, line)
+            let typed = String(cString: raw).trimmingCharacters(in: .newlines)
+            if typed.trimmingCharacters(in: .whitespaces).isEmpty && !joiner.isContinuing { continue }
+            pe_history_enter(history, typed)
             _ = pe_history_save(history, path)
-            if line.hasSuffix("\\") { pending += line.dropLast() + " "; continue }
-            line = pending + line
-            pending = ""
-            let result = session.run(line)
+            guard let line = joiner.add(typed) else { continue }
+            let result = session.run(line.text)
             if !result.output.isEmpty { print(result.output, terminator: result.output.hasSuffix("\n") ? "" : "\n") }
             if let error = result.error { FileHandle.standardError.write(Data((error + "\n").utf8)) }
             if result.quit { break }
