@@ -65,7 +65,7 @@ enum BriefCommands {
                                  l.peerMedian.map { QueryRender.display($0, l.indicator, lang) } ?? "n.d.",
                                  l.peerRank.map { "\($0.rank)/\($0.of)" } ?? "n.d."])
                 }
-                out += FundingCommands.table(rows)
+                out += aligned(rows, indent: "  ")
             }
             if let note = step.guide.note { out += "  " + note.text(lang) + "\n" }
             out += fr ? "  Thématiques à aborder :\n" : "  Themes (Thématiques à aborder):\n"

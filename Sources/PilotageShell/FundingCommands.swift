@@ -64,7 +64,7 @@ enum FundingCommands {
             rows.append([String(year), euros(s.socle), euros(s.parrainage), euros(s.fipj), euros(c.adjustable(s)), percent(change, lang), up, down,
                          a.map { "n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "") } ?? ""])
         }
-        out += table(rows)
+        out += aligned(rows, indent: "  ")
         if !c.objectives.isEmpty {
             out += fr ? "  objectifs :\n" : "  objectives:\n"
             for o in c.objectives.sorted(by: { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }) {
@@ -220,15 +220,8 @@ enum FundingCommands {
             }
         }
         rows.append(share)
-        out += table(rows)
+        out += aligned(rows, indent: "  ")
         out += fr ? "  (l'ajustement n'a aucun caractère automatique : c'est à vous de le fixer)\n" : "  (the adjustment is never automatic: you set it)\n"
         return ShellResult(output: out)
-    }
-
-    /// Rows as aligned columns: the first left-aligned, the others right-aligned.
-    static func table(_ rows: [[String]], indent: String = "  ") -> String {
-        let widths = rows[0].indices.map { c in rows.map { $0[c].width }.max() ?? 0 }
-        return rows.map { row in indent + row.enumerated().map { c, cell in c == 0 ? padded(cell, widths[c]) : String(repeating: " ", count: widths[c] - cell.width) + cell }
-            .joined(separator: "  ").trailingSpacesRemoved + "\n" }.joined()
     }
 }

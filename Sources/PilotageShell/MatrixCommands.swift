@@ -72,7 +72,7 @@ enum MatrixCommands {
         }
         var out = (fr ? "Matrice performance × efficience — \(d.name(of: scope)), \(year) (z-scores dans le périmètre" : "Performance × efficiency — \(d.name(of: scope)), \(year) (z-scores within the scope")
             + (m.contextAdjusted ? (fr ? ", performance corrigée du contexte)\n" : ", performance adjusted for context)\n") : (fr ? ", sans correction du contexte : trop peu de ML)\n" : ", no context adjustment: too few MLs)\n"))
-        out += FundingCommands.table(rows)
+        out += aligned(rows, indent: "  ")
         if !m.excluded.isEmpty { out += (fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ") + "\n" }
         return ShellResult(output: out)
     }

@@ -86,7 +86,7 @@ enum ObjectiveCommands {
                              g.map { met ? (fr ? "atteint" : "met") : QueryRender.display($0.gap, .init(line: line, part: .change), lang) } ?? "n.d.",
                              g.map { met ? "" : "\($0.numeratorChange >= 0 ? "+" : "")\(NumberText.decimal($0.numeratorChange)) \($0.numeratorID) / \(NumberText.decimal($0.denominator)) \($0.denominatorID)" } ?? ""])
             }
-            return ShellResult(output: FundingCommands.table(rows))
+            return ShellResult(output: aligned(rows, indent: "  "))
         default:
             throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["propose", "set", "list"])
         }

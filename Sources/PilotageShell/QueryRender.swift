@@ -99,19 +99,13 @@ enum QueryRender {
     static func table(_ t: QueryTable, _ lang: Language, why: Bool) -> String {
         var (header, rows, notes) = cells(t, lang)
         if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
-        let all = [header] + rows
-        let widths = (0..<header.count).map { c in all.map { $0[c].width }.max() ?? 0 }
         let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
         var out = ""
         var title: [String] = []
         if t.years.count == 1 { title.append(String(t.years[0])) }
         if t.breakdowns.count == 1 { title.append(t.breakdowns[0].rawValue) }
         if !title.isEmpty { out += title.joined(separator: ", ") + "\n" }
-        for row in all {
-            out += row.enumerated().map { c, cell in
-                c < leading ? padded(cell, widths[c]) : String(repeating: " ", count: widths[c] - cell.width) + cell
-            }.joined(separator: "  ").trailingSpacesRemoved + "\n"
-        }
+        out += aligned([header] + rows, leftColumns: leading)
         if rows.isEmpty { out += lang == .fr ? "(aucun territoire)\n" : "(no territory)\n" }
         if why { for n in notes { out += "n.d." + n + "\n" } }
         return out
@@ -278,6 +272,18 @@ func formatted(_ v: Double, decimals: Int, _ lang: Language) -> String {
         out += tail.reversed()
     }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// Rows as aligned columns two spaces apart: the first `leftColumns` left-aligned (names), the
+/// others right-aligned (numbers); no trailing spaces.
+func aligned(_ rows: [[String]], leftColumns: Int = 1, indent: String = "") -> String {
+    guard let first = rows.first else { return "" }
+    let widths = first.indices.map { c in rows.map { $0[c].width }.max() ?? 0 }
+    return rows.map { row in
+        indent + row.enumerated().map { c, cell in
+            c < leftColumns ? padded(cell, widths[c]) : String(repeating: " ", count: widths[c] - cell.width) + cell
+        }.joined(separator: "  ").trailingSpacesRemoved + "\n"
+    }.joined()
 }
 
 /// `s` followed by spaces up to `width` characters.

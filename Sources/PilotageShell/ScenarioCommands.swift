@@ -161,7 +161,7 @@ enum ScenarioCommands {
             rows.append(row)
         }
         var out = "\(year), \(breakdown.rawValue) — " + (fr ? "référence puis scénario(s) : " : "baseline then scenario(s): ") + names.joined(separator: ", ") + "\n"
-        out += FundingCommands.table([header] + rows, indent: "")
+        out += aligned([header] + rows)
         if breakdown != .all { out += fr ? "(les leviers agissent sur la déclinaison all ; celle-ci garde ses valeurs observées)\n" : "(levers act on breakdown all; this one keeps its observed values)\n" }
         return out
     }
@@ -258,7 +258,7 @@ enum ScenarioCommands {
             for (i, x) in amounts.enumerated() {
                 rows.append([(x >= 0 ? "+" : "") + NumberText.decimal(x)] + table[i].map { $0.map { QueryRender.display($0, line, lang) } ?? "n.d." })
             }
-            out += FundingCommands.table([header] + rows, indent: "")
+            out += aligned([header] + rows)
         }
         return ShellResult(output: out)
     }
