@@ -92,10 +92,13 @@ public enum Training {
 
     /// The young people a count line counts in 2016, by the engine: each person alone in a dataset.
     public static func counted(in line: String) -> [String] {
-        people.map(\.id).filter { id in
-            dataset([id]).map { Dashboard($0).number(line, for: .ml(ml), year: year) == 1 } ?? false
-        }
+        people.map(\.id).filter { id in alone[id]?.number(line, for: .ml(ml), year: year) == 1 }
     }
+
+    /// Each young person's dashboard, alone in a dataset: computed once, read by every line.
+    private static let alone: [String: Dashboard] = Dictionary(uniqueKeysWithValues: people.compactMap { p in
+        dataset([p.id]).map { (p.id, Dashboard($0)) }
+    })
 
     /// Which young people each line of the lesson counts, as computed by the engine.
     public static func table() -> [(line: String, counted: [String])] { lines.map { ($0, counted(in: $0)) } }
