@@ -8,7 +8,8 @@ enum FundingCommands {
         let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
         let parser = QueryParser(dashboard: d, lang: lang)
         var ml: String?, year: Int?, mlToken: Token?
-        while let t = args.next() {
+        // `of ML` and `year N`, in any order; the first other word is the caller's.
+        arguments: while let t = args.next() {
             switch QueryParser.keywords[t.text.lowercased()] {
             case "of":
                 mlToken = args.peek
@@ -19,11 +20,7 @@ enum FundingCommands {
                 year = y
             default:
                 args.position -= 1
-                guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-                guard let c = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
-                    throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: mlToken)
-                }
-                return (c, d, year)
+                break arguments
             }
         }
         guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
