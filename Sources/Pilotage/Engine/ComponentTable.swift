@@ -58,84 +58,117 @@ struct ComponentTable: Sendable {
     private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int) {
         let periods = years.map(PersonEvaluator.Period.init)
         let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count
-        let stride = nY * nB
-        // A few contiguous ranges of young people per core (for balance), each with its own counters.
-        let chunks = max(1, min(ProcessInfoCores.count * 4, m.youthCount / 5_000))
-        // Each chunk accumulates into its own buffers; they are added up afterwards.
-        let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: chunks * mlCount * stride * nC)
-        let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: chunks * mlCount * stride * 4)
+        let nP = ComponentTable.patternCount
+        // A few contiguous ranges of young people per core (for balance), each with its own
+        // counters for the MLs it meets. A young person is counted once, under the pattern of
+        // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
+        let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount)
+        let rowsPerML = nY * nP
+        let offsets = ranges.reduce(into: [0]) { $0.append($0.last! + $1.count * rowsPerML) }
+        let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: offsets.last! * nC)
+        let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: offsets.last! * 4)
         counts.initialize(repeating: 0); means.initialize(repeating: 0)
         defer { counts.deallocate(); means.deallocate() }
         nonisolated(unsafe) let countsRef = counts, meansRef = means
-        let evaluator = PersonEvaluator()
-        let days = PersonEvaluator.DayTable(periods)
+        let evaluator = PersonEvaluator(periods: periods)
         let view = MicroView(m)
         let t0 = Trace.now()
-        defer { Trace.log("merge", t0) }
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let tc = Trace.now()
             defer { Trace.log("chunk \(chunk)", tc) }
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
-            let cBase = chunk * mlCount * stride * nC, mBase = chunk * mlCount * stride * 4
+            let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]
             let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
             results.initialize(repeating: .init(), count: nY)
-            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
-            state.initialize(repeating: .init(), count: nY)
-            let periodsBuffer = UnsafeMutablePointer<PersonEvaluator.Period>.allocate(capacity: nY)
-            periodsBuffer.initialize(from: periods, count: nY)
-            let periodView = UnsafeBufferPointer(start: periodsBuffer, count: nY)
-            defer { results.deallocate(); state.deallocate(); periodsBuffer.deallocate() }
+            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY + 1)
+            state.initialize(repeating: .init(), count: nY + 1)
+            defer { results.deallocate(); state.deallocate() }
             for y in lo..<hi {
-                let ml = Int(m.youthML[y])
-                evaluator.evaluate(view, y, periods: periodView, days: days, state: state, into: results)
-                // The breakdowns that keep this young person, as bits (all, women, low_qualified, qpv, zrr, neet).
-                let f = m.youthFlags[y], level = m.youthLevel[y]
-                var kept: UInt8 = 1
-                if m.youthSex[y] == ComponentTable.female { kept |= 2 }
-                if ComponentTable.lowQualified(level: level, diploma: f & 1 != 0) { kept |= 4 }
-                if f & 2 != 0 { kept |= 8 }
-                if f & 4 != 0 { kept |= 16 }
-                if f & 8 != 0 { kept |= 32 }
+                evaluator.evaluate(view, y, state: state, into: results)
+                let pattern = ComponentTable.pattern(sex: m.youthSex[y], level: m.youthLevel[y], flags: m.youthFlags[y])
+                let row0 = rowBase + (Int(m.youthML[y]) - firstML) * rowsPerML + pattern
                 for yi in 0..<nY {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
-                    for b in 0..<nB where kept & (1 << b) != 0 {
-                        let cell = (ml * nY + yi) * nB + b
-                        let c = cBase + cell * nC
-                        var w = r.mask.low, base = 0
-                        while true {
-                            while w != 0 {
-                                let bit = w.trailingZeroBitCount
-                                countsRef[c + base + bit] += 1
-                                w &= w - 1
-                            }
-                            if base == 64 { break }
-                            base = 64; w = r.mask.high
+                    let row = row0 + yi * nP
+                    let c = row * nC
+                    var w = r.mask.low, base = 0
+                    while true {
+                        while w != 0 {
+                            countsRef[c + base + w.trailingZeroBitCount] += 1
+                            w &= w - 1
                         }
-                        let mm = mBase + cell * 4
-                        meansRef[mm] += r.mean5Sum; meansRef[mm + 1] += Double(r.mean5N)
-                        meansRef[mm + 2] += r.mean7Sum; meansRef[mm + 3] += Double(r.mean7N)
+                        if base == 64 { break }
+                        base = 64; w = r.mask.high
                     }
+                    let mm = row * 4
+                    meansRef[mm] += r.mean5Sum; meansRef[mm + 1] += Double(r.mean5N)
+                    meansRef[mm + 2] += r.mean7Sum; meansRef[mm + 3] += Double(r.mean7N)
                 }
             }
         }
         Trace.log("evaluate", t0)
-        // Every chunk's counters into the first chunk's (sequential, vectorised), then into the table.
-        let size = mlCount * stride * nC, size4 = mlCount * stride * 4
-        for chunk in 1..<chunks {
-            let cb = chunk * size, mb = chunk * size4
-            for k in 0..<size { counts[k] &+= counts[cb + k] }
-            for k in 0..<size4 { means[k] += means[mb + k] }
-        }
+        // Each pattern's counters into every breakdown it belongs to.
+        let t1 = Trace.now()
+        defer { Trace.log("spread", t1) }
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
+        let total = UnsafeMutableBufferPointer<Int32>.allocate(capacity: mlCount * nY * nB * nC)
+        let totalMeans = UnsafeMutableBufferPointer<Double>.allocate(capacity: mlCount * nY * nB * 4)
+        total.initialize(repeating: 0); totalMeans.initialize(repeating: 0)
+        defer { total.deallocate(); totalMeans.deallocate() }
+        for chunk in 0..<chunks {
+            for ml in ranges[chunk] {
+                for yi in 0..<nY {
+                    let cell0 = (ml * nY + yi) * nB
+                    for pattern in 0..<nP {
+                        let row = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML + yi * nP + pattern
+                        let breakdowns = pattern << 1 | 1
+                        for b in 0..<nB where breakdowns & (1 << b) != 0 {
+                            let into = (cell0 + b) * nC, from = row * nC
+                            for k in 0..<nC { total[into + k] &+= counts[from + k] }
+                            for k in 0..<4 { totalMeans[(cell0 + b) * 4 + k] += means[row * 4 + k] }
+                        }
+                    }
+                }
+            }
+        }
         values.withUnsafeMutableBufferPointer { v in
             // MLs come first among the territories: cell (ml, year, breakdown) is at cell × Slots.count.
-            for cell in 0..<(mlCount * stride) {
+            for cell in 0..<(mlCount * nY * nB) {
                 let vb = cell * Slots.count, cb = cell * nC, mb = cell * 4
-                for bit in 0..<nC { v[vb + countSlots[bit]] = Double(counts[cb + bit]) }
-                v[vb + s5] = means[mb]; v[vb + n5] = means[mb + 1]; v[vb + s7] = means[mb + 2]; v[vb + n7] = means[mb + 3]
+                for bit in 0..<nC { v[vb + countSlots[bit]] = Double(total[cb + bit]) }
+                v[vb + s5] = totalMeans[mb]; v[vb + n5] = totalMeans[mb + 1]; v[vb + s7] = totalMeans[mb + 2]; v[vb + n7] = totalMeans[mb + 3]
             }
+        }
+    }
+
+    /// The breakdowns other than `all` that keep a young person, as bits (women, low_qualified,
+    /// qpv, zrr, neet: the order of ``Breakdown`` after `all`).
+    static let patternCount = 1 << (breakdownCount - 1)
+    @inline(__always) static func pattern(sex: UInt8, level: UInt8, flags f: UInt8) -> Int {
+        var p = sex == female ? 1 : 0
+        if lowQualified(level: level, diploma: f & 1 != 0) { p |= 2 }
+        return p | Int(f & 0b1110) << 1          // qpv, zrr, neet: flag bits 1-3 → pattern bits 2-4
+    }
+
+    /// A few chunks per core (for balance) when the young people are grouped by ML; one per
+    /// core otherwise, since every chunk then has counters for every ML.
+    static func chunking(_ youthML: [Int32], mlCount: Int) -> (Int, [Range<Int>]) {
+        let chunks = max(1, min(ProcessInfoCores.count * 4, youthML.count / 5_000))
+        let ranges = mlRanges(youthML, chunks: chunks)
+        guard ranges.reduce(0, { $0 + $1.count }) > 2 * mlCount, chunks > ProcessInfoCores.count else { return (chunks, ranges) }
+        return (ProcessInfoCores.count, mlRanges(youthML, chunks: ProcessInfoCores.count))
+    }
+
+    /// The MLs the young people of each chunk belong to (the chunks split `0..<youthML.count` evenly).
+    static func mlRanges(_ youthML: [Int32], chunks: Int) -> [Range<Int>] {
+        (0..<chunks).map { chunk in
+            let lo = youthML.count * chunk / chunks, hi = youthML.count * (chunk + 1) / chunks
+            guard lo < hi else { return 0..<0 }
+            var a = youthML[lo], b = a
+            for y in lo..<hi { a = min(a, youthML[y]); b = max(b, youthML[y]) }
+            return Int(a)..<Int(b) + 1
         }
     }
 

@@ -17,7 +17,6 @@ struct PersonEvaluator {
             e5 = b.upperBound.adding(months: -5).number
             e3 = b.upperBound.adding(months: -3).number
         }
-        @inline(__always) func contains(_ d: Int32) -> Bool { d >= s && d <= e }
     }
 
     /// The result for one year: the count lines the person is in, and the records of the means.
@@ -32,14 +31,23 @@ struct PersonEvaluator {
     /// `d ⊕ 4 months` and `d ⊕ 12 months` by table for the days of 1950-2100 (the rules
     /// ask for them for every person and year; the calendar arithmetic is then done once).
     private static let tableStart = Day(year: 1950, month: 1, day: 1)!.number
-    private static let plusFour: [Int32] = monthTable(4), plusTwelve: [Int32] = monthTable(12)
     private static func monthTable(_ k: Int) -> [Int32] {
         let end = Day(year: 2100, month: 12, day: 31)!.number
         return (tableStart...end).map { Day(number: $0).adding(months: k).number }
     }
-    private let plus4 = PersonEvaluator.plusFour, plus12 = PersonEvaluator.plusTwelve
 
-    @inline(__always) private func shifted(_ d: Int32, _ table: [Int32], _ k: Int) -> Int32 {
+    /// The lookup tables of the rules, read without bounds checks in the inner loops: built
+    /// once, never changed, and kept for the life of the process (about 450 KB).
+    private struct Tables: @unchecked Sendable {
+        let plus4: UnsafeBufferPointer<Int32>, plus12: UnsafeBufferPointer<Int32>
+        let eventFlags: UnsafeBufferPointer<UInt32>
+        let lines: UnsafeBufferPointer<LineMask>
+    }
+    private static let tables = Tables(plus4: unsafeCopy(monthTable(4)), plus12: unsafeCopy(monthTable(12)),
+                                       eventFlags: unsafeCopy(eventFlags), lines: unsafeCopy(lineTable))
+    private let tables = PersonEvaluator.tables
+
+    @inline(__always) private func shifted(_ d: Int32, _ table: UnsafeBufferPointer<Int32>, _ k: Int) -> Int32 {
         let i = Int(d - PersonEvaluator.tableStart)
         return i >= 0 && i < table.count ? table[i] : Day(number: d).adding(months: k).number
     }
@@ -47,8 +55,6 @@ struct PersonEvaluator {
     // Codes as stored by the loader (index of the case, details + 1).
     private let kAccueil = Code.index(EventKind.accueil), kDiagnostic = Code.index(EventKind.diagnostic)
     private let kProposition = Code.index(EventKind.proposition)
-    private let kDroitCommun = Code.index(EventKind.droitCommun), kCep = Code.index(EventKind.cep)
-    private let cepTwo = Code.index(CEPLevel.two) + 1, cepThree = Code.index(CEPLevel.three) + 1
     /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
     private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
     private let orientationProgram = Code.index(Program.orientation)
@@ -64,51 +70,72 @@ struct PersonEvaluator {
     private let oReorientation = Code.index(ExitOutcomeKind.reorientation) + 1, oServiceCivique = Code.index(ExitOutcomeKind.serviceCivique) + 1
     private let oSansSolution = Code.index(ExitOutcomeKind.sansSolution) + 1
 
-    // Bits of the count lines.
-    private let b1 = Slots.bit("1"), b2 = Slots.bit("2"), b21 = Slots.bit("2.1"), b22 = Slots.bit("2.2"), bJDI = Slots.bit("2.bis.1")
-    private let b3 = Slots.bit("3"), b31 = Slots.bit("3.1"), b32 = Slots.bit("3.2"), b32a = Slots.bit("3.2.a"), b33 = Slots.bit("3.3")
-    private let bS1 = Slots.bit("S.1"), b4 = Slots.bit("4"), b41 = Slots.bit("4.1"), b41end = Slots.bit("4.1.end")
+    // Bits of the count lines set record by record (those of the year's facts are in `wordLines`).
+    private let bS1 = Slots.bit("S.1"), bO4 = Slots.bit("O.4")
     private let b41f = Slots.bit("4.1.f"), b41fImmersion = Slots.bit("4.1.f.immersion"), b41fEmploi = Slots.bit("4.1.f.emploi")
     private let b41fAlternance = Slots.bit("4.1.f.alternance"), b41fApprentissage = Slots.bit("4.1.f.apprentissage")
     private let b41fDurable = Slots.bit("4.1.f.durable"), b41fServiceCivique = Slots.bit("4.1.f.service_civique")
-    private let b41g = Slots.bit("4.1.g"), b41g1 = Slots.bit("4.1.g.1"), b41h = Slots.bit("4.1.h"), b41i = Slots.bit("4.1.i")
+    private let b41g = Slots.bit("4.1.g"), b41g1 = Slots.bit("4.1.g.1"), b41h = Slots.bit("4.1.h")
     private let b42m4base = Slots.bit("4.2.m4.base"), b42m4 = Slots.bit("4.2.m4"), b42m12base = Slots.bit("4.2.m12.base"), b42m12 = Slots.bit("4.2.m12")
-    private let b43 = Slots.bit("4.3"), b44 = Slots.bit("4.4")
-    private let b44domain: [Int] = CommonLawRight.allCases.map { Slots.bit("4.4.\($0.rawValue)") }
     private let b6 = Slots.bit("6"), b61 = Slots.bit("6.1"), b61formation = Slots.bit("6.1.formation"), b61emploi = Slots.bit("6.1.emploi")
     private let b61eav = Slots.bit("6.1.eav"), b62 = Slots.bit("6.2")
-    private let b8 = Slots.bit("8"), b81 = Slots.bit("8.1"), b81f = Slots.bit("8.1.f"), b81fDurable = Slots.bit("8.1.f.durable")
+    private let b81f = Slots.bit("8.1.f"), b81fDurable = Slots.bit("8.1.f.durable")
     private let b81fCui = Slots.bit("8.1.f.cui"), b81fCuiCae = Slots.bit("8.1.f.cui_cae"), b81fCuiCie = Slots.bit("8.1.f.cui_cie")
     private let b81fEav = Slots.bit("8.1.f.eav"), b81fEavNM = Slots.bit("8.1.f.eav_non_marchand"), b81fAlternance = Slots.bit("8.1.f.alternance")
     private let b81fApprentissage = Slots.bit("8.1.f.apprentissage"), b81fCreation = Slots.bit("8.1.f.creation")
     private let b81g = Slots.bit("8.1.g"), b81gInitiale = Slots.bit("8.1.g.initiale"), b81gQualifiante = Slots.bit("8.1.g.qualifiante")
     private let b81gCpf = Slots.bit("8.1.g.cpf"), b81reorientation = Slots.bit("8.1.reorientation"), b81h = Slots.bit("8.1.h"), b81i = Slots.bit("8.1.i")
-    private let b82 = Slots.bit("8.2"), bD1 = Slots.bit("D.1"), bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4"), bO4 = Slots.bit("O.4")
+    private let bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4")
 
     /// What the records of one person say about one year, gathered in one pass over each kind
     /// of record and turned into lines at the end.
     struct YearState {
+        /// The facts below, and in bits 24-31 the droit commun domains met in the year (4.4.*).
         var flags: UInt32 = 0
-        var domains: UInt8 = 0
         var earliestEntry = Int32.max
         var lastExit = -1
         @inline(__always) func has(_ f: UInt32) -> Bool { flags & f != 0 }
     }
-    // Flags of `YearState`.
-    private static let anyEvent: UInt32 = 1, diagnostic: UInt32 = 1 << 1, orientation: UInt32 = 1 << 2, cep23OrDiagnostic: UInt32 = 1 << 3
-    private static let jdi: UInt32 = 1 << 4, droitCommun: UInt32 = 1 << 5, recentProposition: UInt32 = 1 << 6
-    private static let entered: UInt32 = 1 << 7, enteredNational: UInt32 = 1 << 8, enteredRLWithPlan: UInt32 = 1 << 9
-    private static let present: UInt32 = 1 << 10, presentNational: UInt32 = 1 << 11, presentNationalAtEnd: UInt32 = 1 << 12
-    private static let oldNationalAtEnd: UInt32 = 1 << 13, presentRL: UInt32 = 1 << 14, exited: UInt32 = 1 << 15
-    private static let exitedNational: UInt32 = 1 << 16, exitedRL: UInt32 = 1 << 17, coveredAtEndByWork: UInt32 = 1 << 18
+    // Flags of `YearState`. Bits 0-11 are facts that are count lines as they stand (the first
+    // twelve of `wordLines`); bits 24-31 are the droit commun domains.
+    private static let anyEvent: UInt32 = 1, jdi: UInt32 = 1 << 1, reception: UInt32 = 1 << 2, entered: UInt32 = 1 << 3
+    private static let enteredNational: UInt32 = 1 << 4, present: UInt32 = 1 << 5, presentNational: UInt32 = 1 << 6
+    private static let presentRL: UInt32 = 1 << 7, exited: UInt32 = 1 << 8, exitedRL: UInt32 = 1 << 9, exitedNational: UInt32 = 1 << 10
+    private static let presentNationalAtEnd: UInt32 = 1 << 11
+    private static let diagnostic: UInt32 = 1 << 12, orientation: UInt32 = 1 << 13, cep23OrDiagnostic: UInt32 = 1 << 14
+    private static let droitCommun: UInt32 = 1 << 15, recentProposition: UInt32 = 1 << 16, enteredRLWithPlan: UInt32 = 1 << 17
+    private static let oldNationalAtEnd: UInt32 = 1 << 18, coveredAtEndByWork: UInt32 = 1 << 19, domainShift: UInt32 = 24
 
-    /// For each day from the first 1 January to the last 31 December of the periods: the index of
-    /// its period (`none` outside them) and whether it falls in the JDI window (after e ⊖ 5 months)
-    /// and in the 4.1.i window (on or after e ⊖ 3 months). One load replaces a branchy search.
-    struct DayTable {
+    /// The lines of a year's facts, one bit each, in the order of the year's line word: the
+    /// facts that are lines (bits 0-11), then the lines made of several facts, then 4.4's domains.
+    private static let wordLines: [String] = ["1", "2.bis.1", "2", "3", "3.1", "4", "4.1", "4.3", "8", "8.2", "8.1", "4.1.end",
+                                              "2.1", "2.2", "3.2", "3.2.a", "3.3", "D.1", "4.4", "4.1.i"]
+        + CommonLawRight.allCases.map { "4.4.\($0.rawValue)" }
+    /// The line word to a mask, four bits at a time: entry `n << 4 | v` holds the lines of
+    /// value `v` in the word's `n`-th group of four bits.
+    private static let lineTable: [LineMask] = {
+        precondition(wordLines.count <= 28, "line word too small")
+        return (0..<7 * 16).map { e in
+            var mask = LineMask()
+            for b in 0..<4 where (e & 15) & (1 << b) != 0 && (e >> 4) * 4 + b < wordLines.count { mask.insert(Slots.bit(wordLines[(e >> 4) * 4 + b])) }
+            return mask
+        }
+    }()
+
+    /// The periods, and for each day from their first 1 January to their last 31 December: the
+    /// index of its period (`none` outside them) and whether it falls in the JDI window (after
+    /// e ⊖ 5 months) and in the 4.1.i window (on or after e ⊖ 3 months). One load replaces a
+    /// branchy search. Made for one dashboard, read without bounds checks, freed with it.
+    final class DayTable: @unchecked Sendable {
         static let none: UInt16 = 0xFF, jdiWindow: UInt16 = 0x100, recentWindow: UInt16 = 0x200
+        let periods: UnsafeBufferPointer<Period>
         let start: Int32
-        let info: [UInt16]
+        let info: UnsafeBufferPointer<UInt16>
+        /// For the events, with one more day on each side standing for every day before and after
+        /// the periods: in bits 32-39 the `YearState` slot of the day (the one after the periods'
+        /// own when it is in none of them), in bits 0-31 the flags an event of that day may set
+        /// (none outside the periods, no JDI before its window, no 4.1.i proposition before its).
+        let eventInfo: UnsafeBufferPointer<UInt64>
         init(_ periods: [Period]) {
             start = periods.first?.s ?? 0
             let end = periods.last?.e ?? -1
@@ -118,13 +145,29 @@ struct PersonEvaluator {
                     info[Int(d - start)] = UInt16(pi) | (d > p.e5 ? DayTable.jdiWindow : 0) | (d >= p.e3 ? DayTable.recentWindow : 0)
                 }
             }
-            self.info = info
+            let spare = UInt64(periods.count) << 32
+            let eventInfo = [spare] + info.map { i -> UInt64 in
+                guard i & 0xFF != DayTable.none else { return spare }
+                let allowed = ~(i & DayTable.jdiWindow == 0 ? PersonEvaluator.jdi : 0) & ~(i & DayTable.recentWindow == 0 ? PersonEvaluator.recentProposition : 0)
+                return UInt64(i & 0xFF) << 32 | UInt64(allowed)
+            } + [spare]
+            self.periods = unsafeCopy(periods)
+            self.info = unsafeCopy(info)
+            self.eventInfo = unsafeCopy(eventInfo)
         }
+        deinit { periods.deallocate(); info.deallocate(); eventInfo.deallocate() }
         @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 {
             let i = Int(d) &- Int(start)
             return i >= 0 && i < info.count ? info[i] : DayTable.none
         }
+        /// The entry of day `d` in `eventInfo` (clamped, without a branch).
+        @inline(__always) func event(_ d: Int32) -> UInt64 {
+            eventInfo[min(max(Int(d) &- Int(start) &+ 1, 0), info.count + 1)]
+        }
     }
+    /// The days of the periods evaluated.
+    let days: DayTable
+    init(periods: [Period]) { days = DayTable(periods) }
 
     /// The period that contains day `d`, or -1.
     @inline(__always) private func period(of d: Int32, _ days: DayTable) -> Int {
@@ -132,46 +175,54 @@ struct PersonEvaluator {
         return pi == DayTable.none ? -1 : Int(pi)
     }
 
-    /// Per event kind: the flags it always sets in its year, and those it sets in the JDI and 4.1.i windows.
-    private static let kindFlags: [UInt32] = EventKind.allCases.map { k in
-        switch k {
-        case .diagnostic: return PersonEvaluator.diagnostic | PersonEvaluator.cep23OrDiagnostic
-        case .orientation: return PersonEvaluator.orientation
-        case .droitCommun: return PersonEvaluator.droitCommun
-        default: return 0
+    /// Per event kind and detail (at `kind << 5 | detail`): the flags the event sets in its year
+    /// before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its domains).
+    private static let eventFlags: [UInt32] = {
+        precondition(EventKind.allCases.count <= 16 && CommonLawRight.allCases.count <= 8, "event table too small")
+        var table = [UInt32](repeating: 0, count: 16 << 5)
+        for k in EventKind.allCases {
+            for detail in 0..<32 {
+                var f = anyEvent
+                switch k {
+                case .accueil: f |= reception
+                case .diagnostic: f |= diagnostic | cep23OrDiagnostic
+                case .orientation: f |= orientation
+                case .proposition: f |= recentProposition
+                case .droitCommun:
+                    f |= droitCommun
+                    if detail >= 1 && detail <= CommonLawRight.allCases.count { f |= 1 << (domainShift + UInt32(detail - 1)) }
+                case .cep: if detail == Code.index(CEPLevel.two) + 1 || detail == Code.index(CEPLevel.three) + 1 { f |= cep23OrDiagnostic }
+                default: break
+                }
+                if k.isInterview { f |= jdi }
+                table[Int(Code.index(k)) << 5 | detail] = f
+            }
         }
-    }
-    private static let jdiFlags: [UInt32] = EventKind.allCases.map { $0.isInterview ? PersonEvaluator.jdi : 0 }
-    private static let recentFlags: [UInt32] = EventKind.allCases.map { $0 == .proposition ? PersonEvaluator.recentProposition : 0 }
-    private let kindFlags = PersonEvaluator.kindFlags, jdiFlags = PersonEvaluator.jdiFlags, recentFlags = PersonEvaluator.recentFlags
+        return table
+    }()
 
     /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
     /// once: its rules find the years it touches, rather than each year scanning every record.
-    func evaluate(_ m: MicroView, _ y: Int, periods: UnsafeBufferPointer<Period>, days: DayTable, state: UnsafeMutablePointer<YearState>,
-                  into results: UnsafeMutablePointer<Result>) {
+    func evaluate(_ m: MicroView, _ y: Int, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
+        let days = days, periods = days.periods, tables = tables
         let open = MicroStore.open, nY = periods.count
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
         let s0 = Int(m.stStart[y]), s1 = Int(m.stStart[y + 1])
-        for pi in 0..<nY { results[pi] = Result(); state[pi] = YearState() }
+        for pi in 0...nY { state[pi] = YearState() }           // and the spare slot of the events
+        for pi in 0..<nY { results[pi] = Result() }
 
         // Events. Every event rule looks inside the event's own year: the JDI window
-        // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it.
-        var accueil: Int32? = nil, firstDiagnostic = Int32.max
+        // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
+        // branch on the data: an event outside the periods sets nothing, in a spare slot.
+        var accueil = Int32.min, firstDiagnostic = Int32.max
         for i in e0..<e1 {
             let d = m.evDate[i], k = m.evKind[i]
-            if k == kAccueil { accueil = d }
-            if k == kDiagnostic { firstDiagnostic = min(firstDiagnostic, d) }
-            let info = days(d)
-            let pi = Int(info & 0xFF)
-            guard pi != Int(DayTable.none) else { continue }
-            var f = F.anyEvent | kindFlags[Int(k)]                                                // 1, 2.1, 2.2, 3.3, 4.4
-            f |= info & DayTable.jdiWindow != 0 ? jdiFlags[Int(k)] : 0                            // 2.bis.1
-            f |= info & DayTable.recentWindow != 0 ? recentFlags[Int(k)] : 0                      // 4.1.i
-            if k == kCep, m.evDetail[i] == cepTwo || m.evDetail[i] == cepThree { f |= F.cep23OrDiagnostic }
-            else if k == kDroitCommun { state[pi].domains |= 1 << (m.evDetail[i] - 1) }
-            state[pi].flags |= f
+            accueil = k == kAccueil ? d : accueil
+            firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
+            let x = days.event(d)
+            state[Int(x >> 32)].flags |= tables.eventFlags[Int(k & 15) << 5 | Int(m.evDetail[i] & 31)] & UInt32(truncatingIfNeeded: x)
         }
 
         // Pathways.
@@ -181,7 +232,7 @@ struct PersonEvaluator {
             if m.pwProgram[i] == orientationProgram {
                 let si = period(of: start, days)
                 if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
-                let limit = shifted(start, plus4, 4)                                             // O.4
+                let limit = shifted(start, tables.plus4, 4)                                             // O.4
                 let li = period(of: limit, days)
                 if li >= 0 && end >= limit { results[li].mask.insert(bO4) }
                 continue
@@ -278,52 +329,34 @@ struct PersonEvaluator {
             }
         }
 
-        // Lines made of several facts of the year.
+        // Lines made of several facts of the year, as one word of lines (`wordLines`) turned
+        // into a mask four bits at a time (without a branch on the data).
         for pi in 0..<nY {
-            let st = state[pi], p = periods[pi]
-            if st.flags == 0 && accueil == nil { continue }
+            let st = state[pi], f = st.flags
+            @inline(__always) func all(_ bits: UInt32) -> UInt32 { f & bits == bits ? 1 : 0 }
+            let entered = f & F.entered, present = 0 &- (f >> 5 & 1)                              // F.present is bit 5
+            var word = f & 0xFFF                                                                  // 1, 2.bis.1, 2, 3, 3.1, 4, 4.1, 4.3, 8, 8.2, 8.1, 4.1.end
+            word |= all(F.reception | F.diagnostic) << 12 | all(F.reception | F.orientation) << 13 // 2.1, 2.2
+            word |= (f & (F.entered | F.enteredNational) == F.entered ? 1 : 0) << 14              // 3.2
+            word |= (f & (F.enteredRLWithPlan | F.enteredNational) == F.enteredRLWithPlan ? 1 : 0) << 15 // 3.2.a
+            word |= (entered != 0 && f & F.cep23OrDiagnostic != 0 ? 1 : 0) << 16                 // 3.3
+            word |= (entered != 0 && firstDiagnostic <= st.earliestEntry ? 1 : 0) << 17          // D.1
+            word |= all(F.present | F.droitCommun) << 18                                          // 4.4
+            let stalled = F.presentNationalAtEnd | F.oldNationalAtEnd, active = F.coveredAtEndByWork | F.recentProposition
+            word |= (f & (stalled | active) == stalled ? 1 : 0) << 19                             // 4.1.i
+            word |= (f >> F.domainShift & present) << 20                                          // 4.4.*
             var mask = results[pi].mask
-            if st.has(F.anyEvent) { mask.insert(b1) }
-            if st.has(F.jdi) { mask.insert(bJDI) }
-            if let a = accueil, p.contains(a) {                                                   // 2, 2.1, 2.2
-                mask.insert(b2)
-                if st.has(F.diagnostic) { mask.insert(b21) }
-                if st.has(F.orientation) { mask.insert(b22) }
+            for n in 0..<7 {
+                let e = tables.lines[n << 4 | Int(word >> UInt32(4 * n) & 15)]
+                mask.low |= e.low; mask.high |= e.high
             }
-            if st.has(F.entered) {
-                mask.insert(b3)
-                if st.has(F.enteredNational) { mask.insert(b31) } else {
-                    mask.insert(b32)
-                    if st.has(F.enteredRLWithPlan) { mask.insert(b32a) }
-                }
-                if st.has(F.cep23OrDiagnostic) { mask.insert(b33) }
-                if firstDiagnostic <= st.earliestEntry { mask.insert(bD1) }                      // D.1
-            }
-            if st.has(F.present) {
-                mask.insert(b4)
-                if st.has(F.droitCommun) {                                                        // 4.4
-                    mask.insert(b44)
-                    for k in 0..<b44domain.count where st.domains & (1 << k) != 0 { mask.insert(b44domain[k]) }
-                }
-            }
-            if st.has(F.presentNational) { mask.insert(b41) }
-            if st.has(F.presentRL) { mask.insert(b43) }
-            if st.has(F.exited) { mask.insert(b8) }
-            if st.has(F.exitedRL) { mask.insert(b82) }
-            if st.has(F.exitedNational) {
-                mask.insert(b81)
-                insertExitOutcome(m, st.lastExit, into: &mask)
-            }
-            if st.has(F.presentNationalAtEnd) {
-                mask.insert(b41end)
-                if !st.has(F.coveredAtEndByWork) && st.has(F.oldNationalAtEnd) && !st.has(F.recentProposition) { mask.insert(b41i) }
-            }
+            if f & F.exitedNational != 0 { insertExitOutcome(m, st.lastExit, into: &mask) }
             results[pi].mask = mask
         }
 
         // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
         if firstNational != Int32.max {
-            let f4 = shifted(firstNational, plus4, 4), f12 = shifted(firstNational, plus12, 12)
+            let f4 = shifted(firstNational, tables.plus4, 4), f12 = shifted(firstNational, tables.plus12, 12)
             let i4 = period(of: f4, days)
             if i4 >= 0 {
                 results[i4].mask.insert(b42m4base)
@@ -336,8 +369,9 @@ struct PersonEvaluator {
             }
         }
         // G.4: the 4 months after first reception.
-        if let a = accueil {
-            let limit = shifted(a, plus4, 4), li = period(of: limit, days)
+        if accueil != Int32.min {
+            let a = accueil
+            let limit = shifted(a, tables.plus4, 4), li = period(of: limit, days)
             if li >= 0 {
                 results[li].mask.insert(bG4base)
                 var solution = false
@@ -386,4 +420,11 @@ struct PersonEvaluator {
         default: break
         }
     }
+}
+
+/// A copy of `a` in memory of its own, for tables read without bounds checks (the caller frees it).
+private func unsafeCopy<T>(_ a: [T]) -> UnsafeBufferPointer<T> {
+    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: a.count)
+    _ = b.initialize(from: a)
+    return UnsafeBufferPointer(b)
 }
