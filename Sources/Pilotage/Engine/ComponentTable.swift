@@ -41,9 +41,9 @@ struct ComponentTable: Sendable {
         self.territories = territories
         self.members = members
         territoryIndex = Dictionary(uniqueKeysWithValues: territories.enumerated().map { ($1, $0) })
-        values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
-
         var t = Trace.now()
+        values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
+        Trace.log("allocate", t); t = Trace.now()
         if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count) }
         Trace.log("microdata", t); t = Trace.now()
         if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count) }
@@ -65,11 +65,11 @@ struct ComponentTable: Sendable {
         let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount)
         let rowsPerML = nY * nP
         let offsets = ranges.reduce(into: [0]) { $0.append($0.last! + $1.count * rowsPerML) }
-        let counts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: offsets.last! * nC)
+        let counters = LineCounters(rows: offsets.last!, lines: nC)
         let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: offsets.last! * 4)
-        counts.initialize(repeating: 0); means.initialize(repeating: 0)
-        defer { counts.deallocate(); means.deallocate() }
-        nonisolated(unsafe) let countsRef = counts, meansRef = means
+        means.initialize(repeating: 0)
+        defer { counters.deallocate(); means.deallocate() }
+        nonisolated(unsafe) let countersRef = counters, meansRef = means
         let evaluator = PersonEvaluator(periods: periods)
         let view = MicroView(m)
         let t0 = Trace.now()
@@ -91,54 +91,51 @@ struct ComponentTable: Sendable {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
                     let row = row0 + yi * nP
-                    let c = row * nC
-                    var w = r.mask.low, base = 0
-                    while true {
-                        while w != 0 {
-                            countsRef[c + base + w.trailingZeroBitCount] += 1
-                            w &= w - 1
-                        }
-                        if base == 64 { break }
-                        base = 64; w = r.mask.high
-                    }
+                    countersRef.add(r.mask, row: row)
                     let mm = row * 4
                     meansRef[mm] += r.mean5Sum; meansRef[mm + 1] += Double(r.mean5N)
                     meansRef[mm + 2] += r.mean7Sum; meansRef[mm + 3] += Double(r.mean7N)
                 }
             }
+            countersRef.flush(offsets[chunk]..<offsets[chunk + 1])
         }
+        nonisolated(unsafe) let counts = counters.counts
         Trace.log("evaluate", t0)
         // Each pattern's counters into every breakdown it belongs to.
         let t1 = Trace.now()
         defer { Trace.log("spread", t1) }
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
-        let total = UnsafeMutableBufferPointer<Int32>.allocate(capacity: mlCount * nY * nB * nC)
-        let totalMeans = UnsafeMutableBufferPointer<Double>.allocate(capacity: mlCount * nY * nB * 4)
-        total.initialize(repeating: 0); totalMeans.initialize(repeating: 0)
-        defer { total.deallocate(); totalMeans.deallocate() }
-        for chunk in 0..<chunks {
-            for ml in ranges[chunk] {
-                for yi in 0..<nY {
-                    let cell0 = (ml * nY + yi) * nB
-                    for pattern in 0..<nP {
-                        let row = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML + yi * nP + pattern
-                        let breakdowns = pattern << 1 | 1
-                        for b in 0..<nB where breakdowns & (1 << b) != 0 {
-                            let into = (cell0 + b) * nC, from = row * nC
-                            for k in 0..<nC { total[into + k] &+= counts[from + k] }
-                            for k in 0..<4 { totalMeans[(cell0 + b) * 4 + k] += means[row * 4 + k] }
+        let cellsPerML = nY * nB
+        values.withUnsafeMutableBufferPointer { v in
+            nonisolated(unsafe) let v = v, means = means
+            let parts = ProcessInfoCores.count
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let total = UnsafeMutableBufferPointer<Int32>.allocate(capacity: cellsPerML * nC)
+                let totalMeans = UnsafeMutableBufferPointer<Double>.allocate(capacity: cellsPerML * 4)
+                defer { total.deallocate(); totalMeans.deallocate() }
+                for ml in (mlCount * part / parts)..<(mlCount * (part + 1) / parts) {
+                    total.initialize(repeating: 0); totalMeans.initialize(repeating: 0)
+                    for chunk in 0..<chunks where ranges[chunk].contains(ml) {
+                        let row0 = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML
+                        for yi in 0..<nY {
+                            for pattern in 0..<nP {
+                                let row = row0 + yi * nP + pattern, breakdowns = pattern << 1 | 1
+                                for b in 0..<nB where breakdowns & (1 << b) != 0 {
+                                    let cell = yi * nB + b
+                                    for k in 0..<nC { total[cell * nC + k] &+= counts[row * nC + k] }
+                                    for k in 0..<4 { totalMeans[cell * 4 + k] += means[row * 4 + k] }
+                                }
+                            }
                         }
                     }
+                    // MLs come first among the territories: cell (ml, year, breakdown) is at cell × Slots.count.
+                    for cell in 0..<cellsPerML {
+                        let vb = (ml * cellsPerML + cell) * Slots.count, cb = cell * nC, mb = cell * 4
+                        for bit in 0..<nC { v[vb + countSlots[bit]] = Double(total[cb + bit]) }
+                        v[vb + s5] = totalMeans[mb]; v[vb + n5] = totalMeans[mb + 1]; v[vb + s7] = totalMeans[mb + 2]; v[vb + n7] = totalMeans[mb + 3]
+                    }
                 }
-            }
-        }
-        values.withUnsafeMutableBufferPointer { v in
-            // MLs come first among the territories: cell (ml, year, breakdown) is at cell × Slots.count.
-            for cell in 0..<(mlCount * nY * nB) {
-                let vb = cell * Slots.count, cb = cell * nC, mb = cell * 4
-                for bit in 0..<nC { v[vb + countSlots[bit]] = Double(total[cb + bit]) }
-                v[vb + s5] = totalMeans[mb]; v[vb + n5] = totalMeans[mb + 1]; v[vb + s7] = totalMeans[mb + 2]; v[vb + n7] = totalMeans[mb + 3]
             }
         }
     }
@@ -209,35 +206,38 @@ struct ComponentTable: Sendable {
     private mutating func fillReferenceFiles(_ d: Dataset) {
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
         let ml = Dictionary(uniqueKeysWithValues: d.missions.enumerated().map { ($1.id, $0) })
-        func set(_ id: String, _ m: Int, _ yi: Int, _ v: Double) { self[m, yi, 0, Slots.index[id]!] = v }
+        let slot = { (id: String) in Slots.index[id]! }
         if let rows = d.contexts {
-            clear(["0.1", "0.2"])
-            for r in rows { if let m = ml[r.mlID], let yi = yearIndex[r.year] { set("0.1", m, yi, r.jano); set("0.2", m, yi, r.defm) } }
+            let (jano, defm) = (slot("0.1"), slot("0.2"))
+            clear([jano, defm])
+            for r in rows { if let m = ml[r.mlID], let yi = yearIndex[r.year] { self[m, yi, 0, jano] = r.jano; self[m, yi, 0, defm] = r.defm } }
         }
         if let rows = d.resources {
-            clear(["9", "9.1"])
-            for r in rows { if let m = ml[r.mlID], let yi = yearIndex[r.year] { set("9", m, yi, r.etpTotal); set("9.1", m, yi, r.etpAccompaniment) } }
+            let (total, accompaniment) = (slot("9"), slot("9.1"))
+            clear([total, accompaniment])
+            for r in rows {
+                if let m = ml[r.mlID], let yi = yearIndex[r.year] { self[m, yi, 0, total] = r.etpTotal; self[m, yi, 0, accompaniment] = r.etpAccompaniment }
+            }
         }
         if let rows = d.funding {
-            let lines = ["10", "10.1.a", "10.1.b", "10.1.c"]
-            clear(lines)
-            // An ML with at least one row for the year has its sums, 0 where no row matches.
-            for r in rows { if let m = ml[r.mlID], let yi = yearIndex[r.year] { for l in lines where self[m, yi, 0, Slots.index[l]!].isNaN { set(l, m, yi, 0) } } }
+            let (all, socle, state, europe) = (slot("10"), slot("10.1.a"), slot("10.1.b"), slot("10.1.c"))
+            clear([all, socle, state, europe])
             for r in rows {
                 guard let m = ml[r.mlID], let yi = yearIndex[r.year] else { continue }
-                func add(_ id: String) { self[m, yi, 0, Slots.index[id]!] += r.amount }
-                add("10")
-                if r.line == .socle { add("10.1.a") }
-                if r.funder == .etat { add("10.1.b") }
-                if r.funder == .fse || r.funder == .iej { add("10.1.c") }
+                // An ML with at least one row for the year has its sums, 0 where no row matches.
+                if self[m, yi, 0, all].isNaN { for l in [all, socle, state, europe] { self[m, yi, 0, l] = 0 } }
+                self[m, yi, 0, all] += r.amount
+                if r.line == .socle { self[m, yi, 0, socle] += r.amount }
+                if r.funder == .etat { self[m, yi, 0, state] += r.amount }
+                if r.funder == .fse || r.funder == .iej { self[m, yi, 0, europe] += r.amount }
             }
         }
     }
 
     /// The reference file, when present, is the source of its lines (not indicators.csv).
-    private mutating func clear(_ ids: [String]) {
+    private mutating func clear(_ slots: [Int]) {
         let mlCount = members.last?.count ?? 0
-        for m in 0..<mlCount { for yi in years.indices { for id in ids { self[m, yi, 0, Slots.index[id]!] = .nan } } }
+        for m in 0..<mlCount { for yi in years.indices { for slot in slots { self[m, yi, 0, slot] = .nan } } }
     }
 
     // MARK: regions and nation

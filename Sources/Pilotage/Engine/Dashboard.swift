@@ -34,6 +34,8 @@ public struct Dashboard: Sendable {
 
     /// Computes the dashboard of a dataset.
     public init(_ dataset: Dataset) {
+        let t = Trace.now()
+        defer { Trace.log("dashboard", t) }
         table = ComponentTable(dataset: dataset)
         years = dataset.years
         missions = dataset.missions
