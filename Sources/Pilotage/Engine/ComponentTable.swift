@@ -80,13 +80,13 @@ struct ComponentTable: Sendable {
             let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]
             let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
             results.initialize(repeating: .init(), count: nY)
-            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY + 1)
-            state.initialize(repeating: .init(), count: nY + 1)
+            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
+            state.initialize(repeating: .init(), count: nY)
             defer { results.deallocate(); state.deallocate() }
             for y in lo..<hi {
                 evaluator.evaluate(view, y, state: state, into: results)
-                let pattern = ComponentTable.pattern(sex: m.youthSex[y], level: m.youthLevel[y], flags: m.youthFlags[y])
-                let row0 = rowBase + (Int(m.youthML[y]) - firstML) * rowsPerML + pattern
+                let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
+                let row0 = rowBase + (Int(view.youthML[y]) - firstML) * rowsPerML + pattern
                 for yi in 0..<nY {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
@@ -152,7 +152,7 @@ struct ComponentTable: Sendable {
     /// A few chunks per core (for balance) when the young people are grouped by ML; one per
     /// core otherwise, since every chunk then has counters for every ML.
     static func chunking(_ youthML: [Int32], mlCount: Int) -> (Int, [Range<Int>]) {
-        let chunks = max(1, min(ProcessInfoCores.count * 4, youthML.count / 5_000))
+        let chunks = max(1, min(ProcessInfoCores.count * 16, youthML.count / 5_000))
         let ranges = mlRanges(youthML, chunks: chunks)
         guard ranges.reduce(0, { $0 + $1.count }) > 2 * mlCount, chunks > ProcessInfoCores.count else { return (chunks, ranges) }
         return (ProcessInfoCores.count, mlRanges(youthML, chunks: ProcessInfoCores.count))

@@ -13,6 +13,8 @@ struct MicroView: @unchecked Sendable {
     let stDetail: UnsafeBufferPointer<UInt8>, stFlags: UnsafeBufferPointer<UInt8>
     let evStart: UnsafeBufferPointer<Int32>, pwStart: UnsafeBufferPointer<Int32>, stStart: UnsafeBufferPointer<Int32>
     let pwIDs: IDIndex
+    let youthML: UnsafeBufferPointer<Int32>, youthSex: UnsafeBufferPointer<UInt8>, youthLevel: UnsafeBufferPointer<UInt8>
+    let youthFlags: UnsafeBufferPointer<UInt8>
 
     init(_ m: MicroStore) {
         func v<T>(_ a: [T]) -> UnsafeBufferPointer<T> { a.withUnsafeBufferPointer { $0 } }
@@ -22,5 +24,6 @@ struct MicroView: @unchecked Sendable {
         stBegin = v(m.stBegin); stEnd = v(m.stEnd); stKind = v(m.stKind); stDetail = v(m.stDetail); stFlags = v(m.stFlags)
         evStart = v(m.evStart); pwStart = v(m.pwStart); stStart = v(m.stStart)
         pwIDs = m.pwIDs
+        youthML = v(m.youthML); youthSex = v(m.youthSex); youthLevel = v(m.youthLevel); youthFlags = v(m.youthFlags)
     }
 }

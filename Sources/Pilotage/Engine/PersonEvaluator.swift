@@ -132,10 +132,10 @@ struct PersonEvaluator {
         let start: Int32
         let info: UnsafeBufferPointer<UInt16>
         /// For the events, with one more day on each side standing for every day before and after
-        /// the periods: in bits 32-39 the `YearState` slot of the day (the one after the periods'
-        /// own when it is in none of them), in bits 0-31 the flags an event of that day may set
-        /// (none outside the periods, no JDI before its window, no 4.1.i proposition before its).
-        let eventInfo: UnsafeBufferPointer<UInt64>
+        /// the periods: in bits 16-23 the period of the day, in bits 0-15 the event facts (see
+        /// `eventWord`) an event of that day may set: none outside the periods, no JDI before
+        /// its window, no 4.1.i proposition before its window.
+        let eventInfo: UnsafeBufferPointer<UInt32>
         init(_ periods: [Period]) {
             start = periods.first?.s ?? 0
             let end = periods.last?.e ?? -1
@@ -145,12 +145,11 @@ struct PersonEvaluator {
                     info[Int(d - start)] = UInt16(pi) | (d > p.e5 ? DayTable.jdiWindow : 0) | (d >= p.e3 ? DayTable.recentWindow : 0)
                 }
             }
-            let spare = UInt64(periods.count) << 32
-            let eventInfo = [spare] + info.map { i -> UInt64 in
-                guard i & 0xFF != DayTable.none else { return spare }
+            let eventInfo = [0] + info.map { i -> UInt32 in
+                guard i & 0xFF != DayTable.none else { return 0 }
                 let allowed = ~(i & DayTable.jdiWindow == 0 ? PersonEvaluator.jdi : 0) & ~(i & DayTable.recentWindow == 0 ? PersonEvaluator.recentProposition : 0)
-                return UInt64(i & 0xFF) << 32 | UInt64(allowed)
-            } + [spare]
+                return UInt32(i & 0xFF) << 16 | PersonEvaluator.eventWord(allowed)
+            } + [0]
             self.periods = unsafeCopy(periods)
             self.info = unsafeCopy(info)
             self.eventInfo = unsafeCopy(eventInfo)
@@ -161,7 +160,7 @@ struct PersonEvaluator {
             return i >= 0 && i < info.count ? info[i] : DayTable.none
         }
         /// The entry of day `d` in `eventInfo` (clamped, without a branch).
-        @inline(__always) func event(_ d: Int32) -> UInt64 {
+        @inline(__always) func event(_ d: Int32) -> UInt32 {
             eventInfo[min(max(Int(d) &- Int(start) &+ 1, 0), info.count + 1)]
         }
     }
@@ -175,8 +174,15 @@ struct PersonEvaluator {
         return pi == DayTable.none ? -1 : Int(pi)
     }
 
-    /// Per event kind and detail (at `kind << 5 | detail`): the flags the event sets in its year
-    /// before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its domains).
+    /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
+    /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
+    /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
+    @inline(__always) static func eventWord(_ flags: UInt32) -> UInt32 { flags & 0x7 | flags >> 9 & 0xF8 | flags >> 16 & 0x7F00 }
+    @inline(__always) static func flags(eventWord w: UInt32) -> UInt32 { w & 0x7 | (w & 0xF8) << 9 | (w & 0x7F00) << 16 }
+
+    /// Per event kind and detail (at `kind << 5 | detail`): the facts the event sets in its year
+    /// before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its domains),
+    /// as an `eventWord`.
     private static let eventFlags: [UInt32] = {
         precondition(EventKind.allCases.count <= 16 && CommonLawRight.allCases.count <= 8, "event table too small")
         var table = [UInt32](repeating: 0, count: 16 << 5)
@@ -195,7 +201,8 @@ struct PersonEvaluator {
                 default: break
                 }
                 if k.isInterview { f |= jdi }
-                table[Int(Code.index(k)) << 5 | detail] = f
+                precondition(flags(eventWord: eventWord(f)) == f, "an event flag outside the event word")
+                table[Int(Code.index(k)) << 5 | detail] = eventWord(f)
             }
         }
         return table
@@ -210,19 +217,32 @@ struct PersonEvaluator {
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
         let s0 = Int(m.stStart[y]), s1 = Int(m.stStart[y + 1])
-        for pi in 0...nY { state[pi] = YearState() }           // and the spare slot of the events
-        for pi in 0..<nY { results[pi] = Result() }
+        for pi in 0..<nY { state[pi] = YearState(); results[pi] = Result() }
 
         // Events. Every event rule looks inside the event's own year: the JDI window
         // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
-        // branch on the data: an event outside the periods sets nothing, in a spare slot.
+        // branch on the data: an event outside the periods sets nothing (in period 0). Up to
+        // four years, the facts of every year gather in one register.
         var accueil = Int32.min, firstDiagnostic = Int32.max
-        for i in e0..<e1 {
-            let d = m.evDate[i], k = m.evKind[i]
-            accueil = k == kAccueil ? d : accueil
-            firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
-            let x = days.event(d)
-            state[Int(x >> 32)].flags |= tables.eventFlags[Int(k & 15) << 5 | Int(m.evDetail[i] & 31)] & UInt32(truncatingIfNeeded: x)
+        if nY <= 4 {
+            let eventFlags = tables.eventFlags
+            var facts: UInt64 = 0
+            for i in e0..<e1 {
+                let d = m.evDate[i], k = m.evKind[i]
+                accueil = k == kAccueil ? d : accueil
+                firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
+                let x = days.event(d)
+                facts |= UInt64(eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)] & x & 0xFFFF) &<< (x &>> 12 & 0x30)
+            }
+            for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) }
+        } else {
+            for i in e0..<e1 {
+                let d = m.evDate[i], k = m.evKind[i]
+                accueil = k == kAccueil ? d : accueil
+                firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
+                let x = days.event(d)
+                state[Int(x >> 16)].flags |= F.flags(eventWord: tables.eventFlags[Int(k & 15) << 5 | Int(m.evDetail[i] & 31)] & x & 0xFFFF)
+            }
         }
 
         // Pathways.
