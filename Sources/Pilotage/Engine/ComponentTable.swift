@@ -92,6 +92,7 @@ struct ComponentTable: Sendable {
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
                     let row = row0 + yi * nP
                     countersRef.add(r.mask, row: row)
+                    if r.mean5N | r.mean7N == 0 { continue }
                     let mm = row * 4
                     meansRef[mm] += r.mean5Sum; meansRef[mm + 1] += Double(r.mean5N)
                     meansRef[mm + 2] += r.mean7Sum; meansRef[mm + 3] += Double(r.mean7N)

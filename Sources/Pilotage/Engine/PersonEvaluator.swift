@@ -177,6 +177,9 @@ struct PersonEvaluator {
     /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
     /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
     /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
+    /// Bit 15 of an event's word in the table (never a fact, so no day allows it): a proposition
+    /// of a "solution" (emploi, alternance, formation, immersion), for G.4.
+    static let solutionOffer: UInt32 = 0x8000
     @inline(__always) static func eventWord(_ flags: UInt32) -> UInt32 { flags & 0x7 | flags >> 9 & 0xF8 | flags >> 16 & 0x7F00 }
     @inline(__always) static func flags(eventWord w: UInt32) -> UInt32 { w & 0x7 | (w & 0xF8) << 9 | (w & 0x7F00) << 16 }
 
@@ -202,7 +205,8 @@ struct PersonEvaluator {
                 }
                 if k.isInterview { f |= jdi }
                 precondition(flags(eventWord: eventWord(f)) == f, "an event flag outside the event word")
-                table[Int(Code.index(k)) << 5 | detail] = eventWord(f)
+                let solution = k == .proposition && [OfferKind.emploi, .alternance, .formation, .immersion].contains { detail == Code.index($0) + 1 }
+                table[Int(Code.index(k)) << 5 | detail] = eventWord(f) | (solution ? solutionOffer : 0)
             }
         }
         return table
@@ -223,27 +227,19 @@ struct PersonEvaluator {
         // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
         // branch on the data: an event outside the periods sets nothing (in period 0). Up to
         // four years, the facts of every year gather in one register.
-        var accueil = Int32.min, firstDiagnostic = Int32.max
-        if nY <= 4 {
-            let eventFlags = tables.eventFlags
-            var facts: UInt64 = 0
-            for i in e0..<e1 {
-                let d = m.evDate[i], k = m.evKind[i]
-                accueil = k == kAccueil ? d : accueil
-                firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
-                let x = days.event(d)
-                facts |= UInt64(eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)] & x & 0xFFFF) &<< (x &>> 12 & 0x30)
-            }
-            for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) }
-        } else {
-            for i in e0..<e1 {
-                let d = m.evDate[i], k = m.evKind[i]
-                accueil = k == kAccueil ? d : accueil
-                firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
-                let x = days.event(d)
-                state[Int(x >> 16)].flags |= F.flags(eventWord: tables.eventFlags[Int(k & 15) << 5 | Int(m.evDetail[i] & 31)] & x & 0xFFFF)
-            }
+        var accueil = Int32.min, firstDiagnostic = Int32.max, firstSolution = Int32.max
+        let eventFlags = tables.eventFlags, inRegister = nY <= 4
+        var facts: UInt64 = 0
+        for i in e0..<e1 {
+            let d = m.evDate[i], k = m.evKind[i]
+            let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
+            accueil = k == kAccueil ? d : accueil
+            firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
+            firstSolution = w & F.solutionOffer != 0 ? min(firstSolution, d) : firstSolution
+            if inRegister { facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
+            else { state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
         }
+        if inRegister { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
 
         // Pathways.
         var firstNational = Int32.max
@@ -394,9 +390,12 @@ struct PersonEvaluator {
             let limit = shifted(a, tables.plus4, 4), li = period(of: limit, days)
             if li >= 0 {
                 results[li].mask.insert(bG4base)
-                var solution = false
-                for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
-                    && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
+                // With no solution proposed before the reception, the first one decides; else they are searched.
+                var solution = firstSolution >= a && firstSolution < limit
+                if firstSolution < a {
+                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
+                        && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
+                }
                 if !solution {
                     for j in s0..<s1 where m.stKind[j] != sServiceCivique && m.stKind[j] != sParrainage
                         && m.stBegin[j] >= a && m.stBegin[j] < limit { solution = true; break }
