@@ -41,10 +41,9 @@ struct PersonEvaluator {
     private struct Tables: @unchecked Sendable {
         let plus4: UnsafeBufferPointer<Int32>, plus12: UnsafeBufferPointer<Int32>
         let eventFlags: UnsafeBufferPointer<UInt32>
-        let lines: UnsafeBufferPointer<LineMask>
     }
     private static let tables = Tables(plus4: unsafeCopy(monthTable(4)), plus12: unsafeCopy(monthTable(12)),
-                                       eventFlags: unsafeCopy(eventFlags), lines: unsafeCopy(lineTable))
+                                       eventFlags: unsafeCopy(eventFlags))
     private let tables = PersonEvaluator.tables
 
     @inline(__always) private func shifted(_ d: Int32, _ table: UnsafeBufferPointer<Int32>, _ k: Int) -> Int32 {
@@ -108,20 +107,11 @@ struct PersonEvaluator {
 
     /// The lines of a year's facts, one bit each, in the order of the year's line word: the
     /// facts that are lines (bits 0-11), then the lines made of several facts, then 4.4's domains.
-    private static let wordLines: [String] = ["1", "2.bis.1", "2", "3", "3.1", "4", "4.1", "4.3", "8", "8.2", "8.1", "4.1.end",
+    /// They are the first bits of every `LineMask` (see ``Slots/countLines``), so the word is
+    /// the mask's first bits as it stands.
+    static let wordLines: [String] = ["1", "2.bis.1", "2", "3", "3.1", "4", "4.1", "4.3", "8", "8.2", "8.1", "4.1.end",
                                               "2.1", "2.2", "3.2", "3.2.a", "3.3", "D.1", "4.4", "4.1.i"]
         + CommonLawRight.allCases.map { "4.4.\($0.rawValue)" }
-    /// The line word to a mask, four bits at a time: entry `n << 4 | v` holds the lines of
-    /// value `v` in the word's `n`-th group of four bits.
-    private static let lineTable: [LineMask] = {
-        precondition(wordLines.count <= 28, "line word too small")
-        return (0..<7 * 16).map { e in
-            var mask = LineMask()
-            for b in 0..<4 where (e & 15) & (1 << b) != 0 && (e >> 4) * 4 + b < wordLines.count { mask.insert(Slots.bit(wordLines[(e >> 4) * 4 + b])) }
-            return mask
-        }
-    }()
-
     /// The periods, and for each day from their first 1 January to their last 31 December: the
     /// index of its period (`none` outside them) and whether it falls in the JDI window (after
     /// e ⊖ 5 months) and in the 4.1.i window (on or after e ⊖ 3 months). One load replaces a
@@ -345,8 +335,8 @@ struct PersonEvaluator {
             }
         }
 
-        // Lines made of several facts of the year, as one word of lines (`wordLines`) turned
-        // into a mask four bits at a time (without a branch on the data).
+        // Lines made of several facts of the year, as one word of lines (`wordLines`): the first
+        // bits of the mask (without a branch on the data).
         for pi in 0..<nY {
             let st = state[pi], f = st.flags
             @inline(__always) func all(_ bits: UInt32) -> UInt32 { f & bits == bits ? 1 : 0 }
@@ -362,10 +352,7 @@ struct PersonEvaluator {
             word |= (f & (stalled | active) == stalled ? 1 : 0) << 19                             // 4.1.i
             word |= (f >> F.domainShift & present) << 20                                          // 4.4.*
             var mask = results[pi].mask
-            for n in 0..<7 {
-                let e = tables.lines[n << 4 | Int(word >> UInt32(4 * n) & 15)]
-                mask.low |= e.low; mask.high |= e.high
-            }
+            mask.low |= UInt64(word)
             if f & F.exitedNational != 0 { insertExitOutcome(m, st.lastExit, into: &mask) }
             results[pi].mask = mask
         }

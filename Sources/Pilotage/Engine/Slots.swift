@@ -8,8 +8,14 @@ enum Slots {
     static let index: [String: Int] = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     static var count: Int { ids.count }
 
-    /// The count lines of young people, as bit positions of a per-person membership mask.
-    static let countLines: [String] = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
+    /// The count lines of young people, as bit positions of a per-person membership mask: first
+    /// the lines of the evaluator's year word (``PersonEvaluator/wordLines``), then the others
+    /// in catalogue order.
+    static let countLines: [String] = {
+        let all = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
+        precondition(PersonEvaluator.wordLines.allSatisfy(all.contains), "a line of the year word is not a count line")
+        return PersonEvaluator.wordLines + all.filter { !PersonEvaluator.wordLines.contains($0) }
+    }()
     static func bit(_ id: String) -> Int { countLines.firstIndex(of: id)! }
 
     static let mean5Sum = index["5.sum"]!, mean5N = index["5.n"]!, mean5Direct = index["5.direct"]!
