@@ -149,9 +149,10 @@ struct PersonEvaluator {
             let i = Int(d) &- Int(start)
             return i >= 0 && i < info.count ? info[i] : DayTable.none
         }
-        /// The entry of day `d` in `eventInfo` (clamped, without a branch).
+        /// The entry of day `d` in `eventInfo` (clamped, without a branch: a day before the first
+        /// wraps around to a large index, clamped to the last entry, which says the same "none").
         @inline(__always) func event(_ d: Int32) -> UInt32 {
-            eventInfo[min(max(Int(d) &- Int(start) &+ 1, 0), info.count + 1)]
+            eventInfo[Int(min(UInt32(bitPattern: d &- start &+ 1), UInt32(truncatingIfNeeded: eventInfo.count - 1)))]
         }
     }
     /// The days of the periods evaluated.
