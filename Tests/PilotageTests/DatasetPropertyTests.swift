@@ -157,6 +157,26 @@ struct DatasetPropertyTests {
         #expect(Dashboard(shuffled).exportCSV() == Dashboard(d).exportCSV())
     }
 
+    @Test("Splitting the young people in any number of chunks gives the same components, grouped by ML or not")
+    func chunking() throws {
+        let (_, d) = try Self.generated(seed: 9)
+        let c = Content(d)
+        var rng = SeededRandom(seed: 7)
+        let shuffled = try Dataset(manifest: c.manifest, regions: c.regions, missions: c.missions, contexts: c.contexts, resources: c.resources,
+                                   funding: c.funding, youth: c.youth.shuffled(using: &rng), events: c.events.flatMap { $0 },
+                                   pathways: c.pathways.flatMap { $0 }, situations: c.situations.flatMap { $0 })
+        let reference = ComponentTable(dataset: d, chunks: 1).values
+        #expect(reference.contains { !$0.isNaN && $0 > 0 })
+        for (dataset, order) in [(d, "grouped by ML"), (shuffled, "shuffled")] {
+            for chunks in [1, 2, 3, 7, 40] {
+                let values = ComponentTable(dataset: dataset, chunks: chunks).values
+                #expect(values.count == reference.count)
+                let same = zip(values, reference).allSatisfy { $0.bitPattern == $1.bitPattern || abs($0 - $1) <= 1e-9 * abs($1) }
+                #expect(same, "\(chunks) chunks, \(order)")
+            }
+        }
+    }
+
     @Test("A \"dont\" line never exceeds its parent", arguments: [21, 22] as [UInt64])
     func dontLinesAreSubsets(seed: UInt64) throws {
         let (_, d) = try Self.generated(seed: seed)

@@ -26,7 +26,9 @@ struct ComponentTable: Sendable {
         set { values[offset(t, yi, b, slot)] = newValue }
     }
 
-    init(dataset: Dataset) {
+    /// - Parameter chunks: how many ranges of young people the evaluation splits into (by
+    ///   default a few per core); the result does not depend on it.
+    init(dataset: Dataset, chunks: Int? = nil) {
         years = dataset.years
         let missions = dataset.missions
         var territories = missions.map { Territory.ml($0.id) }
@@ -44,7 +46,7 @@ struct ComponentTable: Sendable {
         var t = Trace.now()
         values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
         Trace.log("allocate", t); t = Trace.now()
-        if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count) }
+        if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count, chunks: chunks) }
         Trace.log("microdata", t); t = Trace.now()
         if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count) }
         fillReferenceFiles(dataset)
@@ -55,14 +57,14 @@ struct ComponentTable: Sendable {
 
     // MARK: microdata
 
-    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int) {
+    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?) {
         let periods = years.map(PersonEvaluator.Period.init)
         let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count
         let nP = ComponentTable.patternCount
         // A few contiguous ranges of young people per core (for balance), each with its own
         // counters for the MLs it meets. A young person is counted once, under the pattern of
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
-        let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount)
+        let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested)
         let rowsPerML = nY * nP
         let offsets = ranges.reduce(into: [0]) { $0.append($0.last! + $1.count * rowsPerML) }
         let counters = LineCounters(rows: offsets.last!, lines: nC)
@@ -152,8 +154,8 @@ struct ComponentTable: Sendable {
 
     /// A few chunks per core (for balance) when the young people are grouped by ML; one per
     /// core otherwise, since every chunk then has counters for every ML.
-    static func chunking(_ youthML: [Int32], mlCount: Int) -> (Int, [Range<Int>]) {
-        let chunks = max(1, min(ProcessInfoCores.count * 16, youthML.count / 5_000))
+    static func chunking(_ youthML: [Int32], mlCount: Int, requested: Int? = nil) -> (Int, [Range<Int>]) {
+        let chunks = max(1, requested ?? min(ProcessInfoCores.count * 16, youthML.count / 5_000))
         let ranges = mlRanges(youthML, chunks: chunks)
         guard ranges.reduce(0, { $0 + $1.count }) > 2 * mlCount, chunks > ProcessInfoCores.count else { return (chunks, ranges) }
         return (ProcessInfoCores.count, mlRanges(youthML, chunks: ProcessInfoCores.count))
