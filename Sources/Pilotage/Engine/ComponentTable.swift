@@ -124,10 +124,12 @@ struct ComponentTable: Sendable {
                         for yi in 0..<nY {
                             for pattern in 0..<nP {
                                 let row = row0 + yi * nP + pattern, breakdowns = pattern << 1 | 1
+                                let from = counts + row * nC, fromMeans = means.baseAddress! + row * 4
                                 for b in 0..<nB where breakdowns & (1 << b) != 0 {
                                     let cell = yi * nB + b
-                                    for k in 0..<nC { total[cell * nC + k] &+= counts[row * nC + k] }
-                                    for k in 0..<4 { totalMeans[cell * 4 + k] += means[row * 4 + k] }
+                                    let into = total.baseAddress! + cell * nC, intoMeans = totalMeans.baseAddress! + cell * 4
+                                    for k in 0..<nC { into[k] &+= from[k] }          // (pointers set outside: the loop vectorises)
+                                    for k in 0..<4 { intoMeans[k] += fromMeans[k] }
                                 }
                             }
                         }
