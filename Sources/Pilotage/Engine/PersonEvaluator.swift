@@ -120,9 +120,10 @@ struct PersonEvaluator {
         static let none: UInt16 = 0xFF, jdiWindow: UInt16 = 0x100, recentWindow: UInt16 = 0x200
         let periods: UnsafeBufferPointer<Period>
         let start: Int32
+        /// With one more day on each side standing for every day before and after the periods
+        /// (so that a look-up is a clamp, without a branch).
         let info: UnsafeBufferPointer<UInt16>
-        /// For the events, with one more day on each side standing for every day before and after
-        /// the periods: in bits 16-23 the period of the day, in bits 0-15 the event facts (see
+        /// For the events, with the same two extra days: in bits 16-23 the period of the day, in bits 0-15 the event facts (see
         /// `eventWord`) an event of that day may set: none outside the periods, no JDI before
         /// its window, no 4.1.i proposition before its window.
         let eventInfo: UnsafeBufferPointer<UInt32>
@@ -141,13 +142,12 @@ struct PersonEvaluator {
                 return UInt32(i & 0xFF) << 16 | PersonEvaluator.eventWord(allowed)
             } + [0]
             self.periods = unsafeCopy(periods)
-            self.info = unsafeCopy(info)
+            self.info = unsafeCopy([DayTable.none] + info + [DayTable.none])
             self.eventInfo = unsafeCopy(eventInfo)
         }
         deinit { periods.deallocate(); info.deallocate(); eventInfo.deallocate() }
         @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 {
-            let i = Int(d) &- Int(start)
-            return i >= 0 && i < info.count ? info[i] : DayTable.none
+            info[Int(min(UInt32(bitPattern: d &- start &+ 1), UInt32(truncatingIfNeeded: info.count - 1)))]
         }
         /// The entry of day `d` in `eventInfo` (clamped, without a branch: a day before the first
         /// wraps around to a large index, clamped to the last entry, which says the same "none").
@@ -361,15 +361,16 @@ struct PersonEvaluator {
         // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
         if firstNational != Int32.max {
             let f4 = shifted(firstNational, tables.plus4, 4), f12 = shifted(firstNational, tables.plus12, 12)
+            let work = firstWorkStart(m, s0, s1, from: firstNational)
             let i4 = period(of: f4, days)
             if i4 >= 0 {
                 results[i4].mask.insert(b42m4base)
-                if startedWork(m, s0, s1, from: firstNational, before: f4) { results[i4].mask.insert(b42m4) }
+                if work < f4 { results[i4].mask.insert(b42m4) }
             }
             let i12 = period(of: f12, days)
             if i12 >= 0 {
                 results[i12].mask.insert(b42m12base)
-                if startedWork(m, s0, s1, from: firstNational, before: f12) { results[i12].mask.insert(b42m12) }
+                if work < f12 { results[i12].mask.insert(b42m12) }
             }
         }
         // G.4: the 4 months after first reception.
@@ -393,10 +394,14 @@ struct PersonEvaluator {
         }
     }
 
-    /// An emploi or formation situation starting in [from, before).
-    @inline(__always) private func startedWork(_ m: MicroView, _ s0: Int, _ s1: Int, from: Int32, before: Int32) -> Bool {
-        for j in s0..<s1 where (m.stKind[j] == sEmploi || m.stKind[j] == sFormation) && m.stBegin[j] >= from && m.stBegin[j] < before { return true }
-        return false
+    /// The first start of an emploi or formation situation on or after `from` (`Int32.max` if none).
+    @inline(__always) private func firstWorkStart(_ m: MicroView, _ s0: Int, _ s1: Int, from: Int32) -> Int32 {
+        var first = Int32.max
+        for j in s0..<s1 {
+            let b = m.stBegin[j], k = m.stKind[j]
+            first = (k == sEmploi || k == sFormation) && b >= from ? min(first, b) : first
+        }
+        return first
     }
 
     @inline(__always) private func coveredByNational(_ m: MicroView, _ p0: Int, _ p1: Int, _ day: Int32) -> Bool {
