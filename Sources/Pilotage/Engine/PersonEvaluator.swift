@@ -41,9 +41,55 @@ struct PersonEvaluator {
     private struct Tables: @unchecked Sendable {
         let plus4: UnsafeBufferPointer<Int32>, plus12: UnsafeBufferPointer<Int32>
         let eventFlags: UnsafeBufferPointer<UInt32>
+        let situationStart: UnsafeBufferPointer<LineMask>, situationDuring: UnsafeBufferPointer<LineMask>
     }
     private static let tables = Tables(plus4: unsafeCopy(monthTable(4)), plus12: unsafeCopy(monthTable(12)),
-                                       eventFlags: unsafeCopy(eventFlags))
+                                       eventFlags: unsafeCopy(eventFlags),
+                                       situationStart: unsafeCopy(situationStart), situationDuring: unsafeCopy(situationDuring))
+
+    /// Per situation kind, detail and durable flag (at `(kind << 5 | detail) << 1 | durable`):
+    /// the lines of a situation started on a day covered by a national pathway (4.1.f, 4.1.g).
+    private static let situationStart: [LineMask] = (0..<512).map { e in
+        let detail = UInt8(e >> 1 & 31), durable = e & 1 != 0
+        var mask = LineMask()
+        guard let kind = SituationKind.allCases.first(where: { Int(Code.index($0)) == e >> 6 }) else { return mask }
+        let line = { (id: String) in mask.insert(Slots.bit(id)) }
+        switch kind {
+        case .formation:
+            line("4.1.g")
+            if detail == Code.index(TrainingKind.qualifiante) + 1 { line("4.1.g.1") }
+        case .emploi:
+            line("4.1.f"); line("4.1.f.emploi")
+            if detail == Code.index(Contract.apprentissage) + 1 || detail == Code.index(Contract.professionnalisation) + 1 { line("4.1.f.alternance") }
+            if detail == Code.index(Contract.apprentissage) + 1 { line("4.1.f.apprentissage") }
+            if durable { line("4.1.f.durable") }
+        case .immersion: line("4.1.f"); line("4.1.f.immersion")
+        case .serviceCivique: line("4.1.f"); line("4.1.f.service_civique")
+        case .parrainage: break
+        }
+        return mask
+    }
+    /// Per scope, situation kind and detail (at `national << 8 | kind << 5 | detail`): the lines
+    /// of a situation overlapping a pathway in a year (4.1.h, 6, 6.1, 6.1.*, 6.2).
+    private static let situationDuring: [LineMask] = (0..<512).map { e in
+        let national = e >> 8 == 1, detail = UInt8(e & 31)
+        var mask = LineMask()
+        guard let kind = SituationKind.allCases.first(where: { Int(Code.index($0)) == e >> 5 & 7 }) else { return mask }
+        let line = { (id: String) in mask.insert(Slots.bit(id)) }
+        switch kind {
+        case .parrainage: if national { line("4.1.h") }
+        case .emploi, .formation:
+            line("6")
+            guard national else { line("6.2"); break }
+            line("6.1")
+            if kind == .formation { line("6.1.formation") } else {
+                line("6.1.emploi")
+                if detail == Code.index(Contract.eav) + 1 { line("6.1.eav") }
+            }
+        case .immersion, .serviceCivique: break
+        }
+        return mask
+    }
     private let tables = PersonEvaluator.tables
 
     @inline(__always) private func shifted(_ d: Int32, _ table: UnsafeBufferPointer<Int32>, _ k: Int) -> Int32 {
@@ -58,7 +104,7 @@ struct PersonEvaluator {
     private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
     private let orientationProgram = Code.index(Program.orientation)
     private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
-    private let sEmploi = Code.index(SituationKind.emploi), sImmersion = Code.index(SituationKind.immersion)
+    private let sEmploi = Code.index(SituationKind.emploi)
     private let sFormation = Code.index(SituationKind.formation), sServiceCivique = Code.index(SituationKind.serviceCivique)
     private let sParrainage = Code.index(SituationKind.parrainage)
     private let cApprentissage = Code.index(Contract.apprentissage) + 1, cProfessionnalisation = Code.index(Contract.professionnalisation) + 1
@@ -69,15 +115,10 @@ struct PersonEvaluator {
     private let oReorientation = Code.index(ExitOutcomeKind.reorientation) + 1, oServiceCivique = Code.index(ExitOutcomeKind.serviceCivique) + 1
     private let oSansSolution = Code.index(ExitOutcomeKind.sansSolution) + 1
 
-    // Bits of the count lines set record by record (those of the year's facts are in `wordLines`).
+    // Bits of the count lines set record by record (those of the year's facts are in `wordLines`,
+    // those of the situations in `situationStart` and `situationDuring`).
     private let bS1 = Slots.bit("S.1"), bO4 = Slots.bit("O.4")
-    private let b41f = Slots.bit("4.1.f"), b41fImmersion = Slots.bit("4.1.f.immersion"), b41fEmploi = Slots.bit("4.1.f.emploi")
-    private let b41fAlternance = Slots.bit("4.1.f.alternance"), b41fApprentissage = Slots.bit("4.1.f.apprentissage")
-    private let b41fDurable = Slots.bit("4.1.f.durable"), b41fServiceCivique = Slots.bit("4.1.f.service_civique")
-    private let b41g = Slots.bit("4.1.g"), b41g1 = Slots.bit("4.1.g.1"), b41h = Slots.bit("4.1.h")
     private let b42m4base = Slots.bit("4.2.m4.base"), b42m4 = Slots.bit("4.2.m4"), b42m12base = Slots.bit("4.2.m12.base"), b42m12 = Slots.bit("4.2.m12")
-    private let b6 = Slots.bit("6"), b61 = Slots.bit("6.1"), b61formation = Slots.bit("6.1.formation"), b61emploi = Slots.bit("6.1.emploi")
-    private let b61eav = Slots.bit("6.1.eav"), b62 = Slots.bit("6.2")
     private let b81f = Slots.bit("8.1.f"), b81fDurable = Slots.bit("8.1.f.durable")
     private let b81fCui = Slots.bit("8.1.f.cui"), b81fCuiCae = Slots.bit("8.1.f.cui_cae"), b81fCuiCie = Slots.bit("8.1.f.cui_cie")
     private let b81fEav = Slots.bit("8.1.f.eav"), b81fEavNM = Slots.bit("8.1.f.eav_non_marchand"), b81fAlternance = Slots.bit("8.1.f.alternance")
@@ -283,42 +324,18 @@ struct PersonEvaluator {
                 for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state[pi].flags |= F.coveredAtEndByWork }
             }
             // 4.1.f, 4.1.g: started in P on a day covered by a national pathway.
+            let code = Int(kind & 7) &<< 5 | Int(detail & 31)
+            let started = tables.situationStart[code &<< 1 | Int(m.stFlags[j] &>> 1 & 1)]
             let si = period(of: ss, days)
-            if si >= 0 && kind != sParrainage && coveredByNational(m, p0, p1, ss) {
-                if kind == sFormation {
-                    results[si].mask.insert(b41g)
-                    if detail == tQualifiante { results[si].mask.insert(b41g1) }
-                } else {
-                    results[si].mask.insert(b41f)
-                    if kind == sImmersion { results[si].mask.insert(b41fImmersion) }
-                    if kind == sServiceCivique { results[si].mask.insert(b41fServiceCivique) }
-                    if kind == sEmploi {
-                        results[si].mask.insert(b41fEmploi)
-                        if detail == cApprentissage || detail == cProfessionnalisation { results[si].mask.insert(b41fAlternance) }
-                        if detail == cApprentissage { results[si].mask.insert(b41fApprentissage) }
-                        if m.stFlags[j] & 2 != 0 { results[si].mask.insert(b41fDurable) }
-                    }
-                }
-            }
-            if kind == sParrainage || work {
-                // 4.1.h (parrainage during a national pathway) and 6, 6.1, 6.2 (work during a
-                // pathway): in each year where the situation, a pathway and the year overlap.
+            if si >= 0 && !started.isEmpty && coveredByNational(m, p0, p1, ss) { results[si].mask.formUnion(started) }
+            // 4.1.h (parrainage during a national pathway) and 6, 6.1, 6.2 (work during a
+            // pathway): in each year where the situation, a pathway and the year overlap.
+            let duringRL = tables.situationDuring[code], duringNational = tables.situationDuring[256 | code]
+            if !duringRL.isEmpty || !duringNational.isEmpty {
                 for i in p0..<p1 where m.pwProgram[i] != orientationProgram {
-                    let national = scopeOf[Int(m.pwProgram[i])] == .national
-                    if kind == sParrainage && !national { continue }
+                    let lines = scopeOf[Int(m.pwProgram[i])] == .national ? duringNational : duringRL
                     let lo = max(ss, m.pwBegin[i]), hi = min(se, m.pwEnd[i])
-                    guard lo <= hi else { continue }
-                    for pi in 0..<nY where max(lo, periods[pi].s) <= min(hi, periods[pi].e) {
-                        if kind == sParrainage { results[pi].mask.insert(b41h); continue }
-                        results[pi].mask.insert(b6)
-                        if national {
-                            results[pi].mask.insert(b61)
-                            if kind == sFormation { results[pi].mask.insert(b61formation) } else {
-                                results[pi].mask.insert(b61emploi)
-                                if detail == cEav { results[pi].mask.insert(b61eav) }
-                            }
-                        } else { results[pi].mask.insert(b62) }
-                    }
+                    for pi in 0..<nY where max(lo, periods[pi].s) <= min(hi, periods[pi].e) { results[pi].mask.formUnion(lines) }
                 }
             }
             if kind == sEmploi && se != open {                                                    // 7

@@ -33,4 +33,5 @@ struct LineMask: Equatable {
         bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
     }
     var isEmpty: Bool { low == 0 && high == 0 }
+    @inline(__always) mutating func formUnion(_ other: LineMask) { low |= other.low; high |= other.high }
 }
