@@ -98,7 +98,6 @@ struct PersonEvaluator {
     }
 
     // Codes as stored by the loader (index of the case, details + 1).
-    private let kAccueil = Code.index(EventKind.accueil), kDiagnostic = Code.index(EventKind.diagnostic)
     private let kProposition = Code.index(EventKind.proposition)
     /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
     private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
@@ -209,9 +208,10 @@ struct PersonEvaluator {
     /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
     /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
     /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
-    /// Bit 15 of an event's word in the table (never a fact, so no day allows it): a proposition
-    /// of a "solution" (emploi, alternance, formation, immersion), for G.4.
-    static let solutionOffer: UInt32 = 0x8000
+    /// Bits 16-17 of an event's word in the table (never facts, so no day allows them): the
+    /// event's class for the earliest dates the rules need — 1 the reception, 2 a diagnostic
+    /// (D.1), 3 a proposition of a "solution" (emploi, alternance, formation, immersion; G.4).
+    static let receptionClass: UInt32 = 1 << 16, diagnosticClass: UInt32 = 2 << 16, solutionClass: UInt32 = 3 << 16
     @inline(__always) static func eventWord(_ flags: UInt32) -> UInt32 { flags & 0x7 | flags >> 9 & 0xF8 | flags >> 16 & 0x7F00 }
     @inline(__always) static func flags(eventWord w: UInt32) -> UInt32 { w & 0x7 | (w & 0xF8) << 9 | (w & 0x7F00) << 16 }
 
@@ -238,7 +238,8 @@ struct PersonEvaluator {
                 if k.isInterview { f |= jdi }
                 precondition(flags(eventWord: eventWord(f)) == f, "an event flag outside the event word")
                 let solution = k == .proposition && [OfferKind.emploi, .alternance, .formation, .immersion].contains { detail == Code.index($0) + 1 }
-                table[Int(Code.index(k)) << 5 | detail] = eventWord(f) | (solution ? solutionOffer : 0)
+                let eventClass = k == .accueil ? receptionClass : k == .diagnostic ? diagnosticClass : solution ? solutionClass : 0
+                table[Int(Code.index(k)) << 5 | detail] = eventWord(f) | eventClass
             }
         }
         return table
@@ -259,18 +260,23 @@ struct PersonEvaluator {
         // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
         // branch on the data: an event outside the periods sets nothing (in period 0). Up to
         // four years, the facts of every year gather in one register.
-        var accueil = Int32.min, firstDiagnostic = Int32.max, firstSolution = Int32.max
+        // The earliest date of the events of each class (`receptionClass`…): the reception (at most
+        // one), the first diagnostic, the first solution proposed; slot 0 takes the others.
+        var firsts: (Int32, Int32, Int32, Int32) = (.max, .max, .max, .max)
         let eventFlags = tables.eventFlags, inRegister = nY <= 4
         var facts: UInt64 = 0
-        for i in e0..<e1 {
-            let d = m.evDate[i], k = m.evKind[i]
-            let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
-            accueil = k == kAccueil ? d : accueil
-            firstDiagnostic = k == kDiagnostic ? min(firstDiagnostic, d) : firstDiagnostic
-            firstSolution = w & F.solutionOffer != 0 ? min(firstSolution, d) : firstSolution
-            if inRegister { facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
-            else { state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
+        withUnsafeMutableBytes(of: &firsts) { bytes in
+            let first = bytes.baseAddress!.assumingMemoryBound(to: Int32.self)
+            for i in e0..<e1 {
+                let d = m.evDate[i], k = m.evKind[i]
+                let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
+                let c = Int(w &>> 16 & 3)
+                first[c] = min(first[c], d)
+                if inRegister { facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
+                else { state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
+            }
         }
+        let accueil = firsts.1, firstDiagnostic = firsts.2, firstSolution = firsts.3
         if inRegister { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
 
         // Pathways.
@@ -391,7 +397,7 @@ struct PersonEvaluator {
             }
         }
         // G.4: the 4 months after first reception.
-        if accueil != Int32.min {
+        if accueil != Int32.max {
             let a = accueil
             let limit = shifted(a, tables.plus4, 4), li = period(of: limit, days)
             if li >= 0 {
