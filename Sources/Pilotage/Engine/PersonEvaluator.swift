@@ -247,7 +247,7 @@ struct PersonEvaluator {
 
     /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
     /// once: its rules find the years it touches, rather than each year scanning every record.
-    func evaluate(_ m: MicroView, _ y: Int, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
+    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
         let days = days, periods = days.periods, tables = tables
         let open = MicroStore.open, nY = periods.count
