@@ -57,34 +57,52 @@ struct ComponentTable: Sendable {
 
     // MARK: microdata
 
+    /// Counters per chunk of young people, ML met by the chunk, year and pattern of breakdowns.
+    private struct PatternCounts {
+        let chunks: Int
+        /// The MLs each chunk meets, and where its rows start.
+        let ranges: [Range<Int>], offsets: [Int]
+        let rowsPerML: Int
+        let counters: LineCounters
+        /// Per row: sum and count of the durations of mean 5, then of mean 7.
+        let means: UnsafeMutableBufferPointer<Double>
+
+        init(chunks: Int, ranges: [Range<Int>], years: Int, lines: Int) {
+            self.chunks = chunks; self.ranges = ranges
+            rowsPerML = years * ComponentTable.patternCount
+            offsets = ranges.reduce(into: [0]) { [rowsPerML] in $0.append($0.last! + $1.count * rowsPerML) }
+            counters = LineCounters(rows: offsets.last!, lines: lines)
+            means = .allocate(capacity: offsets.last! * 4)
+            means.initialize(repeating: 0)
+        }
+        func deallocate() { counters.deallocate(); means.deallocate() }
+
+        /// The first row of `ml` (its year 0, pattern 0) in the counters of `chunk`.
+        @inline(__always) func firstRow(chunk: Int, ml: Int) -> Int { offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML }
+    }
+
     private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?) {
         let periods = years.map(PersonEvaluator.Period.init)
-        let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count
-        let nP = ComponentTable.patternCount
+        let nY = years.count, nP = ComponentTable.patternCount
         // A few contiguous ranges of young people per core (for balance), each with its own
         // counters for the MLs it meets. A young person is counted once, under the pattern of
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
         let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested)
-        let rowsPerML = nY * nP
-        let offsets = ranges.reduce(into: [0]) { $0.append($0.last! + $1.count * rowsPerML) }
-        let counters = LineCounters(rows: offsets.last!, lines: nC)
-        let means = UnsafeMutableBufferPointer<Double>.allocate(capacity: offsets.last! * 4)
-        means.initialize(repeating: 0)
-        defer { counters.deallocate(); means.deallocate() }
-        nonisolated(unsafe) let countersRef = counters, meansRef = means
+        let counts = PatternCounts(chunks: chunks, ranges: ranges, years: nY, lines: Slots.countLines.count)
+        defer { counts.deallocate() }
+        nonisolated(unsafe) let counters = counts.counters, means = counts.means
+        let offsets = counts.offsets, rowsPerML = counts.rowsPerML
         let evaluator = PersonEvaluator(periods: periods)
         let view = MicroView(m)
         let t0 = Trace.now()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let tc = Trace.now()
-            defer { Trace.log("chunk \(chunk)", tc) }
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
-            let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]
             let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
             results.initialize(repeating: .init(), count: nY)
             let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
             state.initialize(repeating: .init(), count: nY)
             defer { results.deallocate(); state.deallocate() }
+            let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]
             for y in lo..<hi {
                 evaluator.evaluate(view, y, state: state, into: results)
                 let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
@@ -93,25 +111,31 @@ struct ComponentTable: Sendable {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
                     let row = row0 + yi * nP
-                    countersRef.add(r.mask, row: row)
+                    counters.add(r.mask, row: row)
                     if r.mean5N | r.mean7N == 0 { continue }
                     let mm = row * 4
-                    meansRef[mm] += r.mean5Sum; meansRef[mm + 1] += Double(r.mean5N)
-                    meansRef[mm + 2] += r.mean7Sum; meansRef[mm + 3] += Double(r.mean7N)
+                    means[mm] += r.mean5Sum; means[mm + 1] += Double(r.mean5N)
+                    means[mm + 2] += r.mean7Sum; means[mm + 3] += Double(r.mean7N)
                 }
             }
-            countersRef.flush(offsets[chunk]..<offsets[chunk + 1])
+            counters.flush(offsets[chunk]..<offsets[chunk + 1])
         }
-        nonisolated(unsafe) let counts = counters.counts
         Trace.log("evaluate", t0)
-        // Each pattern's counters into every breakdown it belongs to.
         let t1 = Trace.now()
-        defer { Trace.log("spread", t1) }
+        spread(counts, mlCount: mlCount)
+        Trace.log("spread", t1)
+    }
+
+    /// Each pattern's counters into every breakdown it belongs to, for each ML (in parallel over
+    /// the MLs; an ML at the edge of two chunks has counters in both).
+    private mutating func spread(_ counts: PatternCounts, mlCount: Int) {
+        let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count, nP = ComponentTable.patternCount
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
         let cellsPerML = nY * nB
+        nonisolated(unsafe) let counters = counts.counters.counts, means = counts.means.baseAddress!, counts = counts
         values.withUnsafeMutableBufferPointer { v in
-            nonisolated(unsafe) let v = v, means = means
+            nonisolated(unsafe) let v = v
             let parts = ProcessInfoCores.count
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let total = UnsafeMutableBufferPointer<Int32>.allocate(capacity: cellsPerML * nC)
@@ -119,12 +143,12 @@ struct ComponentTable: Sendable {
                 defer { total.deallocate(); totalMeans.deallocate() }
                 for ml in (mlCount * part / parts)..<(mlCount * (part + 1) / parts) {
                     total.initialize(repeating: 0); totalMeans.initialize(repeating: 0)
-                    for chunk in 0..<chunks where ranges[chunk].contains(ml) {
-                        let row0 = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML
+                    for chunk in 0..<counts.chunks where counts.ranges[chunk].contains(ml) {
+                        let row0 = counts.firstRow(chunk: chunk, ml: ml)
                         for yi in 0..<nY {
                             for pattern in 0..<nP {
                                 let row = row0 + yi * nP + pattern, breakdowns = pattern << 1 | 1
-                                let from = counts + row * nC, fromMeans = means.baseAddress! + row * 4
+                                let from = counters + row * nC, fromMeans = means + row * 4
                                 for b in 0..<nB where breakdowns & (1 << b) != 0 {
                                     let cell = yi * nB + b
                                     let into = total.baseAddress! + cell * nC, intoMeans = totalMeans.baseAddress! + cell * 4

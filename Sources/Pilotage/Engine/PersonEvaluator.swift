@@ -205,19 +205,20 @@ struct PersonEvaluator {
         return pi == DayTable.none ? -1 : Int(pi)
     }
 
-    /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
-    /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
-    /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
-    /// Bits 16-17 of an event's word in the table (never facts, so no day allows them): the
+    /// Bits 16-17 of an event's entry in `eventFlags` (never facts, so no day allows them): the
     /// event's class for the earliest dates the rules need — 1 the reception, 2 a diagnostic
     /// (D.1), 3 a proposition of a "solution" (emploi, alternance, formation, immersion; G.4).
     static let receptionClass: UInt32 = 1 << 16, diagnosticClass: UInt32 = 2 << 16, solutionClass: UInt32 = 3 << 16
+
+    /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
+    /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
+    /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
     @inline(__always) static func eventWord(_ flags: UInt32) -> UInt32 { flags & 0x7 | flags >> 9 & 0xF8 | flags >> 16 & 0x7F00 }
     @inline(__always) static func flags(eventWord w: UInt32) -> UInt32 { w & 0x7 | (w & 0xF8) << 9 | (w & 0x7F00) << 16 }
 
     /// Per event kind and detail (at `kind << 5 | detail`): the facts the event sets in its year
     /// before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its domains),
-    /// as an `eventWord`.
+    /// as an `eventWord`, and its class (`receptionClass`…).
     private static let eventFlags: [UInt32] = {
         precondition(EventKind.allCases.count <= 16 && CommonLawRight.allCases.count <= 8, "event table too small")
         var table = [UInt32](repeating: 0, count: 16 << 5)
@@ -259,9 +260,9 @@ struct PersonEvaluator {
         // Events. Every event rule looks inside the event's own year: the JDI window
         // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
         // branch on the data: an event outside the periods sets nothing (in period 0). Up to
-        // four years, the facts of every year gather in one register.
-        // The earliest date of the events of each class (`receptionClass`…): the reception (at most
-        // one), the first diagnostic, the first solution proposed; slot 0 takes the others.
+        // four years, the facts of every year gather in one register. On the way, the earliest
+        // date of each class of event (`receptionClass`…): the reception (at most one), the
+        // first diagnostic, the first solution proposed; slot 0 takes the other events.
         var firsts: (Int32, Int32, Int32, Int32) = (.max, .max, .max, .max)
         let eventFlags = tables.eventFlags, inRegister = nY <= 4
         var facts: UInt64 = 0
@@ -286,7 +287,7 @@ struct PersonEvaluator {
             if m.pwProgram[i] == orientationProgram {
                 let si = period(of: start, days)
                 if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
-                let limit = shifted(start, tables.plus4, 4)                                             // O.4
+                let limit = shifted(start, tables.plus4, 4)                                      // O.4
                 let li = period(of: limit, days)
                 if li >= 0 && end >= limit { results[li].mask.insert(bO4) }
                 continue
