@@ -102,7 +102,7 @@ struct ComponentTable: Sendable {
             let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
             state.initialize(repeating: .init(), count: nY)
             defer { results.deallocate(); state.deallocate() }
-            let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]
+            let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]   // `firstRow`, its parts taken out of the loop
             for y in lo..<hi {
                 evaluator.evaluate(view, y, state: state, into: results)
                 let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])

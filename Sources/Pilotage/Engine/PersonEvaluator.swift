@@ -186,13 +186,14 @@ struct PersonEvaluator {
             self.eventInfo = unsafeCopy(eventInfo)
         }
         deinit { periods.deallocate(); info.deallocate(); eventInfo.deallocate() }
-        @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 {
-            info[Int(min(UInt32(bitPattern: d &- start &+ 1), UInt32(truncatingIfNeeded: info.count - 1)))]
-        }
-        /// The entry of day `d` in `eventInfo` (clamped, without a branch: a day before the first
-        /// wraps around to a large index, clamped to the last entry, which says the same "none").
-        @inline(__always) func event(_ d: Int32) -> UInt32 {
-            eventInfo[Int(min(UInt32(bitPattern: d &- start &+ 1), UInt32(truncatingIfNeeded: eventInfo.count - 1)))]
+        @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 { info[index(d)] }
+        /// The entry of day `d` in `eventInfo`.
+        @inline(__always) func event(_ d: Int32) -> UInt32 { eventInfo[index(d)] }
+        /// The index of day `d` in `info` and `eventInfo` (clamped, without a branch: a day before
+        /// the first wraps around to a large index, clamped to the last entry, which says the same
+        /// "none" as the first).
+        @inline(__always) private func index(_ d: Int32) -> Int {
+            Int(min(UInt32(bitPattern: d &- start &+ 1), UInt32(truncatingIfNeeded: info.count - 1)))
         }
     }
     /// The days of the periods evaluated.
@@ -365,7 +366,7 @@ struct PersonEvaluator {
         for pi in 0..<nY {
             let st = state[pi], f = st.flags
             @inline(__always) func all(_ bits: UInt32) -> UInt32 { f & bits == bits ? 1 : 0 }
-            let entered = f & F.entered, present = 0 &- (f >> 5 & 1)                              // F.present is bit 5
+            let entered = f & F.entered, present: UInt32 = f & F.present != 0 ? ~0 : 0
             var word = f & 0xFFF                                                                  // 1, 2.bis.1, 2, 3, 3.1, 4, 4.1, 4.3, 8, 8.2, 8.1, 4.1.end
             word |= all(F.reception | F.diagnostic) << 12 | all(F.reception | F.orientation) << 13 // 2.1, 2.2
             word |= (f & (F.entered | F.enteredNational) == F.entered ? 1 : 0) << 14              // 3.2

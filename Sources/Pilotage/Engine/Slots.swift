@@ -29,9 +29,6 @@ struct LineMask: Equatable {
     @inline(__always) mutating func insert(_ bit: Int) {
         if bit < 64 { low |= 1 << UInt64(bit) } else { high |= 1 << UInt64(bit - 64) }
     }
-    @inline(__always) func contains(_ bit: Int) -> Bool {
-        bit < 64 ? low & (1 << UInt64(bit)) != 0 : high & (1 << UInt64(bit - 64)) != 0
-    }
     var isEmpty: Bool { low == 0 && high == 0 }
     @inline(__always) mutating func formUnion(_ other: LineMask) { low |= other.low; high |= other.high }
 }
