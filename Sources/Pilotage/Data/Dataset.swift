@@ -167,9 +167,8 @@ final class MicroStore: Sendable {
     // Events.
     let evStart: [Int32]
     let evDate: [Int32]
-    /// The kind and detail of each event in one code (see ``eventCode(kind:detail:)``): one
-    /// load gives the evaluator all it needs of an event beside its date.
-    let evCode: [UInt16]
+    let evKind: [UInt8]
+    let evDetail: [UInt8]
     let evLine: [Int32]
     // Pathways.
     let pwStart: [Int32]
@@ -200,14 +199,14 @@ final class MicroStore: Sendable {
     static let open = Int32.max
 
     init(youthIDs: IDIndex, youthML: [Int32], youthSex: [UInt8], youthBirth: [Int32], youthLevel: [UInt8], youthFlags: [UInt8], youthLine: [Int32],
-         evStart: [Int32], evDate: [Int32], evCode: [UInt16], evLine: [Int32],
+         evStart: [Int32], evDate: [Int32], evKind: [UInt8], evDetail: [UInt8], evLine: [Int32],
          pwStart: [Int32], pwIDs: IDIndex, pwID: [Int32], pwBegin: [Int32], pwEnd: [Int32], pwProgram: [UInt8], pwOutcome: [UInt8],
          pwDetail: [UInt8], pwFlags: [UInt8], pwLine: [Int32],
          stStart: [Int32], stIDs: IDIndex, stID: [Int32], stBegin: [Int32], stEnd: [Int32], stKind: [UInt8], stDetail: [UInt8],
          stFlags: [UInt8], stLine: [Int32]) {
         self.youthIDs = youthIDs; self.youthML = youthML; self.youthSex = youthSex; self.youthBirth = youthBirth
         self.youthLevel = youthLevel; self.youthFlags = youthFlags; self.youthLine = youthLine
-        self.evStart = evStart; self.evDate = evDate; self.evCode = evCode; self.evLine = evLine
+        self.evStart = evStart; self.evDate = evDate; self.evKind = evKind; self.evDetail = evDetail; self.evLine = evLine
         self.pwStart = pwStart; self.pwIDs = pwIDs; self.pwID = pwID; self.pwBegin = pwBegin; self.pwEnd = pwEnd
         self.pwProgram = pwProgram; self.pwOutcome = pwOutcome; self.pwDetail = pwDetail; self.pwFlags = pwFlags; self.pwLine = pwLine
         self.stStart = stStart; self.stIDs = stIDs; self.stID = stID; self.stBegin = stBegin; self.stEnd = stEnd
@@ -215,12 +214,6 @@ final class MicroStore: Sendable {
     }
 
     var youthCount: Int { youthML.count }
-
-    /// An event's kind (index of its ``EventKind``) and detail (0 when none, else 1 + index of
-    /// the detail's case) as one code: `kind << 5 | detail`.
-    @inline(__always) static func eventCode(kind: UInt8, detail: UInt8) -> UInt16 { UInt16(kind) << 5 | UInt16(detail) }
-    @inline(__always) func evKind(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: evCode[i] >> 5) }
-    @inline(__always) func evDetail(_ i: Int) -> UInt8 { UInt8(truncatingIfNeeded: evCode[i] & 31) }
 
     func youth(_ y: Int, missions: [MissionLocale]) -> Youth {
         let f = youthFlags[y]
@@ -232,7 +225,7 @@ final class MicroStore: Sendable {
     func events(_ y: Int) -> [Event] {
         let id = youthIDs.key(y)
         return (Int(evStart[y])..<Int(evStart[y + 1])).map { i in
-            Event(youthID: id, date: Day(number: evDate[i]), kind: MicroStore.eventKind(evKind(i), evDetail(i)))
+            Event(youthID: id, date: Day(number: evDate[i]), kind: MicroStore.eventKind(evKind[i], evDetail[i]))
         }
     }
 

@@ -32,12 +32,12 @@ extension Dataset {
             problem(.unknownReference, file, i, "a youth_id of youth.csv", id)
             return nil
         }
-        var eOwner: [Int32] = [], eDate: [Int32] = [], eCode: [UInt16] = []
+        var eOwner: [Int32] = [], eDate: [Int32] = [], eKind: [UInt8] = [], eDetail: [UInt8] = []
         var accueil = Set<Int32>()
         for (i, e) in events.enumerated() {
             guard let y = owner(e.youthID, "events.csv", i) else { continue }
             if e.kind == .accueil, !accueil.insert(y).inserted { problem(.secondAccueil, "events.csv", i, "at most one accueil per young person", e.youthID) }
-            eOwner.append(y); eDate.append(e.date.number); eCode.append(MicroStore.eventCode(kind: Code.index(e.kind.code), detail: Self.detailCode(e.kind)))
+            eOwner.append(y); eDate.append(e.date.number); eKind.append(Code.index(e.kind.code)); eDetail.append(Self.detailCode(e.kind))
         }
         var pwIDs = IDIndex()
         var pOwner: [Int32] = [], pID: [Int32] = [], pBegin: [Int32] = [], pEnd: [Int32] = [], pProgram: [UInt8] = []
@@ -75,7 +75,7 @@ extension Dataset {
         func placed<T>(_ values: [T], _ destinations: [[Int32]]) -> [T] { place([values], destinations) }
         let zeros = { (k: Int) in [Int32](repeating: 0, count: k) }
         let micro = MicroStore(youthIDs: ids, youthML: yML, youthSex: ySex, youthBirth: yBirth, youthLevel: yLevel, youthFlags: yFlags, youthLine: zeros(n),
-                               evStart: eStart, evDate: placed(eDate, eP), evCode: placed(eCode, eP), evLine: zeros(eDate.count),
+                               evStart: eStart, evDate: placed(eDate, eP), evKind: placed(eKind, eP), evDetail: placed(eDetail, eP), evLine: zeros(eDate.count),
                                pwStart: pStart, pwIDs: pwIDs, pwID: placed(pID, pP), pwBegin: placed(pBegin, pP), pwEnd: placed(pEnd, pP),
                                pwProgram: placed(pProgram, pP), pwOutcome: placed(pOutcome, pP), pwDetail: placed(pDetail, pP),
                                pwFlags: placed(pFlags, pP), pwLine: zeros(pBegin.count),

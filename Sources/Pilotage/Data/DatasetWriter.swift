@@ -194,9 +194,9 @@ enum DatasetWriter {
             let id = CSVText.field(m.youthIDs.key(y))
             for i in Int(m.evStart[y])..<Int(m.evStart[y + 1]) {
                 events.append(id); events.separator(); events.date(m.evDate[i]); events.separator()
-                let k = Int(m.evKind(i)), detail = Int(m.evDetail(i))
+                let k = Int(m.evKind[i])
                 events.append(codes.eventKind[k]); events.separator()
-                if detail > 0 { events.append(codes.eventDetail[k][detail - 1]) }
+                if m.evDetail[i] > 0 { events.append(codes.eventDetail[k][Int(m.evDetail[i]) - 1]) }
                 events.endRow()
             }
         }

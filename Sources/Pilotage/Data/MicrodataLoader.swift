@@ -76,7 +76,7 @@ extension DatasetLoader {
         var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
         for (k, part) in events.enumerated() {
             let c = part.columns
-            for i in c.owner.indices where c.code[i] >> 5 == accueil {
+            for i in c.owner.indices where c.kind[i] == accueil {
                 let y = Int(c.owner[i]), at = c.line[i] + offsets[k]
                 if firstAccueil[y] != 0 {
                     eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(c.kindColumn[i]), field: "kind",
@@ -104,7 +104,7 @@ extension DatasetLoader {
         let (pStart, pDest) = groupByOwner([p.owner], n), (sStart, sDest) = groupByOwner([s.owner], n)
         return MicroStore(youthIDs: youth.ids, youthML: youth.ml, youthSex: youth.sex, youthBirth: youth.birth, youthLevel: youth.level,
                           youthFlags: youth.flags, youthLine: youth.line,
-                          evStart: eStart, evDate: scatter(\.date), evCode: scatter(\.code), evLine: eLines,
+                          evStart: eStart, evDate: scatter(\.date), evKind: scatter(\.kind), evDetail: scatter(\.detail), evLine: eLines,
                           pwStart: pStart, pwIDs: p.ids, pwID: place([p.id], pDest), pwBegin: place([p.begin], pDest), pwEnd: place([p.end], pDest),
                           pwProgram: place([p.program], pDest), pwOutcome: place([p.outcome], pDest), pwDetail: place([p.detail], pDest),
                           pwFlags: place([p.flags], pDest), pwLine: place([p.line], pDest),
@@ -180,14 +180,14 @@ struct YouthColumns {
 /// The parsers of the three other microdata files: a fast path for the common case, the
 /// generic field parsers (which report the located error) otherwise.
 struct EventColumns {
-    var owner: [Int32] = [], date: [Int32] = [], code: [UInt16] = [], line: [Int32] = []
+    var owner: [Int32] = [], date: [Int32] = [], kind: [UInt8] = [], detail: [UInt8] = [], line: [Int32] = []
     /// Character column of the kind field (accueil rows only: for a possible second-accueil error).
     var kindColumn: [Int32] = []
     private var guess: Int32 = 0
 
     init(capacity: Int) {
-        owner.reserveCapacity(capacity); date.reserveCapacity(capacity); code.reserveCapacity(capacity)
-        line.reserveCapacity(capacity); kindColumn.reserveCapacity(capacity)
+        owner.reserveCapacity(capacity); date.reserveCapacity(capacity); kind.reserveCapacity(capacity)
+        detail.reserveCapacity(capacity); line.reserveCapacity(capacity); kindColumn.reserveCapacity(capacity)
     }
     private let kinds = CodeTable<EventKind>()
     private let details: [[([UInt8], UInt8)]] = EventKind.allCases.map { k in
@@ -218,7 +218,7 @@ struct EventColumns {
             }
             detail = v
         }
-        owner.append(y); self.date.append(date.number); code.append(MicroStore.eventCode(kind: k, detail: detail)); line.append(Int32(row.line))
+        owner.append(y); self.date.append(date.number); self.kind.append(k); self.detail.append(detail); line.append(Int32(row.line))
         kindColumn.append(k == accueil ? Int32(row.column(c[2])) : 0)
     }
 

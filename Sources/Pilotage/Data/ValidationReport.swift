@@ -72,8 +72,8 @@ public struct ValidationReport: Sendable {
             let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
             var accueil: Int? = nil, firstDiagnostic = Int32.max
             for i in e0..<e1 {
-                if m.evKind(i) == accueilKind { accueil = i }
-                if m.evKind(i) == diagnosticKind { firstDiagnostic = min(firstDiagnostic, m.evDate[i]) }
+                if m.evKind[i] == accueilKind { accueil = i }
+                if m.evKind[i] == diagnosticKind { firstDiagnostic = min(firstDiagnostic, m.evDate[i]) }
                 if !covered.contains(Day(number: m.evDate[i]).year) { add(.eventOutsideYears, "events.csv:\(m.evLine[i])") }
             }
             if let a = accueil {
@@ -81,7 +81,7 @@ public struct ValidationReport: Sendable {
                 var age = reception.year - birth.year
                 if (reception.components.month, reception.components.day) < (birth.components.month, birth.components.day) { age -= 1 }
                 if age < 16 || age > 25 { add(.ageOutsideRange, "youth.csv:\(m.youthLine[y])") }
-                for i in e0..<e1 where m.evKind(i) == diagnosticKind && m.evDate[i] < m.evDate[a] {
+                for i in e0..<e1 where m.evKind[i] == diagnosticKind && m.evDate[i] < m.evDate[a] {
                     add(.diagnosticBeforeReception, "events.csv:\(m.evLine[i])")
                 }
             }

@@ -99,7 +99,8 @@ struct ComponentTable: Sendable {
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
             let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
             results.initialize(repeating: .init(), count: nY)
-            let state = PersonEvaluator.YearStates(years: nY)
+            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
+            state.initialize(repeating: .init(), count: nY)
             defer { results.deallocate(); state.deallocate() }
             let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]   // `firstRow`, its parts taken out of the loop
             for y in lo..<hi {

@@ -5,7 +5,7 @@
 /// made and used inside one `Dashboard` computation, while the dataset holds the store), so
 /// their storage never moves while a view reads it.
 struct MicroView: @unchecked Sendable {
-    let evDate: UnsafeBufferPointer<Int32>, evCode: UnsafeBufferPointer<UInt16>
+    let evDate: UnsafeBufferPointer<Int32>, evKind: UnsafeBufferPointer<UInt8>, evDetail: UnsafeBufferPointer<UInt8>
     let pwBegin: UnsafeBufferPointer<Int32>, pwEnd: UnsafeBufferPointer<Int32>, pwProgram: UnsafeBufferPointer<UInt8>
     let pwOutcome: UnsafeBufferPointer<UInt8>, pwDetail: UnsafeBufferPointer<UInt8>, pwFlags: UnsafeBufferPointer<UInt8>
     let pwID: UnsafeBufferPointer<Int32>
@@ -18,7 +18,7 @@ struct MicroView: @unchecked Sendable {
 
     init(_ m: MicroStore) {
         func v<T>(_ a: [T]) -> UnsafeBufferPointer<T> { a.withUnsafeBufferPointer { $0 } }
-        evDate = v(m.evDate); evCode = v(m.evCode)
+        evDate = v(m.evDate); evKind = v(m.evKind); evDetail = v(m.evDetail)
         pwBegin = v(m.pwBegin); pwEnd = v(m.pwEnd); pwProgram = v(m.pwProgram); pwOutcome = v(m.pwOutcome)
         pwDetail = v(m.pwDetail); pwFlags = v(m.pwFlags); pwID = v(m.pwID)
         stBegin = v(m.stBegin); stEnd = v(m.stEnd); stKind = v(m.stKind); stDetail = v(m.stDetail); stFlags = v(m.stFlags)

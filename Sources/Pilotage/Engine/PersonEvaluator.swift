@@ -40,11 +40,11 @@ struct PersonEvaluator {
     /// once, never changed, and kept for the life of the process (about 450 KB).
     private struct Tables: @unchecked Sendable {
         let plus4: UnsafeBufferPointer<Int32>, plus12: UnsafeBufferPointer<Int32>
-        let eventClass: UnsafeBufferPointer<UInt8>
+        let eventFlags: UnsafeBufferPointer<UInt32>
         let situationStart: UnsafeBufferPointer<LineMask>, situationDuring: UnsafeBufferPointer<LineMask>
     }
     private static let tables = Tables(plus4: unsafeCopy(monthTable(4)), plus12: unsafeCopy(monthTable(12)),
-                                       eventClass: unsafeCopy(eventClass),
+                                       eventFlags: unsafeCopy(eventFlags),
                                        situationStart: unsafeCopy(situationStart), situationDuring: unsafeCopy(situationDuring))
 
     /// Per situation kind, detail and durable flag (at `(kind << 5 | detail) << 1 | durable`):
@@ -98,6 +98,9 @@ struct PersonEvaluator {
     }
 
     // Codes as stored by the loader (index of the case, details + 1).
+    private let kProposition = Code.index(EventKind.proposition)
+    /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
+    private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
     private let orientationProgram = Code.index(Program.orientation)
     private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
     private let sEmploi = Code.index(SituationKind.emploi)
@@ -123,30 +126,16 @@ struct PersonEvaluator {
     private let b81gCpf = Slots.bit("8.1.g.cpf"), b81reorientation = Slots.bit("8.1.reorientation"), b81h = Slots.bit("8.1.h"), b81i = Slots.bit("8.1.i")
     private let bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4")
 
-    /// What the records of one person say about each year, gathered in one pass over each kind
-    /// of record and turned into lines at the end: a column per field, padded to a multiple of
-    /// four years, so that the lines of four years are made at once (``yearWords``).
-    struct YearStates {
+    /// What the records of one person say about one year, gathered in one pass over each kind
+    /// of record and turned into lines at the end.
+    struct YearState {
         /// The facts below, and in bits 24-31 the droit commun domains met in the year (4.4.*).
-        let flags: UnsafeMutablePointer<UInt32>
-        /// The earliest pathway entry of the year.
-        let earliestEntry: UnsafeMutablePointer<Int32>
-        /// The last national exit of the year (the pathway's index), or -1.
-        let lastExit: UnsafeMutablePointer<Int>
-        let count: Int
-        init(years: Int) {
-            count = (years + 3) / 4 * 4
-            flags = .allocate(capacity: count); earliestEntry = .allocate(capacity: count); lastExit = .allocate(capacity: count)
-            reset()
-        }
-        @inline(__always) func reset() {
-            flags.initialize(repeating: 0, count: count)
-            earliestEntry.initialize(repeating: .max, count: count)
-            lastExit.initialize(repeating: -1, count: count)
-        }
-        func deallocate() { flags.deallocate(); earliestEntry.deallocate(); lastExit.deallocate() }
+        var flags: UInt32 = 0
+        var earliestEntry = Int32.max
+        var lastExit = -1
+        @inline(__always) func has(_ f: UInt32) -> Bool { flags & f != 0 }
     }
-    // Flags of `YearStates`. Bits 0-11 are facts that are count lines as they stand (the first
+    // Flags of `YearState`. Bits 0-11 are facts that are count lines as they stand (the first
     // twelve of `wordLines`); bits 24-31 are the droit commun domains.
     private static let anyEvent: UInt32 = 1, jdi: UInt32 = 1 << 1, reception: UInt32 = 1 << 2, entered: UInt32 = 1 << 3
     private static let enteredNational: UInt32 = 1 << 4, present: UInt32 = 1 << 5, presentNational: UInt32 = 1 << 6
@@ -155,26 +144,6 @@ struct PersonEvaluator {
     private static let diagnostic: UInt32 = 1 << 12, orientation: UInt32 = 1 << 13, cep23OrDiagnostic: UInt32 = 1 << 14
     private static let droitCommun: UInt32 = 1 << 15, recentProposition: UInt32 = 1 << 16, enteredRLWithPlan: UInt32 = 1 << 17
     private static let oldNationalAtEnd: UInt32 = 1 << 18, coveredAtEndByWork: UInt32 = 1 << 19, domainShift: UInt32 = 24
-
-    /// The lines made of several facts of a year, for four years (one per lane): a word of
-    /// lines each (`wordLines`), the first bits of the year's mask, without a branch on the data.
-    @inline(__always) static func yearWords(_ f: SIMD4<UInt32>, earliestEntry: SIMD4<Int32>, firstDiagnostic: Int32) -> SIMD4<UInt32> {
-        typealias V = SIMD4<UInt32>
-        @inline(__always) func line(_ holds: SIMDMask<SIMD4<Int32>>, _ bit: UInt32) -> V { V(repeating: 0).replacing(with: 1 << bit, where: holds) }
-        @inline(__always) func all(_ bits: UInt32) -> SIMDMask<SIMD4<Int32>> { f & bits .== V(repeating: bits) }
-        let entered = f & entered .!= 0
-        let stalled = presentNationalAtEnd | oldNationalAtEnd, active = coveredAtEndByWork | recentProposition
-        var word = f & 0xFFF                                                                      // 1, 2.bis.1, 2, 3, 3.1, 4, 4.1, 4.3, 8, 8.2, 8.1, 4.1.end
-        word |= line(all(reception | diagnostic), 12) | line(all(reception | orientation), 13)    // 2.1, 2.2
-        word |= line(f & (self.entered | enteredNational) .== V(repeating: self.entered), 14)     // 3.2
-        word |= line(f & (enteredRLWithPlan | enteredNational) .== V(repeating: enteredRLWithPlan), 15) // 3.2.a
-        word |= line(entered .& (f & cep23OrDiagnostic .!= 0), 16)                               // 3.3
-        word |= line(entered .& (SIMD4(repeating: firstDiagnostic) .<= earliestEntry), 17)       // D.1
-        word |= line(all(present | droitCommun), 18)                                              // 4.4
-        word |= line(f & (stalled | active) .== V(repeating: stalled), 19)                        // 4.1.i
-        word |= V(repeating: 0).replacing(with: (f &>> domainShift) &<< 20, where: f & present .!= 0) // 4.4.*
-        return word
-    }
 
     /// The lines of a year's facts, one bit each, in the order of the year's line word: the
     /// facts that are lines (bits 0-11), then the lines made of several facts, then 4.4's domains.
@@ -194,16 +163,10 @@ struct PersonEvaluator {
         /// With one more day on each side standing for every day before and after the periods
         /// (so that a look-up is a clamp, without a branch).
         let info: UnsafeBufferPointer<UInt16>
-        /// Whether the facts of the periods' events fit in one register (16 bits per period).
-        let inRegister: Bool
-        /// For the events, day by day as `info`: where the day's row starts in `eventTable`.
-        let eventRow: UnsafeBufferPointer<UInt32>
-        /// Per kind of day (outside the periods; in period p before its JDI window, in that
-        /// window before the 4.1.i one, in both) and event code: the facts the event sets, as
-        /// an `eventWord` — no JDI before its window, no 4.1.i proposition before its window,
-        /// nothing outside the periods. In register mode the word is shifted to its period's 16
-        /// bits; else it stands in bits 0-15 with its period in bits 16-23.
-        let eventTable: UnsafeBufferPointer<UInt64>
+        /// For the events, with the same two extra days: in bits 16-23 the period of the day, in bits 0-15 the event facts (see
+        /// `eventWord`) an event of that day may set: none outside the periods, no JDI before
+        /// its window, no 4.1.i proposition before its window.
+        let eventInfo: UnsafeBufferPointer<UInt32>
         init(_ periods: [Period]) {
             start = periods.first?.s ?? 0
             let end = periods.last?.e ?? -1
@@ -213,36 +176,20 @@ struct PersonEvaluator {
                     info[Int(d - start)] = UInt16(pi) | (d > p.e5 ? DayTable.jdiWindow : 0) | (d >= p.e3 ? DayTable.recentWindow : 0)
                 }
             }
-            info = [DayTable.none] + info + [DayTable.none]
-            // Kind of day 0 is outside the periods; period p's are 1 + 3p + (0 before the JDI window, 1 in it, 2 in both windows).
-            let inRegister = periods.count <= 4
-            let codes = PersonEvaluator.eventWords.count
-            var table = [UInt64](repeating: 0, count: (1 + 3 * periods.count) * codes)
-            for pi in periods.indices {
-                for window in 0..<3 {
-                    let allowed = ~(window == 0 ? PersonEvaluator.jdi : 0) & ~(window < 2 ? PersonEvaluator.recentProposition : 0)
-                    for (code, word) in PersonEvaluator.eventWords.enumerated() {
-                        let w = UInt64(word & PersonEvaluator.eventWord(allowed))
-                        table[(1 + 3 * pi + window) * codes + code] = inRegister ? w << (16 * pi) : w | UInt64(pi) << 16
-                    }
-                }
-            }
-            let rows = info.map { i -> UInt32 in
+            let eventInfo = [0] + info.map { i -> UInt32 in
                 guard i & 0xFF != DayTable.none else { return 0 }
-                let window: UInt32 = i & DayTable.recentWindow != 0 ? 2 : i & DayTable.jdiWindow != 0 ? 1 : 0
-                return (1 + 3 * UInt32(i & 0xFF) + window) * UInt32(codes)
-            }
-            self.inRegister = inRegister
+                let allowed = ~(i & DayTable.jdiWindow == 0 ? PersonEvaluator.jdi : 0) & ~(i & DayTable.recentWindow == 0 ? PersonEvaluator.recentProposition : 0)
+                return UInt32(i & 0xFF) << 16 | PersonEvaluator.eventWord(allowed)
+            } + [0]
             self.periods = unsafeCopy(periods)
-            self.info = unsafeCopy(info)
-            self.eventRow = unsafeCopy(rows)
-            self.eventTable = unsafeCopy(table)
+            self.info = unsafeCopy([DayTable.none] + info + [DayTable.none])
+            self.eventInfo = unsafeCopy(eventInfo)
         }
-        deinit { periods.deallocate(); info.deallocate(); eventRow.deallocate(); eventTable.deallocate() }
+        deinit { periods.deallocate(); info.deallocate(); eventInfo.deallocate() }
         @inline(__always) func callAsFunction(_ d: Int32) -> UInt16 { info[index(d)] }
-        /// The entry of an event of day `d` and code `code` in `eventTable`.
-        @inline(__always) func event(_ d: Int32, _ code: UInt16) -> UInt64 { eventTable[Int(eventRow[index(d)]) &+ Int(code & 511)] }
-        /// The index of day `d` in `info` and `eventRow` (clamped, without a branch: a day before
+        /// The entry of day `d` in `eventInfo`.
+        @inline(__always) func event(_ d: Int32) -> UInt32 { eventInfo[index(d)] }
+        /// The index of day `d` in `info` and `eventInfo` (clamped, without a branch: a day before
         /// the first wraps around to a large index, clamped to the last entry, which says the same
         /// "none" as the first).
         @inline(__always) private func index(_ d: Int32) -> Int {
@@ -259,16 +206,21 @@ struct PersonEvaluator {
         return pi == DayTable.none ? -1 : Int(pi)
     }
 
+    /// Bits 16-17 of an event's entry in `eventFlags` (never facts, so no day allows them): the
+    /// event's class for the earliest dates the rules need — 1 the reception, 2 a diagnostic
+    /// (D.1), 3 a proposition of a "solution" (emploi, alternance, formation, immersion; G.4).
+    static let receptionClass: UInt32 = 1 << 16, diagnosticClass: UInt32 = 2 << 16, solutionClass: UInt32 = 3 << 16
+
     /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
     /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
     /// 12-16) and the seven domains (flag bits 24-30). Four years of them fit in one register.
     @inline(__always) static func eventWord(_ flags: UInt32) -> UInt32 { flags & 0x7 | flags >> 9 & 0xF8 | flags >> 16 & 0x7F00 }
     @inline(__always) static func flags(eventWord w: UInt32) -> UInt32 { w & 0x7 | (w & 0xF8) << 9 | (w & 0x7F00) << 16 }
 
-    /// Per event code (``MicroStore/eventCode(kind:detail:)``): the facts the event sets in its
-    /// year before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its
-    /// domains), as an `eventWord`.
-    static let eventWords: [UInt32] = {
+    /// Per event kind and detail (at `kind << 5 | detail`): the facts the event sets in its year
+    /// before the day's windows apply (1, 2, 2.1, 2.2, 2.bis.1, 3.3, 4.1.i, 4.4 and its domains),
+    /// as an `eventWord`, and its class (`receptionClass`…).
+    private static let eventFlags: [UInt32] = {
         precondition(EventKind.allCases.count <= 16 && CommonLawRight.allCases.count <= 8, "event table too small")
         var table = [UInt32](repeating: 0, count: 16 << 5)
         for k in EventKind.allCases {
@@ -287,35 +239,24 @@ struct PersonEvaluator {
                 }
                 if k.isInterview { f |= jdi }
                 precondition(flags(eventWord: eventWord(f)) == f, "an event flag outside the event word")
-                table[Int(MicroStore.eventCode(kind: Code.index(k), detail: UInt8(detail)))] = eventWord(f)
+                let solution = k == .proposition && [OfferKind.emploi, .alternance, .formation, .immersion].contains { detail == Code.index($0) + 1 }
+                let eventClass = k == .accueil ? receptionClass : k == .diagnostic ? diagnosticClass : solution ? solutionClass : 0
+                table[Int(Code.index(k)) << 5 | detail] = eventWord(f) | eventClass
             }
         }
         return table
     }()
 
-    /// Per event code: the event's class for the earliest dates the rules need — 1 the
-    /// reception, 2 a diagnostic (D.1), 3 a proposition of a "solution" (emploi, alternance,
-    /// formation, immersion; G.4), 0 any other.
-    private static let eventClass: [UInt8] = (0..<512).map { code in
-        let k = UInt8(code >> 5), detail = UInt8(code & 31)
-        if k == Code.index(EventKind.accueil) { return 1 }
-        if k == Code.index(EventKind.diagnostic) { return 2 }
-        let solution = k == Code.index(EventKind.proposition)
-            && [OfferKind.emploi, .alternance, .formation, .immersion].contains { detail == Code.index($0) + 1 }
-        return solution ? 3 : 0
-    }
-
     /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
     /// once: its rules find the years it touches, rather than each year scanning every record.
-    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, state: YearStates, into results: UnsafeMutablePointer<Result>) {
+    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
         let days = days, periods = days.periods, tables = tables
         let open = MicroStore.open, nY = periods.count
         let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
         let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
         let s0 = Int(m.stStart[y]), s1 = Int(m.stStart[y + 1])
-        state.reset()
-        for pi in 0..<nY { results[pi] = Result() }
+        for pi in 0..<nY { state[pi] = YearState(); results[pi] = Result() }
 
         // Events. Every event rule looks inside the event's own year: the JDI window
         // (e ⊖ 5 months, e] and the 4.1.i window [e ⊖ 3 months, e] both lie in it. Without a
@@ -324,28 +265,21 @@ struct PersonEvaluator {
         // date of each class of event (`receptionClass`…): the reception (at most one), the
         // first diagnostic, the first solution proposed; slot 0 takes the other events.
         var firsts: (Int32, Int32, Int32, Int32) = (.max, .max, .max, .max)
-        let eventClass = tables.eventClass, inRegister = days.inRegister
+        let eventFlags = tables.eventFlags, inRegister = nY <= 4
         var facts: UInt64 = 0
         withUnsafeMutableBytes(of: &firsts) { bytes in
             let first = bytes.baseAddress!.assumingMemoryBound(to: Int32.self)
-            if inRegister {
-                for i in e0..<e1 {
-                    let d = m.evDate[i], code = m.evCode[i]
-                    facts |= days.event(d, code)
-                    let c = Int(eventClass[Int(code & 511)] & 3)
-                    first[c] = min(first[c], d)
-                }
-            } else {
-                for i in e0..<e1 {
-                    let d = m.evDate[i], code = m.evCode[i], x = days.event(d, code)
-                    state.flags[Int(x >> 16)] |= F.flags(eventWord: UInt32(truncatingIfNeeded: x) & 0xFFFF)
-                    let c = Int(eventClass[Int(code & 511)] & 3)
-                    first[c] = min(first[c], d)
-                }
+            for i in e0..<e1 {
+                let d = m.evDate[i], k = m.evKind[i]
+                let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
+                let c = Int(w &>> 16 & 3)
+                first[c] = min(first[c], d)
+                if inRegister { facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
+                else { state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
             }
         }
         let accueil = firsts.1, firstDiagnostic = firsts.2, firstSolution = firsts.3
-        if inRegister { for pi in 0..<nY { state.flags[pi] = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
+        if inRegister { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
 
         // Pathways.
         var firstNational = Int32.max
@@ -368,7 +302,7 @@ struct PersonEvaluator {
                 var f = F.present | (national ? F.presentNational : F.presentRL)                 // 4, 4.1, 4.3
                 if start >= p.s {                                                                 // 3, 3.1, 3.2.a
                     f |= F.entered
-                    state.earliestEntry[pi] = min(state.earliestEntry[pi], start)
+                    state[pi].earliestEntry = min(state[pi].earliestEntry, start)
                     if national { f |= F.enteredNational } else if m.pwFlags[i] & 1 != 0 { f |= F.enteredRLWithPlan }
                 }
                 if national && end >= p.e {                                                       // 4.1.end, 4.1.i
@@ -381,12 +315,12 @@ struct PersonEvaluator {
                     results[pi].mean5N += 1
                     if national {
                         f |= F.exitedNational
-                        let last = state.lastExit[pi]
+                        let last = state[pi].lastExit
                         if last < 0 || end > m.pwEnd[last]
-                            || (end == m.pwEnd[last] && m.pwIDs.less(Int(m.pwID[last]), Int(m.pwID[i]))) { state.lastExit[pi] = i }
+                            || (end == m.pwEnd[last] && m.pwIDs.less(Int(m.pwID[last]), Int(m.pwID[i]))) { state[pi].lastExit = i }
                     } else { f |= F.exitedRL }
                 }
-                state.flags[pi] |= f
+                state[pi].flags |= f
             }
         }
 
@@ -395,7 +329,7 @@ struct PersonEvaluator {
             let kind = m.stKind[j], ss = m.stBegin[j], se = m.stEnd[j], detail = m.stDetail[j]
             let work = kind == sEmploi || kind == sFormation
             if work {                                                                             // 4.1.i (cover at 31/12)
-                for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state.flags[pi] |= F.coveredAtEndByWork }
+                for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state[pi].flags |= F.coveredAtEndByWork }
             }
             // 4.1.f, 4.1.g: started in P on a day covered by a national pathway.
             let code = Int(kind & 7) &<< 5 | Int(detail & 31)
@@ -427,16 +361,26 @@ struct PersonEvaluator {
             }
         }
 
-        // Lines made of several facts of the year, four years at a time.
-        for g in stride(from: 0, to: nY, by: 4) {
-            let f = UnsafeRawPointer(state.flags + g).loadUnaligned(as: SIMD4<UInt32>.self)
-            let earliest = UnsafeRawPointer(state.earliestEntry + g).loadUnaligned(as: SIMD4<Int32>.self)
-            let words = F.yearWords(f, earliestEntry: earliest, firstDiagnostic: firstDiagnostic)
-            let n = min(4, nY - g)
-            for k in 0..<n { results[g + k].mask.low |= UInt64(words[k]) }
-            if any(f & F.exitedNational .!= 0) {
-                for k in 0..<n where f[k] & F.exitedNational != 0 { insertExitOutcome(m, state.lastExit[g + k], into: &results[g + k].mask) }
-            }
+        // Lines made of several facts of the year, as one word of lines (`wordLines`): the first
+        // bits of the mask (without a branch on the data).
+        for pi in 0..<nY {
+            let st = state[pi], f = st.flags
+            @inline(__always) func all(_ bits: UInt32) -> UInt32 { f & bits == bits ? 1 : 0 }
+            let entered = f & F.entered, present: UInt32 = f & F.present != 0 ? ~0 : 0
+            var word = f & 0xFFF                                                                  // 1, 2.bis.1, 2, 3, 3.1, 4, 4.1, 4.3, 8, 8.2, 8.1, 4.1.end
+            word |= all(F.reception | F.diagnostic) << 12 | all(F.reception | F.orientation) << 13 // 2.1, 2.2
+            word |= (f & (F.entered | F.enteredNational) == F.entered ? 1 : 0) << 14              // 3.2
+            word |= (f & (F.enteredRLWithPlan | F.enteredNational) == F.enteredRLWithPlan ? 1 : 0) << 15 // 3.2.a
+            word |= (entered != 0 && f & F.cep23OrDiagnostic != 0 ? 1 : 0) << 16                 // 3.3
+            word |= (entered != 0 && firstDiagnostic <= st.earliestEntry ? 1 : 0) << 17          // D.1
+            word |= all(F.present | F.droitCommun) << 18                                          // 4.4
+            let stalled = F.presentNationalAtEnd | F.oldNationalAtEnd, active = F.coveredAtEndByWork | F.recentProposition
+            word |= (f & (stalled | active) == stalled ? 1 : 0) << 19                             // 4.1.i
+            word |= (f >> F.domainShift & present) << 20                                          // 4.4.*
+            var mask = results[pi].mask
+            mask.low |= UInt64(word)
+            if f & F.exitedNational != 0 { insertExitOutcome(m, st.lastExit, into: &mask) }
+            results[pi].mask = mask
         }
 
         // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
@@ -463,7 +407,7 @@ struct PersonEvaluator {
                 // With no solution proposed before the reception, the first one decides; else they are searched.
                 var solution = firstSolution >= a && firstSolution < limit
                 if firstSolution < a {
-                    for i in e0..<e1 where eventClass[Int(m.evCode[i] & 511)] == 3
+                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
                         && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
                 }
                 if !solution {
