@@ -8,6 +8,9 @@ struct Bench: ParsableCommand {
     @Argument(help: "Dossier du jeu de données.") var directory: String
     @Option(help: "Nombre de mesures (médiane).") var runs: Int = 3
     @Flag(help: "Ne mesure que le calcul du tableau de bord (profilage).") var dashboardOnly = false
+    @Option(help: "Avant chaque calcul du tableau de bord, attend un octet sur ce fichier (une FIFO) : deux programmes mesurés tour à tour (Playground/benchmark/compare).")
+    var waitTurn: String?
+    @Option(help: "Après chaque calcul du tableau de bord, écrit un octet sur ce fichier (une FIFO).") var passTurn: String?
 
     func run() throws {
         func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
@@ -24,15 +27,20 @@ struct Bench: ParsableCommand {
             dataset = d; load.append(t)
         }
         // The dashboard is short and this machine's speed varies: at least 9 runs for its median.
+        // Taking turns with another process (`--wait-turn`, `--pass-turn`): each run then meets the
+        // same machine as the other program's run beside it, so that their ratios are comparable.
         var computeCPU: [Double] = []
+        let waitTurn = try waitTurn.map(turnFile(forWriting: false)), passTurn = try passTurn.map(turnFile(forWriting: true))
         for _ in 0..<max(runs, 9) {
+            _ = waitTurn?.readData(ofLength: 1)
             let c = cpuSeconds()
             let (d, t) = time { Dashboard(dataset) }
             dashboard = d; compute.append(t); computeCPU.append(cpuSeconds() - c)
+            passTurn?.write(Data([1]))
         }
         let (scenarioTime, matrixTime) = negotiation(dashboard, year: dataset.years[dataset.years.count / 2])
         if dashboardOnly {
-            print("{\"load_s\": \(load[0]), \"dashboard_s\": \(median(compute)), \"dashboard_min_s\": \(compute.min()!), \"dashboard_cpu_s\": \(median(computeCPU)), \"scenario_s\": \(scenarioTime), \"matrix_s\": \(matrixTime)}")
+            print("{\"load_s\": \(load[0]), \"dashboard_s\": \(median(compute)), \"dashboard_min_s\": \(compute.min()!), \"dashboard_cpu_s\": \(median(computeCPU)), \"dashboard_runs_s\": \(compute), \"scenario_s\": \(scenarioTime), \"matrix_s\": \(matrixTime)}")
             return
         }
         for _ in 0..<runs {
@@ -54,6 +62,16 @@ struct Bench: ParsableCommand {
         "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1), \
         "scenario_s": \(scenarioTime), "matrix_s": \(matrixTime)}
         """)
+    }
+
+    /// One end of the FIFO of `--wait-turn` / `--pass-turn`.
+    func turnFile(forWriting: Bool) -> (String) throws -> FileHandle {
+        { path in
+            guard let h = forWriting ? FileHandle(forWritingAtPath: path) : FileHandle(forReadingAtPath: path) else {
+                throw ValidationError("impossible d'ouvrir \(path) (\(forWriting ? "--pass-turn" : "--wait-turn"))")
+            }
+            return h
+        }
     }
 
     /// User and system time of the process so far (both cores count).

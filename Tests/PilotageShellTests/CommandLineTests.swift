@@ -85,6 +85,21 @@ struct CommandLineTests {
         #expect(r.status == 2)
     }
 
+    /// `bench --wait-turn/--pass-turn` (what Playground/benchmark/compare uses with two FIFOs): one
+    /// byte read before each dashboard run, one written after it; here with plain files.
+    @Test func benchTakesTurns() throws {
+        let wait = NSTemporaryDirectory() + "wait-\(UUID().uuidString)", pass = NSTemporaryDirectory() + "pass-\(UUID().uuidString)"
+        try Data(repeating: 1, count: 9).write(to: URL(fileURLWithPath: wait))
+        try Data().write(to: URL(fileURLWithPath: pass))
+        var r = try pilotage(["bench", "Playground/data/demo", "--runs", "1", "--dashboard-only", "--wait-turn", wait, "--pass-turn", pass])
+        #expect(r.status == 0)
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect((json?["dashboard_runs_s"] as? [Double])?.count == 9)
+        #expect(FileManager.default.contents(atPath: pass)?.count == 9)
+        r = try pilotage(["bench", "Playground/data/demo", "--dashboard-only", "--wait-turn", "/no/such/fifo"])
+        #expect(r.status != 0 && r.stderr.contains("/no/such/fifo"))
+    }
+
     @Test func generateIsDeterministic() throws {
         let a = NSTemporaryDirectory() + "g-\(UUID().uuidString)", b = NSTemporaryDirectory() + "g-\(UUID().uuidString)"
         for d in [a, b] { #expect(try pilotage(["generate", "--preset", "demo", "--seed", "7", "--scale", "0.02", "--out", d]).status == 0) }
