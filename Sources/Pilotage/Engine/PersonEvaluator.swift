@@ -41,10 +41,11 @@ struct PersonEvaluator {
     private struct Tables: @unchecked Sendable {
         let plus4: UnsafeBufferPointer<Int32>, plus12: UnsafeBufferPointer<Int32>
         let eventFlags: UnsafeBufferPointer<UInt32>
+        let exitLines: UnsafeBufferPointer<LineMask>
         let situationStart: UnsafeBufferPointer<LineMask>, situationDuring: UnsafeBufferPointer<LineMask>
     }
     private static let tables = Tables(plus4: unsafeCopy(monthTable(4)), plus12: unsafeCopy(monthTable(12)),
-                                       eventFlags: unsafeCopy(eventFlags),
+                                       eventFlags: unsafeCopy(eventFlags), exitLines: unsafeCopy(exitLines),
                                        situationStart: unsafeCopy(situationStart), situationDuring: unsafeCopy(situationDuring))
 
     /// Per situation kind, detail and durable flag (at `(kind << 5 | detail) << 1 | durable`):
@@ -118,12 +119,6 @@ struct PersonEvaluator {
     // those of the situations in `situationStart` and `situationDuring`).
     private let bS1 = Slots.bit("S.1"), bO4 = Slots.bit("O.4")
     private let b42m4base = Slots.bit("4.2.m4.base"), b42m4 = Slots.bit("4.2.m4"), b42m12base = Slots.bit("4.2.m12.base"), b42m12 = Slots.bit("4.2.m12")
-    private let b81f = Slots.bit("8.1.f"), b81fDurable = Slots.bit("8.1.f.durable")
-    private let b81fCui = Slots.bit("8.1.f.cui"), b81fCuiCae = Slots.bit("8.1.f.cui_cae"), b81fCuiCie = Slots.bit("8.1.f.cui_cie")
-    private let b81fEav = Slots.bit("8.1.f.eav"), b81fEavNM = Slots.bit("8.1.f.eav_non_marchand"), b81fAlternance = Slots.bit("8.1.f.alternance")
-    private let b81fApprentissage = Slots.bit("8.1.f.apprentissage"), b81fCreation = Slots.bit("8.1.f.creation")
-    private let b81g = Slots.bit("8.1.g"), b81gInitiale = Slots.bit("8.1.g.initiale"), b81gQualifiante = Slots.bit("8.1.g.qualifiante")
-    private let b81gCpf = Slots.bit("8.1.g.cpf"), b81reorientation = Slots.bit("8.1.reorientation"), b81h = Slots.bit("8.1.h"), b81i = Slots.bit("8.1.i")
     private let bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4")
 
     /// What the records of one person say about one year, gathered in one pass over each kind
@@ -379,7 +374,7 @@ struct PersonEvaluator {
             word |= (f >> F.domainShift & present) << 20                                          // 4.4.*
             var mask = results[pi].mask
             mask.low |= UInt64(word)
-            if f & F.exitedNational != 0 { insertExitOutcome(m, st.lastExit, into: &mask) }
+            if f & F.exitedNational != 0 { mask.formUnion(exitLines(m, st.lastExit)) }                // 8.1.*
             results[pi].mask = mask
         }
 
@@ -434,29 +429,48 @@ struct PersonEvaluator {
         return false
     }
 
-    /// The "dont" lines of 8.1, read on the person's last national exit of the year.
-    private func insertExitOutcome(_ m: MicroView, _ i: Int, into mask: inout LineMask) {
-        let o = m.pwOutcome[i], d = m.pwDetail[i], f = m.pwFlags[i]
-        switch o {
-        case oEmploi:
-            mask.insert(b81f)
-            if f & 2 != 0 { mask.insert(b81fDurable) }
-            if d == cCuiCae || d == cCuiCie { mask.insert(b81fCui); mask.insert(d == cCuiCae ? b81fCuiCae : b81fCuiCie) }
-            if d == cEav { mask.insert(b81fEav); if f & 4 != 0 { mask.insert(b81fEavNM) } }
-            if d == cApprentissage || d == cProfessionnalisation { mask.insert(b81fAlternance) }
-            if d == cApprentissage { mask.insert(b81fApprentissage) }
-            if d == cCreation { mask.insert(b81fCreation) }
-        case oFormation:
-            mask.insert(b81g)
-            if d == tInitiale { mask.insert(b81gInitiale) }
-            if d == tQualifiante { mask.insert(b81gQualifiante) }
-            if f & 8 != 0 { mask.insert(b81gCpf) }
-        case oReorientation: mask.insert(b81reorientation)
-        case oServiceCivique: mask.insert(b81h)
-        case oSansSolution: mask.insert(b81i)
-        default: break
-        }
+    /// The "dont" lines of 8.1, read on the person's last national exit of a year (pathway `i`).
+    @inline(__always) private func exitLines(_ m: MicroView, _ i: Int) -> LineMask {
+        tables.exitLines[PersonEvaluator.exitCode(outcome: m.pwOutcome[i], detail: m.pwDetail[i], flags: m.pwFlags[i])]
     }
+    /// A pathway's exit as one number: outcome (0 while open, else 1 + index), detail (0 or 1 +
+    /// index) and the flags durable, non-market and CPF (pathway flag bits 1-3).
+    @inline(__always) static func exitCode(outcome: UInt8, detail: UInt8, flags: UInt8) -> Int {
+        Int(outcome & 7) << 7 | Int(detail & 15) << 3 | Int(flags >> 1 & 7)
+    }
+    /// Per exit code: the "dont" lines of 8.1 of that outcome, detail and flags (one look-up
+    /// instead of a branch per line).
+    private static let exitLines: [LineMask] = {
+        precondition(ExitOutcomeKind.allCases.count < 8 && [Contract.allCases.count, TrainingKind.allCases.count, ReorientationTarget.allCases.count].allSatisfy { $0 < 16 },
+                     "exit code too small")
+        return (0..<(8 << 7)).map { code in
+            let o = UInt8(code >> 7), d = UInt8(code >> 3 & 15), f = UInt8(code & 7) << 1
+            var mask = LineMask()
+            guard o > 0, Int(o) <= ExitOutcomeKind.allCases.count else { return mask }
+            let line = { (id: String) in mask.insert(Slots.bit(id)) }
+            let contract = { (c: Contract) in d == Code.index(c) + 1 }, training = { (t: TrainingKind) in d == Code.index(t) + 1 }
+            switch ExitOutcomeKind.allCases[Int(o) - 1] {
+            case .emploi:
+                line("8.1.f")
+                if f & 2 != 0 { line("8.1.f.durable") }
+                if contract(.cuiCae) || contract(.cuiCie) { line("8.1.f.cui"); line(contract(.cuiCae) ? "8.1.f.cui_cae" : "8.1.f.cui_cie") }
+                if contract(.eav) { line("8.1.f.eav"); if f & 4 != 0 { line("8.1.f.eav_non_marchand") } }
+                if contract(.apprentissage) || contract(.professionnalisation) { line("8.1.f.alternance") }
+                if contract(.apprentissage) { line("8.1.f.apprentissage") }
+                if contract(.creation) { line("8.1.f.creation") }
+            case .formation:
+                line("8.1.g")
+                if training(.initiale) { line("8.1.g.initiale") }
+                if training(.qualifiante) { line("8.1.g.qualifiante") }
+                if f & 8 != 0 { line("8.1.g.cpf") }
+            case .reorientation: line("8.1.reorientation")
+            case .serviceCivique: line("8.1.h")
+            case .sansSolution: line("8.1.i")
+            case .autre: break
+            }
+            return mask
+        }
+    }()
 }
 
 /// A copy of `a` in memory of its own, for tables read without bounds checks (the caller frees it).
