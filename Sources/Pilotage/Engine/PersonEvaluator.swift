@@ -319,10 +319,16 @@ struct PersonEvaluator {
             }
         }
 
-        // Situations against pathways.
+        // Situations against pathways. On the way, for 4.2 the first emploi or formation started on
+        // or after the first national entry, and for G.4 whether a situation other than service
+        // civique and parrainage started in the 4 months after the reception.
+        let receptionLimit = accueil != .max ? shifted(accueil, tables.plus4, 4) : .min
+        var firstWork = Int32.max, solutionStarted = false
         for j in s0..<s1 {
             let kind = m.stKind[j], ss = m.stBegin[j], se = m.stEnd[j], detail = m.stDetail[j]
             let work = kind == sEmploi || kind == sFormation
+            firstWork = min(firstWork, work && ss >= firstNational ? ss : .max)
+            solutionStarted = solutionStarted || (kind != sServiceCivique && kind != sParrainage && ss >= accueil && ss < receptionLimit)
             if work {                                                                             // 4.1.i (cover at 31/12)
                 for pi in 0..<nY where ss <= periods[pi].e && se >= periods[pi].e { state[pi].flags |= F.coveredAtEndByWork }
             }
@@ -381,47 +387,31 @@ struct PersonEvaluator {
         // 4.2: cohorts by first national entry f, whose f ⊕ k months falls in a year.
         if firstNational != Int32.max {
             let f4 = shifted(firstNational, tables.plus4, 4), f12 = shifted(firstNational, tables.plus12, 12)
-            let work = firstWorkStart(m, s0, s1, from: firstNational)
             let i4 = period(of: f4, days)
             if i4 >= 0 {
                 results[i4].mask.insert(b42m4base)
-                if work < f4 { results[i4].mask.insert(b42m4) }
+                if firstWork < f4 { results[i4].mask.insert(b42m4) }
             }
             let i12 = period(of: f12, days)
             if i12 >= 0 {
                 results[i12].mask.insert(b42m12base)
-                if work < f12 { results[i12].mask.insert(b42m12) }
+                if firstWork < f12 { results[i12].mask.insert(b42m12) }
             }
         }
         // G.4: the 4 months after first reception.
         if accueil != Int32.max {
-            let a = accueil
-            let limit = shifted(a, tables.plus4, 4), li = period(of: limit, days)
+            let a = accueil, limit = receptionLimit, li = period(of: limit, days)
             if li >= 0 {
                 results[li].mask.insert(bG4base)
                 // With no solution proposed before the reception, the first one decides; else they are searched.
-                var solution = firstSolution >= a && firstSolution < limit
-                if firstSolution < a {
+                var solution = solutionStarted || (firstSolution >= a && firstSolution < limit)
+                if !solution && firstSolution < a {
                     for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
                         && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
-                }
-                if !solution {
-                    for j in s0..<s1 where m.stKind[j] != sServiceCivique && m.stKind[j] != sParrainage
-                        && m.stBegin[j] >= a && m.stBegin[j] < limit { solution = true; break }
                 }
                 if solution { results[li].mask.insert(bG4) }
             }
         }
-    }
-
-    /// The first start of an emploi or formation situation on or after `from` (`Int32.max` if none).
-    @inline(__always) private func firstWorkStart(_ m: MicroView, _ s0: Int, _ s1: Int, from: Int32) -> Int32 {
-        var first = Int32.max
-        for j in s0..<s1 {
-            let b = m.stBegin[j], k = m.stKind[j]
-            first = (k == sEmploi || k == sFormation) && b >= from ? min(first, b) : first
-        }
-        return first
     }
 
     @inline(__always) private func coveredByNational(_ m: MicroView, _ p0: Int, _ p1: Int, _ day: Int32) -> Bool {
