@@ -104,6 +104,30 @@ struct EngineRuleTests {
         #expect(d.v("8", 2016) == 2 && d.v("8.2", 2016) == 1)
     }
 
+    @Test("8.1's \"dont\" lines, one young person per kind of exit (contract, training, flags)")
+    func everyExitOutcome() throws {
+        var f = Fixture()
+        let exits: [ExitOutcome] = [
+            .emploi(.cuiCae, durable: true, nonMarket: false), .emploi(.cuiCie, durable: false, nonMarket: true),
+            .emploi(.eav, durable: false, nonMarket: true), .emploi(.eav, durable: false, nonMarket: false),
+            .emploi(.professionnalisation, durable: true, nonMarket: false), .emploi(.creation, durable: false, nonMarket: false),
+            .formation(.initiale, cpf: true), .formation(.qualifiante, cpf: false), .formation(.autre, cpf: true),
+            .reorientation(.e2c), .serviceCivique, .sansSolution, .autre,
+        ]
+        for (k, exit) in exits.enumerated() {
+            f.pathway("P\(k)", f.person("Y\(k)"), .civis, "2016-01-04", "2016-0\(k % 9 + 1)-28", exit)
+        }
+        let d = try f.dashboard()
+        #expect(d.v("8.1", 2016) == 13)
+        #expect(d.v("8.1.f", 2016) == 6 && d.v("8.1.f.durable", 2016) == 2)
+        #expect(d.v("8.1.f.cui", 2016) == 2 && d.v("8.1.f.cui_cae", 2016) == 1 && d.v("8.1.f.cui_cie", 2016) == 1)
+        #expect(d.v("8.1.f.eav", 2016) == 2 && d.v("8.1.f.eav_non_marchand", 2016) == 1)  // non-market only under EAV
+        #expect(d.v("8.1.f.alternance", 2016) == 1 && d.v("8.1.f.apprentissage", 2016) == 0 && d.v("8.1.f.creation", 2016) == 1)
+        #expect(d.v("8.1.g", 2016) == 3 && d.v("8.1.g.initiale", 2016) == 1 && d.v("8.1.g.qualifiante", 2016) == 1)
+        #expect(d.v("8.1.g.cpf", 2016) == 2)
+        #expect(d.v("8.1.reorientation", 2016) == 1 && d.v("8.1.h", 2016) == 1 && d.v("8.1.i", 2016) == 1)
+    }
+
     @Test("4.1.f, 4.1.g, 4.1.h: situations started in the year on a day covered by a national pathway")
     func situationsInNationalPathways() throws {
         var f = Fixture()

@@ -107,16 +107,9 @@ struct PersonEvaluator {
     private let sEmploi = Code.index(SituationKind.emploi)
     private let sFormation = Code.index(SituationKind.formation), sServiceCivique = Code.index(SituationKind.serviceCivique)
     private let sParrainage = Code.index(SituationKind.parrainage)
-    private let cApprentissage = Code.index(Contract.apprentissage) + 1, cProfessionnalisation = Code.index(Contract.professionnalisation) + 1
-    private let cCuiCae = Code.index(Contract.cuiCae) + 1, cCuiCie = Code.index(Contract.cuiCie) + 1
-    private let cEav = Code.index(Contract.eav) + 1, cCreation = Code.index(Contract.creation) + 1
-    private let tInitiale = Code.index(TrainingKind.initiale) + 1, tQualifiante = Code.index(TrainingKind.qualifiante) + 1
-    private let oEmploi = Code.index(ExitOutcomeKind.emploi) + 1, oFormation = Code.index(ExitOutcomeKind.formation) + 1
-    private let oReorientation = Code.index(ExitOutcomeKind.reorientation) + 1, oServiceCivique = Code.index(ExitOutcomeKind.serviceCivique) + 1
-    private let oSansSolution = Code.index(ExitOutcomeKind.sansSolution) + 1
 
     // Bits of the count lines set record by record (those of the year's facts are in `wordLines`,
-    // those of the situations in `situationStart` and `situationDuring`).
+    // those of the situations in `situationStart` and `situationDuring`, 8.1's in `exitLines`).
     private let bS1 = Slots.bit("S.1"), bO4 = Slots.bit("O.4")
     private let b42m4base = Slots.bit("4.2.m4.base"), b42m4 = Slots.bit("4.2.m4"), b42m12base = Slots.bit("4.2.m12.base"), b42m12 = Slots.bit("4.2.m12")
     private let bG4base = Slots.bit("G.4.base"), bG4 = Slots.bit("G.4")
@@ -380,7 +373,7 @@ struct PersonEvaluator {
             word |= (f >> F.domainShift & present) << 20                                          // 4.4.*
             var mask = results[pi].mask
             mask.low |= UInt64(word)
-            if f & F.exitedNational != 0 { mask.formUnion(exitLines(m, st.lastExit)) }                // 8.1.*
+            if f & F.exitedNational != 0 { mask.formUnion(outcomeLines(m, st.lastExit)) }                // 8.1.*
             results[pi].mask = mask
         }
 
@@ -420,7 +413,7 @@ struct PersonEvaluator {
     }
 
     /// The "dont" lines of 8.1, read on the person's last national exit of a year (pathway `i`).
-    @inline(__always) private func exitLines(_ m: MicroView, _ i: Int) -> LineMask {
+    @inline(__always) private func outcomeLines(_ m: MicroView, _ i: Int) -> LineMask {
         tables.exitLines[PersonEvaluator.exitCode(outcome: m.pwOutcome[i], detail: m.pwDetail[i], flags: m.pwFlags[i])]
     }
     /// A pathway's exit as one number: outcome (0 while open, else 1 + index), detail (0 or 1 +
