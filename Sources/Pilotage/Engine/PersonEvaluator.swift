@@ -257,13 +257,19 @@ struct PersonEvaluator {
         var facts: UInt64 = 0
         withUnsafeMutableBytes(of: &firsts) { bytes in
             let first = bytes.baseAddress!.assumingMemoryBound(to: Int32.self)
-            for i in e0..<e1 {
+            /// Event `i`'s day entry and table entry, its date counted in its class's earliest.
+            @inline(__always) func read(_ i: Int) -> (x: UInt32, w: UInt32) {
                 let d = m.evDate[i], k = m.evKind[i]
                 let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
                 let c = Int(w &>> 16 & 3)
                 first[c] = min(first[c], d)
-                if inRegister { facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
-                else { state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
+                return (x, w)
+            }
+            // Two loops rather than a test in one: the test would be made at every event.
+            if inRegister {
+                for i in e0..<e1 { let (x, w) = read(i); facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
+            } else {
+                for i in e0..<e1 { let (x, w) = read(i); state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
             }
         }
         let accueil = firsts.1, firstDiagnostic = firsts.2, firstSolution = firsts.3
