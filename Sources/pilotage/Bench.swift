@@ -30,7 +30,7 @@ struct Bench: ParsableCommand {
         // Taking turns with another process (`--wait-turn`, `--pass-turn`): each run then meets the
         // same machine as the other program's run beside it, so that their ratios are comparable.
         var computeCPU: [Double] = []
-        let waitTurn = try waitTurn.map(turnFile(forWriting: false)), passTurn = try passTurn.map(turnFile(forWriting: true))
+        let waitTurn = try openTurn(waitTurn, forWriting: false), passTurn = try openTurn(passTurn, forWriting: true)
         for _ in 0..<max(runs, 9) {
             _ = waitTurn?.readData(ofLength: 1)
             let c = cpuSeconds()
@@ -64,14 +64,13 @@ struct Bench: ParsableCommand {
         """)
     }
 
-    /// One end of the FIFO of `--wait-turn` / `--pass-turn`.
-    func turnFile(forWriting: Bool) -> (String) throws -> FileHandle {
-        { path in
-            guard let h = forWriting ? FileHandle(forWritingAtPath: path) : FileHandle(forReadingAtPath: path) else {
-                throw ValidationError("impossible d'ouvrir \(path) (\(forWriting ? "--pass-turn" : "--wait-turn"))")
-            }
-            return h
+    /// The file of `--wait-turn` (read) or `--pass-turn` (written), when given.
+    func openTurn(_ path: String?, forWriting: Bool) throws -> FileHandle? {
+        guard let path else { return nil }
+        guard let h = forWriting ? FileHandle(forWritingAtPath: path) : FileHandle(forReadingAtPath: path) else {
+            throw ValidationError("impossible d'ouvrir \(path) (\(forWriting ? "--pass-turn" : "--wait-turn"))")
         }
+        return h
     }
 
     /// User and system time of the process so far (both cores count).

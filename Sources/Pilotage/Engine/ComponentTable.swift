@@ -59,16 +59,16 @@ struct ComponentTable: Sendable {
 
     /// Counters per chunk of young people, ML met by the chunk, year and pattern of breakdowns.
     private struct PatternCounts {
-        let chunks: Int
         /// The MLs each chunk meets, and where its rows start.
         let ranges: [Range<Int>], offsets: [Int]
+        var chunks: Int { ranges.count }
         let rowsPerML: Int
         let counters: LineCounters
         /// Per row: sum and count of the durations of mean 5, then of mean 7.
         let means: UnsafeMutableBufferPointer<Double>
 
-        init(chunks: Int, ranges: [Range<Int>], years: Int, lines: Int) {
-            self.chunks = chunks; self.ranges = ranges
+        init(ranges: [Range<Int>], years: Int, lines: Int) {
+            self.ranges = ranges
             rowsPerML = years * ComponentTable.patternCount
             offsets = ranges.reduce(into: [0]) { [rowsPerML] in $0.append($0.last! + $1.count * rowsPerML) }
             counters = LineCounters(rows: offsets.last!, lines: lines)
@@ -87,8 +87,8 @@ struct ComponentTable: Sendable {
         // A few contiguous ranges of young people per core (for balance), each with its own
         // counters for the MLs it meets. A young person is counted once, under the pattern of
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
-        let (chunks, ranges) = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested)
-        let counts = PatternCounts(chunks: chunks, ranges: ranges, years: nY, lines: Slots.countLines.count)
+        let ranges = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested), chunks = ranges.count
+        let counts = PatternCounts(ranges: ranges, years: nY, lines: Slots.countLines.count)
         defer { counts.deallocate() }
         nonisolated(unsafe) let counters = counts.counters, means = counts.means
         let offsets = counts.offsets, rowsPerML = counts.rowsPerML
@@ -179,12 +179,13 @@ struct ComponentTable: Sendable {
     }
 
     /// A few chunks per core (for balance) when the young people are grouped by ML; one per
-    /// core otherwise, since every chunk then has counters for every ML.
-    static func chunking(_ youthML: [Int32], mlCount: Int, requested: Int? = nil) -> (Int, [Range<Int>]) {
+    /// core otherwise, since every chunk then has counters for every ML. Chunk k's MLs are
+    /// the k-th range.
+    static func chunking(_ youthML: [Int32], mlCount: Int, requested: Int? = nil) -> [Range<Int>] {
         let chunks = max(1, requested ?? min(ProcessInfoCores.count * 16, youthML.count / 5_000))
         let ranges = mlRanges(youthML, chunks: chunks)
-        guard ranges.reduce(0, { $0 + $1.count }) > 2 * mlCount, chunks > ProcessInfoCores.count else { return (chunks, ranges) }
-        return (ProcessInfoCores.count, mlRanges(youthML, chunks: ProcessInfoCores.count))
+        guard ranges.reduce(0, { $0 + $1.count }) > 2 * mlCount, chunks > ProcessInfoCores.count else { return ranges }
+        return mlRanges(youthML, chunks: ProcessInfoCores.count)
     }
 
     /// The MLs the young people of each chunk belong to (the chunks split `0..<youthML.count` evenly).

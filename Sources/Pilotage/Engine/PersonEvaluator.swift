@@ -99,9 +99,6 @@ struct PersonEvaluator {
     }
 
     // Codes as stored by the loader (index of the case, details + 1).
-    private let kProposition = Code.index(EventKind.proposition)
-    /// Bit d set when offer detail code d is a "solution" (emploi, alternance, formation, immersion).
-    private let solutionOffers: UInt32 = [OfferKind.emploi, .alternance, .formation, .immersion].reduce(0) { $0 | 1 << UInt32(Code.index($1) + 1) }
     private let orientationProgram = Code.index(Program.orientation)
     private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
     private let sEmploi = Code.index(SituationKind.emploi)
@@ -121,7 +118,6 @@ struct PersonEvaluator {
         var flags: UInt32 = 0
         var earliestEntry = Int32.max
         var lastExit = -1
-        @inline(__always) func has(_ f: UInt32) -> Bool { flags & f != 0 }
     }
     // Flags of `YearState`. Bits 0-11 are facts that are count lines as they stand (the first
     // twelve of `wordLines`); bits 24-31 are the droit commun domains.
@@ -198,6 +194,8 @@ struct PersonEvaluator {
     /// event's class for the earliest dates the rules need — 1 the reception, 2 a diagnostic
     /// (D.1), 3 a proposition of a "solution" (emploi, alternance, formation, immersion; G.4).
     static let receptionClass: UInt32 = 1 << 16, diagnosticClass: UInt32 = 2 << 16, solutionClass: UInt32 = 3 << 16
+    /// The place of an event of kind `k` and detail `detail` in `eventFlags`.
+    @inline(__always) static func eventIndex(_ k: UInt8, _ detail: UInt8) -> Int { Int(k & 15) &<< 5 | Int(detail & 31) }
 
     /// The flags an event can set, in 16 bits: anyEvent, jdi, reception (flag bits 0-2);
     /// diagnostic, orientation, cep23OrDiagnostic, droitCommun, recentProposition (flag bits
@@ -229,7 +227,7 @@ struct PersonEvaluator {
                 precondition(flags(eventWord: eventWord(f)) == f, "an event flag outside the event word")
                 let solution = k == .proposition && [OfferKind.emploi, .alternance, .formation, .immersion].contains { detail == Code.index($0) + 1 }
                 let eventClass = k == .accueil ? receptionClass : k == .diagnostic ? diagnosticClass : solution ? solutionClass : 0
-                table[Int(Code.index(k)) << 5 | detail] = eventWord(f) | eventClass
+                table[eventIndex(Code.index(k), UInt8(detail))] = eventWord(f) | eventClass
             }
         }
         return table
@@ -259,8 +257,8 @@ struct PersonEvaluator {
             let first = bytes.baseAddress!.assumingMemoryBound(to: Int32.self)
             /// Event `i`'s day entry and table entry, its date counted in its class's earliest.
             @inline(__always) func read(_ i: Int) -> (x: UInt32, w: UInt32) {
-                let d = m.evDate[i], k = m.evKind[i]
-                let x = days.event(d), w = eventFlags[Int(k & 15) &<< 5 | Int(m.evDetail[i] & 31)]
+                let d = m.evDate[i]
+                let x = days.event(d), w = eventFlags[F.eventIndex(m.evKind[i], m.evDetail[i])]
                 let c = Int(w &>> 16 & 3)
                 first[c] = min(first[c], d)
                 return (x, w)
@@ -405,7 +403,7 @@ struct PersonEvaluator {
                 // With no solution proposed before the reception, the first one decides; else they are searched.
                 var solution = solutionStarted || (firstSolution >= a && firstSolution < limit)
                 if !solution && firstSolution < a {
-                    for i in e0..<e1 where m.evKind[i] == kProposition && solutionOffers & (1 << UInt32(m.evDetail[i])) != 0
+                    for i in e0..<e1 where eventFlags[F.eventIndex(m.evKind[i], m.evDetail[i])] & (3 << 16) == F.solutionClass
                         && m.evDate[i] >= a && m.evDate[i] < limit { solution = true; break }
                 }
                 if solution { results[li].mask.insert(bG4) }
