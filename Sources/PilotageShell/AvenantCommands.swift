@@ -23,15 +23,18 @@ enum AvenantCommands {
             let ml = Territory.ml(try parser.mission(&args))
             let k = try args.required(fr ? "clé" : "key")
             guard keyNames.contains(k.text) else { throw ShellError(fr ? "clé inconnue « \(k.text) »" : "unknown key \"\(k.text)\"", at: k, suggestions: Suggestions.closest(to: k.text, among: keyNames)) }
-            let value = try args.required(fr ? "valeur entre guillemets" : "quoted value")
-            try args.expectEnd()
             var details = session.avenantDetails[ml.id] ?? Avenant.Details()
             switch k.text {
             case "fipj_direct", "fipj_indirect":
-                guard let x = Double(value.text), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu" : "amount expected", at: value) }
+                let x = try args.amount(fr ? "montant" : "amount")
+                try args.expectEnd()
                 if k.text == "fipj_direct" { details.fipjDirect = x } else { details.fipjIndirect = x }
-            case "action": details.actionPlan.append(value.text)
-            default: details[keyPath: keys.first { $0.0 == k.text }!.1] = value.text
+            default:
+                let value = try args.required(fr ? "valeur entre guillemets" : "quoted value")
+                try args.expectEnd()
+                if k.text == "action" { details.actionPlan.append(value.text) } else {
+                    details[keyPath: keys.first { $0.0 == k.text }!.1] = value.text
+                }
             }
             session.avenantDetails[ml.id] = details
             return ShellResult(output: fr ? "\(k.text) noté pour \(ml.id)\n" : "\(k.text) noted for \(ml.id)\n")

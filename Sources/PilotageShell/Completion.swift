@@ -28,7 +28,9 @@ extension Session {
         } else {
             pool = []
         }
-        let matches = Set(pool.filter { $0.lowercased().hasPrefix(prefix.lowercased()) })
+        // Accents and case ignored: `"saint-e` finds `"Saint-Étienne"`.
+        let typed = Suggestions.fold(prefix)
+        let matches = Set(pool.filter { Suggestions.fold($0).hasPrefix(typed) })
         // Catalogue ids in catalogue order, other words alphabetically.
         func key(_ s: String) -> (Int, String) { (Catalogue.indicator(s)?.order ?? Int.max, s) }
         return Completion(start: start, candidates: matches.sorted { key($0) < key($1) })
@@ -77,7 +79,7 @@ extension Completion {
     public var commonPrefix: String {
         guard var p = candidates.first else { return "" }
         for c in candidates.dropFirst() {
-            while !c.lowercased().hasPrefix(p.lowercased()) { p.removeLast() }
+            while !Suggestions.fold(c).hasPrefix(Suggestions.fold(p)) { p.removeLast() }
         }
         return p
     }

@@ -90,9 +90,7 @@ enum FundingCommands {
         }
         var ml: String?, first: Int?, last: Int?, subsidy = StateSubsidy(socle: -1), parrainage = true, fipj = true
         func amount() throws(ShellError) -> Double {
-            let v = try args.required(fr ? "montant" : "amount")
-            guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(v.text) »" : "amount expected, found \"\(v.text)\"", at: v) }
-            return x
+            try args.amount(fr ? "montant" : "amount")
         }
         func year() throws(ShellError) -> Int {
             let v = try args.required(fr ? "année" : "year")
@@ -148,13 +146,12 @@ enum FundingCommands {
         // "+X%" is a step from the year before; the effects are against the year's own subsidy when known.
         let previous = c.subsidies[year - 1] ?? base, reference = c.subsidies[year] ?? previous
         var proposed = reference
-        let v = try args.required("= SOCLE | +X%")
+        guard let v = args.peek else { throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count) }
         if v.text == "=" {
-            let a = try args.required("SOCLE")
-            guard let x = Double(a.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
-            proposed.socle = x
-        } else if (v.text.hasPrefix("+") || v.text.hasPrefix("-")), let p = ScenarioCommands.number(String(v.text.dropFirst())), v.text.hasSuffix("%") {
-            let factor = v.text.hasPrefix("+") ? 1 + p : 1 - p
+            _ = args.next()
+            proposed.socle = try args.amount("SOCLE")
+        } else if let first = v.text.first, "+-−".contains(first) {
+            let factor = 1 + (try args.percentStep("+X%"))
             // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
             proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(reference) - reference.socle)) * 100).rounded() / 100
         } else {

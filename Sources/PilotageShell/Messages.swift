@@ -8,6 +8,8 @@ public enum Messages {
         case helpTitle, helpFooter, usage, example
         case label, officialLabel, derivedLabel, axis, kind, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind
+        case welcome, noLineEditor, invalidInput
+        case numberExpected, numberTooLarge, ambiguousComma, percentExpected
     }
 
     static let table: [Key: (String, String)] = [
@@ -45,6 +47,19 @@ public enum Messages {
         .catalogueCount: ("%@ lignes", "%@ lines"),
         .unknownAxis: ("axe inconnu « %@ »", "unknown axis \"%@\""),
         .unknownKind: ("nature inconnue « %@ »", "unknown kind \"%@\""),
+        .numberExpected: ("%@ : nombre attendu, trouvé %@", "%@: number expected, found %@"),
+        .numberTooLarge: ("nombre trop grand %@ (15 chiffres au plus avant la virgule)",
+                          "number too large %@ (15 digits at most before the decimal point)"),
+        .ambiguousComma: ("%@ : virgule décimale ou séparateur de liste ? Dans une liste, écrivez « 0, 50, 100 » "
+                          + "(virgule suivie d'une espace) ou « 0;50;100 », et les décimales avec un point (« 0.5 »)",
+                          "%@: decimal comma or list separator? In a list, write \"0, 50, 100\" (comma and space) "
+                          + "or \"0;50;100\", and decimals with a point (\"0.5\")"),
+        .percentExpected: ("%@ est un taux : écrivez %@ % (ou %@ en fraction)", "%@ is a rate: write %@% (or %@ as a fraction)"),
+        .welcome: ("Pilotage — tableau de bord CPO des missions locales. « help » pour l'aide, « quit » pour sortir.",
+                   "Pilotage — CPO dashboard of the Missions locales. \"help\" for help, \"quit\" to leave."),
+        .noLineEditor: ("éditeur de ligne (libedit) indisponible", "line editor (libedit) unavailable"),
+        .invalidInput: ("ligne ignorée : elle contient des octets qui ne sont pas du texte (UTF-8 invalide) ; retapez-la",
+                        "line ignored: it holds bytes that are not text (invalid UTF-8); type it again"),
     ]
 
     /// The message, with `%@` replaced by the arguments in order.
@@ -55,6 +70,13 @@ public enum Messages {
             if let r = s.range(of: "%@") { s.replaceSubrange(r, with: a) }
         }
         return s
+    }
+
+    /// A value quoted in a message: « … » in French, "…" in English, cut to 40 characters so that
+    /// a huge token never makes a huge message.
+    public static func quoted(_ text: String, _ language: Language) -> String {
+        let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
+        return language == .fr ? "« \(shown) »" : "\"\(shown)\""
     }
 
     /// French names of the kinds of lines.

@@ -28,13 +28,9 @@ enum ObjectiveCommands {
                 guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue" : "year expected", at: v) }
                 year = y
             case "points":
-                let v = try args.required("X")
-                guard let x = Double(v.text), x.isFinite else { throw ShellError(fr ? "nombre de points attendu" : "number of points expected", at: v) }
-                points = x / 100
+                points = try args.number(fr ? "nombre de points" : "number of points").0.value / 100
             case "=":
-                let v = try args.required(fr ? "cible" : "target")
-                guard let x = ScenarioCommands.number(v.text) else { throw ShellError(fr ? "cible attendue (40% ou 0.4)" : "target expected (40% or 0.4)", at: v) }
-                target = x
+                target = try args.value(of: line, fr ? "cible" : "target")
             case "increase", "hausse": direction = .increase
             case "decrease", "baisse": direction = .decrease
             default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "=", "points", "increase", "decrease"])

@@ -217,7 +217,7 @@ struct QueryParser {
         if partial.count == 1 { return partial[0].0 }
         if partial.count > 1 {
             throw ShellError(fr ? "« \(v.text) » désigne plusieurs territoires" : "\"\(v.text)\" names several territories", at: v,
-                             suggestions: partial.prefix(8).map { "\"\($0.1)\"" })
+                             suggestions: partial.prefix(8).map { "\"\($0.1)\" (\($0.0.id))" })
         }
         throw unknownTerritory(v)
     }
@@ -240,12 +240,15 @@ struct QueryParser {
         return (l, lever)
     }
 
-    static func fold(_ s: String) -> String { s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    static func fold(_ s: String) -> String { Suggestions.fold(s) }
 
+    /// An unknown name: the nearest MLs and regions by name or id (typos, accents, case), with their ids.
     func unknownTerritory(_ t: Token) -> ShellError {
-        let ids = dashboard.territories(.ml).map(\.id) + dashboard.territories(.region).map(\.id) + ["nation", "mls", "regions"]
-        return ShellError(fr ? "territoire inconnu « \(t.text) »" : "unknown territory \"\(t.text)\"", at: t,
-                          suggestions: Suggestions.closest(to: t.text, among: ids + dashboard.missions.map(\.name)))
+        let places = dashboard.missions.map { (id: $0.id, name: $0.name) } + dashboard.regions.map { (id: $0.code, name: $0.name) }
+        let near = Suggestions.closestNames(to: t.text, among: places).map { "\"\($0.name)\" (\($0.id))" }
+        let words = Suggestions.closest(to: t.text, among: ["nation", "mls", "regions"], limit: 1)
+        return ShellError(fr ? "territoire inconnu \(Messages.quoted(t.text, .fr))" : "unknown territory \(Messages.quoted(t.text, .en))", at: t,
+                          suggestions: near.isEmpty ? words : near)
     }
 
     // MARK: years, breakdowns, filters
@@ -289,7 +292,8 @@ struct QueryParser {
         guard ["<", "<=", ">", ">=", "="].contains(o.text) else {
             throw ShellError(fr ? "comparateur attendu, trouvé « \(o.text) »" : "comparison operator expected, found \"\(o.text)\"", at: o, suggestions: ["<", "<=", ">", ">=", "="])
         }
-        let v = try args.required(fr ? "seuil" : "threshold")
+        let what = fr ? "seuil" : "threshold"
+        let v = try args.required(what)
         let threshold: Query.Threshold
         switch v.text.lowercased() {
         case "median", "médiane", "mediane": threshold = .median
@@ -299,14 +303,13 @@ struct QueryParser {
         case "region", "région": threshold = .region
         case "nation", "france": threshold = .nation
         default:
-            let percent = v.text.hasSuffix("%")
-            let text = (percent ? String(v.text.dropLast()) : v.text).replacingOccurrences(of: "_", with: "")
-            guard let x = Double(text), x.isFinite else {
-                throw ShellError(fr ? "seuil attendu (nombre, 40%, median, q1, q3, mean, region, nation), trouvé « \(v.text) »"
+            args.position -= 1
+            guard let c = v.text.first, c.isNumber || "+-−".contains(c) else {
+                throw ShellError(fr ? "seuil attendu (nombre, 40 %, median, q1, q3, mean, region, nation), trouvé « \(v.text) »"
                                     : "threshold expected (number, 40%, median, q1, q3, mean, region, nation), found \"\(v.text)\"",
                                  at: v, suggestions: ["median", "q1", "q3", "mean", "region", "nation"])
             }
-            threshold = .number(percent ? x / 100 : x)
+            threshold = .number(try args.value(of: line, what))
         }
         return Query.Filter(line: line, op: o.text, threshold: threshold)
     }

@@ -146,7 +146,7 @@ enum QueryCompletion {
     static func negotiation(session: Session, command: String, after words: [String], prefix: String) -> [String] {
         let d = try? session.dashboard()
         let ratios = Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id)
-        let mls = (d?.territories(.ml).map(\.id) ?? []) + (d?.missions.map { "\"\($0.name)\"" } ?? [])
+        let mls = (d?.territories(.ml).map(\.id) ?? []) + (d.map(quotedMissionNames) ?? [])
         let years = d?.years.map(String.init) ?? [], dialogueYears = d?.years.map { String($0 + 1) } ?? []
         let scenarios = session.scenarios.keys.sorted()
         let verbs: [String: [String]] = [
@@ -186,6 +186,16 @@ enum QueryCompletion {
     static func territoryWords(_ d: Dashboard?) -> [String] {
         guard let d else { return ["nation", "mls", "regions"] }
         return ["nation", "mls", "regions"] + d.territories(.ml).map(\.id) + d.territories(.region).map(\.id)
-            + d.missions.map { "\"\($0.name)\"" } + d.regions.map { "\"\($0.name)\"" }
+            + quotedMissionNames(d) + d.regions.map { "\"\($0.name)\"" }
+    }
+
+    /// MLs as typed between quotes: the whole name, and the name without « Mission locale de »
+    /// (`"Saint-Étienne"`), which `show … of` resolves too.
+    static func quotedMissionNames(_ d: Dashboard) -> [String] {
+        d.missions.flatMap { m -> [String] in
+            let short = ["Mission locale de ", "Mission locale d'", "Mission locale du ", "Mission locale des "]
+                .first { m.name.hasPrefix($0) }.map { String(m.name.dropFirst($0.count)) }
+            return ["\"\(m.name)\""] + (short.map { ["\"\($0)\""] } ?? [])
+        }
     }
 }

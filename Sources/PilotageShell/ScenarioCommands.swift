@@ -39,10 +39,8 @@ enum ScenarioCommands {
         case "add", "ajouter":
             let name = try existing(&args, session)
             let (_, lever) = try QueryParser(dashboard: try session.dashboard(), lang: session.language).lever(&args)
-            let a = try args.required(fr ? "montant" : "amount")
-            guard let amount = Double(a.text.replacingOccurrences(of: "_", with: "")), amount.isFinite else {
-                throw ShellError(fr ? "montant attendu (ex. 100, -20, 1.5), trouvé « \(a.text) »" : "amount expected (e.g. 100, -20, 1.5), found \"\(a.text)\"", at: a)
-            }
+            let (typed, a) = try args.number(fr ? "montant" : "amount")
+            let amount = typed.value
             if lever.countsYoungPeople && amount != amount.rounded() {
                 throw ShellError(fr ? "ce levier compte des jeunes : un nombre entier est attendu" : "this lever counts young people: a whole number is expected", at: a)
             }
@@ -179,8 +177,7 @@ enum ScenarioCommands {
         let line = try args.indicator()
         let eq = try args.required("=")
         guard eq.text == "=" else { throw ShellError(fr ? "« = » attendu" : "\"=\" expected", at: eq) }
-        let v = try args.required(fr ? "cible" : "target")
-        guard let target = number(v.text) else { throw ShellError(fr ? "cible attendue (40% ou 0.4), trouvé « \(v.text) »" : "target expected (40% or 0.4), found \"\(v.text)\"", at: v) }
+        let target = try args.value(of: line, fr ? "cible" : "target")
         var territory: Territory?, year = d.years.last ?? 0, lever: Lever?
         while let t = args.next() {
             switch QueryParser.keywords[t.text.lowercased()] {
@@ -210,14 +207,14 @@ enum ScenarioCommands {
         return ShellResult(output: out)
     }
 
-    /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100 [and contacts 0,200]`
+    /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100 [and contacts 0, 200]`
     static let sensitivity = Command(
         names: ["sensitivity", "sensibilite", "sensibilité"],
         summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour l'ML et sa région",
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
         usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
-        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100",
-                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,100 and contacts 0,200"]
+        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
+                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"]
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -232,12 +229,7 @@ enum ScenarioCommands {
             case "by", "par", "and", "et":
                 guard levers.count < 2 else { throw ShellError(fr ? "deux leviers au plus" : "two levers at most", at: t) }
                 let (l, lever) = try parser.lever(&args)
-                var amounts: [Double] = []
-                repeat {
-                    let a = try args.required(fr ? "montant" : "amount")
-                    guard let x = Double(a.text), x.isFinite else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
-                    amounts.append(x)
-                } while args.skip(",")
+                let amounts = try args.numberList(fr ? "montant" : "amount").map(\.0.value)
                 guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
                 levers.append((lever, amounts))
             default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by", "and"])
@@ -264,12 +256,6 @@ enum ScenarioCommands {
     }
 
     /// `40%` → 0.4, `0.4` → 0.4, `12.5` → 12.5.
-    static func number(_ text: String) -> Double? {
-        let percent = text.hasSuffix("%")
-        guard let x = Double(percent ? String(text.dropLast()) : text), x.isFinite else { return nil }
-        return percent ? x / 100 : x
-    }
-
     static func describe(_ error: any Error, _ lang: Language) -> String {
         let fr = lang == .fr
         switch error {

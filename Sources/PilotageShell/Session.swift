@@ -49,6 +49,9 @@ public final class Session {
     public var timer = false
     /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.
     public var fileAccess = true
+    /// Asked between the steps of a long command (script lines, table rows): `true` when the user
+    /// pressed Ctrl-C. The terminal sets it; the command then stops with « interrompu ».
+    public var interruption: () -> Bool = { false }
     /// Nesting of `.read` (a script that reads itself stops at 16).
     var includeDepth = 0
 
@@ -149,6 +152,7 @@ public final class Session {
     /// whether a line asked to quit.
     public func runScript(_ text: String, source: String?, emit: (String) -> Void) -> (error: String?, quit: Bool) {
         for (number, line) in Self.logicalLines(text) {
+            if interruption() { return (Messages.text(.interrupted, language), false) }
             let result = run(line)
             if !result.output.isEmpty { emit(result.output) }
             if let error = result.error {
@@ -183,6 +187,11 @@ public final class Session {
         do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
             throw ShellError(fr ? "impossible d'écrire « \(path) »" : "cannot write \"\(path)\"", at: token)
         }
+    }
+
+    /// Throws « interrompu » when the user pressed Ctrl-C: long loops call it between steps.
+    func checkInterruption() throws(ShellError) {
+        if interruption() { throw ShellError(Messages.text(.interrupted, language)) }
     }
 
     /// Formats an error with the line and a caret under the faulty token.

@@ -49,7 +49,7 @@ struct NegotiationShellTests {
 
     @Test("sensitivity: one row per amount, one column per second amount, ML then region")
     func sensitivity() {
-        let out = demoSession().run("sensitivity R5 of lyon year 2016 by national_entries 0,50,100 and contacts 0,200").output
+        let out = demoSession().run("sensitivity R5 of lyon year 2016 by national_entries 0, 50, 100 and contacts 0, 200").output
         let lines = out.split(separator: "\n")
         #expect(lines.count == 10 && lines[0] == "R5 — Mission locale de Lyon, 2016" && lines[5] == "R5 — Auvergne-Rhône-Alpes, 2016")
         #expect(lines[1].hasPrefix("national_entries \\ contacts") && lines[4].hasPrefix("+100"))

@@ -35,33 +35,3 @@ public enum Catalogue {
         Suggestions.closest(to: text, among: all.map(\.id), limit: limit)
     }
 }
-
-/// Edit-distance suggestions shared by the catalogue and the shell.
-public enum Suggestions {
-    /// The candidates nearest to `text`, best first (case-insensitive Levenshtein; prefix
-    /// matches first).
-    public static func closest(to text: String, among candidates: [String], limit: Int = 3) -> [String] {
-        let t = Array(text.lowercased())
-        let scored = candidates.map { c -> (String, Int) in
-            let lc = c.lowercased()
-            let d = lc.hasPrefix(text.lowercased()) && !text.isEmpty ? 0 : distance(t, Array(lc))
-            return (c, d)
-        }
-        let threshold = max(2, t.count / 2)
-        return scored.filter { $0.1 <= threshold }.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
-    }
-
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count), cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
-}

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// What a terminal session showed, and how the REPL ended.
+struct TerminalRun {
+    var screen: String, status: Int32, seconds: Double
+}
+
+/// Drives the built `pilotage` through a real pseudo-terminal (Python's `pty`), as an analyst
+/// types: each step writes its bytes, then reads the screen for its pause. Keys are bytes:
+/// "\t" Tab, "\r" Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" ↑.
+func terminal(_ steps: [(keys: [UInt8], pause: Double)], arguments: [String] = [],
+              environment: [String: String] = [:], signal: Int32? = nil) throws -> TerminalRun {
+    let driver = """
+    import json, os, pty, select, signal, sys, time
+    binary, args, env, steps, sig = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4]), int(sys.argv[5])
+    start = time.time()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(binary, [binary] + args, dict(os.environ, TERM="xterm", **env))
+    out = b""
+    def read(t):
+        global out
+        end = time.time() + t
+        while time.time() < end:
+            r, _, _ = select.select([fd], [], [], 0.05)
+            if r:
+                try: out += os.read(fd, 65536)
+                except OSError: return
+    read(1.5)
+    for keys, pause in steps:
+        os.write(fd, bytes(keys)); read(pause)
+    if sig: os.kill(pid, sig); read(1.0)
+    deadline = time.time() + 20
+    status = None
+    while time.time() < deadline:
+        done, code = os.waitpid(pid, os.WNOHANG)
+        if done: status = code; break
+        read(0.1)
+    if status is None: os.kill(pid, 9); os.waitpid(pid, 0); status = 9 << 8 | 0
+    code = os.waitstatus_to_exitcode(status)
+    sys.stdout.write(json.dumps({"screen": out.decode("utf-8", "replace"), "status": code, "seconds": time.time() - start}))
+    """
+    let script = NSTemporaryDirectory() + "pty-\(UUID().uuidString).py"
+    try driver.write(toFile: script, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(atPath: script) }
+    let json = { (v: Any) in String(decoding: try! JSONSerialization.data(withJSONObject: v), as: UTF8.self) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.currentDirectoryURL = root
+    p.arguments = ["python3", script, binary, json(arguments), json(environment),
+                   json(steps.map { [$0.keys.map(Int.init), $0.pause] as [Any] }), String(signal ?? 0)]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    return TerminalRun(screen: object["screen"] as? String ?? "", status: Int32(object["status"] as? Int ?? -1),
+                       seconds: object["seconds"] as? Double ?? 0)
+}
+
+/// A line as typed, then Enter.
+func typed(_ text: String, pause: Double = 0.8) -> (keys: [UInt8], pause: Double) { (Array((text + "\r").utf8), pause) }
+func keys(_ text: String, pause: Double = 0.6) -> (keys: [UInt8], pause: Double) { (Array(text.utf8), pause) }
+
+@Suite("The REPL in a real terminal (pseudo-terminal, C.UTF-8)", .serialized)
+struct TerminalTests {
+    let state = NSTemporaryDirectory() + "pilotage-term-\(UUID().uuidString)"
+    var env: [String: String] { ["XDG_STATE_HOME": state, "LANG": "C.UTF-8", "LC_ALL": ""] }
+
+    @Test("an accented annotation typed at the prompt is kept byte for byte, in the workspace and the history")
+    func accentsKept() throws {
+        let workspace = state + "/dialogue.pilotage"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let note = "Taux d'entrée … région « à suivre » 😀"
+        let run = try terminal([typed("annotate ML038-GRENOBLE 2.8 \"\(note)\""), typed("quit")],
+                               arguments: ["--workspace", workspace], environment: env)
+        #expect(run.status == 0, "\(run.screen)")
+        let brief = try pilotage(["--workspace", workspace, "-c", "brief of ML038-GRENOBLE for 2017"])
+        #expect(brief.stdout.contains(note), "\(brief.stdout.suffix(2000))")
+        let history = try String(contentsOfFile: state + "/pilotage/history", encoding: .utf8)
+        #expect(history.contains("entrée\\040…\\040région\\040«\\040à\\040suivre\\040»\\040😀"), "\(history)")
+    }
+
+    @Test("Tab completes an accented name; the completed line answers")
+    func completionOfAccentedName() throws {
+        let run = try terminal([keys("show R10 of \"Saint-É"), keys("\t"), typed(" year 2016"), keys("\u{04}")], environment: env)
+        // The screen shows the completion as libedit redraws it; the history holds the line.
+        #expect(run.screen.contains("Mission locale de Saint-Étienne (ML042-SAINT-ETIENNE)"), "\(run.screen)")
+        #expect(!run.screen.contains("erreur"), "\(run.screen)")
+        let history = try String(contentsOfFile: state + "/pilotage/history", encoding: .utf8)
+        #expect(history.contains("\"Saint-Étienne\"\\040"), "\(history)")
+        #expect(run.status == 0)
+    }
+
+    @Test("Ctrl-C at the prompt abandons the line; the next command answers; Ctrl-D leaves with 0")
+    func ctrlCAtThePrompt() throws {
+        let run = try terminal([keys("show R10 of mls in 8"), keys("\u{03}"), typed("explain R5"), keys("\u{04}")], environment: env)
+        #expect(run.screen.contains("^C"))
+        #expect(run.screen.contains("R5 — Ratio 5"), "\(run.screen)")
+        #expect(!run.screen.contains("territoire inconnu") && !run.screen.contains("erreur"), "\(run.screen)")
+        #expect(run.status == 0)
+    }
+
+    @Test("Ctrl-C during a long command interrupts it; the session goes on")
+    func ctrlCDuringACommand() throws {
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let script = state + "/long.pilote"
+        // About 40 s of work: far longer than the test waits.
+        try String(repeating: "let a = R5\n", count: 1_000_000).write(toFile: script, atomically: true, encoding: .utf8)
+        let run = try terminal([typed("scenario new kept", pause: 0.5), typed(".read \(script)", pause: 1.5), keys("\u{03}", pause: 1.5),
+                                typed("scenario list"), keys("\u{04}")], environment: env)
+        #expect(run.screen.contains("interrompu"), "\(run.screen)")
+        #expect(run.screen.components(separatedBy: "kept").count >= 3, "\(run.screen)")   // typed, created, listed
+        #expect(run.status == 0 && run.seconds < 20)
+    }
+
+    @Test("bytes that are not UTF-8 are refused with a message; the REPL goes on")
+    func invalidUTF8() throws {
+        let run = try terminal([([0xEB, 0x51, 0x0D], 0.8), typed("explain R5"), keys("\u{04}")], environment: env)
+        #expect(run.screen.contains("UTF-8"), "\(run.screen)")
+        #expect(run.screen.contains("R5 — Ratio 5") && run.status == 0, "\(run.screen)")
+    }
+
+    @Test("SIGTERM at the prompt ends the session cleanly")
+    func terminate() throws {
+        let run = try terminal([keys("show R5")], environment: env, signal: SIGTERM)
+        #expect(run.status == 0, "\(run.screen)")
+    }
+}
+
+@Suite("Numbers and names on the command line (issue 13's contract)")
+struct TypedInputContractTests {
+    @Test func typoInAName() throws {
+        let r = try pilotage(["-c", "show R10 of grenobel"])
+        #expect(r.status != 0 && r.stderr.contains("Mission locale de Grenoble") && r.stderr.contains("ML038-GRENOBLE"), "\(r.stderr)")
+    }
+
+    @Test func frenchNumbers() throws {
+        for target in ["37,5 %", "37,5%", "0,375", "0.375"] {
+            let r = try pilotage(["-c", "objective set R10 of ML038-GRENOBLE for 2017 = \(target)"])
+            #expect(r.status == 0 && r.stdout.contains("37,5"), "\(target): \(r.stderr)")
+        }
+        let rate = try pilotage(["-c", "objective set R10 of ML038-GRENOBLE for 2017 = 37,5"])
+        #expect(rate.status != 0 && rate.stderr.contains("37,5 %"), "\(rate.stderr)")
+        let list = try pilotage(["-c", "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100"])
+        #expect(list.status != 0 && list.stderr.contains("0, 50, 100"), "\(list.stderr)")
+        let spaced = try pilotage(["-c", "sensitivity R5 of ML069-LYON year 2016 by national_entries 0; 50; 1 000"])
+        #expect(spaced.status == 0 && spaced.stdout.contains("+1000"), "\(spaced.stderr)")
+    }
+}
