@@ -4,13 +4,22 @@ import PilotageShell
 
 /// `pilotage bench DIR`: timings of the SDK's phases, as JSON, for the benchmark script.
 struct Bench: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Mesure le chargement, le calcul du tableau de bord et l'export (JSON).")
-    @Argument(help: "Dossier du jeu de données.") var directory: String
-    @Option(help: "Nombre de mesures (médiane).") var runs: Int = 3
-    @Flag(help: "Ne mesure que le calcul du tableau de bord (profilage).") var dashboardOnly = false
-    @Option(help: "Avant chaque calcul du tableau de bord, attend un octet sur ce fichier (une FIFO) : deux programmes mesurés tour à tour (Playground/benchmark/compare).")
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText.text("Mesure le chargement, le calcul du tableau de bord et l'export (JSON).",
+                                                     en: "Measures loading, the dashboard's computation and the export (JSON)."))
+    }
+    @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
+    @Option(help: HelpText.help("Nombre de mesures (médiane).", en: "Number of runs (median).", value: ("n", "n"))) var runs: Int = 3
+    @Flag(help: HelpText.help("Ne mesure que le calcul du tableau de bord (profilage).",
+                              en: "Measures only the dashboard's computation (profiling).")) var dashboardOnly = false
+    @Option(help: HelpText.help("Avant chaque calcul du tableau de bord, attend un octet sur ce fichier (une FIFO) : deux "
+                                + "programmes mesurés tour à tour (Playground/benchmark/compare).",
+                                en: "Before each dashboard computation, waits for a byte on this file (a FIFO): two programs "
+                                + "measured in turns (Playground/benchmark/compare).", value: ("fichier", "file")))
     var waitTurn: String?
-    @Option(help: "Après chaque calcul du tableau de bord, écrit un octet sur ce fichier (une FIFO).") var passTurn: String?
+    @Option(help: HelpText.help("Après chaque calcul du tableau de bord, écrit un octet sur ce fichier (une FIFO).",
+                                en: "After each dashboard computation, writes a byte to this file (a FIFO).",
+                                value: ("fichier", "file"))) var passTurn: String?
 
     func run() throws {
         func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {

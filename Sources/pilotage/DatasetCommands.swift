@@ -19,12 +19,18 @@ func loadForCommand(_ directory: String, language: Language) throws -> Dataset {
 }
 
 struct Generate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Génère un jeu de données synthétique (demo ou national).")
-    @Option(help: "demo | national") var preset: GeneratorOptions.Preset = .demo
-    @Option(help: "Graine (même graine, même jeu de données).") var seed: UInt64 = 1
-    @Option(help: "Dossier de sortie.") var out: String
-    @Option(help: "Volume relatif au réseau réel (national 1, demo 0.3).") var scale: Double?
-    @Option(help: "Années, ex. 2015-2017.") var years: String?
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText.text("Génère un jeu de données synthétique (demo ou national).",
+                                                     en: "Generates a synthetic dataset (demo or national)."))
+    }
+    @Option(help: HelpText.help("demo | national", en: "demo | national", value: ("préréglage", "preset"))) var preset: GeneratorOptions.Preset = .demo
+    @Option(help: HelpText.help("Graine (même graine, même jeu de données).", en: "Seed (same seed, same dataset).",
+                                value: ("graine", "seed"))) var seed: UInt64 = 1
+    @Option(help: HelpText.help("Dossier de sortie.", en: "Output folder.", value: ("dossier", "folder"))) var out: String
+    @Option(help: HelpText.help("Volume relatif au réseau réel (national 1, demo 0.3).",
+                                en: "Volume relative to the real network (national 1, demo 0.3).",
+                                value: ("échelle", "scale"))) var scale: Double?
+    @Option(help: HelpText.help("Années, ex. 2015-2017.", en: "Years, e.g. 2015-2017.", value: ("années", "years"))) var years: String?
 
     func run() throws {
         var yearList: [Int]?
@@ -41,11 +47,16 @@ struct Generate: ParsableCommand {
 }
 
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Valide un jeu de données : erreurs (statut 1) et avertissements de cohérence (statut 0).",
-        discussion: "Statut : 0 valide (avertissements possibles), 1 erreurs dans le jeu de données, 2 la commande n'a pas pu s'exécuter.")
-    @Argument(help: "Dossier du jeu de données.") var directory: String
-    @Option(help: "fr | en") var lang: Language = .fr
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+        abstract: HelpText.text("Valide un jeu de données : erreurs (statut 1) et avertissements de cohérence (statut 0).",
+                                en: "Validates a dataset: errors (status 1) and consistency warnings (status 0)."),
+        discussion: HelpText.text("Statut : 0 valide (avertissements possibles), 1 erreurs dans le jeu de données, "
+                                  + "2 la commande n'a pas pu s'exécuter.",
+                                  en: "Status: 0 valid (warnings possible), 1 errors in the dataset, 2 the command could not run."))
+    }
+    @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
+    @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
 
     func run() throws {
         let dataset = try loadForCommand(directory, language: lang)
@@ -55,16 +66,22 @@ struct Validate: ParsableCommand {
 }
 
 struct Export: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Exporte des résultats.", subcommands: [ExportDashboard.self])
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText.text("Exporte des résultats.", en: "Exports results."), subcommands: [ExportDashboard.self])
+    }
 }
 
 struct ExportDashboard: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "dashboard",
-        abstract: "Exporte le tableau de bord (level,territory,year,indicator,breakdown,value).")
-    @Argument(help: "Dossier du jeu de données.") var directory: String
-    @Option(help: "Une seule année.") var year: Int?
-    @Option(help: "Fichier de sortie (sinon la sortie standard).") var out: String?
-    @Option(help: "fr | en") var lang: Language = .fr
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "dashboard",
+            abstract: HelpText.text("Exporte le tableau de bord (level,territory,year,indicator,breakdown,value).",
+                                    en: "Exports the dashboard (level,territory,year,indicator,breakdown,value)."))
+    }
+    @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
+    @Option(help: HelpText.help("Une seule année.", en: "One year only.", value: ("année", "year"))) var year: Int?
+    @Option(help: HelpText.help("Fichier de sortie (sinon la sortie standard).", en: "Output file (else standard output).",
+                                value: ("fichier", "file"))) var out: String?
+    @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
 
     func run() throws {
         let dataset = try loadForCommand(directory, language: lang)

@@ -5,13 +5,16 @@ import PilotageShell
 /// `pilotage fuzz`: random lines through the REPL session and its completion, on both cores.
 /// A crash prints the line that caused it (from a signal handler) and exits 1.
 struct Fuzz: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Soumet des lignes aléatoires au REPL (robustesse) ; affiche la ligne fautive en cas de plantage.",
-        shouldDisplay: false)
-    @Option(help: "Nombre de lignes.") var count: Int = 1_000_000
-    @Option(help: "Graine.") var seed: UInt64 = 1
-    @Option(help: "Dossier du jeu de données (défaut : démonstration).") var data: String?
-    @Option(help: "Rejoue une seule ligne (run et complétion).") var line: String?
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: HelpText.text("Soumet des lignes aléatoires au REPL (robustesse) ; affiche la ligne fautive en cas de plantage.",
+                                en: "Feeds random lines to the REPL (robustness); prints the faulty line on a crash."),
+        shouldDisplay: false) }
+    @Option(help: HelpText.help("Nombre de lignes.", en: "Number of lines.", value: ("n", "n"))) var count: Int = 1_000_000
+    @Option(help: HelpText.help("Graine.", en: "Seed.", value: ("graine", "seed"))) var seed: UInt64 = 1
+    @Option(help: HelpText.help("Dossier du jeu de données (défaut : démonstration).", en: "Dataset folder (default: the demo).",
+                                value: ("dossier", "folder"))) var data: String?
+    @Option(help: HelpText.help("Rejoue une seule ligne (run et complétion).", en: "Replays one line (run and completion).",
+                                value: ("ligne", "line"))) var line: String?
 
     func run() throws {
         guard let path = data ?? DemoDataset.path else { throw ValidationError("jeu de démonstration introuvable") }

@@ -3,15 +3,28 @@ import Foundation
 import PilotageShell
 
 struct Repl: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Le REPL (par défaut) : interactif, ou sur -c, un script ou l'entrée standard.",
-        discussion: "Exemples : pilotage -c 'explain R5' ; pilotage script.pilote ; echo 'explain R5' | pilotage")
-    @Option(name: .customShort("c"), help: "Exécute ces commandes (une par ligne) puis quitte.") var command: String?
-    @Option(help: "Langue des messages : fr (défaut) ou en.") var lang: Language = .fr
-    @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
-    @Option(help: "Forme des résultats : table (défaut), csv, json ou markdown.") var format: OutputFormat = .table
-    @Option(help: "Fichier d'espace de travail (SQLite) : scénarios, objectifs, conventions, notes gardés d'une session à l'autre (défaut : $PILOTAGE_WORKSPACE).") var workspace: String?
-    @Argument(help: "Un script .pilote à exécuter.") var script: String?
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        abstract: HelpText.text("Le REPL (par défaut) : interactif, ou sur -c, un script ou l'entrée standard.",
+                                en: "The REPL (the default): interactive, or on -c, a script or standard input."),
+        discussion: HelpText.text("Exemples : pilotage -c 'explain R5' ; pilotage script.pilote ; echo 'explain R5' | pilotage",
+                                  en: "Examples: pilotage -c 'explain R5'; pilotage script.pilote; echo 'explain R5' | pilotage")) }
+    @Option(name: .customShort("c"), help: HelpText.help("Exécute ces commandes (une par ligne) puis quitte.",
+                                                         en: "Runs these commands (one per line), then leaves.",
+                                                         value: ("commandes", "commands"))) var command: String?
+    @Option(help: HelpText.help("Langue des messages : fr (défaut) ou en.", en: "Language of messages: fr (default) or en.",
+                                value: ("langue", "language"))) var lang: Language = .fr
+    @Option(help: HelpText.help("Dossier du jeu de données (défaut : le jeu de démonstration).",
+                                en: "Dataset folder (default: the demo dataset).", value: ("dossier", "folder"))) var data: String?
+    @Option(help: HelpText.help("Forme des résultats : table (défaut), csv, json ou markdown.",
+                                en: "Form of the answers: table (default), csv, json or markdown.",
+                                value: ("forme", "format"))) var format: OutputFormat = .table
+    @Option(help: HelpText.help("Fichier d'espace de travail (SQLite) : scénarios, objectifs, conventions, notes gardés "
+                                + "d'une session à l'autre (défaut : $PILOTAGE_WORKSPACE).",
+                                en: "Workspace file (SQLite): scenarios, objectives, conventions and notes kept from one "
+                                + "session to the next (default: $PILOTAGE_WORKSPACE).",
+                                value: ("fichier", "file"))) var workspace: String?
+    @Argument(help: HelpText.help("Un script .pilote à exécuter.", en: "A .pilote script to run.",
+                                  value: ("script", "script"))) var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)

@@ -4,13 +4,15 @@ import PilotageShell
 
 /// `pilotage`: the REPL (default), and the dataset commands.
 struct PilotageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "pilotage",
-        abstract: "Pilotage des missions locales : tableau de bord CPO, REPL et SDK.",
-        discussion: "Sans sous-commande : ouvre le REPL sur le jeu de démonstration.",
+        abstract: HelpText.text("Pilotage des missions locales : tableau de bord CPO, REPL et SDK.",
+                                en: "Steering of the Missions locales: the CPO dashboard, a REPL and an SDK."),
+        discussion: HelpText.text("Sans sous-commande : ouvre le REPL sur le jeu de démonstration.",
+                                  en: "Without a subcommand: opens the REPL on the demo dataset."),
         subcommands: [Repl.self, Generate.self, Validate.self, Export.self, Bench.self, Fuzz.self],
         defaultSubcommand: Repl.self
-    )
+    ) }
 }
 
 extension Language: ExpressibleByArgument {}
@@ -18,6 +20,7 @@ extension GeneratorOptions.Preset: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
 // A usage error exits 2 (the command could not run); help exits 0.
+HelpText.language = HelpText.detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 do {
     var command = try PilotageCommand.parseAsRoot()
     try command.run()

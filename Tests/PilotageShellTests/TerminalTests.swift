@@ -150,3 +150,17 @@ struct TypedInputContractTests {
         #expect(spaced.status == 0 && spaced.stdout.contains("+1000"), "\(spaced.stderr)")
     }
 }
+
+@Suite("pilotage --help in both languages")
+struct HelpLanguageTests {
+    @Test func frenchAndEnglish() throws {
+        let fr = try pilotage(["repl", "--help"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
+        #expect(fr.stdout.contains("-c <commandes>") && fr.stdout.contains("Exécute ces commandes"), "\(fr.stdout)")
+        for run in [try pilotage(["--lang", "en", "--help"]), try pilotage(["repl", "--help"], environment: ["LANG": "en_GB.UTF-8", "LC_ALL": ""])] {
+            #expect(run.stdout.contains("-c <commands>") && run.stdout.contains("Runs these commands"), "\(run.stdout)")
+            #expect(!run.stdout.contains("Exécute") && !run.stdout.contains("dossier"), "\(run.stdout)")
+        }
+        let export = try pilotage(["export", "dashboard", "--help"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
+        #expect(export.stdout.contains("Output file") && export.stdout.contains("<folder>"), "\(export.stdout)")
+    }
+}
