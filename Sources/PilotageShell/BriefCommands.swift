@@ -82,7 +82,10 @@ enum BriefCommands {
             let line = Catalogue.indicator(t.line)!
             let verdict: String
             switch (t.now, t.before) {
-            case let (n?, p?): verdict = n > p ? (fr ? "en hausse ✓" : "up ✓") : n == p ? (fr ? "stable ✗" : "flat ✗") : (fr ? "en baisse ✗" : "down ✗")
+            // ✓ when the change goes the line's way (every "Augmenter …" line is higher-is-better).
+            case let (n?, p?):
+                let mark = line.direction.isBetter(n, than: p) ? " ✓" : " ✗"
+                verdict = (n > p ? (fr ? "en hausse" : "up") : n == p ? (fr ? "stable" : "flat") : (fr ? "en baisse" : "down")) + mark
             default: verdict = "n.d."
             }
             out += "    \(t.line) \(t.before.map { QueryRender.display($0, line, lang) } ?? "n.d.") → \(t.now.map { QueryRender.display($0, line, lang) } ?? "n.d.") : \(verdict)\n"

@@ -15,9 +15,7 @@ enum FundingCommands {
                 mlToken = args.peek
                 ml = try parser.mission(&args)
             case "year":
-                let v = try args.required(fr ? "année" : "year")
-                guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
-                year = y
+                year = try args.year()
             default:
                 args.position -= 1
                 break arguments
@@ -66,12 +64,11 @@ enum FundingCommands {
             out += fr ? "  objectifs :\n" : "  objectives:\n"
             for o in c.objectives.sorted(by: { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }) {
                 let line = Catalogue.indicator(o.indicatorID)!
-                let value = d.number(o.indicatorID, for: .ml(c.mlID), year: o.year)
-                let met = value.map { o.direction == .increase ? $0 >= o.target : $0 <= o.target }
+                let s = d.status(of: o, ml: c.mlID)
                 out += "    \(o.year) \(o.indicatorID) \(o.direction == .increase ? "≥" : "≤") \(QueryRender.display(o.target, line, lang))"
-                if let value, let met {
-                    out += " : " + QueryRender.display(value, line, lang) + (met ? (fr ? " — atteint" : " — met") : (fr ? " — non atteint" : " — not met"))
-                        + " (" + QueryRender.display(value - o.target, .init(line: line, part: .change), lang) + ")"
+                if let value = s.value, let met = s.met, let gap = s.gap {
+                    out += " : " + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
+                        + " (" + QueryRender.display(gap, .init(line: line, part: .change), lang) + ")"
                 } else {
                     out += fr ? " : pas encore de résultat" : ": no result yet"
                 }
@@ -94,17 +91,12 @@ enum FundingCommands {
             guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(v.text) »" : "amount expected, found \"\(v.text)\"", at: v) }
             return x
         }
-        func year() throws(ShellError) -> Int {
-            let v = try args.required(fr ? "année" : "year")
-            guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
-            return y
-        }
         while let t = args.next() {
             switch t.text.lowercased() {
             case "of", "pour":
                 ml = try QueryParser(dashboard: d, lang: lang).mission(&args)
-            case "from", "de": first = try year()
-            case "to", "à", "a": last = try year()
+            case "from", "de": first = try args.year()
+            case "to", "à", "a": last = try args.year()
             case "socle": subsidy.socle = try amount()
             case "parrainage": subsidy.parrainage = try amount()
             case "fipj": subsidy.fipj = try amount()

@@ -6,7 +6,7 @@ public enum Messages {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
         case helpTitle, helpFooter, usage, example
-        case label, officialLabel, derivedLabel, axis, kind, parent, rule, components, breakdowns, notes, source, children, none
+        case label, officialLabel, derivedLabel, axis, kind, direction, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind
     }
 
@@ -34,6 +34,7 @@ public enum Messages {
         .derivedLabel: ("libellé dérivé", "derived label"),
         .axis: ("Axe", "Axis"),
         .kind: ("Nature", "Kind"),
+        .direction: ("Sens", "Direction"),
         .parent: ("Ligne parente", "Parent line"),
         .rule: ("Règle", "Rule"),
         .components: ("Composantes", "Components"),

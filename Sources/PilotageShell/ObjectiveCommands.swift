@@ -15,7 +15,7 @@ enum ObjectiveCommands {
         var line: Indicator?
         if ["propose", "proposer", "set", "fixer"].contains(verb.text.lowercased()) {
             let l = try args.indicator()
-            guard l.kind == .ratio || l.kind == .amountPerPerson else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio") }
+            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio") }
             line = l
         }
         var ml: String?, year = (d.years.last ?? 0) + 1, points = 0.02, target: Double?, direction: ObjectiveDirection?
@@ -24,9 +24,7 @@ enum ObjectiveCommands {
             case "of", "pour":
                 ml = try parser.mission(&args)
             case "for", "en":
-                let v = try args.required(fr ? "année" : "year")
-                guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue" : "year expected", at: v) }
-                year = y
+                year = try args.year()
             case "points":
                 let v = try args.required("X")
                 guard let x = Double(v.text), x.isFinite else { throw ShellError(fr ? "nombre de points attendu" : "number of points expected", at: v) }
@@ -41,11 +39,12 @@ enum ObjectiveCommands {
             }
         }
         guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        let lowerIsBetter: Set<String> = ["R11", "R6", "10.1.d", "10.1.e"]
+        // The objective's direction: the analyst's word, else the line's own (R8 and R11 go down).
+        let lineDirection = line.flatMap { ObjectiveDirection($0.direction) }
         switch verb.text.lowercased() {
         case "propose", "proposer":
             let line = line!
-            let dir = direction ?? (lowerIsBetter.contains(line.id) ? .decrease : .increase)
+            let dir = direction ?? lineDirection ?? .increase
             let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
             let now = d.number(line.id, for: .ml(ml), year: year - 1)
             var out = "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")\n"
@@ -67,28 +66,37 @@ enum ObjectiveCommands {
                 throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year) (convention new …)" : "no convention of \(ml) covers \(year) (convention new …)")
             }
             c.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
-            c.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: direction ?? (lowerIsBetter.contains(line.id) ? .decrease : .increase)))
+            guard let dir = direction ?? lineDirection else {
+                throw ShellError(fr ? "\(line.id) n'a pas de sens de lecture : précisez increase ou decrease" : "\(line.id) has no reading direction: say increase or decrease")
+            }
+            c.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
             try session.replace(c)
-            return ShellResult(output: fr ? "objectif \(year) \(line.id) = \(QueryRender.display(target, line, lang)) retenu pour \(ml)\n" : "\(year) objective \(line.id) = \(QueryRender.display(target, line, lang)) kept for \(ml)\n")
+            let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
+            return ShellResult(output: fr ? "objectif \(year) \(line.id) \(shown) retenu pour \(ml)\n" : "\(year) objective \(line.id) \(shown) kept for \(ml)\n")
         case "list", "liste":
             let data = try session.dataset()
             let objectives = (data.conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives).sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
             guard !objectives.isEmpty else { return ShellResult(output: fr ? "(aucun objectif pour \(ml))\n" : "(no objective for \(ml))\n") }
-            var rows = [[fr ? "année" : "year", "ratio", fr ? "cible" : "target", fr ? "lu sur" : "read on", fr ? "valeur" : "value", fr ? "écart" : "gap", fr ? "en jeunes" : "in young people"]]
+            var rows = [[fr ? "année" : "year", "ratio", fr ? "cible" : "target", fr ? "lu sur" : "read on", fr ? "valeur" : "value",
+                         fr ? "écart" : "gap", fr ? "en jeunes" : "in young people", fr ? "état" : "status"]]
             for o in objectives {
                 let line = Catalogue.indicator(o.indicatorID)!
                 // An objective for a year without results is read against the last results.
-                let readYear = d.years.contains(o.year) ? o.year : (d.years.last ?? o.year)
-                let g = try? d.goalSeek(o.indicatorID, target: o.target, for: .ml(ml), year: readYear)
-                let met = g.map { o.direction == .increase ? $0.current >= o.target : $0.current <= o.target } ?? false
-                rows.append([String(o.year), o.indicatorID, (o.direction == .increase ? "≥ " : "≤ ") + QueryRender.display(o.target, line, lang), String(readYear),
-                             g.map { QueryRender.display($0.current, line, lang) } ?? "n.d.",
-                             g.map { met ? (fr ? "atteint" : "met") : QueryRender.display($0.gap, .init(line: line, part: .change), lang) } ?? "n.d.",
-                             g.map { met ? "" : "\($0.numeratorChange >= 0 ? "+" : "")\(NumberText.decimal($0.numeratorChange)) \($0.numeratorID) / \(NumberText.decimal($0.denominator)) \($0.denominatorID)" } ?? ""])
+                let s = d.status(of: o, ml: ml, readOn: d.years.contains(o.year) ? o.year : (d.years.last ?? o.year))
+                rows.append([String(o.year), o.indicatorID, (o.direction == .increase ? "≥ " : "≤ ") + QueryRender.display(o.target, line, lang), String(s.readYear),
+                             s.value.map { QueryRender.display($0, line, lang) } ?? "n.d.",
+                             s.gap.map { QueryRender.display($0, .init(line: line, part: .change), lang) } ?? "n.d.",
+                             s.numeratorGap.map { "\($0 > 0 ? "+" : "")\(NumberText.decimal($0)) \(s.numeratorID) / \(NumberText.decimal(s.denominator ?? 0)) \(s.denominatorID)" } ?? "",
+                             s.met.map { ObjectiveCommands.verdict($0, lang) } ?? ""])
             }
             return ShellResult(output: aligned(rows, indent: "  "))
         default:
             throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["propose", "set", "list"])
         }
+    }
+
+    /// « atteint » or « non atteint », as `objective list` and `convention of` both say it.
+    static func verdict(_ met: Bool, _ lang: Language) -> String {
+        met ? (lang == .fr ? "atteint" : "met") : (lang == .fr ? "non atteint" : "not met")
     }
 }

@@ -146,7 +146,7 @@ enum ScenarioCommands {
             for n in names { header.append(n) }
         }
         var rows: [[String]] = []
-        for line in Catalogue.computed where line.kind == .ratio || line.kind == .amountPerPerson {
+        for line in Catalogue.computed where line.isQuotient {
             var row = [line.id]
             for t in levels {
                 let base = d.number(line.id, for: t, year: year, breakdown: breakdown)

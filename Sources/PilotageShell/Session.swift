@@ -277,6 +277,17 @@ struct Arguments {
         return v
     }
 
+    /// A year, named by the next token: the SDK's one rule (`Day.years`).
+    mutating func year() throws(ShellError) -> Int {
+        let fr = language == .fr
+        let v = try required(fr ? "année" : "year")
+        guard let y = Int(v.text), Day.years.contains(y) else {
+            throw ShellError(fr ? "année attendue (\(Day.years.lowerBound)-\(Day.years.upperBound)), trouvé « \(v.text) »"
+                                : "year expected (\(Day.years.lowerBound)-\(Day.years.upperBound)), found \"\(v.text)\"", at: v)
+        }
+        return y
+    }
+
     /// The catalogue line named by the next token (exact id, else case-insensitive).
     mutating func indicator() throws(ShellError) -> Indicator {
         let t = try required(language == .fr ? "identifiant d'indicateur (ex. R5)" : "indicator id (e.g. R5)")

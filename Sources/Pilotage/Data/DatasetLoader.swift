@@ -107,7 +107,7 @@ struct DatasetLoader {
         }
         var years: [Int] = []
         for y in rawYears {
-            guard let n = y as? NSNumber, n.doubleValue == n.doubleValue.rounded(), (1900...2999).contains(n.intValue), !years.contains(n.intValue) else {
+            guard let n = y as? NSNumber, n.doubleValue == n.doubleValue.rounded(), Day.years.contains(n.intValue), !years.contains(n.intValue) else {
                 try bad("des années distinctes AAAA", "distinct years YYYY", "\(y)"); return nil
             }
             years.append(n.intValue)
@@ -318,7 +318,7 @@ struct DatasetLoader {
         guard exists("objectives.csv") else { return conventions }
         guard case (var objectives, let o)? = try open("objectives.csv", required: false, columns: ["ml_id", "year", "indicator", "target", "direction"]) else { return conventions }
         let osep = objectives.separator
-        let ratios = Set(Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id))
+        let ratios = Set(Catalogue.computed.filter(\.isQuotient).map(\.id))
         var seen = Set<String>()
         try objectives.forEachRow(sink: &sink) { row, sink in
             guard let id = try row.identifier(o[0], &sink) else { return }
@@ -363,7 +363,7 @@ struct DatasetLoader {
             guard try row.required(c[2], &sink) else { return }
             let indicator = row.string(c[2])
             guard let allowedBreakdowns = breakdownsOf[indicator] else {
-                let isRatio = Catalogue.indicator(indicator).map { !$0.isComputed || $0.kind == .ratio || $0.kind == .amountPerPerson } ?? false
+                let isRatio = Catalogue.indicator(indicator).map { !$0.isComputed || $0.isQuotient } ?? false
                 try sink.report(row.diagnostic(.unknownCode, c[2], expected: isRatio
                     ? .init(fr: "une ligne de comptage, de somme ou de moyenne (les ratios sont toujours calculés)", en: "a count, sum or mean line (ratios are always computed)")
                     : .init(fr: "un identifiant du catalogue (comptage, somme ou moyenne, ou 5.n / 7.n)", en: "a catalogue identifier (count, sum or mean, or 5.n / 7.n)")))

@@ -106,7 +106,7 @@ extension CSVRow {
         let b = bytes(i)
         var v = 0
         for c in b { guard c >= 48, c <= 57, v < 100_000 else { v = -1; break }; v = v * 10 + Int(c) - 48 }
-        if v >= 1900, v <= 2999 { return v }
+        if Day.years.contains(v) { return v }
         try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "une année (AAAA)", en: "a year (YYYY)")))
         return nil
     }
