@@ -28,8 +28,26 @@ enum FundingCommands {
         return (c, d, year)
     }
 
+    static func euros(_ v: Money) -> String { FrenchNumber.figures(cents: v.cents) }
     static func euros(_ v: Double) -> String { FrenchNumber.figures(cents: Int64((v * 100).rounded())) }
-    static func percent(_ v: Double, _ lang: Language) -> String { QueryRender.signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%") }
+    /// A change in hundredths of a percent, signed, two decimals: `+5,76 %`.
+    static func percent(basisPoints bp: Int64, _ lang: Language) -> String {
+        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (lang == .fr ? "\u{202F}%" : "%")
+    }
+    /// `proposed / base − 1`, to the nearest hundredth of a percent.
+    static func change(_ proposed: Money, against base: Money, _ lang: Language) -> String {
+        base.basisPoints(to: proposed, .toNearestOrAwayFromZero).map { percent(basisPoints: $0, lang) } ?? "n.d."
+    }
+
+    /// An amount typed in a command, to the cent (the existing number reading, then the cent rule).
+    static func amount(_ args: inout Arguments, _ lang: Language) throws(ShellError) -> Money {
+        let fr = lang == .fr
+        let v = try args.required(fr ? "montant" : "amount")
+        guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x >= 0, let m = Money(euros: x) else {
+            throw ShellError(fr ? "montant en euros au centime près attendu, trouvé « \(v.text) »" : "amount in euros to the cent expected, found \"\(v.text)\"", at: v)
+        }
+        return m
+    }
 
     static let convention = Command(
         names: ["convention", "cpo"],
@@ -48,15 +66,15 @@ enum FundingCommands {
         var rows = [[fr ? "année" : "year", "socle", "parrainage", "FIPJ", fr ? "assiette" : "adjustable", fr ? "vs base" : "vs base", fr ? "marge +" : "room up", fr ? "marge −" : "room down", fr ? "avenant" : "amendment"]]
         for year in c.period {
             guard let s = c.subsidies[year] else { rows.append([String(year), "—", "—", "—", "—", "", "", "", ""]); continue }
-            let change = c.base.map { c.adjustable(s) / c.adjustable($0) - 1 } ?? 0
+            let change = c.base.map { FundingCommands.change(c.adjustable(s), against: c.adjustable($0), lang) } ?? ""
             var up = "", down = ""
             switch c.check(s, for: year) {
             case .within(let u, let dn): up = euros(u); down = euros(dn)
-            case .outside: up = fr ? "hors ±10 %" : "outside ±10%"
+            case .above, .below: up = fr ? "hors ±10 %" : "outside ±10%"
             case .notApplicable: break
             }
             let a = c.amendments.first { $0.year == year }
-            rows.append([String(year), euros(s.socle), euros(s.parrainage), euros(s.fipj), euros(c.adjustable(s)), percent(change, lang), up, down,
+            rows.append([String(year), euros(s.socle), euros(s.parrainage), euros(s.fipj), euros(c.adjustable(s)), change, up, down,
                          a.map { "n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "") } ?? ""])
         }
         out += aligned(rows, indent: "  ")
@@ -85,21 +103,16 @@ enum FundingCommands {
         guard !(data.conventions ?? []).contains(where: { $0.number == number.text }) else {
             throw ShellError(fr ? "la convention « \(number.text) » existe déjà" : "convention \"\(number.text)\" already exists", at: number)
         }
-        var ml: String?, first: Int?, last: Int?, subsidy = StateSubsidy(socle: -1), parrainage = true, fipj = true
-        func amount() throws(ShellError) -> Double {
-            let v = try args.required(fr ? "montant" : "amount")
-            guard let x = Double(v.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(v.text) »" : "amount expected, found \"\(v.text)\"", at: v) }
-            return x
-        }
+        var ml: String?, first: Int?, last: Int?, socle: Money?, subsidy = StateSubsidy(socle: .zero), parrainage = true, fipj = true
         while let t = args.next() {
             switch t.text.lowercased() {
             case "of", "pour":
                 ml = try QueryParser(dashboard: d, lang: lang).mission(&args)
             case "from", "de": first = try args.year()
             case "to", "à", "a": last = try args.year()
-            case "socle": subsidy.socle = try amount()
-            case "parrainage": subsidy.parrainage = try amount()
-            case "fipj": subsidy.fipj = try amount()
+            case "socle": socle = try amount(&args, lang)
+            case "parrainage": subsidy.parrainage = try amount(&args, lang)
+            case "fipj": subsidy.fipj = try amount(&args, lang)
             case "without", "sans":
                 let v = try args.required("parrainage|fipj")
                 switch v.text.lowercased() {
@@ -110,17 +123,40 @@ enum FundingCommands {
             default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "from", "to", "socle", "parrainage", "fipj", "without"])
             }
         }
-        guard let ml, let first, let last, subsidy.socle >= 0 else {
+        guard let ml, let first, let last, let socle else {
             throw ShellError(Messages.text(.missingArgument, lang, "of ML from ANNÉE to ANNÉE socle MONTANT"), offset: args.line.count)
         }
         guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first") }
         if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
             throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
         }
-        try session.replace(Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
-                                       integratesParrainage: parrainage, integratesFIPJ: fipj))
-        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n"
-                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n")
+        subsidy.socle = socle
+        let c = Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
+                           integratesParrainage: parrainage, integratesFIPJ: fipj)
+        try session.replace(c)
+        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n"
+                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n")
+    }
+
+    /// Why a subsidy is refused, and what the year may still move from the year before, in
+    /// euros and in % rounded toward what is allowed.
+    static func refusal(_ check: Convention.FundingCheck, _ c: Convention, from previous: StateSubsidy, year: Int, _ lang: Language) -> String {
+        let fr = lang == .fr
+        var out = ""
+        switch check {
+        case .above(let limit, let excess):
+            out = fr ? "  refusé : dépasse de \(euros(excess)) le plafond de +10 % de la base (\(euros(limit)))\n"
+                     : "  refused: \(euros(excess)) above the ceiling of +10% of the base (\(euros(limit)))\n"
+        case .below(let limit, let shortfall):
+            out = fr ? "  refusé : \(euros(shortfall)) sous le plancher de −10 % de la base (\(euros(limit)))\n"
+                     : "  refused: \(euros(shortfall)) below the floor of −10% of the base (\(euros(limit)))\n"
+        case .within, .notApplicable: return ""
+        }
+        guard let h = c.headroom(from: previous) else { return out }
+        let since = c.subsidies[year - 1] != nil ? String(year - 1) : (fr ? "la base" : "the base")
+        let up = QueryRender.signed(euros(h.up), h.up.euros), down = euros(h.down)
+        return out + (fr ? "  marge depuis \(since) : \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n"
+                         : "  headroom from \(since): \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n")
     }
 
     /// `funding of ML year 2017 = 160000 [clamp]`, `funding of ML year 2017 +6%`
@@ -142,13 +178,11 @@ enum FundingCommands {
         var proposed = reference
         let v = try args.required("= SOCLE | +X%")
         if v.text == "=" {
-            let a = try args.required("SOCLE")
-            guard let x = Double(a.text.replacingOccurrences(of: "_", with: "")), x.isFinite, x >= 0 else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
-            proposed.socle = x
-        } else if (v.text.hasPrefix("+") || v.text.hasPrefix("-")), let p = ScenarioCommands.number(String(v.text.dropFirst())), v.text.hasSuffix("%") {
-            let factor = v.text.hasPrefix("+") ? 1 + p : 1 - p
+            proposed.socle = try amount(&args, lang)
+        } else if (v.text.hasPrefix("+") || v.text.hasPrefix("-")), let p = ScenarioCommands.number(String(v.text.dropFirst())), v.text.hasSuffix("%"),
+                  let s = c.stepped(from: previous, by: v.text.hasPrefix("+") ? p : -p, keeping: reference) {
             // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
-            proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(reference) - reference.socle)) * 100).rounded() / 100
+            proposed = s
         } else {
             throw ShellError(fr ? "« = MONTANT » ou « +X% » attendu, trouvé « \(v.text) »" : "\"= AMOUNT\" or \"+X%\" expected, found \"\(v.text)\"", at: v)
         }
@@ -161,13 +195,15 @@ enum FundingCommands {
             }
         }
         var out = "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)) + "\n"
-        out += (fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + percent(c.adjustable(proposed) / c.adjustable(base) - 1, lang) + (fr ? " par rapport à la base)\n" : " against the base)\n")
+        out += (fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
+            + (fr ? " par rapport à la base)\n" : " against the base)\n")
         var applied = proposed
-        switch c.check(proposed, for: year) {
+        let check = c.check(proposed, for: year)
+        switch check {
         case .within(let up, let down):
             out += fr ? "  accepté : marge restante +\(euros(up)) / −\(euros(down))\n" : "  allowed: headroom +\(euros(up)) / −\(euros(down))\n"
-        case .outside(let change):
-            out += fr ? "  refusé : \(percent(change, lang)) dépasse ±10 % sur la durée de la convention\n" : "  refused: \(percent(change, lang)) exceeds ±10% over the convention\n"
+        case .above, .below:
+            out += refusal(check, c, from: previous, year: year, lang)
             guard clamp else {
                 out += fr ? "  (clamp ramène la proposition à la borne)\n" : "  (clamp brings the proposal to the bound)\n"
                 return ShellResult(output: out)
@@ -184,7 +220,7 @@ enum FundingCommands {
             out += fr ? "  retenu pour \(year) dans la convention de la session\n" : "  kept for \(year) in the session's convention\n"
         }
         // Effects: the State funding changes by the difference with the year's subsidy (or the last known one).
-        let delta = c.adjustable(applied) - c.adjustable(reference)
+        let delta = (c.adjustable(applied) - c.adjustable(reference)).euros
         let effectYear = d.years.contains(year) ? year : (d.years.last ?? year)
         out += fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(euros(delta))) :\n"
                   : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(euros(delta))):\n"

@@ -266,8 +266,8 @@ struct DatasetLoader {
             guard try row.required(c[1], &sink), let first = try row.year(c[2], &sink), let last = try row.year(c[3], &sink),
                   try row.required(c[4], &sink), try row.required(c[5], &sink),   // no default for what the ±10% base includes
                   let parrainage = try row.bool(c[4], &sink), let fipj = try row.bool(c[5], &sink), let year = try row.year(c[6], &sink),
-                  let socle = try row.decimal(c[7], separator: sep, &sink), let parrainageAmount = try row.decimal(c[8], separator: sep, &sink),
-                  let fipjAmount = try row.decimal(c[9], separator: sep, &sink) else { return }
+                  let socle = try row.money(c[7], separator: sep, &sink), let parrainageAmount = try row.money(c[8], separator: sep, &sink),
+                  let fipjAmount = try row.money(c[9], separator: sep, &sink) else { return }
             let number = row.string(c[1]), mlID = row.string(c[0])
             guard first <= last else {
                 try sink.report(row.diagnostic(.inconsistentConvention, c[3], expected: .init(fr: "une année au moins égale à first_year (\(first))", en: "a year not before first_year (\(first))")))
@@ -275,10 +275,6 @@ struct DatasetLoader {
             }
             guard (first...last).contains(year) else {
                 try sink.report(row.diagnostic(.inconsistentConvention, c[6], expected: .init(fr: "une année de la convention (\(first)-\(last))", en: "a year of the convention (\(first)-\(last))")))
-                return
-            }
-            for (k, v) in [(7, socle), (8, parrainageAmount), (9, fipjAmount)] where v < 0 {
-                try sink.report(row.diagnostic(.negativeAmount, c[k], expected: .init(fr: "un montant positif ou nul", en: "a non-negative amount")))
                 return
             }
             var amendmentValue: Amendment?
