@@ -7,7 +7,8 @@ enum ObjectiveCommands {
         summary: .init(fr: "propose, fixe et suit les objectifs d'une ML : écart en points, en jeunes, composante qui le fait bouger",
                        en: "proposes, sets and follows an ML's objectives: gap in points, in young people, the component that moves it"),
         usage: "objective propose RATIO of ML for ANNÉE [points X] | set RATIO of ML for ANNÉE = CIBLE [increase|decrease] | list of ML",
-        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"]
+        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -47,7 +48,11 @@ enum ObjectiveCommands {
             let dir = direction ?? lineDirection ?? .increase
             let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
             let now = d.number(line.id, for: .ml(ml), year: year - 1)
-            var out = "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")\n"
+            var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
+            var t = Report.Table("proposals", columns: [("method", fr ? "méthode" : "method"), ("label", fr ? "proposition" : "proposal"), ("value", fr ? "valeur" : "value")],
+                                 leftColumns: 2)
+            t.columns[0].dataOnly = true
+            var plain: [String] = []
             for x in p {
                 let label: String
                 switch x.method {
@@ -55,9 +60,14 @@ enum ObjectiveCommands {
                 case .ownTrend: label = fr ? "tendance propre (\(year - 1) + évolution)" : "own trend (\(year - 1) + change)"
                 case .plusPoints: label = (fr ? "résultat \(year - 1) " : "\(year - 1) result ") + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
                 }
-                out += "  \(padded(label, 34)) \(QueryRender.display(x.value, line, lang))\n"
+                let value = Report.Cell.line(x.value, line, lang)
+                t.rows.append([.text(x.method.rawValue), .text(label), value])
+                plain.append("  \(padded(label, 34)) \(value.shown)")
             }
-            return ShellResult(output: out + (fr ? "  (objective set … = CIBLE pour la retenir)\n" : "  (objective set … = TARGET to keep it)\n"))
+            t.plainText = plain
+            t.footer = [fr ? "  (objective set … = CIBLE pour la retenir)" : "  (objective set … = TARGET to keep it)"]
+            r.add(t)
+            return ShellResult(report: r)
         case "set", "fixer":
             let line = line!
             guard let target else { throw ShellError(Messages.text(.missingArgument, lang, "= CIBLE"), offset: args.line.count) }
@@ -76,23 +86,45 @@ enum ObjectiveCommands {
         case "list", "liste":
             let data = try session.dataset()
             let objectives = (data.conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives).sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
-            guard !objectives.isEmpty else { return ShellResult(output: fr ? "(aucun objectif pour \(ml))\n" : "(no objective for \(ml))\n") }
-            var rows = [[fr ? "année" : "year", "ratio", fr ? "cible" : "target", fr ? "lu sur" : "read on", fr ? "valeur" : "value",
-                         fr ? "écart" : "gap", fr ? "en jeunes" : "in young people", fr ? "état" : "status"]]
-            for o in objectives {
-                let line = Catalogue.indicator(o.indicatorID)!
-                // An objective for a year without results is read against the last results.
-                let s = d.status(of: o, ml: ml, readOn: d.years.contains(o.year) ? o.year : (d.years.last ?? o.year))
-                rows.append([String(o.year), o.indicatorID, (o.direction == .increase ? "≥ " : "≤ ") + QueryRender.display(o.target, line, lang), String(s.readYear),
-                             s.value.map { QueryRender.display($0, line, lang) } ?? "n.d.",
-                             s.gap.map { QueryRender.display($0, .init(line: line, part: .change), lang) } ?? "n.d.",
-                             s.numeratorGap.map { "\($0 > 0 ? "+" : "")\(NumberText.decimal($0)) \(s.numeratorID) / \(NumberText.decimal(s.denominator ?? 0)) \(s.denominatorID)" } ?? "",
-                             s.met.map { ObjectiveCommands.verdict($0, lang) } ?? ""])
-            }
-            return ShellResult(output: aligned(rows, indent: "  "))
+            // An objective for a year without results is read against the last results.
+            let statuses = objectives.map { d.status(of: $0, ml: ml, readOn: d.years.contains($0.year) ? $0.year : (d.years.last ?? $0.year)) }
+            var r = Report("objectives", title: "")
+            var t = table(statuses, lang)
+            if objectives.isEmpty { t.plainText = [fr ? "(aucun objectif pour \(ml))" : "(no objective for \(ml))"] }
+            r.add(t)
+            return ShellResult(report: r)
         default:
             throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["propose", "set", "list"])
         }
+    }
+
+    /// Objectives and where they stand, as `objective list` and `convention of` both give them:
+    /// the gap is result − target (`ObjectiveStatus`).
+    static func table(_ statuses: [ObjectiveStatus], _ lang: Language) -> Report.Table {
+        let fr = lang == .fr
+        var t = Report.Table("objectives", columns: [
+            ("year", fr ? "année" : "year"), ("line", "ratio"), ("direction", "direction"), ("target", fr ? "cible" : "target"),
+            ("read_on", fr ? "lu sur" : "read on"), ("value", fr ? "valeur" : "value"), ("gap", fr ? "écart" : "gap"),
+            ("numerator_gap", fr ? "en jeunes" : "in young people"), ("numerator", fr ? "numérateur" : "numerator"),
+            ("denominator", fr ? "dénominateur" : "denominator"), ("denominator_value", fr ? "valeur du dénominateur" : "denominator value"),
+            ("status", fr ? "état" : "status")])
+        for k in [2, 8, 9, 10] { t.columns[k].dataOnly = true }
+        let noResult = fr ? "pas encore de résultat" : "no result yet"
+        for s in statuses {
+            let o = s.objective, line = Catalogue.indicator(o.indicatorID)!
+            let target = Report.Cell.line(o.target, line, lang)
+            let young = s.numeratorGap.map { g in
+                Report.Cell(value: .count(g), shown: "\(g > 0 ? "+" : "")\(NumberText.decimal(g)) \(s.numeratorID) / \(NumberText.decimal(s.denominator ?? 0)) \(s.denominatorID)")
+            }
+            t.rows.append([.number(Double(o.year), String(o.year)), .text(o.indicatorID), .text(o.direction.rawValue),
+                           Report.Cell(value: target.value, shown: (o.direction == .increase ? "≥ " : "≤ ") + target.shown),
+                           .number(Double(s.readYear), String(s.readYear)), .line(s.value, line, lang, absent: noResult),
+                           s.gap.map { .change($0, line, lang) } ?? .absent(noResult), young ?? .absent(noResult, shown: ""),
+                           .text(s.numeratorID), .text(s.denominatorID),
+                           s.denominator.map { .line($0, Catalogue.indicator(s.denominatorID)!, lang) } ?? .absent(noResult, shown: ""),
+                           s.met.map { .text(verdict($0, lang)) } ?? .absent(noResult, shown: "")])
+        }
+        return t
     }
 
     /// « atteint » or « non atteint », as `objective list` and `convention of` both say it.
