@@ -9,7 +9,7 @@ enum BriefCommands {
         summary: .init(fr: "la note de préparation du dialogue de gestion (Fiche n°1) pour une ML : contexte, parcours, employeurs, étape conclusive, avec ses pairs",
                        en: "the dialogue de gestion brief (Fiche n°1) for an ML: context, pathway, employers, conclusive step, with its peers"),
         usage: "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]",
-        examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"]
+        examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"], reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -40,54 +40,76 @@ enum BriefCommands {
             case .noResults(let y, _): throw ShellError(fr ? "pas de résultats \(y - 1) pour le dialogue \(y)" : "no \(y - 1) results for the \(y) dialogue")
             }
         }
-        return ShellResult(output: render(b, d, session))
+        return ShellResult(report: report(b, d, session))
     }
 
-    static func render(_ b: Brief, _ d: Dashboard, _ session: Session) -> String {
+    static func report(_ b: Brief, _ d: Dashboard, _ session: Session) -> Report {
         let lang = session.language, fr = lang == .fr
-        func cell(_ r: Result<Double, Unavailability>, _ line: Indicator) -> String { (try? r.get()).map { QueryRender.display($0, line, lang) } ?? "n.d." }
-        var out = fr ? "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))\n  résultats \(b.resultYear) comparés à \(b.previousYear), à la région \(d.region(of: b.ml).map { d.name(of: $0) } ?? "") et à la nation\n"
-                     : "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))\n  \(b.resultYear) results against \(b.previousYear), the region \(d.region(of: b.ml).map { d.name(of: $0) } ?? "") and the nation\n"
-        out += (fr ? "  pairs (les \(b.peers.count) ML les plus proches en contexte : log JANO, DEFM/JANO, parts QPV et ZRR) : " : "  peers (the \(b.peers.count) MLs nearest in context: log JANO, DEFM/JANO, QPV and ZRR shares): ")
-            + b.peers.map { d.name(of: .ml($0)) }.joined(separator: ", ") + "\n"
-        out += (fr ? "  poids dans la région : " : "  weight in the region: ")
-            + b.weight.map { "\($0.label) \($0.share.map { formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") } ?? "n.d.")" }.joined(separator: " ; ") + "\n"
+        let regionName = d.region(of: b.ml).map { d.name(of: $0) } ?? ""
+        var r = Report("brief", title: "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))")
+        r.text(fr ? "  résultats \(b.resultYear) comparés à \(b.previousYear), à la région \(regionName) et à la nation"
+                  : "  \(b.resultYear) results against \(b.previousYear), the region \(regionName) and the nation")
+        var peers = Report.Table("peers", columns: [("ml", "ML"), ("name", fr ? "nom" : "name")], leftColumns: 2)
+        peers.rows = b.peers.map { [.text($0), .text(d.name(of: .ml($0)))] }
+        peers.plainText = [(fr ? "  pairs (les \(b.peers.count) ML les plus proches en contexte : log JANO, DEFM/JANO, parts QPV et ZRR) : "
+                               : "  peers (the \(b.peers.count) MLs nearest in context: log JANO, DEFM/JANO, QPV and ZRR shares): ")
+                           + b.peers.map { d.name(of: .ml($0)) }.joined(separator: ", ")]
+        r.add(peers)
+        var weight = Report.Table("weight", columns: [("measure", fr ? "mesure" : "measure"), ("share", fr ? "part" : "share")])
+        func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") }
+        weight.rows = b.weight.map { [.text($0.label), $0.share.map { Report.Cell(value: .ratio($0), shown: percent($0)) } ?? .absent(fr ? "valeur absente" : "absent value")] }
+        weight.plainText = [(fr ? "  poids dans la région : " : "  weight in the region: ")
+                            + b.weight.map { "\($0.label) \($0.share.map(percent) ?? "n.d.")" }.joined(separator: " ; ")]
+        r.add(weight)
         let notes = session.annotations[b.ml] ?? [:]
+        func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(fr ? "valeur absente" : "absent value") }
         for (k, step) in b.steps.enumerated() {
-            out += "\n" + step.guide.title + "\n"
-            if !step.lines.isEmpty {
-                var rows = [[fr ? "ligne" : "line", "\(b.resultYear)", "\(b.previousYear)", fr ? "région" : "region", "nation",
-                             fr ? "rang national" : "national rank", fr ? "rang régional" : "regional rank", fr ? "médiane pairs" : "peer median", fr ? "rang pairs" : "peer rank"]]
-                for l in step.lines {
-                    rows.append([l.indicator.id, cell(l.value, l.indicator), cell(l.previous, l.indicator), cell(l.region, l.indicator), cell(l.nation, l.indicator),
-                                 l.nationalRank.map { "\($0.rank)/\($0.of) Q\($0.quartile)" } ?? "n.d.",
-                                 l.regionalRank.map { "\($0.rank)/\($0.of) Q\($0.quartile)" } ?? "n.d.",
-                                 l.peerMedian.map { QueryRender.display($0, l.indicator, lang) } ?? "n.d.",
-                                 l.peerRank.map { "\($0.rank)/\($0.of)" } ?? "n.d."])
-                }
-                out += aligned(rows, indent: "  ")
+            var t = Report.Table("step_\(k + 1)", heading: ["", step.guide.title],
+                                 columns: [("line", fr ? "ligne" : "line"), ("value", "\(b.resultYear)"), ("previous", "\(b.previousYear)"),
+                                           ("region", fr ? "région" : "region"), ("nation", "nation"), ("national_rank", fr ? "rang national" : "national rank"),
+                                           ("regional_rank", fr ? "rang régional" : "regional rank"), ("peer_median", fr ? "médiane pairs" : "peer median"),
+                                           ("peer_rank", fr ? "rang pairs" : "peer rank")])
+            t.showsHeader = !step.lines.isEmpty
+            for l in step.lines {
+                let i = l.indicator
+                t.rows.append([.text(i.id), .line(l.value, i, lang), .line(l.previous, i, lang), .line(l.region, i, lang), .line(l.nation, i, lang),
+                               rank(l.nationalRank), rank(l.regionalRank),
+                               .line(l.peerMedian, i, lang, absent: fr ? "aucun pair n'a de valeur" : "no peer has a value"),
+                               l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(fr ? "valeur absente" : "absent value")])
             }
-            if let note = step.guide.note { out += "  " + note.text(lang) + "\n" }
-            out += fr ? "  Thématiques à aborder :\n" : "  Themes (Thématiques à aborder):\n"
+            if let note = step.guide.note { t.footer.append("  " + note.text(lang)) }
+            t.footer.append(fr ? "  Thématiques à aborder :" : "  Themes (Thématiques à aborder):")
             for (i, theme) in step.guide.themes.enumerated() {
                 let key = "\(k + 1).\(i + 1)"
-                out += "    [\(key)] \(theme)\n"
-                if let n = notes[key] { out += "          → \(n)\n" }
+                t.footer.append("    [\(key)] \(theme)")
+                if let n = notes[key] { t.footer.append("          → \(n)") }
             }
+            r.add(t)
         }
-        out += fr ? "\nCibles nationales de l'Annexe n°1 (sens seulement) : \(b.resultYear) comparé à \(b.previousYear)\n" : "\nNational targets of Annexe n°1 (direction only): \(b.resultYear) against \(b.previousYear)\n"
-        var last = ""
+        var targets = Report.Table("targets", heading: ["", fr ? "Cibles nationales de l'Annexe n°1 (sens seulement) : \(b.resultYear) comparé à \(b.previousYear)"
+                                                             : "National targets of Annexe n°1 (direction only): \(b.resultYear) against \(b.previousYear)"],
+                                   columns: [("target", fr ? "cible" : "target"), ("line", fr ? "ligne" : "line"), ("previous", "\(b.previousYear)"),
+                                             ("value", "\(b.resultYear)"), ("verdict", fr ? "sens" : "direction")], leftColumns: 2)
+        var plain: [String] = [], last = ""
         for t in b.targets {
-            if t.target != last { out += "  \(t.target)\n"; last = t.target }
+            if t.target != last { plain.append("  \(t.target)"); last = t.target }
             let line = Catalogue.indicator(t.line)!
             let verdict: String
             switch (t.now, t.before) {
-            case let (n?, p?): verdict = n > p ? (fr ? "en hausse ✓" : "up ✓") : n == p ? (fr ? "stable ✗" : "flat ✗") : (fr ? "en baisse ✗" : "down ✗")
+            // ✓ when the change goes the line's way (every "Augmenter …" line is higher-is-better).
+            case let (n?, p?):
+                let mark = line.direction.isBetter(n, than: p) ? " ✓" : " ✗"
+                verdict = (n > p ? (fr ? "en hausse" : "up") : n == p ? (fr ? "stable" : "flat") : (fr ? "en baisse" : "down")) + mark
             default: verdict = "n.d."
             }
-            out += "    \(t.line) \(t.before.map { QueryRender.display($0, line, lang) } ?? "n.d.") → \(t.now.map { QueryRender.display($0, line, lang) } ?? "n.d.") : \(verdict)\n"
+            let absent = fr ? "valeur absente" : "absent value"
+            let before = Report.Cell.line(t.before, line, lang, absent: absent), now = Report.Cell.line(t.now, line, lang, absent: absent)
+            targets.rows.append([.text(t.target), .text(t.line), before, now, verdict == "n.d." ? .absent(absent) : .text(verdict)])
+            plain.append("    \(t.line) \(before.shown) → \(now.shown) : \(verdict)")
         }
-        return out
+        targets.plainText = plain
+        r.add(targets)
+        return r
     }
 
     static let annotate = Command(

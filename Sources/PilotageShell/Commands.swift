@@ -5,6 +5,8 @@ struct Command: Sendable {
     var summary: LocalizedText
     var usage: String
     var examples: [String]
+    /// The command answers with a `Report`: `format F` and `to FILE` apply to it.
+    var reports = false
     var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
 }
 
@@ -64,7 +66,8 @@ enum Commands {
         names: ["catalogue", "list", "liste", "lines"],
         summary: .init(fr: "liste les lignes du catalogue par axe, avec filtres (axe, nature, texte)",
                        en: "lists the catalogue's lines by axis, with filters (axis, kind, text)"),
-        usage: "catalogue [axis AXE] [kind NATURE] [TEXTE…]", examples: ["catalogue", "catalogue kind ratio", "catalogue axis exit", "catalogue diagnostic"]
+        usage: "catalogue [axis AXE] [kind NATURE] [TEXTE…]", examples: ["catalogue", "catalogue kind ratio", "catalogue axis exit", "catalogue diagnostic"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language
         var axis: Axis?, kind: IndicatorKind?, words: [String] = []
@@ -89,20 +92,29 @@ enum Commands {
             (axis == nil || i.axis == axis) && (kind == nil || i.kind == kind)
                 && words.allSatisfy { w in i.id.lowercased().contains(w) || i.label.fr.lowercased().contains(w) || i.label.en.lowercased().contains(w) }
         }
-        var out = ""
+        let fr = lang == .fr
+        var t = Report.Table("lines", columns: [("id", "id"), ("axis", fr ? "axe" : "axis"), ("kind", Messages.text(.kind, lang)),
+                                                ("direction", Messages.text(.direction, lang)), ("parent", Messages.text(.parent, lang)),
+                                                ("label", Messages.text(.label, lang))], leftColumns: 6)
+        var plain: [String] = []
         for a in Axis.allCases {
             let group = lines.filter { $0.axis == a }
             guard !group.isEmpty else { continue }
-            out += "\(a.label.text(lang)) [\(a.rawValue)]\n"
+            plain.append("\(a.label.text(lang)) [\(a.rawValue)]")
             let width = group.map(\.id.count).max()!
             for i in group {
                 let depth = Explanation.depth(i)
                 let id = String(repeating: " ", count: depth * 2) + i.id
-                out += "  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang) + "\n"
+                plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang))
+                t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
+                               i.parentID.map { .text($0) } ?? .absent(fr ? "pas de ligne parente" : "no parent line", shown: ""), .text(i.label.text(lang))])
             }
         }
-        out += Messages.text(.catalogueCount, lang, String(lines.count)) + "\n"
-        return ShellResult(output: out)
+        t.plainText = plain
+        t.footer = [Messages.text(.catalogueCount, lang, String(lines.count))]
+        var r = Report("catalogue", title: "")
+        r.add(t)
+        return ShellResult(report: r)
     }
 
     // MARK: lang

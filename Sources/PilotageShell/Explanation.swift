@@ -8,11 +8,13 @@ public enum Explanation {
         if i.labelIsDerived { rows.append((m(.label), "(\(m(.derivedLabel)))")) }
         rows.append((m(.axis), i.axis.label.text(lang)))
         rows.append((m(.kind), Messages.kindName(i.kind, lang)))
+        rows.append((m(.direction), i.direction.label.text(lang)))
         if let p = i.parentID, let parent = Catalogue.indicator(p) { rows.append((m(.parent), "\(p) — \(parent.label.text(lang))")) }
         rows.append((m(.rule), i.rule.text(lang)))
-        if i.kind == .ratio || i.kind == .amountPerPerson {
+        if i.isQuotient {
             let names = i.components.map { c in "\(c) (\(Catalogue.indicator(c)?.label.text(lang) ?? c))" }
-            rows.append((m(.components), i.id == "R2" ? "2 (N) / 2 (N-1)" : names.joined(separator: " / ")))
+            let lagged = "\(i.components[0]) (N) / \(i.components[1]) (N-\(i.denominatorLag))"
+            rows.append((m(.components), i.denominatorLag > 0 ? lagged : names.joined(separator: " / ")))
         }
         let children = Catalogue.children(of: i.id).map(\.id)
         if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
@@ -78,9 +80,10 @@ extension Explanation {
                 if lang == .en { out += "- \(m(.officialLabel)): \(i.label.fr)\n" }
                 if i.labelIsDerived { out += "- \(m(.label)): \(m(.derivedLabel))\n" }
                 out += "- \(m(.kind)): \(Messages.kindName(i.kind, lang))\n"
+                out += "- \(m(.direction)): \(i.direction.label.text(lang))\n"
                 if let p = i.parentID { out += "- \(m(.parent)): \(p)\n" }
                 out += "- \(m(.rule)): \(i.rule.text(lang))\n"
-                if i.kind == .ratio || i.kind == .amountPerPerson { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
+                if i.isQuotient { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
                 out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map(\.rawValue).joined(separator: ", "))\n"
                 for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
                 out += "- \(m(.source)): \(i.source)\n"

@@ -15,9 +15,7 @@ enum FundingCommands {
                 mlToken = args.peek
                 ml = try parser.mission(&args)
             case "year":
-                let v = try args.required(fr ? "année" : "year")
-                guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
-                year = y
+                year = try args.year()
             default:
                 args.position -= 1
                 break arguments
@@ -30,55 +28,80 @@ enum FundingCommands {
         return (c, d, year)
     }
 
+    static func euros(_ v: Money) -> String { FrenchNumber.figures(cents: v.cents) }
     static func euros(_ v: Double) -> String { FrenchNumber.figures(cents: Int64((v * 100).rounded())) }
-    static func percent(_ v: Double, _ lang: Language) -> String { QueryRender.signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%") }
+    /// A change in hundredths of a percent, signed, two decimals: `+5,76 %`.
+    static func percent(basisPoints bp: Int64, _ lang: Language) -> String {
+        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (lang == .fr ? "\u{202F}%" : "%")
+    }
+    /// `proposed / base − 1`, to the nearest hundredth of a percent.
+    static func change(_ proposed: Money, against base: Money, _ lang: Language) -> String {
+        base.basisPoints(to: proposed, .toNearestOrAwayFromZero).map { percent(basisPoints: $0, lang) } ?? "n.d."
+    }
+
+    /// An amount typed in a command, to the cent (the existing number reading, then the cent rule).
+    static func amount(_ args: inout Arguments, _ lang: Language) throws(ShellError) -> Money {
+        try args.money(lang == .fr ? "montant" : "amount")
+    }
 
     static let convention = Command(
         names: ["convention", "cpo"],
         summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",
                        en: "an ML's convention: the State's subsidy year by year, the ±10% base and headroom, objectives"),
         usage: "convention of ML | convention new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]",
-        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"]
+        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr
         if args.skip("new") || args.skip("nouvelle") { return try create(&args, session) }
         let (c, d, _) = try conventionOf(&args, session)
         try args.expectEnd()
-        var out = "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)\n"
-        out += fr ? "  base des ±10 % : subvention \(c.period.lowerBound) (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), hors Garantie jeunes)\n"
-                  : "  ±10% base: the \(c.period.lowerBound) subsidy (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), Garantie jeunes excluded)\n"
-        var rows = [[fr ? "année" : "year", "socle", "parrainage", "FIPJ", fr ? "assiette" : "adjustable", fr ? "vs base" : "vs base", fr ? "marge +" : "room up", fr ? "marge −" : "room down", fr ? "avenant" : "amendment"]]
+        var r = Report("convention", title: "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)")
+        r.text(fr ? "  base des ±10 % : subvention \(c.period.lowerBound) (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), hors Garantie jeunes)"
+                  : "  ±10% base: the \(c.period.lowerBound) subsidy (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), Garantie jeunes excluded)")
+        var t = Report.Table("subsidies", columns: [("year", fr ? "année" : "year"), ("socle", "socle"), ("parrainage", "parrainage"), ("fipj", "FIPJ"),
+                                                    ("adjustable", fr ? "assiette" : "adjustable"), ("change", fr ? "vs base" : "vs base"),
+                                                    ("room_up", fr ? "marge +" : "room up"), ("room_down", fr ? "marge −" : "room down"),
+                                                    ("amendment", fr ? "avenant" : "amendment")])
+        let noSubsidy = fr ? "pas de subvention cette année" : "no subsidy this year"
         for year in c.period {
-            guard let s = c.subsidies[year] else { rows.append([String(year), "—", "—", "—", "—", "", "", "", ""]); continue }
-            let change = c.base.map { c.adjustable(s) / c.adjustable($0) - 1 } ?? 0
-            var up = "", down = ""
+            let a = c.amendments.first { $0.year == year }
+            let amendment: Report.Cell = a.map { .text("n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "")) } ?? .absent(fr ? "pas d'avenant" : "no amendment", shown: "")
+            guard let s = c.subsidies[year] else {
+                t.rows.append([.number(Double(year), String(year))] + Array(repeating: .absent(noSubsidy, shown: "—"), count: 4)
+                              + Array(repeating: .absent(noSubsidy, shown: ""), count: 3) + [amendment])
+                continue
+            }
+            let bp = c.base.flatMap { c.adjustable($0).basisPoints(to: c.adjustable(s), .toNearestOrAwayFromZero) }
+            let change: Report.Cell = bp.map { Report.Cell(value: .ratio(Double($0) / 10_000), shown: percent(basisPoints: $0, lang)) } ?? .absent(noSubsidy, shown: "")
+            var up = Report.Cell.absent(noSubsidy, shown: ""), down = up
             switch c.check(s, for: year) {
-            case .within(let u, let dn): up = euros(u); down = euros(dn)
-            case .outside: up = fr ? "hors ±10 %" : "outside ±10%"
+            case .within(let u, let dn): up = .amount(u); down = .amount(dn)
+            case .above, .below: up = .absent(fr ? "hors ±10 %" : "outside ±10%", shown: fr ? "hors ±10 %" : "outside ±10%"); down = .absent(fr ? "hors ±10 %" : "outside ±10%", shown: "")
             case .notApplicable: break
             }
-            let a = c.amendments.first { $0.year == year }
-            rows.append([String(year), euros(s.socle), euros(s.parrainage), euros(s.fipj), euros(c.adjustable(s)), percent(change, lang), up, down,
-                         a.map { "n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "") } ?? ""])
+            t.rows.append([.number(Double(year), String(year)), .amount(s.socle), .amount(s.parrainage), .amount(s.fipj), .amount(c.adjustable(s)), change, up, down, amendment])
         }
-        out += aligned(rows, indent: "  ")
+        r.add(t)
         if !c.objectives.isEmpty {
-            out += fr ? "  objectifs :\n" : "  objectives:\n"
-            for o in c.objectives.sorted(by: { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }) {
-                let line = Catalogue.indicator(o.indicatorID)!
-                let value = d.number(o.indicatorID, for: .ml(c.mlID), year: o.year)
-                let met = value.map { o.direction == .increase ? $0 >= o.target : $0 <= o.target }
-                out += "    \(o.year) \(o.indicatorID) \(o.direction == .increase ? "≥" : "≤") \(QueryRender.display(o.target, line, lang))"
-                if let value, let met {
-                    out += " : " + QueryRender.display(value, line, lang) + (met ? (fr ? " — atteint" : " — met") : (fr ? " — non atteint" : " — not met"))
-                        + " (" + QueryRender.display(value - o.target, .init(line: line, part: .change), lang) + ")"
+            let sorted = c.objectives.sorted { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }
+            var o = ObjectiveCommands.table(sorted.map { d.status(of: $0, ml: c.mlID) }, lang)
+            o.heading = [fr ? "  objectifs :" : "  objectives:"]
+            // The table form reads each objective as a sentence.
+            o.plainText = sorted.map { ob in
+                let line = Catalogue.indicator(ob.indicatorID)!, s = d.status(of: ob, ml: c.mlID)
+                var text = "    \(ob.year) \(ob.indicatorID) \(ob.direction == .increase ? "≥" : "≤") \(QueryRender.display(ob.target, line, lang))"
+                if let value = s.value, let met = s.met, let gap = s.gap {
+                    text += " : " + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
+                        + " (" + QueryRender.display(gap, .init(line: line, part: .change), lang) + ")"
                 } else {
-                    out += fr ? " : pas encore de résultat" : ": no result yet"
+                    text += fr ? " : pas encore de résultat" : ": no result yet"
                 }
-                out += "\n"
+                return text
             }
+            r.add(o)
         }
-        return ShellResult(output: out)
+        return ShellResult(report: r)
     }
 
     /// `convention new NUMBER of ML from 2019 to 2022 socle 160000 [parrainage 5000] [fipj 12000] [without fipj]`
@@ -88,24 +111,16 @@ enum FundingCommands {
         guard !(data.conventions ?? []).contains(where: { $0.number == number.text }) else {
             throw ShellError(fr ? "la convention « \(number.text) » existe déjà" : "convention \"\(number.text)\" already exists", at: number)
         }
-        var ml: String?, first: Int?, last: Int?, subsidy = StateSubsidy(socle: -1), parrainage = true, fipj = true
-        func amount() throws(ShellError) -> Double {
-            try args.amount(fr ? "montant" : "amount")
-        }
-        func year() throws(ShellError) -> Int {
-            let v = try args.required(fr ? "année" : "year")
-            guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue, trouvé « \(v.text) »" : "year expected, found \"\(v.text)\"", at: v) }
-            return y
-        }
+        var ml: String?, first: Int?, last: Int?, socle: Money?, subsidy = StateSubsidy(socle: .zero), parrainage = true, fipj = true
         while let t = args.next() {
             switch t.text.lowercased() {
             case "of", "pour":
                 ml = try QueryParser(dashboard: d, lang: lang).mission(&args)
-            case "from", "de": first = try year()
-            case "to", "à", "a": last = try year()
-            case "socle": subsidy.socle = try amount()
-            case "parrainage": subsidy.parrainage = try amount()
-            case "fipj": subsidy.fipj = try amount()
+            case "from", "de": first = try args.year()
+            case "to", "à", "a": last = try args.year()
+            case "socle": socle = try amount(&args, lang)
+            case "parrainage": subsidy.parrainage = try amount(&args, lang)
+            case "fipj": subsidy.fipj = try amount(&args, lang)
             case "without", "sans":
                 let v = try args.required("parrainage|fipj")
                 switch v.text.lowercased() {
@@ -116,17 +131,40 @@ enum FundingCommands {
             default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "from", "to", "socle", "parrainage", "fipj", "without"])
             }
         }
-        guard let ml, let first, let last, subsidy.socle >= 0 else {
+        guard let ml, let first, let last, let socle else {
             throw ShellError(Messages.text(.missingArgument, lang, "of ML from ANNÉE to ANNÉE socle MONTANT"), offset: args.line.count)
         }
         guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first") }
         if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
             throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
         }
-        try session.replace(Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
-                                       integratesParrainage: parrainage, integratesFIPJ: fipj))
-        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n"
-                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(subsidy.socle + (parrainage ? subsidy.parrainage : 0) + (fipj ? subsidy.fipj : 0)))\n")
+        subsidy.socle = socle
+        let c = Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
+                           integratesParrainage: parrainage, integratesFIPJ: fipj)
+        try session.replace(c)
+        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n"
+                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n")
+    }
+
+    /// Why a subsidy is refused, and what the year may still move from the year before, in
+    /// euros and in % rounded toward what is allowed.
+    static func refusal(_ check: Convention.FundingCheck, _ c: Convention, from previous: StateSubsidy, year: Int, _ lang: Language) -> String {
+        let fr = lang == .fr
+        var out = ""
+        switch check {
+        case .above(let limit, let excess):
+            out = fr ? "  refusé : dépasse de \(euros(excess)) le plafond de +10 % de la base (\(euros(limit)))\n"
+                     : "  refused: \(euros(excess)) above the ceiling of +10% of the base (\(euros(limit)))\n"
+        case .below(let limit, let shortfall):
+            out = fr ? "  refusé : \(euros(shortfall)) sous le plancher de −10 % de la base (\(euros(limit)))\n"
+                     : "  refused: \(euros(shortfall)) below the floor of −10% of the base (\(euros(limit)))\n"
+        case .within, .notApplicable: return ""
+        }
+        guard let h = c.headroom(from: previous) else { return out }
+        let since = c.subsidies[year - 1] != nil ? String(year - 1) : (fr ? "la base" : "the base")
+        let up = QueryRender.signed(euros(h.up), h.up.euros), down = euros(h.down)
+        return out + (fr ? "  marge depuis \(since) : \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n"
+                         : "  headroom from \(since): \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n")
     }
 
     /// `funding of ML year 2017 = 160000 [clamp]`, `funding of ML year 2017 +6%`
@@ -135,7 +173,8 @@ enum FundingCommands {
         summary: .init(fr: "essaie une subvention de l'Etat : règle des ±10 % (cumulés depuis la première année), marge, effets sur 10.1.b, 10.1.d, 10.1.e",
                        en: "tries a State subsidy: the ±10% rule (compounded from the first year), headroom, effects on 10.1.b, 10.1.d, 10.1.e"),
         usage: "funding of ML year N (= SOCLE | +X% | -X%) [clamp] [set]",
-        examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"]
+        examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr
         let (c, d, askedYear) = try conventionOf(&args, session)
@@ -149,11 +188,14 @@ enum FundingCommands {
         guard let v = args.peek else { throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count) }
         if v.text == "=" {
             _ = args.next()
-            proposed.socle = try args.amount("SOCLE")
+            proposed.socle = try amount(&args, lang)
         } else if let first = v.text.first, "+-−".contains(first) {
-            let factor = 1 + (try args.percentStep("+X%"))
             // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
-            proposed.socle = ((c.adjustable(previous) * factor - (c.adjustable(reference) - reference.socle)) * 100).rounded() / 100
+            let step = try args.percentStep("+X%")
+            guard let s = c.stepped(from: previous, by: step, keeping: reference) else {
+                throw ShellError(fr ? "pas hors de portée : « \(v.text) »" : "step out of reach: \"\(v.text)\"", at: v)
+            }
+            proposed = s
         } else {
             throw ShellError(fr ? "« = MONTANT » ou « +X% » attendu, trouvé « \(v.text) »" : "\"= AMOUNT\" or \"+X%\" expected, found \"\(v.text)\"", at: v)
         }
@@ -165,57 +207,86 @@ enum FundingCommands {
             default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["clamp", "set"])
             }
         }
-        var out = "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)) + "\n"
-        out += (fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + percent(c.adjustable(proposed) / c.adjustable(base) - 1, lang) + (fr ? " par rapport à la base)\n" : " against the base)\n")
+        var r = Report("funding", title: "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)))
+        // The proposal and the rule's answer: one row of data, read as sentences.
+        var p = Report.Table("proposal", columns: [
+            ("year", fr ? "année" : "year"), ("base", "base"), ("proposed", fr ? "proposé" : "proposed"), ("change", fr ? "vs base" : "vs base"),
+            ("allowed", fr ? "accepté" : "allowed"), ("lowest", fr ? "plancher" : "floor"), ("highest", fr ? "plafond" : "ceiling"),
+            ("room_up", fr ? "marge +" : "room up"), ("room_down", fr ? "marge −" : "room down"),
+            ("headroom_up", fr ? "marge + depuis N−1" : "headroom up from N−1"), ("headroom_up_percent", "%"),
+            ("headroom_down", fr ? "marge − depuis N−1" : "headroom down from N−1"), ("headroom_down_percent", "%"),
+            ("applied", fr ? "appliqué" : "applied"), ("kept", fr ? "retenu" : "kept")])
+        var plain = [(fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
+                     + (fr ? " par rapport à la base)" : " against the base)")]
         var applied = proposed
-        switch c.check(proposed, for: year) {
+        let check = c.check(proposed, for: year)
+        var room: (Money, Money)?
+        switch check {
         case .within(let up, let down):
-            out += fr ? "  accepté : marge restante +\(euros(up)) / −\(euros(down))\n" : "  allowed: headroom +\(euros(up)) / −\(euros(down))\n"
-        case .outside(let change):
-            out += fr ? "  refusé : \(percent(change, lang)) dépasse ±10 % sur la durée de la convention\n" : "  refused: \(percent(change, lang)) exceeds ±10% over the convention\n"
-            guard clamp else {
-                out += fr ? "  (clamp ramène la proposition à la borne)\n" : "  (clamp brings the proposal to the bound)\n"
-                return ShellResult(output: out)
+            room = (up, down)
+            plain.append(fr ? "  accepté : marge restante +\(euros(up)) / −\(euros(down))" : "  allowed: headroom +\(euros(up)) / −\(euros(down))")
+        case .above, .below:
+            plain += refusal(check, c, from: previous, year: year, lang).split(separator: "\n").map(String.init)
+            if clamp {
+                applied = c.clamped(proposed, for: year).subsidy
+                plain.append(fr ? "  borné (contrainte active) : \(euros(c.adjustable(applied)))" : "  clamped (binding): \(euros(c.adjustable(applied)))")
             }
-            let (s, _) = c.clamped(proposed, for: year)
-            applied = s
-            out += fr ? "  borné (contrainte active) : \(euros(c.adjustable(s)))\n" : "  clamped (binding): \(euros(c.adjustable(s)))\n"
         case .notApplicable: break
         }
-        if keep {
+        let refused: Bool
+        switch check { case .above, .below: refused = true; default: refused = false }
+        if keep && (!refused || clamp) {
             var kept = c
             kept.subsidies[year] = applied
             try session.replace(kept)
-            out += fr ? "  retenu pour \(year) dans la convention de la session\n" : "  kept for \(year) in the session's convention\n"
+            plain.append(fr ? "  retenu pour \(year) dans la convention de la session" : "  kept for \(year) in the session's convention")
+        }
+        let h = c.headroom(from: previous), bounds = c.bounds
+        let none = fr ? "sans objet" : "not applicable"
+        func money(_ m: Money?) -> Report.Cell { m.map { .amount($0) } ?? .absent(none) }
+        func bp(_ v: Int64?) -> Report.Cell { v.map { Report.Cell(value: .ratio(Double($0) / 10_000), shown: percent(basisPoints: $0, lang)) } ?? .absent(none) }
+        let changeBP = c.adjustable(base).basisPoints(to: c.adjustable(proposed), .toNearestOrAwayFromZero)
+        p.rows = [[.number(Double(year), String(year)), .amount(c.adjustable(base)), .amount(c.adjustable(proposed)), bp(changeBP),
+                   .text(refused ? "no" : "yes"), money(bounds?.lowerBound), money(bounds?.upperBound), money(room?.0), money(room?.1),
+                   money(h?.up), bp(h?.upBasisPoints), money(h?.down), bp(h?.downBasisPoints),
+                   refused && !clamp ? .absent(none) : .amount(c.adjustable(applied)), .text(keep && (!refused || clamp) ? "yes" : "no")]]
+        p.plainText = plain
+        r.add(p)
+        guard !refused || clamp else {
+            r.text(fr ? "  (clamp ramène la proposition à la borne)" : "  (clamp brings the proposal to the bound)")
+            return ShellResult(report: r)
         }
         // Effects: the State funding changes by the difference with the year's subsidy (or the last known one).
-        let delta = c.adjustable(applied) - c.adjustable(reference)
+        let delta = (c.adjustable(applied) - c.adjustable(reference)).euros
         let effectYear = d.years.contains(year) ? year : (d.years.last ?? year)
-        out += fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(euros(delta))) :\n"
-                  : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(euros(delta))):\n"
         let w: Dashboard
         do { w = try d.applying(Scenario(name: "funding", changes: [.init(ml: c.mlID, year: effectYear, lever: .stateFunding, amount: delta)])) }
         catch { throw ShellError(ScenarioCommands.describe(error, lang)) }
-        var rows = [[fr ? "ligne" : "line", c.mlID, fr ? "après" : "after", d.region(of: c.mlID)?.id ?? "", fr ? "après" : "after"]]
+        let region = d.region(of: c.mlID) ?? .nation
+        var e = Report.Table("effects", heading: [fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(euros(delta))) :"
+                                                     : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(euros(delta))):"],
+                             columns: [("line", fr ? "ligne" : "line"), ("ml", c.mlID), ("ml_after", fr ? "après" : "after"),
+                                       ("region", d.region(of: c.mlID)?.id ?? ""), ("region_after", fr ? "après" : "after")])
         for id in ["10.1.b", "10.1.d", "10.1.e"] {
             let line = Catalogue.indicator(id)!
-            var row = [id]
-            for t in [Territory.ml(c.mlID), d.region(of: c.mlID) ?? .nation] {
-                row.append(d.number(id, for: t, year: effectYear).map { QueryRender.display($0, line, lang) } ?? "n.d.")
-                row.append(w.number(id, for: t, year: effectYear).map { QueryRender.display($0, line, lang) } ?? "n.d.")
+            var row: [Report.Cell] = [.text(id)]
+            for t in [Territory.ml(c.mlID), region] {
+                row.append(.line(d.value(id, for: t, year: effectYear), line, lang))
+                row.append(.line(w.value(id, for: t, year: effectYear), line, lang))
             }
-            rows.append(row)
+            e.rows.append(row)
         }
-        var share = [fr ? "part Etat (10.1.b / 10)" : "State share (10.1.b / 10)"]
-        for t in [Territory.ml(c.mlID), d.region(of: c.mlID) ?? .nation] {
+        var share: [Report.Cell] = [.text(fr ? "part Etat (10.1.b / 10)" : "State share (10.1.b / 10)")]
+        for t in [Territory.ml(c.mlID), region] {
             for dash in [d, w] {
                 let s = dash.number("10.1.b", for: t, year: effectYear).flatMap { b in dash.number("10", for: t, year: effectYear).map { b / $0 } }
-                share.append(s.map { formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") } ?? "n.d.")
+                share.append(s.map { Report.Cell(value: .ratio($0), shown: formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%")) }
+                             ?? .absent(fr ? "financements absents" : "no funding"))
             }
         }
-        rows.append(share)
-        out += aligned(rows, indent: "  ")
-        out += fr ? "  (l'ajustement n'a aucun caractère automatique : c'est à vous de le fixer)\n" : "  (the adjustment is never automatic: you set it)\n"
-        return ShellResult(output: out)
+        e.rows.append(share)
+        e.footer = [fr ? "  (l'ajustement n'a aucun caractère automatique : c'est à vous de le fixer)" : "  (the adjustment is never automatic: you set it)"]
+        r.add(e)
+        return ShellResult(report: r)
     }
 }

@@ -7,7 +7,8 @@ enum MatrixCommands {
         summary: .init(fr: "matrice performance × efficience des ML d'une région ou de la nation (Annexe 2 §2a), tableau ou SVG",
                        en: "performance × efficiency matrix of the MLs of a region or the nation (Annex 2 §2a), table or SVG"),
         usage: "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]",
-        examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"]
+        examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -61,19 +62,24 @@ enum MatrixCommands {
             try session.write(svg, to: path, token: token)
             return ShellResult(output: fr ? "écrit : \(path) (\(m.points.count) ML)\n" : "written: \(path) (\(m.points.count) MLs)\n")
         }
-        var rows = [["ML", fr ? "efficience" : "efficiency", "performance", fr ? "quadrant" : "quadrant"] + (before != nil ? [fr ? "en \(year - 1)" : "in \(year - 1)"] : [])]
+        var r = Report("matrix", title: (fr ? "Matrice performance × efficience — \(d.name(of: scope)), \(year) (z-scores dans le périmètre" : "Performance × efficiency — \(d.name(of: scope)), \(year) (z-scores within the scope")
+            + (m.contextAdjusted ? (fr ? ", performance corrigée du contexte)" : ", performance adjusted for context)") : (fr ? ", sans correction du contexte : trop peu de ML)" : ", no context adjustment: too few MLs)")))
+        var t = Report.Table("points", columns: [("ml", "ML"), ("efficiency", fr ? "efficience" : "efficiency"), ("performance", "performance"),
+                                                 ("quadrant", fr ? "quadrant" : "quadrant")] + (before != nil ? [("previous_quadrant", fr ? "en \(year - 1)" : "in \(year - 1)")] : []))
+        func score(_ v: Double) -> Report.Cell { .number(v, formatted(v, decimals: 2, lang)) }
         for p in m.points.sorted(by: { $0.performance + $0.efficiency > $1.performance + $1.efficiency }) {
-            var row = [(p.ml == highlight ? "▶ " : "") + "\(d.name(of: .ml(p.ml))) (\(p.ml))", formatted(p.efficiency, decimals: 2, lang), formatted(p.performance, decimals: 2, lang), p.quadrant.rawValue]
-            if let before { row.append(before.points.first { $0.ml == p.ml }?.quadrant.rawValue ?? "n.d.") }
-            rows.append(row)
+            var row: [Report.Cell] = [Report.Cell(value: .text(p.ml), shown: (p.ml == highlight ? "▶ " : "") + "\(d.name(of: .ml(p.ml))) (\(p.ml))"),
+                                      score(p.efficiency), score(p.performance), .text(p.quadrant.rawValue)]
+            if let before { row.append(before.points.first { $0.ml == p.ml }.map { .text($0.quadrant.rawValue) } ?? .absent(fr ? "absente en \(year - 1)" : "absent in \(year - 1)")) }
+            t.rows.append(row)
             if let after, p.ml == highlight, let q = after.points.first(where: { $0.ml == p.ml }) {
-                rows.append(["  " + (fr ? "avec le scénario" : "with the scenario"), formatted(q.efficiency, decimals: 2, lang), formatted(q.performance, decimals: 2, lang), q.quadrant.rawValue] + (before != nil ? [""] : []))
+                t.rows.append([Report.Cell(value: .text(p.ml + " (scenario)"), shown: "  " + (fr ? "avec le scénario" : "with the scenario")), score(q.efficiency), score(q.performance),
+                               .text(q.quadrant.rawValue)] + (before != nil ? [.absent(fr ? "scénario" : "scenario", shown: "")] : []))
             }
         }
-        var out = (fr ? "Matrice performance × efficience — \(d.name(of: scope)), \(year) (z-scores dans le périmètre" : "Performance × efficiency — \(d.name(of: scope)), \(year) (z-scores within the scope")
-            + (m.contextAdjusted ? (fr ? ", performance corrigée du contexte)\n" : ", performance adjusted for context)\n") : (fr ? ", sans correction du contexte : trop peu de ML)\n" : ", no context adjustment: too few MLs)\n"))
-        out += aligned(rows, indent: "  ")
-        if !m.excluded.isEmpty { out += (fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ") + "\n" }
-        return ShellResult(output: out)
+        if !m.excluded.isEmpty { t.footer = [(fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ")] }
+        r.add(t)
+        return ShellResult(report: r)
+
     }
 }

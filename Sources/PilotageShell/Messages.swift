@@ -6,10 +6,10 @@ public enum Messages {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
         case helpTitle, helpFooter, usage, example
-        case label, officialLabel, derivedLabel, axis, kind, parent, rule, components, breakdowns, notes, source, children, none
+        case label, officialLabel, derivedLabel, axis, kind, direction, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind
         case welcome, noLineEditor, invalidInput
-        case numberExpected, numberTooLarge, ambiguousComma, percentExpected
+        case numberExpected, amountExpected, numberTooLarge, ambiguousComma, percentExpected
     }
 
     static let table: [Key: (String, String)] = [
@@ -36,6 +36,7 @@ public enum Messages {
         .derivedLabel: ("libellé dérivé", "derived label"),
         .axis: ("Axe", "Axis"),
         .kind: ("Nature", "Kind"),
+        .direction: ("Sens", "Direction"),
         .parent: ("Ligne parente", "Parent line"),
         .rule: ("Règle", "Rule"),
         .components: ("Composantes", "Components"),
@@ -48,6 +49,7 @@ public enum Messages {
         .unknownAxis: ("axe inconnu « %@ »", "unknown axis \"%@\""),
         .unknownKind: ("nature inconnue « %@ »", "unknown kind \"%@\""),
         .numberExpected: ("%@ : nombre attendu, trouvé %@", "%@: number expected, found %@"),
+        .amountExpected: ("%@ : montant en euros au centime près attendu, trouvé %@", "%@: amount in euros to the cent expected, found %@"),
         .numberTooLarge: ("nombre trop grand %@ (15 chiffres au plus avant la virgule)",
                           "number too large %@ (15 digits at most before the decimal point)"),
         .ambiguousComma: ("%@ : virgule décimale ou séparateur de liste ? Dans une liste, écrivez « 0, 50, 100 » "

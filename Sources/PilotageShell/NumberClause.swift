@@ -76,6 +76,15 @@ extension Arguments {
         return n.value
     }
 
+    /// An amount in euros to the cent (`190 000`, `1 234,50 €`), zero or more, exact.
+    mutating func money(_ what: String) throws(ShellError) -> Money {
+        let (n, token) = try number(what)
+        guard n.unit == .none || n.unit == .euro, n.value >= 0, let cents = n.cents else {
+            throw ShellError(Messages.text(.amountExpected, language, what, Messages.quoted(token.text, language)), at: token)
+        }
+        return Money(cents: cents)
+    }
+
     /// A signed step in percent (`+4 %`, `−3,5%`), as a fraction: 0.04, −0.035.
     mutating func percentStep(_ what: String) throws(ShellError) -> Double {
         let (n, token) = try number(what)

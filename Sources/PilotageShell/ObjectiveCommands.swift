@@ -7,7 +7,8 @@ enum ObjectiveCommands {
         summary: .init(fr: "propose, fixe et suit les objectifs d'une ML : écart en points, en jeunes, composante qui le fait bouger",
                        en: "proposes, sets and follows an ML's objectives: gap in points, in young people, the component that moves it"),
         usage: "objective propose RATIO of ML for ANNÉE [points X] | set RATIO of ML for ANNÉE = CIBLE [increase|decrease] | list of ML",
-        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"]
+        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -15,7 +16,7 @@ enum ObjectiveCommands {
         var line: Indicator?
         if ["propose", "proposer", "set", "fixer"].contains(verb.text.lowercased()) {
             let l = try args.indicator()
-            guard l.kind == .ratio || l.kind == .amountPerPerson else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio") }
+            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio") }
             line = l
         }
         var ml: String?, year = (d.years.last ?? 0) + 1, points = 0.02, target: Double?, direction: ObjectiveDirection?
@@ -24,9 +25,7 @@ enum ObjectiveCommands {
             case "of", "pour":
                 ml = try parser.mission(&args)
             case "for", "en":
-                let v = try args.required(fr ? "année" : "year")
-                guard let y = Int(v.text), (1900...2999).contains(y) else { throw ShellError(fr ? "année attendue" : "year expected", at: v) }
-                year = y
+                year = try args.year()
             case "points":
                 points = try args.number(fr ? "nombre de points" : "number of points").0.value / 100
             case "=":
@@ -37,14 +36,19 @@ enum ObjectiveCommands {
             }
         }
         guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        let lowerIsBetter: Set<String> = ["R11", "R6", "10.1.d", "10.1.e"]
+        // The objective's direction: the analyst's word, else the line's own (R8 and R11 go down).
+        let lineDirection = line.flatMap { ObjectiveDirection($0.direction) }
         switch verb.text.lowercased() {
         case "propose", "proposer":
             let line = line!
-            let dir = direction ?? (lowerIsBetter.contains(line.id) ? .decrease : .increase)
+            let dir = direction ?? lineDirection ?? .increase
             let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
             let now = d.number(line.id, for: .ml(ml), year: year - 1)
-            var out = "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")\n"
+            var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
+            var t = Report.Table("proposals", columns: [("method", fr ? "méthode" : "method"), ("label", fr ? "proposition" : "proposal"), ("value", fr ? "valeur" : "value")],
+                                 leftColumns: 2)
+            t.columns[0].dataOnly = true
+            var plain: [String] = []
             for x in p {
                 let label: String
                 switch x.method {
@@ -52,9 +56,14 @@ enum ObjectiveCommands {
                 case .ownTrend: label = fr ? "tendance propre (\(year - 1) + évolution)" : "own trend (\(year - 1) + change)"
                 case .plusPoints: label = (fr ? "résultat \(year - 1) " : "\(year - 1) result ") + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
                 }
-                out += "  \(padded(label, 34)) \(QueryRender.display(x.value, line, lang))\n"
+                let value = Report.Cell.line(x.value, line, lang)
+                t.rows.append([.text(x.method.rawValue), .text(label), value])
+                plain.append("  \(padded(label, 34)) \(value.shown)")
             }
-            return ShellResult(output: out + (fr ? "  (objective set … = CIBLE pour la retenir)\n" : "  (objective set … = TARGET to keep it)\n"))
+            t.plainText = plain
+            t.footer = [fr ? "  (objective set … = CIBLE pour la retenir)" : "  (objective set … = TARGET to keep it)"]
+            r.add(t)
+            return ShellResult(report: r)
         case "set", "fixer":
             let line = line!
             guard let target else { throw ShellError(Messages.text(.missingArgument, lang, "= CIBLE"), offset: args.line.count) }
@@ -63,28 +72,59 @@ enum ObjectiveCommands {
                 throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year) (convention new …)" : "no convention of \(ml) covers \(year) (convention new …)")
             }
             c.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
-            c.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: direction ?? (lowerIsBetter.contains(line.id) ? .decrease : .increase)))
+            guard let dir = direction ?? lineDirection else {
+                throw ShellError(fr ? "\(line.id) n'a pas de sens de lecture : précisez increase ou decrease" : "\(line.id) has no reading direction: say increase or decrease")
+            }
+            c.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
             try session.replace(c)
-            return ShellResult(output: fr ? "objectif \(year) \(line.id) = \(QueryRender.display(target, line, lang)) retenu pour \(ml)\n" : "\(year) objective \(line.id) = \(QueryRender.display(target, line, lang)) kept for \(ml)\n")
+            let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
+            return ShellResult(output: fr ? "objectif \(year) \(line.id) \(shown) retenu pour \(ml)\n" : "\(year) objective \(line.id) \(shown) kept for \(ml)\n")
         case "list", "liste":
             let data = try session.dataset()
             let objectives = (data.conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives).sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
-            guard !objectives.isEmpty else { return ShellResult(output: fr ? "(aucun objectif pour \(ml))\n" : "(no objective for \(ml))\n") }
-            var rows = [[fr ? "année" : "year", "ratio", fr ? "cible" : "target", fr ? "lu sur" : "read on", fr ? "valeur" : "value", fr ? "écart" : "gap", fr ? "en jeunes" : "in young people"]]
-            for o in objectives {
-                let line = Catalogue.indicator(o.indicatorID)!
-                // An objective for a year without results is read against the last results.
-                let readYear = d.years.contains(o.year) ? o.year : (d.years.last ?? o.year)
-                let g = try? d.goalSeek(o.indicatorID, target: o.target, for: .ml(ml), year: readYear)
-                let met = g.map { o.direction == .increase ? $0.current >= o.target : $0.current <= o.target } ?? false
-                rows.append([String(o.year), o.indicatorID, (o.direction == .increase ? "≥ " : "≤ ") + QueryRender.display(o.target, line, lang), String(readYear),
-                             g.map { QueryRender.display($0.current, line, lang) } ?? "n.d.",
-                             g.map { met ? (fr ? "atteint" : "met") : QueryRender.display($0.gap, .init(line: line, part: .change), lang) } ?? "n.d.",
-                             g.map { met ? "" : "\($0.numeratorChange >= 0 ? "+" : "")\(NumberText.decimal($0.numeratorChange)) \($0.numeratorID) / \(NumberText.decimal($0.denominator)) \($0.denominatorID)" } ?? ""])
-            }
-            return ShellResult(output: aligned(rows, indent: "  "))
+            // An objective for a year without results is read against the last results.
+            let statuses = objectives.map { d.status(of: $0, ml: ml, readOn: d.years.contains($0.year) ? $0.year : (d.years.last ?? $0.year)) }
+            var r = Report("objectives", title: "")
+            var t = table(statuses, lang)
+            if objectives.isEmpty { t.plainText = [fr ? "(aucun objectif pour \(ml))" : "(no objective for \(ml))"] }
+            r.add(t)
+            return ShellResult(report: r)
         default:
             throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["propose", "set", "list"])
         }
+    }
+
+    /// Objectives and where they stand, as `objective list` and `convention of` both give them:
+    /// the gap is result − target (`ObjectiveStatus`).
+    static func table(_ statuses: [ObjectiveStatus], _ lang: Language) -> Report.Table {
+        let fr = lang == .fr
+        var t = Report.Table("objectives", columns: [
+            ("year", fr ? "année" : "year"), ("line", "ratio"), ("direction", "direction"), ("target", fr ? "cible" : "target"),
+            ("read_on", fr ? "lu sur" : "read on"), ("value", fr ? "valeur" : "value"), ("gap", fr ? "écart" : "gap"),
+            ("numerator_gap", fr ? "en jeunes" : "in young people"), ("numerator", fr ? "numérateur" : "numerator"),
+            ("denominator", fr ? "dénominateur" : "denominator"), ("denominator_value", fr ? "valeur du dénominateur" : "denominator value"),
+            ("status", fr ? "état" : "status")])
+        for k in [2, 8, 9, 10] { t.columns[k].dataOnly = true }
+        let noResult = fr ? "pas encore de résultat" : "no result yet"
+        for s in statuses {
+            let o = s.objective, line = Catalogue.indicator(o.indicatorID)!
+            let target = Report.Cell.line(o.target, line, lang)
+            let young = s.numeratorGap.map { g in
+                Report.Cell(value: .count(g), shown: "\(g > 0 ? "+" : "")\(NumberText.decimal(g)) \(s.numeratorID) / \(NumberText.decimal(s.denominator ?? 0)) \(s.denominatorID)")
+            }
+            t.rows.append([.number(Double(o.year), String(o.year)), .text(o.indicatorID), .text(o.direction.rawValue),
+                           Report.Cell(value: target.value, shown: (o.direction == .increase ? "≥ " : "≤ ") + target.shown),
+                           .number(Double(s.readYear), String(s.readYear)), .line(s.value, line, lang, absent: noResult),
+                           s.gap.map { .change($0, line, lang) } ?? .absent(noResult), young ?? .absent(noResult, shown: ""),
+                           .text(s.numeratorID), .text(s.denominatorID),
+                           s.denominator.map { .line($0, Catalogue.indicator(s.denominatorID)!, lang) } ?? .absent(noResult, shown: ""),
+                           s.met.map { .text(verdict($0, lang)) } ?? .absent(noResult, shown: "")])
+        }
+        return t
+    }
+
+    /// « atteint » or « non atteint », as `objective list` and `convention of` both say it.
+    static func verdict(_ met: Bool, _ lang: Language) -> String {
+        met ? (lang == .fr ? "atteint" : "met") : (lang == .fr ? "non atteint" : "not met")
     }
 }

@@ -145,7 +145,7 @@ enum QueryCompletion {
     /// ratios, scenario names and keys where each is expected.
     static func negotiation(session: Session, command: String, after words: [String], prefix: String) -> [String] {
         let d = try? session.dashboard()
-        let ratios = Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id)
+        let ratios = Catalogue.computed.filter(\.isQuotient).map(\.id)
         let mls = (d?.territories(.ml).map(\.id) ?? []) + (d.map(quotedMissionNames) ?? [])
         let years = d?.years.map(String.init) ?? [], dialogueYears = d?.years.map { String($0 + 1) } ?? []
         let scenarios = session.scenarios.keys.sorted()

@@ -28,20 +28,7 @@ enum QueryRender {
     }
 
     static func json(_ t: QueryTable, _ lang: Language) -> String {
-        func string(_ s: String) -> String {
-            var out = "\""
-            for u in s.unicodeScalars {
-                switch u {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out += u.value < 0x20 ? String(format: "\\u%04x", u.value) : String(u)
-                }
-            }
-            return out + "\""
-        }
+        let string = JSONText.string
         var out = "{\n  \"columns\": [" + t.columns.map { string($0.key) }.joined(separator: ", ") + "],\n  \"rows\": ["
         for (k, r) in t.rows.enumerated() {
             var values: [String] = [], reasons: [String] = []

@@ -7,16 +7,19 @@ enum ScenarioCommands {
     static let levers = Command(
         names: ["levers", "leviers"],
         summary: .init(fr: "les leviers des scénarios et les lignes que chacun alimente", en: "the levers of scenarios and the lines each feeds"),
-        usage: "levers", examples: ["levers"]
+        usage: "levers", examples: ["levers"], reports: true
     ) { session, args throws(ShellError) in
         try args.expectEnd()
-        let lang = session.language
+        let lang = session.language, fr = lang == .fr
         let width = Lever.allCases.map(\.rawValue.count).max()!
-        var out = lang == .fr ? "Levier — ce qu'il représente — lignes alimentées (+ montant)\n" : "Lever — what it stands for — lines fed (+ amount)\n"
-        for l in Lever.allCases {
-            out += "  " + padded(l.rawValue, width) + "  " + l.label.text(lang) + " → " + l.lines.joined(separator: ", ") + "\n"
-        }
-        return ShellResult(output: out)
+        var r = Report("levers", title: fr ? "Levier — ce qu'il représente — lignes alimentées (+ montant)" : "Lever — what it stands for — lines fed (+ amount)")
+        var t = Report.Table("levers", columns: [("lever", fr ? "levier" : "lever"), ("label", fr ? "ce qu'il représente" : "what it stands for"),
+                                                 ("lines", fr ? "lignes alimentées" : "lines fed"), ("whole", fr ? "en jeunes" : "in young people")], leftColumns: 4)
+        t.columns[3].dataOnly = true
+        t.rows = Lever.allCases.map { l in [.text(l.rawValue), .text(l.label.text(lang)), .text(l.lines.joined(separator: ",")), .text(l.countsYoungPeople ? "yes" : "no")] }
+        t.plainText = Lever.allCases.map { "  " + padded($0.rawValue, width) + "  " + $0.label.text(lang) + " → " + $0.lines.joined(separator: ", ") }
+        r.add(t)
+        return ShellResult(report: r)
     }
 
     /// `scenario new|add|list|copy|delete|show …`
@@ -25,7 +28,8 @@ enum ScenarioCommands {
         summary: .init(fr: "crée, modifie, copie, supprime et compare des scénarios « et si ? »", en: "creates, edits, copies, deletes and compares what-if scenarios"),
         usage: "scenario new NOM | add NOM LEVIER MONTANT of ML [year N] | list | copy A B | delete NOM | show NOM[,NOM…] [of TERRITOIRE] [year N] [breakdown B]",
         examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
-                   "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"]
+                   "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr
         let verb = try args.required("new|add|list|copy|delete|show")
@@ -78,7 +82,7 @@ enum ScenarioCommands {
         case "show", "voir", "compare", "comparer":
             var names = [try existing(&args, session)]
             while args.skip(",") { names.append(try existing(&args, session)) }
-            return ShellResult(output: try summary(names, &args, session))
+            return ShellResult(report: try summary(names, &args, session))
         default:
             throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["new", "add", "list", "copy", "delete", "show"])
         }
@@ -116,7 +120,7 @@ enum ScenarioCommands {
 
     /// Every ratio: baseline, then each scenario, for the territory (default: the first change's
     /// ML), its region and the nation.
-    static func summary(_ names: [String], _ args: inout Arguments, _ session: Session) throws(ShellError) -> String {
+    static func summary(_ names: [String], _ args: inout Arguments, _ session: Session) throws(ShellError) -> Report {
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
         let first = session.scenarios[names[0]]!
@@ -138,30 +142,32 @@ enum ScenarioCommands {
         for n in names {
             do { worlds.append(try d.applying(session.scenarios[n]!)) } catch { throw ShellError(describe(error, lang)) }
         }
-        var header = [fr ? "ratio" : "ratio"]
+        // Columns: the baseline then each scenario, per territory; a scenario's cell shows its change.
+        var columns = [("line", "ratio")]
         for t in levels {
-            header.append(t.level == .ml ? t.id : d.name(of: t))
-            for n in names { header.append(n) }
+            columns.append((t.id, t.level == .ml ? t.id : d.name(of: t)))
+            for n in names { columns.append(("\(t.id):\(n)", n)) }
         }
-        var rows: [[String]] = []
-        for line in Catalogue.computed where line.kind == .ratio || line.kind == .amountPerPerson {
-            var row = [line.id]
+        var table = Report.Table("effects", columns: columns, indent: "")
+        for line in Catalogue.computed where line.isQuotient {
+            var row: [Report.Cell] = [.text(line.id)]
             for t in levels {
-                let base = d.number(line.id, for: t, year: year, breakdown: breakdown)
-                row.append(base.map { QueryRender.display($0, line, lang) } ?? "n.d.")
+                let base = d.value(line.id, for: t, year: year, breakdown: breakdown)
+                row.append(.line(base, line, lang))
                 for w in worlds {
-                    let v = w.number(line.id, for: t, year: year, breakdown: breakdown)
-                    var cell = v.map { QueryRender.display($0, line, lang) } ?? "n.d."
-                    if let v, let base, v != base { cell += " (" + QueryRender.display(v - base, .init(line: line, part: .change), lang) + ")" }
+                    var cell = Report.Cell.line(w.value(line.id, for: t, year: year, breakdown: breakdown), line, lang)
+                    if case .success(let b) = base, let v = cell.value.number, v != b {
+                        cell.shown += " (" + QueryRender.display(v - b, .init(line: line, part: .change), lang) + ")"
+                    }
                     row.append(cell)
                 }
             }
-            rows.append(row)
+            table.rows.append(row)
         }
-        var out = "\(year), \(breakdown.rawValue) — " + (fr ? "référence puis scénario(s) : " : "baseline then scenario(s): ") + names.joined(separator: ", ") + "\n"
-        out += aligned([header] + rows)
-        if breakdown != .all { out += fr ? "(les leviers agissent sur la déclinaison all ; celle-ci garde ses valeurs observées)\n" : "(levers act on breakdown all; this one keeps its observed values)\n" }
-        return out
+        var r = Report("scenarios", title: "\(year), \(breakdown.rawValue) — " + (fr ? "référence puis scénario(s) : " : "baseline then scenario(s): ") + names.joined(separator: ", "))
+        if breakdown != .all { table.footer = [fr ? "(les leviers agissent sur la déclinaison all ; celle-ci garde ses valeurs observées)" : "(levers act on breakdown all; this one keeps its observed values)"] }
+        r.add(table)
+        return r
     }
 
     /// `seek R10 = 40% of ML069-LYON [year 2016] [by exits_to_employment]`
@@ -170,7 +176,7 @@ enum ScenarioCommands {
         summary: .init(fr: "valeur cible d'un ratio : écart en points, en jeunes, et montant d'un levier pour l'atteindre",
                        en: "a ratio's target: the gap in points, in young people, and the amount of a lever that reaches it"),
         usage: "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]",
-        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"]
+        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"], reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -195,16 +201,26 @@ enum ScenarioCommands {
         do { g = try d.goalSeek(line.id, target: target, for: territory, year: year, lever: lever) } catch { throw ShellError(describe(error, lang)) }
         let num = Catalogue.indicator(g.numeratorID)!, den = Catalogue.indicator(g.denominatorID)!
         func show(_ x: Double, _ l: Indicator) -> String { QueryRender.display(x, l, lang) }
-        var out = "\(line.id) \(d.name(of: territory)) \(year) : \(show(g.current, line)) → \(fr ? "cible" : "target") \(show(g.target, line))"
-        out += " (\(QueryRender.display(g.gap, .init(line: line, part: .change), lang)))\n"
+        let gap = Report.Cell.change(g.gap, line, lang)
+        var r = Report("goal_seek", title: "\(line.id) \(d.name(of: territory)) \(year) : \(show(g.current, line)) → \(fr ? "cible" : "target") \(show(g.target, line)) (\(gap.shown))")
+        var t = Report.Table("goal", columns: [
+            ("line", fr ? "ligne" : "line"), ("territory", fr ? "territoire" : "territory"), ("year", fr ? "année" : "year"), ("value", fr ? "valeur" : "value"),
+            ("target", fr ? "cible" : "target"), ("gap", fr ? "écart" : "gap"), ("numerator", fr ? "numérateur" : "numerator"),
+            ("numerator_value", fr ? "valeur" : "value"), ("numerator_change", fr ? "à gagner" : "to gain"), ("denominator", fr ? "dénominateur" : "denominator"),
+            ("denominator_value", fr ? "valeur" : "value"), ("lever", fr ? "levier" : "lever"), ("lever_amount", fr ? "montant" : "amount")])
+        let noLever = fr ? "aucun levier demandé" : "no lever asked for"
+        t.rows = [[.text(line.id), .text(territory.id), .number(Double(year), String(year)), .line(g.current, line, lang), .line(g.target, line, lang), gap,
+                   .text(num.id), .line(g.numerator, num, lang), .line(g.numeratorChange, num, lang), .text(den.id), .line(g.denominator, den, lang),
+                   g.lever.map { .text($0.rawValue) } ?? .absent(noLever), g.leverAmount.map { .number($0, NumberText.decimal($0)) } ?? .absent(noLever)]]
         let verb = g.numeratorChange >= 0 ? (fr ? "de plus" : "more") : (fr ? "de moins" : "fewer")
-        out += fr ? "  il faut \(show(abs(g.numeratorChange), num)) \(verb) en \(num.id) (\(show(g.numerator, num)) aujourd'hui), \(den.id) restant à \(show(g.denominator, den))\n"
-                  : "  it takes \(show(abs(g.numeratorChange), num)) \(verb) in \(num.id) (\(show(g.numerator, num)) today), \(den.id) staying at \(show(g.denominator, den))\n"
+        t.plainText = [fr ? "  il faut \(show(abs(g.numeratorChange), num)) \(verb) en \(num.id) (\(show(g.numerator, num)) aujourd'hui), \(den.id) restant à \(show(g.denominator, den))"
+                          : "  it takes \(show(abs(g.numeratorChange), num)) \(verb) in \(num.id) (\(show(g.numerator, num)) today), \(den.id) staying at \(show(g.denominator, den))"]
         if let lever = g.lever, let x = g.leverAmount {
-            out += fr ? "  ou, par le levier \(lever.rawValue) (\(lever.lines.joined(separator: ", "))) : \(x >= 0 ? "+" : "")\(NumberText.decimal(x))\n"
-                      : "  or, by lever \(lever.rawValue) (\(lever.lines.joined(separator: ", "))): \(x >= 0 ? "+" : "")\(NumberText.decimal(x))\n"
+            t.plainText!.append(fr ? "  ou, par le levier \(lever.rawValue) (\(lever.lines.joined(separator: ", "))) : \(x >= 0 ? "+" : "")\(NumberText.decimal(x))"
+                                   : "  or, by lever \(lever.rawValue) (\(lever.lines.joined(separator: ", "))): \(x >= 0 ? "+" : "")\(NumberText.decimal(x))")
         }
-        return ShellResult(output: out)
+        r.add(t)
+        return ShellResult(report: r)
     }
 
     /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100 [and contacts 0, 200]`
@@ -214,7 +230,8 @@ enum ScenarioCommands {
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
         usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
         examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
-                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"]
+                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -241,18 +258,19 @@ enum ScenarioCommands {
         let tables: (ml: [[Double?]], region: [[Double?]])
         do { tables = try d.sensitivity(line.id, ml: ml, year: year, lever: lever, amounts: amounts, by: second?.0, amounts: second?.1 ?? [0]) }
         catch { throw ShellError(describe(error, lang)) }
-        var out = ""
-        for (title, table) in [(d.name(of: .ml(ml)), tables.ml), (d.region(of: ml).map { d.name(of: $0) } ?? "", tables.region)] {
-            out += "\(line.id) — \(title), \(year)\n"
-            var header = [lever.rawValue + (second.map { " \\ " + $0.0.rawValue } ?? "")]
-            header += second.map { $0.1.map { ($0 >= 0 ? "+" : "") + NumberText.decimal($0) } } ?? [line.id]
-            var rows: [[String]] = []
+        var r = Report("sensitivity", title: "")
+        func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + NumberText.decimal(x) }
+        let broken = fr ? "le changement rend les comptes incohérents" : "the change breaks the counts"
+        for (name, title, table) in [("ml", d.name(of: .ml(ml)), tables.ml), ("region", d.region(of: ml).map { d.name(of: $0) } ?? "", tables.region)] {
+            var columns = [(lever.rawValue, lever.rawValue + (second.map { " \\ " + $0.0.rawValue } ?? ""))]
+            columns += second.map { s in s.1.map { ("\(s.0.rawValue) \(signed($0))", signed($0)) } } ?? [(line.id, line.id)]
+            var t = Report.Table(name, heading: ["\(line.id) — \(title), \(year)"], columns: columns, indent: "")
             for (i, x) in amounts.enumerated() {
-                rows.append([(x >= 0 ? "+" : "") + NumberText.decimal(x)] + table[i].map { $0.map { QueryRender.display($0, line, lang) } ?? "n.d." })
+                t.rows.append([.number(x, signed(x))] + table[i].map { Report.Cell.line($0, line, lang, absent: broken) })
             }
-            out += aligned([header] + rows)
+            r.add(t)
         }
-        return ShellResult(output: out)
+        return ShellResult(report: r)
     }
 
     /// `40%` → 0.4, `0.4` → 0.4, `12.5` → 12.5.

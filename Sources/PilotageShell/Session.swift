@@ -9,11 +9,16 @@ public struct ShellResult: Sendable {
     public var error: String?
     /// The line asked to leave the REPL.
     public var quit: Bool = false
+    /// The answer as data, rendered by the session in the format asked for (`format F`,
+    /// `to FILE`, `--format`) into `output`.
+    var report: Report?
     public var succeeded: Bool { error == nil }
 
     public init(output: String = "", error: String? = nil, quit: Bool = false) {
         self.output = output; self.error = error; self.quit = quit
     }
+
+    init(report: Report) { output = ""; self.report = report }
 }
 
 /// A REPL session: its language, dataset and named values. The terminal front end and the
@@ -95,7 +100,15 @@ public final class Session {
                 throw ShellError(Messages.text(.unknownCommand, language, first.text), at: first, suggestions: suggestions)
             }
             var arguments = Arguments(tokens: Array(tokens.dropFirst()), line: line, language: language)
-            return try command.run(self, &arguments)
+            let output = command.reports ? arguments.outputClauses() : nil
+            var result = try command.run(self, &arguments)
+            if let report = result.report {
+                result = try deliver(report, output ?? .init())
+            } else if let word = output?.keywords.first {
+                // `format`/`to` after a command that answered with text only (`scenario new`).
+                throw ShellError(Messages.text(.unexpectedArgument, language, word.text), at: word)
+            }
+            return result
         } catch {
             return ShellResult(error: render(error, line: line))
         }
@@ -178,6 +191,17 @@ public final class Session {
         let (error, quit) = runScript(text, source: path) { output += $0 }
         if let error { return ShellResult(output: output, error: error) }
         return ShellResult(output: output, quit: quit)
+    }
+
+    /// A report as text: in the format asked for (else the file's extension, else the
+    /// session's), printed or written to the file asked for.
+    func deliver(_ report: Report, _ clauses: Arguments.OutputClauses) throws(ShellError) -> ShellResult {
+        guard let (path, token) = clauses.file else {
+            return ShellResult(output: report.render(clauses.format ?? outputFormat))
+        }
+        try write(report.render(clauses.format ?? OutputFormat.forFile(path) ?? outputFormat), to: path, token: token)
+        let rows = report.tables.reduce(0) { $0 + $1.rows.count }
+        return ShellResult(output: language == .fr ? "écrit : \(path) (\(rows) lignes)\n" : "written: \(path) (\(rows) rows)\n")
     }
 
     /// Writes a command's result to a file.
@@ -284,6 +308,43 @@ struct Arguments {
             throw ShellError(language == .fr ? "\(fr) « \(t.text) »" : "\(en) \"\(t.text)\"", at: t, suggestions: options)
         }
         return v
+    }
+
+    /// `format F` and `to FILE` at the end of a command that answers with a report.
+    struct OutputClauses {
+        var format: OutputFormat?
+        var file: (String, Token)?
+        /// The `format` and `to` words taken off.
+        var keywords: [Token] = []
+    }
+
+    /// Takes `format F` and `to FILE` off the end of the line (in either order; `to FILE.svg`
+    /// and `to` a year stay for the command: the matrix draws SVG, a convention runs `to 2022`).
+    mutating func outputClauses() -> OutputClauses {
+        var clauses = OutputClauses()
+        while tokens.count >= 2 {
+            let key = tokens[tokens.count - 2], value = tokens[tokens.count - 1]
+            if clauses.format == nil, key.text.lowercased() == "format", let f = OutputFormat(rawValue: value.text.lowercased()) {
+                clauses.format = f
+            } else if clauses.file == nil, ["to", "vers"].contains(key.text.lowercased()), Int(value.text) == nil,
+                      !value.text.lowercased().hasSuffix(".svg") {
+                clauses.file = (value.text, value)
+            } else { break }
+            clauses.keywords.insert(key, at: 0)
+            tokens.removeLast(2)
+        }
+        return clauses
+    }
+
+    /// A year, named by the next token: the SDK's one rule (`Day.years`).
+    mutating func year() throws(ShellError) -> Int {
+        let fr = language == .fr
+        let v = try required(fr ? "année" : "year")
+        guard let y = Int(v.text), Day.years.contains(y) else {
+            throw ShellError(fr ? "année attendue (\(Day.years.lowerBound)-\(Day.years.upperBound)), trouvé « \(v.text) »"
+                                : "year expected (\(Day.years.lowerBound)-\(Day.years.upperBound)), found \"\(v.text)\"", at: v)
+        }
+        return y
     }
 
     /// The catalogue line named by the next token (exact id, else case-insensitive).

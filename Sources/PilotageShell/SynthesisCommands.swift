@@ -9,7 +9,8 @@ enum SynthesisCommands {
         summary: .init(fr: "le tableau de synthèse de la Fiche n°1 (forces, axes de progrès, actions prioritaires), pré-rempli par les pairs et modifiable",
                        en: "the synthesis table of Fiche n°1 (strengths, areas for progress, priority actions), pre-filled from the peers, editable"),
         usage: "synthesis of ML [for ANNÉE] | synthesis add ML THÈME(1-5) forces|axes|actions \"texte\" | synthesis clear ML THÈME forces|axes|actions",
-        examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""]
+        examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""],
+        reports: true
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
         let parser = QueryParser(dashboard: d, lang: lang)
@@ -48,23 +49,43 @@ enum SynthesisCommands {
         do throws(BriefError) { brief = try d.brief(ml: mlID, dialogueYear: year) } catch { throw ShellError(fr ? "pas de note possible pour \(year)" : "no brief for \(year)") }
         let table = Synthesis(brief)
         let notes = session.synthesisNotes[mlID] ?? [:], cleared = session.synthesisCleared[mlID] ?? []
-        func finding(_ f: Synthesis.Finding) -> String {
-            let line = Catalogue.indicator(f.indicatorID)!
-            return "\(f.indicatorID) \(QueryRender.display(f.value, line, lang)) (\(f.rank)\(fr ? "e" : "th")/\(f.of)\(f.peerMedian.map { fr ? ", médiane des pairs " + QueryRender.display($0, line, lang) : ", peer median " + QueryRender.display($0, line, lang) } ?? ""))"
-        }
-        var out = fr ? "Synthèse du dialogue de gestion \(year) — plan d'action — \(d.name(of: .ml(mlID)))\n  (pré-rempli : ratios dans le premier et le dernier quart de l'ML et de ses \(brief.peers.count) pairs, résultats \(year - 1))\n"
-                     : "Synthesis of the \(year) dialogue de gestion — action plan — \(d.name(of: .ml(mlID)))\n  (pre-filled: ratios in the top and bottom quarter of the ML and its \(brief.peers.count) peers, \(year - 1) results)\n"
+        var r = Report("synthesis", title: fr ? "Synthèse du dialogue de gestion \(year) — plan d'action — \(d.name(of: .ml(mlID)))"
+                                              : "Synthesis of the \(year) dialogue de gestion — action plan — \(d.name(of: .ml(mlID)))")
+        r.text(fr ? "  (pré-rempli : ratios dans le premier et le dernier quart de l'ML et de ses \(brief.peers.count) pairs, résultats \(year - 1))"
+                  : "  (pre-filled: ratios in the top and bottom quarter of the ML and its \(brief.peers.count) peers, \(year - 1) results)")
+        var entries = Report.Table("entries", columns: [("theme", fr ? "thème" : "theme"), ("column", fr ? "colonne" : "column"), ("line", fr ? "ligne" : "line"),
+                                                        ("value", fr ? "valeur" : "value"), ("peer_rank", fr ? "rang pairs" : "peer rank"),
+                                                        ("peer_median", fr ? "médiane pairs" : "peer median"), ("text", fr ? "texte" : "text")], leftColumns: 3)
+        var plain: [String] = []
+        let none = fr ? "sans objet" : "not applicable"
         for (k, theme) in table.themes.enumerated() {
-            out += "\n\(k + 1). \(theme.title)\n"
-            for (column, label, auto) in [("forces", fr ? "Forces" : "Strengths", theme.forces.map(finding)),
-                                          ("axes", fr ? "Axes de progrès" : "Areas for progress", theme.axes.map(finding)),
-                                          ("actions", fr ? "Actions prioritaires" : "Priority actions", [String]())] {
+            plain += ["", "\(k + 1). \(theme.title)"]
+            for (column, label, auto) in [("forces", fr ? "Forces" : "Strengths", theme.forces),
+                                          ("axes", fr ? "Axes de progrès" : "Areas for progress", theme.axes),
+                                          ("actions", fr ? "Actions prioritaires" : "Priority actions", [Synthesis.Finding]())] {
                 let key = "\(k + 1).\(column)"
-                let items = (cleared.contains(key) ? [] : auto) + (notes[key] ?? [])
-                out += "  \(label) : " + (items.isEmpty ? "—" : "") + "\n"
-                for i in items { out += "    - \(i)\n" }
+                var items: [String] = []
+                for f in cleared.contains(key) ? [] : auto {
+                    let line = Catalogue.indicator(f.indicatorID)!
+                    let median = f.peerMedian.map { QueryRender.display($0, line, lang) }
+                    let text = "\(f.indicatorID) \(QueryRender.display(f.value, line, lang)) (\(f.rank)\(fr ? "e" : "th")/\(f.of)"
+                        + (median.map { (fr ? ", médiane des pairs " : ", peer median ") + $0 } ?? "") + ")"
+                    items.append(text)
+                    entries.rows.append([.number(Double(k + 1), "\(k + 1)"), .text(column), .text(f.indicatorID), .line(f.value, line, lang),
+                                         .text("\(f.rank)/\(f.of)"), .line(f.peerMedian, line, lang, absent: none), .text(text)])
+                }
+                for n in notes[key] ?? [] {
+                    items.append(n)
+                    entries.rows.append([.number(Double(k + 1), "\(k + 1)"), .text(column), .absent(none, shown: ""), .absent(none, shown: ""),
+                                         .absent(none, shown: ""), .absent(none, shown: ""), .text(n)])
+                }
+                plain.append("  \(label) : " + (items.isEmpty ? "—" : ""))
+                plain += items.map { "    - \($0)" }
             }
         }
-        return ShellResult(output: out)
+        entries.plainText = plain
+        r.add(entries)
+        return ShellResult(report: r)
+
     }
 }

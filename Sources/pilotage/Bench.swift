@@ -138,7 +138,7 @@ struct Bench: ParsableCommand {
         let s = Scenario(name: "bench", changes: [.init(ml: ml, year: year, lever: .nationalEntries, amount: 10),
                                                   .init(ml: ml, year: year, lever: .exitsToEmployment, amount: 5),
                                                   .init(ml: ml, year: year, lever: .stateFunding, amount: 10_000)])
-        let ratios = Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id)
+        let ratios = Catalogue.computed.filter(\.isQuotient).map(\.id)
         var scenario: [Double] = [], matrix: [Double] = []
         for _ in 0..<30 {
             let t = DispatchTime.now().uptimeNanoseconds

@@ -36,7 +36,7 @@ struct Generate: ParsableCommand {
         var yearList: [Int]?
         if let years {
             let parts = years.split(separator: "-").compactMap { Int($0) }
-            guard parts.count == 2, parts[0] <= parts[1], parts[0] >= 1990 else { throw ValidationError("--years attend AAAA-AAAA, trouvé « \(years) »") }
+            guard parts.count == 2, parts[0] <= parts[1], Day.years.contains(parts[0]), Day.years.contains(parts[1]) else { throw ValidationError("--years attend AAAA-AAAA, trouvé « \(years) »") }
             yearList = Array(parts[0]...parts[1])
         }
         if let scale, !(scale > 0 && scale <= 10) { throw ValidationError("--scale attend un nombre entre 0 et 10, trouvé \(scale)") }

@@ -62,12 +62,29 @@ struct FundingShellTests {
     func compounding() {
         let s = Session(datasetPath: demo)
         let first = s.run("funding of lyon year 2016 +6% set").output
-        #expect(first.contains("(+6,0\u{202F}% par rapport à la base)") && first.contains("accepté") && first.contains("retenu pour 2016"))
+        #expect(first.contains("(+6,00\u{202F}% par rapport à la base)") && first.contains("accepté") && first.contains("retenu pour 2016"))
         let second = s.run("funding of lyon year 2017 +5%").output
-        #expect(second.contains("refusé : +11,3\u{202F}% dépasse ±10 %") && !second.contains("effets"))
+        // 192 630,72 × 1.05 = 202 262,256 → 202 262,26 €, over the ceiling of 181 727,09 × 1.1 = 199 899,799 → 199 899,79 €.
+        #expect(second.contains("refusé : dépasse de 2\u{202F}362,47\u{202F}€ le plafond de +10 % de la base (199\u{202F}899,79\u{202F}€)") && !second.contains("effets"))
+        // 7 269,07 € of 192 630,72 € is +3,7736… %: +3,77 % (rounded down, toward what is allowed).
+        #expect(second.contains("marge depuis 2016 : +7\u{202F}269,07\u{202F}€ (+3,77\u{202F}%)"))
         let clamped = s.run("funding of lyon year 2017 +5% clamp").output
         #expect(clamped.contains("borné (contrainte active) : 199\u{202F}899,79\u{202F}€"))   // 1.1 × 181 727,09 €, to the cent below
         #expect(clamped.contains("10.1.e") && clamped.contains("part Etat"))
+    }
+
+    @Test("+4 % then +5,77 % / +5,76 % / +5,769 %: exact to the cent, the refusal states the headroom")
+    func grenobleAtTheCent() {
+        let s = Session(datasetPath: demo)
+        #expect(s.run("funding of ML038-GRENOBLE year 2016 +4% set").output.contains("accepté : marge restante +5\u{202F}263,04\u{202F}€"))
+        let refused = s.run("funding of ML038-GRENOBLE year 2017 +7%").output
+        #expect(refused.contains("marge depuis 2016 : +5\u{202F}263,04\u{202F}€ (+5,76\u{202F}%)"))
+        #expect(s.run("funding of ML038-GRENOBLE year 2017 +5.77%").output.contains("refusé : dépasse de 0,71\u{202F}€ le plafond de +10 % de la base (96\u{202F}489,19\u{202F}€)"))
+        #expect(s.run("funding of ML038-GRENOBLE year 2017 +5.76%").output.contains("accepté : marge restante +8,41\u{202F}€"))
+        #expect(s.run("funding of ML038-GRENOBLE year 2017 +5.769%").output.contains("accepté : marge restante +0,20\u{202F}€"))
+        // The margin shown is what clamp sets: 96 488,99 + 0,20 = 96 489,19.
+        #expect(s.run("funding of ML038-GRENOBLE year 2017 +7% clamp").output.contains("borné (contrainte active) : 96\u{202F}489,19\u{202F}€"))
+        #expect(s.run("funding of ML038-GRENOBLE year 2017 = 100.005").error?.contains("au centime près") == true)
     }
 
     @Test("the convention: subsidies, base, headroom, objectives against results")
@@ -126,9 +143,9 @@ struct ObjectiveShellTests {
         let s = Session(datasetPath: demo)
         let p = s.run("objective propose R10 of lyon for 2017").output
         #expect(p.contains("médiane des pairs") && p.contains("tendance propre") && p.contains("résultat 2016 +2,0 pt"))
-        #expect(s.run("objective set R10 of lyon for 2018 = 45%").output == "objectif 2018 R10 = 45,0\u{202F}% retenu pour ML069-LYON\n")
+        #expect(s.run("objective set R10 of lyon for 2018 = 45%").output == "objectif 2018 R10 ≥ 45,0\u{202F}% retenu pour ML069-LYON\n")
         let list = s.run("objective list of lyon").output
-        #expect(list.contains("2018     R10  ≥ 45,0\u{202F}%    2017  41,8\u{202F}%  +3,2\u{202F}pt  +6 8.1.f / 158 8.1"))
+        #expect(list.contains("2018     R10  ≥ 45,0\u{202F}%    2017  41,8\u{202F}%  -3,2\u{202F}pt   -6 8.1.f / 158 8.1  non atteint"))
         #expect(s.run("objective set R10 of lyon for 2030 = 45%").error?.contains("aucune convention") == true)
         #expect(s.run("objective set 8.1 of lyon for 2018 = 45%").error?.contains("n'est pas un ratio") == true)
     }
@@ -143,8 +160,8 @@ struct ConventionCreationTests {
         #expect(s.run("convention new CPO-X of lyon from 2019 to 2022 socle 1").error?.contains("existe déjà") == true)
         #expect(s.run("convention new CPO-Y of lyon from 2016 to 2019 socle 1").error?.contains("a déjà la convention CPO-84-001") == true)
         #expect(s.run("convention new CPO-Z of lyon from 2019 to 2022").error?.contains("argument manquant") == true)
-        #expect(s.run("funding of lyon year 2020 +6% set").output.contains("111\u{202F}300,00\u{202F}€ (+6,0\u{202F}% par rapport à la base)"))
-        #expect(s.run("funding of lyon year 2021 +5%").output.contains("116\u{202F}865,00\u{202F}€ (+11,3\u{202F}% par rapport à la base)\n  refusé"))
+        #expect(s.run("funding of lyon year 2020 +6% set").output.contains("111\u{202F}300,00\u{202F}€ (+6,00\u{202F}% par rapport à la base)"))
+        #expect(s.run("funding of lyon year 2021 +5%").output.contains("116\u{202F}865,00\u{202F}€ (+11,30\u{202F}% par rapport à la base)\n  refusé"))
     }
 }
 

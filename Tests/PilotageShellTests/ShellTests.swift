@@ -16,6 +16,7 @@ struct ShellTests {
         3.2.a — dont nombre et taux de jeunes entrés en solutions plan garantie européenne pour la jeunesse
           Axe           : Accompagnement jeunes vers l'emploi ou la formation
           Nature        : comptage de jeunes
+          Sens          : sans sens de lecture (contexte, volume ou ressource)
           Ligne parente : 3.2 — Dont nombre et taux de jeunes entrés en parcours régionaux et locaux
                           uniquement
           Règle         : Parmi les jeunes de 3.2 : ceux ayant au moins un parcours régional ou local

@@ -38,6 +38,9 @@ struct ConventionFileTests {
         expectError(.inconsistentConvention, at: "conventions.csv:2:25", files(Self.header + "ML1,CPO-1,2015,2018,1,0,2019,1,0,0,,\n", nil))
         expectError(.inconsistentConvention, at: "conventions.csv:4:5", files(Self.valid + "ML1,CPO-1,2015,2019,1,0,2017,1,0,0,,\n", nil))
         expectError(.inconsistentConvention, at: "conventions.csv:4:5", files(Self.valid + "ML1,CPO-2,2018,2021,1,0,2018,1,0,0,,\n", nil))
+        // Amounts are read to the cent from the text: a third decimal is an error, not rounded.
+        expectError(.invalidNumber, at: "conventions.csv:2:30", files(Self.header + "ML1,CPO-1,2015,2018,1,0,2015,100.005,0,0,,\n", nil))
+        expectError(.negativeAmount, at: "conventions.csv:2:30", files(Self.header + "ML1,CPO-1,2015,2018,1,0,2015,-1,0,0,,\n", nil))
         expectError(.duplicateID, at: "conventions.csv:4:25", files(Self.valid + "ML1,CPO-1,2015,2018,1,0,2016,1,0,0,,\n", nil))
         expectError(.negativeAmount, at: "conventions.csv:2:30", files(Self.header + "ML1,CPO-1,2015,2018,1,0,2015,-1,0,0,,\n", nil))
         expectError(.unknownReference, at: "conventions.csv:2:1", files(Self.header + "ML9,CPO-1,2015,2018,1,0,2015,1,0,0,,\n", nil))
@@ -58,7 +61,7 @@ struct ConventionFileTests {
         #expect(ValidationReport(try f.load()).warnings[.subsidyFundingMismatch] == nil)
         f.files["funding.csv"] = "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,90000\n"
         let w = ValidationReport(try f.load()).warnings[.subsidyFundingMismatch]
-        #expect(w?.count == 1 && w?.samples == ["conventions.csv: CPO-1 2016 (108000 / 90000)"])
+        #expect(w?.count == 1 && w?.samples == ["conventions.csv: CPO-1 2016 (108000.00 / 90000)"])
     }
 
     @Test("written and read back unchanged; the generator's conventions agree with its funding")

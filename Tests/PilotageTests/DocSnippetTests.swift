@@ -87,7 +87,9 @@ struct DocSnippetTests {
         let table = try dashboard.sensitivity("R5", ml: "ML069-LYON", year: 2016, lever: .nationalEntries, amounts: [0, 50, 100])
         let cpo = dataset.convention(of: "ML069-LYON", year: 2017)!
         let proposal = StateSubsidy(socle: 190_000, parrainage: 4_000, fipj: 12_000)
-        print(cpo.check(proposal, for: 2017))      // .within(up:down:) or .outside(change:)
+        print(cpo.check(proposal, for: 2017))      // .within(up:down:), .above(limit:excess:) or .below(limit:shortfall:)
+        print(cpo.bounds!)                          // base × 90 % rounded up … base × 110 % rounded down, to the cent
+        print(cpo.headroom(from: cpo.subsidies[2016]!)!)   // what 2017 may move from 2016, in € and in basis points
         print(cpo.clamped(proposal, for: 2017))    // the bound, reported as binding
         print(FrenchNumber.euros(cents: 12_345_678))   // "cent vingt-trois mille quatre cent cinquante-six euros et soixante-dix-huit centimes"
         let m = try dashboard.matrix(within: .region("84"), year: 2016)

@@ -309,7 +309,7 @@ struct DashboardAPITests {
         #expect(d.comparison("1", ml: "ML1", year: 2015).previous.ml == .failure(.unknownYear(2014)))
         #expect(d.evolution("1", for: .nation, year: 2016)?.relativeChange == 1.0 / 3)
         let ranked = d.distribution("1", year: 2016)
-        #expect(ranked.map(\.ml.id) == ["ML1", "ML2", "ML3"] && ranked.map(\.rank) == [1, 2, 2] && ranked.map(\.quartile) == [3, 1, 1])   // 2 of 3 MLs below: third quarter
+        #expect(ranked.map(\.ml.id) == ["ML1", "ML2", "ML3"] && ranked.map(\.rank) == [1, 2, 2] && ranked.map(\.quartile) == [1, 3, 3])   // line 1 reads no way: highest first; p = (rank − 1) / 2 is 0 (Q1) and ½ (Q3)
         #expect(d.quantiles("1", year: 2016)?.median == 1)
     }
 }

@@ -58,7 +58,7 @@ struct MatrixTests {
         let m = try Self.fourMLs(zeroCohortFor: "B").matrix(within: .region("84"), year: 2016)   // R9 = 0 / 0 for B
         #expect(m.excluded == ["B"] && m.points.map(\.ml) == ["A", "C", "D"])
         var method = MatrixMethod.standard
-        method.performance.append(.init("7", "7"))   // no line 7 in this dataset
+        method.performance.append(.init(line: "7"))   // no line 7 in this dataset
         #expect(throws: MatrixError.tooFewMissionsLocales(0)) { try Self.fourMLs().matrix(within: .region("84"), year: 2016, method: method) }
         #expect(throws: MatrixError.unknownYear(2015)) { try Self.fourMLs().matrix(within: .region("84"), year: 2015) }
     }

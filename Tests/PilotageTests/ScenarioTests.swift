@@ -89,7 +89,7 @@ struct ObjectiveTests {
         let t = Territory.ml(ml)
         let num = d.number("8.1.f", for: t, year: year)!, den = d.number("8.1", for: t, year: year)!
         let g = try d.goalSeek("R10", target: 0.5, for: t, year: year, lever: .exitsToEmployment)
-        #expect(g.numerator == num && g.denominator == den && abs(g.gap - (0.5 - num / den)) < 1e-12)
+        #expect(g.numerator == num && g.denominator == den && abs(g.gap - (num / den - 0.5)) < 1e-12)
         #expect(g.numeratorChange == (0.5 * den - num).rounded(.up))
         // (num + x) / (den + x) = 0.5  ⇒  x = (0.5·den − num) / 0.5, rounded up
         let x = ((0.5 * den - num) / 0.5).rounded(.up)

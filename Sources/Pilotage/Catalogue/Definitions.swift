@@ -32,6 +32,43 @@ enum Definitions {
         }
     }
 
+    /// The reading direction of each judged line; every other line is `.none` (context 0.x,
+    /// volumes, durations 5 and 7, resources 9 and 10, cohort bases). Decided line by line from
+    /// the instruction:
+    static let directions: [String: Direction] = [
+        // Fiche n°3 §1-2 "mesurer la mobilisation": reach of the territory's young people and
+        // the "progression" of first receptions (R2, N/N−1) — more is better.
+        "R1": .higherIsBetter, "R2": .higherIsBetter, "R4": .higherIsBetter,
+        // §3-4: diagnostics, entries, presence in a national pathway. R6 reads with the target
+        // "un diagnostic approfondi à tous les jeunes avant l'entrée en parcours": higher.
+        "R3": .higherIsBetter, "R5": .higherIsBetter, "R6": .higherIsBetter, "R7": .higherIsBetter,
+        // R8 is the share "sans proposition depuis + de 3 mois", 4.1.i its count: lower.
+        "R8": .lowerIsBetter, "4.1.i": .lowerIsBetter,
+        "R9": .higherIsBetter, "R10": .higherIsBetter,
+        // R11 is the share of exits "sans solution connue", 8.1.i its count: lower.
+        "R11": .lowerIsBetter, "8.1.i": .lowerIsBetter,
+        // §5 "mesurer l'efficacité des ressources dédiées à l'accompagnement": more staff on
+        // accompaniment, more young people per accompaniment FTE — higher.
+        "R12": .higherIsBetter, "R13": .higherIsBetter,
+        // The State's euros per young person: the matrix's efficiency reads "le degré
+        // d'optimisation de ses ressources (ETP, financements)" — fewer euros per young person.
+        "10.1.d": .lowerIsBetter, "10.1.e": .lowerIsBetter,
+        // Annexe n°1's "Augmenter …" targets (parrainage, immersion, work and training
+        // situations, exits to employment, apprenticeship and business creation): higher.
+        "4.1.h": .higherIsBetter, "4.1.f.immersion": .higherIsBetter, "4.1.f.emploi": .higherIsBetter,
+        "4.1.g": .higherIsBetter, "8.1.f": .higherIsBetter, "8.1.f.apprentissage": .higherIsBetter,
+        "8.1.f.creation": .higherIsBetter,
+        // Annexe n°1's compliance lines: a diagnostic before entry and a solution within 4
+        // months for all (D.1, G.4, RG: higher); an orientation sequence "d'une durée maximale
+        // de 4 mois" (O.4 counts breaches: lower).
+        "D.1": .higherIsBetter, "G.4": .higherIsBetter, "RG": .higherIsBetter, "O.4": .lowerIsBetter,
+    ]
+
+    /// Quotients that are not shares: R2 (a year-on-year factor) and R13 (young people per FTE).
+    static let notShares: Set<String> = ["R2", "R13"]
+    /// Quotients whose denominator is read the year before: R2 (line 2 of N over line 2 of N−1).
+    static let denominatorLags: [String: Int] = ["R2": 1]
+
     static func build() -> [Indicator] {
         let lines = computedLines() + placeholders()
         return lines.enumerated().map { i, l in
@@ -39,7 +76,9 @@ enum Definitions {
                       label: LocalizedText(fr: l.fr, en: l.en), labelIsDerived: l.derived,
                       rule: LocalizedText(fr: l.ruleFR, en: l.ruleEN),
                       components: l.components.isEmpty ? (l.parent.map { [$0] } ?? []) : l.components,
-                      breakdowns: breakdowns(l.id, l.kind), notes: l.notes, source: l.source, order: i)
+                      breakdowns: breakdowns(l.id, l.kind), notes: l.notes, source: l.source, order: i,
+                      direction: directions[l.id] ?? .none, denominatorLag: denominatorLags[l.id] ?? 0,
+                      isPercentage: l.kind == .ratio && !notShares.contains(l.id))
         }
     }
 

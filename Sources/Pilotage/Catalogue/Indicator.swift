@@ -57,6 +57,47 @@ public enum IndicatorKind: String, Sendable, CaseIterable {
     case placeholder
 }
 
+/// Which way a line reads: whether a higher or a lower value is better, or neither.
+///
+/// Every judgement of the SDK reads it — ranks and quartiles, the synthesis' forces and axes
+/// de progrès, objective proposals, the direction of a new objective, the matrix's scores —
+/// so that no list of "lower is better" lines exists anywhere else.
+///
+/// ```swift
+/// Catalogue.indicator("R8")!.direction   // .lowerIsBetter
+/// Catalogue.indicator("0.1")!.direction  // .none (context)
+/// ```
+public enum Direction: String, Hashable, Sendable, CaseIterable, Codable {
+    /// More is better (R10: exits to employment).
+    case higherIsBetter = "higher_is_better"
+    /// Less is better (R8: no proposition for more than 3 months; R11: exits with no known outcome).
+    case lowerIsBetter = "lower_is_better"
+    /// Neither: context, volume and resource lines, read but never judged.
+    case none
+
+    /// +1 or −1: a difference times the sign is positive when it is an improvement; 0 for `none`.
+    public var sign: Double {
+        switch self {
+        case .higherIsBetter: return 1
+        case .lowerIsBetter: return -1
+        case .none: return 0
+        }
+    }
+
+    /// Whether `a` is strictly better than `b` (for `none`: strictly higher, a position only).
+    public func isBetter(_ a: Double, than b: Double) -> Bool { self == .lowerIsBetter ? a < b : a > b }
+
+    /// What `explain` says.
+    public var label: LocalizedText {
+        switch self {
+        case .higherIsBetter: return .init(fr: "plus haut est meilleur", en: "higher is better")
+        case .lowerIsBetter: return .init(fr: "plus bas est meilleur", en: "lower is better")
+        case .none: return .init(fr: "sans sens de lecture (contexte, volume ou ressource)",
+                                 en: "no reading direction (context, volume or resource)")
+        }
+    }
+}
+
 /// One line of the CPO dashboard: its definition, as data.
 ///
 /// ```swift
@@ -89,12 +130,20 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     public let source: String
     /// Position in the catalogue order (exports and listings).
     public let order: Int
+    /// Which way the line reads (higher or lower is better, or neither).
+    public let direction: Direction
+    /// For quotients: how many years before the numerator's the denominator is read (1 for R2,
+    /// line 2 of N over line 2 of N−1; 0 for every other quotient).
+    public let denominatorLag: Int
+    /// A ratio read as a share, shown in % (every ratio but R2, a year-on-year factor, and R13,
+    /// young people per FTE).
+    public let isPercentage: Bool
 
     /// A line whose value is computed (every kind but placeholders).
     public var isComputed: Bool { kind != .placeholder }
-    /// A ratio read as a share, shown in % (every ratio but R2, a year-on-year factor, and R13,
-    /// young people per FTE).
-    public var isPercentage: Bool { kind == .ratio && id != "R2" && id != "R13" }
+    /// A quotient of two lines (a ratio or an amount per young person): it has a numerator and
+    /// a denominator, objectives and goal seeks.
+    public var isQuotient: Bool { kind == .ratio || kind == .amountPerPerson }
     /// A line in euros: the funding lines (10…) and the amounts per young person.
     public var isEuroAmount: Bool { kind == .amountPerPerson || id.hasPrefix("10") }
     /// A count of young people (its breakdown shares and "dont" rates are meaningful).

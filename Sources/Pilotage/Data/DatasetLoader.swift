@@ -107,7 +107,7 @@ struct DatasetLoader {
         }
         var years: [Int] = []
         for y in rawYears {
-            guard let n = y as? NSNumber, n.doubleValue == n.doubleValue.rounded(), (1900...2999).contains(n.intValue), !years.contains(n.intValue) else {
+            guard let n = y as? NSNumber, n.doubleValue == n.doubleValue.rounded(), Day.years.contains(n.intValue), !years.contains(n.intValue) else {
                 try bad("des années distinctes AAAA", "distinct years YYYY", "\(y)"); return nil
             }
             years.append(n.intValue)
@@ -266,8 +266,8 @@ struct DatasetLoader {
             guard try row.required(c[1], &sink), let first = try row.year(c[2], &sink), let last = try row.year(c[3], &sink),
                   try row.required(c[4], &sink), try row.required(c[5], &sink),   // no default for what the ±10% base includes
                   let parrainage = try row.bool(c[4], &sink), let fipj = try row.bool(c[5], &sink), let year = try row.year(c[6], &sink),
-                  let socle = try row.decimal(c[7], separator: sep, &sink), let parrainageAmount = try row.decimal(c[8], separator: sep, &sink),
-                  let fipjAmount = try row.decimal(c[9], separator: sep, &sink) else { return }
+                  let socle = try row.money(c[7], separator: sep, &sink), let parrainageAmount = try row.money(c[8], separator: sep, &sink),
+                  let fipjAmount = try row.money(c[9], separator: sep, &sink) else { return }
             let number = row.string(c[1]), mlID = row.string(c[0])
             guard first <= last else {
                 try sink.report(row.diagnostic(.inconsistentConvention, c[3], expected: .init(fr: "une année au moins égale à first_year (\(first))", en: "a year not before first_year (\(first))")))
@@ -275,10 +275,6 @@ struct DatasetLoader {
             }
             guard (first...last).contains(year) else {
                 try sink.report(row.diagnostic(.inconsistentConvention, c[6], expected: .init(fr: "une année de la convention (\(first)-\(last))", en: "a year of the convention (\(first)-\(last))")))
-                return
-            }
-            for (k, v) in [(7, socle), (8, parrainageAmount), (9, fipjAmount)] where v < 0 {
-                try sink.report(row.diagnostic(.negativeAmount, c[k], expected: .init(fr: "un montant positif ou nul", en: "a non-negative amount")))
                 return
             }
             var amendmentValue: Amendment?
@@ -318,7 +314,7 @@ struct DatasetLoader {
         guard exists("objectives.csv") else { return conventions }
         guard case (var objectives, let o)? = try open("objectives.csv", required: false, columns: ["ml_id", "year", "indicator", "target", "direction"]) else { return conventions }
         let osep = objectives.separator
-        let ratios = Set(Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map(\.id))
+        let ratios = Set(Catalogue.computed.filter(\.isQuotient).map(\.id))
         var seen = Set<String>()
         try objectives.forEachRow(sink: &sink) { row, sink in
             guard let id = try row.identifier(o[0], &sink) else { return }
@@ -363,7 +359,7 @@ struct DatasetLoader {
             guard try row.required(c[2], &sink) else { return }
             let indicator = row.string(c[2])
             guard let allowedBreakdowns = breakdownsOf[indicator] else {
-                let isRatio = Catalogue.indicator(indicator).map { !$0.isComputed || $0.kind == .ratio || $0.kind == .amountPerPerson } ?? false
+                let isRatio = Catalogue.indicator(indicator).map { !$0.isComputed || $0.isQuotient } ?? false
                 try sink.report(row.diagnostic(.unknownCode, c[2], expected: isRatio
                     ? .init(fr: "une ligne de comptage, de somme ou de moyenne (les ratios sont toujours calculés)", en: "a count, sum or mean line (ratios are always computed)")
                     : .init(fr: "un identifiant du catalogue (comptage, somme ou moyenne, ou 5.n / 7.n)", en: "a catalogue identifier (count, sum or mean, or 5.n / 7.n)")))

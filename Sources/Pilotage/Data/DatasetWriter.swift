@@ -165,7 +165,7 @@ enum DatasetWriter {
             for year in c.period where c.subsidies[year] != nil {
                 let s = c.subsidies[year]!, a = c.amendments.first { $0.year == year }
                 out.row([c.mlID, c.number, String(c.period.lowerBound), String(c.period.upperBound), c.integratesParrainage ? "1" : "0",
-                         c.integratesFIPJ ? "1" : "0", String(year), decimal(s.socle), decimal(s.parrainage), decimal(s.fipj),
+                         c.integratesFIPJ ? "1" : "0", String(year), s.socle.description, s.parrainage.description, s.fipj.description,
                          a.map { String($0.number) } ?? "", a?.signedOn?.description ?? ""])
             }
         }

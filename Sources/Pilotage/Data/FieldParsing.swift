@@ -91,6 +91,33 @@ extension CSVRow {
         return nil
     }
 
+    /// An amount in euros exact to the cent (`160000`, `77567.34`; at most two decimals, read
+    /// from the text, never through a binary fraction).
+    func money(_ i: Int, separator: UInt8, _ sink: inout DiagnosticSink) throws -> Money? {
+        guard try required(i, &sink) else { return nil }
+        let commaAllowed = separator == 59 || isQuoted(i)
+        var cents: Int64 = 0, decimals: Int?, digits = 0, ok = true, negative = false
+        for (k, c) in bytes(i).enumerated() {
+            if c >= 48 && c <= 57, cents < 1_000_000_000_000_000, (decimals ?? 0) < 2 {
+                cents = cents * 10 + Int64(c - 48); digits += 1
+                if let d = decimals { decimals = d + 1 }
+            } else if (c == 46 || (c == 44 && commaAllowed)) && decimals == nil { decimals = 0 }
+            else if c == 45 && k == 0 { negative = true }
+            else { ok = false; break }
+        }
+        if ok, digits > 0 {
+            if negative && cents > 0 {
+                try sink.report(diagnostic(.negativeAmount, i, expected: .init(fr: "un montant positif ou nul", en: "a non-negative amount")))
+                return nil
+            }
+            for _ in (decimals ?? 0)..<2 { cents *= 10 }
+            return Money(cents: cents)
+        }
+        try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "un montant en euros, au centime près (12.50\(commaAllowed ? " ou 12,50" : ""))",
+                                                                       en: "an amount in euros, to the cent (12.50\(commaAllowed ? " or 12,50" : ""))")))
+        return nil
+    }
+
     /// A whole number from 1 to 9999 (an amendment number).
     func positiveInteger(_ i: Int, _ sink: inout DiagnosticSink) throws -> Int? {
         guard try required(i, &sink) else { return nil }
@@ -106,7 +133,7 @@ extension CSVRow {
         let b = bytes(i)
         var v = 0
         for c in b { guard c >= 48, c <= 57, v < 100_000 else { v = -1; break }; v = v * 10 + Int(c) - 48 }
-        if v >= 1900, v <= 2999 { return v }
+        if Day.years.contains(v) { return v }
         try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "une année (AAAA)", en: "a year (YYYY)")))
         return nil
     }

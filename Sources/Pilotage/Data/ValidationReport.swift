@@ -56,7 +56,7 @@ public struct ValidationReport: Sendable {
             for c in conventions {
                 for (year, s) in c.subsidies.sorted(by: { $0.key < $1.key }) where d.years.contains(year) {
                     let rows = etat["\(c.mlID)|\(year)"] ?? 0
-                    if abs(rows - s.total) > 0.5 { add(.subsidyFundingMismatch, "conventions.csv: \(c.number) \(year) (\(DatasetWriter.decimal(s.total)) / \(DatasetWriter.decimal(rows)))") }
+                    if abs(rows - s.total.euros) > 0.5 { add(.subsidyFundingMismatch, "conventions.csv: \(c.number) \(year) (\(s.total) / \(DatasetWriter.decimal(rows)))") }
                 }
             }
         }

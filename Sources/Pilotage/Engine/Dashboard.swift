@@ -110,14 +110,10 @@ public struct Dashboard: Sendable {
             return .failure(.missingValue(indicator: id, mlIDs: missingMLs(directSlot, t, yi, b)))
         case .ratio, .amountPerPerson:
             let numerator: Result<Double, Unavailability>, denominator: Result<Double, Unavailability>
-            if id == "R2" {
-                guard yi > 0, years[yi - 1] == year - 1 else { return .failure(.noPreviousYear(year)) }
-                numerator = component("2", t, yi, b)
-                denominator = component("2", t, yi - 1, b)
-            } else {
-                numerator = component(indicator.components[0], t, yi, b)
-                denominator = component(indicator.components[1], t, yi, b)
-            }
+            let lag = indicator.denominatorLag
+            guard lag == 0 || (yi >= lag && years[yi - lag] == year - lag) else { return .failure(.noPreviousYear(year)) }
+            numerator = component(indicator.components[0], t, yi, b)
+            denominator = component(indicator.components[1], t, yi - lag, b)
             switch (numerator, denominator) {
             case (.failure(let e), _), (_, .failure(let e)): return .failure(e)
             case (.success(let n), .success(let d)):
@@ -205,25 +201,26 @@ public struct Dashboard: Sendable {
         public var ml: Territory
         /// The value.
         public var value: Double
-        /// 1 = highest value.
+        /// 1 = best in the line's direction (``Standing``).
         public var rank: Int
-        /// 1 to 4: 1 + ⌊4 × (MLs strictly below) / (MLs with a value)⌋, at most 4 (2 of 3 below is 3).
+        /// 1 (best quarter) to 4 (worst quarter) (``Standing``).
         public var quartile: Int
     }
 
-    /// The distribution of a line across the MLs of a territory, highest first; MLs where
-    /// the line is absent are left out. Ties share the best rank.
+    /// The distribution of a line across the MLs of a territory, best first in the line's
+    /// direction (highest first for a line without one; ties by ml_id); MLs where the line is
+    /// absent are left out. Ranks and quartiles are ``Standing``'s: ties share the best rank.
     public func distribution(_ id: String, within territory: Territory = .nation, year: Int, breakdown: Breakdown = .all) -> [Ranked] {
+        let direction = Catalogue.indicator(id)?.direction ?? .none
         let values = missions(in: territory).compactMap { ml in number(id, for: ml, year: year, breakdown: breakdown).map { (ml, $0) } }
-        let sorted = values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8) }
-        let n = sorted.count
+        let sorted = values.sorted {
+            $0.1 != $1.1 ? direction.isBetter($0.1, than: $1.1) : $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8)
+        }
         var result: [Ranked] = []
         for (i, (ml, v)) in sorted.enumerated() {
             let rank = (i > 0 && sorted[i - 1].1 == v) ? result[i - 1].rank : i + 1
-            // Quartile from the share of MLs strictly below.
-            let below = sorted.filter { $0.1 < v }.count
-            let quartile = n <= 1 ? 4 : min(4, 1 + (4 * below) / n)
-            result.append(Ranked(ml: ml, value: v, rank: rank, quartile: quartile))
+            let standing = Standing(rank: rank, of: sorted.count)
+            result.append(Ranked(ml: ml, value: v, rank: standing.rank, quartile: standing.quartile))
         }
         return result
     }

@@ -218,7 +218,7 @@ private struct Generation {
             for (funder, line, share) in Figures.fundingShares {
                 let amount = budget * share * max(0.3, rng.normal(mean: 1, sd: 0.15))
                 funding.row([id, String(year), funder.rawValue, line.rawValue, money(amount)])
-                let rounded = (amount * 100).rounded() / 100
+                let rounded = Money(cents: Int64((amount * 100).rounded()))
                 if funder == .etat && line == .socle { subsidy.socle = rounded }
                 if funder == .etat && line == .parrainage { subsidy.parrainage = rounded }
                 if funder == .etat && line == .fipj { subsidy.fipj = rounded }

@@ -1,17 +1,17 @@
-/// The State's yearly subsidy to a Mission locale under its convention (CPO).
+/// The State's yearly subsidy to a Mission locale under its convention (CPO), exact to the cent.
 public struct StateSubsidy: Hashable, Sendable, Codable {
     /// Main activities (programme 102, activity 010200001706).
-    public var socle: Double
+    public var socle: Money
     /// Sponsorship (activity 010200001702), when the convention integrates it.
-    public var parrainage: Double
+    public var parrainage: Money
     /// Fonds pour l'insertion professionnelle des jeunes (activity 010200001705), when integrated.
-    public var fipj: Double
-    /// Creates a value from its fields.
-    public init(socle: Double, parrainage: Double = 0, fipj: Double = 0) {
+    public var fipj: Money
+    /// A subsidy from its three lines.
+    public init(socle: Money, parrainage: Money = .zero, fipj: Money = .zero) {
         self.socle = socle; self.parrainage = parrainage; self.fipj = fipj
     }
     /// The whole State subsidy of the convention (Garantie jeunes is never part of it).
-    public var total: Double { socle + parrainage + fipj }
+    public var total: Money { socle + parrainage + fipj }
 }
 
 /// Whether a ratio's objective asks for more or for less.
@@ -58,8 +58,8 @@ public struct Amendment: Hashable, Sendable, Codable {
 /// cpo.check(StateSubsidy(socle: 424_000), for: 2016)   // .within(headroom: …)
 /// ```
 public struct Convention: Hashable, Sendable, Codable {
-    /// "Les ajustements … dans la limite de 10 % sur la durée de la convention".
-    public static let maximumAdjustment = 0.10
+    /// "Les ajustements … dans la limite de 10 % sur la durée de la convention": 10 %.
+    public static let maximumAdjustmentPercent: Int64 = 10
 
     /// The number.
     public var number: String
@@ -91,38 +91,79 @@ public struct Convention: Hashable, Sendable, Codable {
 
     /// The part of a subsidy the ±10% rule applies to: the socle, with parrainage and FIPJ when
     /// the convention integrates them ("Ces financements, hors Garantie Jeunes, restent fongibles").
-    public func adjustable(_ s: StateSubsidy) -> Double {
-        s.socle + (integratesParrainage ? s.parrainage : 0) + (integratesFIPJ ? s.fipj : 0)
+    public func adjustable(_ s: StateSubsidy) -> Money {
+        s.socle + (integratesParrainage ? s.parrainage : .zero) + (integratesFIPJ ? s.fipj : .zero)
+    }
+
+    /// The lowest and the highest adjustable amount the ±10 % rule allows for any year of the
+    /// convention: the base × 90 % rounded up to the cent and the base × 110 % rounded down —
+    /// each rounded toward what it allows, so that an amount is allowed exactly when it lies
+    /// between them. Nil without a first-year subsidy.
+    ///
+    /// A base of 87 717,45 € allows 78 945,71 € to 96 489,19 € (× 110 % is 96 489,195 €).
+    public var bounds: ClosedRange<Money>? {
+        guard let base else { return nil }
+        let b = adjustable(base), m = Convention.maximumAdjustmentPercent
+        guard b > .zero else { return nil }
+        return b.scaled(by: 100 - m, over: 100, .up)...b.scaled(by: 100 + m, over: 100, .down)
     }
 
     /// Where a proposed subsidy stands against the ±10% rule (changes compound: the bound
     /// applies to the year's subsidy against the base, not to the yearly step).
     public enum FundingCheck: Hashable, Sendable {
-        /// Allowed; what remains, in euros rounded to the cent, up to +10% and down to −10%.
-        case within(up: Double, down: Double)
-        /// Refused: the change against the base exceeds 10%.
-        case outside(change: Double)
+        /// Allowed; what remains, exactly, up to the highest and down to the lowest allowed amount
+        /// (the proposal plus `up` is what ``Convention/clamped(_:for:)`` sets above it).
+        case within(up: Money, down: Money)
+        /// Refused: the adjustable amount exceeds the highest allowed (`limit`) by `excess`.
+        case above(limit: Money, excess: Money)
+        /// Refused: the adjustable amount is below the lowest allowed (`limit`) by `shortfall`.
+        case below(limit: Money, shortfall: Money)
         /// The year is outside the convention, or it has no first-year subsidy.
         case notApplicable
     }
 
-    /// Checks a proposed subsidy for a year against the base.
+    /// Checks a proposed subsidy for a year against the base: exact comparisons in cents.
     public func check(_ proposed: StateSubsidy, for year: Int) -> FundingCheck {
-        guard period.contains(year), let base, adjustable(base) > 0 else { return .notApplicable }
-        let b = adjustable(base), p = adjustable(proposed)
-        let change = p / b - 1
-        if abs(change) > Convention.maximumAdjustment + 1e-12 { return .outside(change: change) }
-        func cents(_ v: Double) -> Double { (v * 100).rounded() / 100 }
-        return .within(up: cents(b * (1 + Convention.maximumAdjustment) - p), down: cents(p - b * (1 - Convention.maximumAdjustment)))
+        guard period.contains(year), let bounds else { return .notApplicable }
+        let p = adjustable(proposed)
+        if p > bounds.upperBound { return .above(limit: bounds.upperBound, excess: p - bounds.upperBound) }
+        if p < bounds.lowerBound { return .below(limit: bounds.lowerBound, shortfall: bounds.lowerBound - p) }
+        return .within(up: bounds.upperBound - p, down: p - bounds.lowerBound)
     }
 
     /// The closest subsidy within ±10% of the base (the socle moves; parrainage and FIPJ stay):
     /// the proposal itself when allowed, else the bound it hits ("binding").
     public func clamped(_ proposed: StateSubsidy, for year: Int) -> (subsidy: StateSubsidy, binding: Bool) {
-        guard case .outside(let change) = check(proposed, for: year), let base else { return (proposed, false) }
-        let b = adjustable(base), bound = b * (1 + (change > 0 ? 1 : -1) * Convention.maximumAdjustment)
         var s = proposed
-        s.socle = ((proposed.socle + bound - adjustable(proposed)) * 100).rounded(change > 0 ? .down : .up) / 100
+        switch check(proposed, for: year) {
+        case .above(_, let excess): s.socle = s.socle - excess
+        case .below(_, let shortfall): s.socle = s.socle + shortfall
+        case .within, .notApplicable: return (proposed, false)
+        }
         return (s, true)
+    }
+
+    /// What a year may still move from a reference subsidy (the year before, usually): up to
+    /// the highest and down to the lowest allowed amount, in euros and in hundredths of a
+    /// percent of the reference, rounded toward what is allowed (an increase of `upBasisPoints`
+    /// / 100 % is allowed; one more hundredth is not). Nil outside the rule.
+    ///
+    /// From 91 226,15 € under a highest 96 489,19 €: +5 263,04 €, +576 basis points (+5,76 %:
+    /// 5,7693… % rounded down).
+    public func headroom(from reference: StateSubsidy) -> (up: Money, down: Money, upBasisPoints: Int64, downBasisPoints: Int64)? {
+        guard let bounds else { return nil }
+        let r = adjustable(reference)
+        guard let upBP = r.basisPoints(to: bounds.upperBound, .down), let downBP = r.basisPoints(to: bounds.lowerBound, .up) else { return nil }
+        return (bounds.upperBound - r, bounds.lowerBound - r, upBP, downBP)
+    }
+
+    /// The subsidy of a year stepped by a fraction from the year before (`0.06` for +6 %): the
+    /// adjustable part becomes the previous one × (1 + fraction), to the nearest cent, carried
+    /// by the socle (the year's parrainage and FIPJ stay as in `keeping`). Nil when out of range.
+    public func stepped(from previous: StateSubsidy, by fraction: Double, keeping year: StateSubsidy) -> StateSubsidy? {
+        guard let target = adjustable(previous).increased(by: fraction) else { return nil }
+        var s = year
+        s.socle = target - (adjustable(year) - year.socle)
+        return s
     }
 }

@@ -11,6 +11,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// Days since 1970-01-01 (negative before).
     public let number: Int32
 
+    /// The years a dataset, a command or a convention may name: the one rule every year read
+    /// from a file or a command line is checked against.
+    public static let years: ClosedRange<Int> = 1900...2999
+
     /// A day from its day number (days since 1970-01-01).
     public init(number: Int32) { self.number = number }
 

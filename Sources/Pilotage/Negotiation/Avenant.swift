@@ -89,18 +89,18 @@ public struct Avenant: Sendable {
         indicators = objectives.map { ($0.indicatorID, readYear, dashboard.number($0.indicatorID, for: .ml(mission.id), year: readYear)) }
     }
 
-    static func cents(_ v: Double) -> Int64 { Int64((v * 100).rounded()) }
-    func figures(_ v: Double) -> String { FrenchNumber.figures(cents: Self.cents(v)) }
-    func words(_ v: Double) -> String { FrenchNumber.euros(cents: Self.cents(v)) }
+    func figures(_ v: Money) -> String { FrenchNumber.figures(cents: v.cents) }
+    func figures(_ v: Double) -> String { FrenchNumber.figures(cents: Int64((v * 100).rounded())) }
+    func words(_ v: Money) -> String { FrenchNumber.euros(cents: v.cents) }
     func missing(_ what: String) -> String { "[à compléter : \(what)]" }
     func or(_ value: String?, _ what: String) -> String { value.flatMap { $0.isEmpty ? nil : $0 } ?? missing(what) }
 
     /// The State's annual total under this avenant (socle, parrainage, FIPJ).
-    public var total: Double { subsidy.socle + subsidy.parrainage + subsidy.fipj }
+    public var total: Money { subsidy.total }
     /// "Une avance … dans la limite de 50 %": half the annual subsidy, to the cent below.
-    public var advance: Double { Double(Self.cents(subsidy.socle) / 2) / 100 }
+    public var advance: Money { Money(cents: subsidy.socle.cents / 2) }
     /// The balance paid after the review of the accounts.
-    public var balance: Double { Double(Self.cents(subsidy.socle)) / 100 - advance }
+    public var balance: Money { subsidy.socle - advance }
 
     /// The avenant as Markdown.
     public func markdown() -> String {

@@ -63,14 +63,14 @@ public struct Brief: Sendable {
         public var region: Result<Double, Unavailability>
         /// The value for the nation.
         public var nation: Result<Double, Unavailability>
-        /// Rank (1 = highest) and quartile among all MLs, and among the region's.
-        public var nationalRank: (rank: Int, quartile: Int, of: Int)?
+        /// Rank (1 = best in the line's direction) and quartile among all MLs (``Standing``).
+        public var nationalRank: Standing?
         /// Rank and quartile among the MLs of the region.
-        public var regionalRank: (rank: Int, quartile: Int, of: Int)?
-        /// Median of the peers, and the ML's rank among itself and its peers.
+        public var regionalRank: Standing?
+        /// Median of the peers.
         public var peerMedian: Double?
-        /// Rank among the ML and its peers.
-        public var peerRank: (rank: Int, of: Int)?
+        /// Rank and quartile among the ML and its peers: what the synthesis files.
+        public var peerRank: Standing?
     }
     /// One step of the brief.
     public struct Step: Sendable {
@@ -138,23 +138,21 @@ extension Dashboard {
         let y = dialogueYear - 1
         guard years.contains(y) else { throw .noResults(dialogueYear: dialogueYear, available: years) }
         let peers = self.peers(of: ml, year: y, count: peerCount)
-        func rank(_ id: String, within t: Territory) -> (Int, Int, Int)? {
+        func rank(_ id: String, within t: Territory) -> Standing? {
             let d = distribution(id, within: t, year: y)
-            return d.first { $0.ml.id == ml }.map { ($0.rank, $0.quartile, d.count) }
+            return d.first { $0.ml.id == ml }.map { Standing(rank: $0.rank, of: d.count) }
         }
         var steps: [Brief.Step] = []
         for step in DialogueGuide.steps {
             let lines = step.lines.compactMap { Catalogue.indicator($0) }.map { line -> Brief.Line in
                 let peerValues = peers.compactMap { number(line.id, for: .ml($0), year: y) }
                 let mine = number(line.id, for: .ml(ml), year: y)
-                var peerRank: (Int, Int)?
-                if let mine { peerRank = (1 + peerValues.filter { $0 > mine }.count, peerValues.count + 1) }
+                let peerRank = mine.flatMap { Standing($0, among: peerValues + [$0], direction: line.direction) }
                 let median = Statistics.median(peerValues)
                 return Brief.Line(indicator: line, value: value(line.id, for: .ml(ml), year: y), previous: value(line.id, for: .ml(ml), year: y - 1),
                                   region: value(line.id, for: region, year: y), nation: value(line.id, for: .nation, year: y),
-                                  nationalRank: rank(line.id, within: .nation).map { (rank: $0.0, quartile: $0.1, of: $0.2) },
-                                  regionalRank: rank(line.id, within: region).map { (rank: $0.0, quartile: $0.1, of: $0.2) },
-                                  peerMedian: median, peerRank: peerRank.map { (rank: $0.0, of: $0.1) })
+                                  nationalRank: rank(line.id, within: .nation), regionalRank: rank(line.id, within: region),
+                                  peerMedian: median, peerRank: peerRank)
             }
             steps.append(Brief.Step(guide: step, lines: lines))
         }
@@ -184,8 +182,9 @@ extension Dashboard {
 
 /// The synthesis table of Fiche n°1 ("Synthèse du dialogue de gestion - plan d'action"): five
 /// themes × forces / axes de progrès / actions prioritaires, pre-filled from the brief — a ratio
-/// in the top quarter of the ML and its peers is a force, one in the bottom quarter an axe de
-/// progrès (lower is better for R11, 10.1.d and 10.1.e) — and then edited by the analyst.
+/// in the best quartile of the ML and its peers (its ``Standing`` in the brief, read in the
+/// line's ``Direction``) is a force, one in the worst quartile an axe de progrès; at least 4
+/// values are needed — and then edited by the analyst.
 public struct Synthesis: Hashable, Sendable {
     /// A ratio that stands out among the peers.
     public struct Finding: Hashable, Sendable {
@@ -193,7 +192,8 @@ public struct Synthesis: Hashable, Sendable {
         public var indicatorID: String
         /// The value.
         public var value: Double
-        /// The ML's rank among itself and its peers (1 = best, in the ratio's direction).
+        /// The ML's rank among itself and its peers (1 = best, in the ratio's direction): the
+        /// brief's peer rank.
         public var rank: Int, of: Int
         /// The median of the peers.
         public var peerMedian: Double?
@@ -215,9 +215,6 @@ public struct Synthesis: Hashable, Sendable {
         "Ingénierie de projets",
         "Mesure de la dynamique globale Adéquation ressources",
     ]
-    /// Ratios where less is better.
-    public static let lowerIsBetter: Set<String> = ["R11", "10.1.d", "10.1.e"]
-
     /// The themes.
     public var themes: [Theme]
 
@@ -228,13 +225,10 @@ public struct Synthesis: Hashable, Sendable {
         themes = Synthesis.titles.enumerated().map { k, title in
             var forces: [Finding] = [], axes: [Finding] = []
             if let step = stepOfTheme[k] {
-                for line in brief.steps[step].lines where line.indicator.kind == .ratio || line.indicator.kind == .amountPerPerson {
+                for line in brief.steps[step].lines where line.indicator.isQuotient && line.indicator.direction != .none {
                     guard let value = try? line.value.get(), let peer = line.peerRank, peer.of >= 4 else { continue }
-                    let lower = Synthesis.lowerIsBetter.contains(line.indicator.id)
-                    let rank = lower ? peer.of + 1 - peer.rank : peer.rank
-                    let quarter = Int((Double(peer.of) / 4).rounded(.up))
-                    let finding = Finding(indicatorID: line.indicator.id, value: value, rank: rank, of: peer.of, peerMedian: line.peerMedian)
-                    if rank <= quarter { forces.append(finding) } else if rank > peer.of - quarter { axes.append(finding) }
+                    let finding = Finding(indicatorID: line.indicator.id, value: value, rank: peer.rank, of: peer.of, peerMedian: line.peerMedian)
+                    if peer.isBestQuarter { forces.append(finding) } else if peer.isWorstQuarter { axes.append(finding) }
                 }
             }
             return Theme(title: title, forces: forces, axes: axes)

@@ -4,17 +4,21 @@ import Foundation
 /// two composite scores, each a mean of z-scores within the scope.
 ///
 /// The default method (documented, overridable):
-/// - efficiency = mean z of R13, R12, young people in contact per FTE (1 / 9) and −10.1.e;
-/// - performance = mean z of R10, −R11, R9 and the 4.4 rate (4.4 / 4), each first adjusted for
+/// - efficiency = mean z of R13, R12, young people in contact per FTE (1 / 9) and 10.1.e;
+/// - performance = mean z of R10, R11, R9 and the 4.4 rate (4.4 / 4), each first adjusted for
 ///   context: the residual of a least-squares regression, across the MLs of the scope, on
 ///   DEFM/JANO (0.2 / 0.1) and the shares of young people in contact living in a QPV and in a ZRR.
+///
+/// Each measure counts in its ``Direction``: a catalogue line in the catalogue's (R11 and
+/// 10.1.e are lower-is-better, so they count negatively); a quotient of two lines in the one it
+/// declares (more young people per FTE, a higher 4.4 rate: higher is better).
 ///
 /// ```swift
 /// let m = try dashboard.matrix(within: .region("84"), year: 2016)
 /// m.points.first { $0.ml == "ML069-LYON" }?.quadrant
 /// ```
 public struct MatrixMethod: Hashable, Sendable {
-    /// A measure: a line, or a quotient of two lines (each under a breakdown), with a sign.
+    /// A measure: a line, or a quotient of two lines (each under a breakdown), with its direction.
     public struct Measure: Hashable, Sendable {
         /// What is shown for it.
         public var label: String
@@ -22,12 +26,20 @@ public struct MatrixMethod: Hashable, Sendable {
         public var numerator: String, numeratorBreakdown: Breakdown
         /// The denominator's value.
         public var denominator: String?, denominatorBreakdown: Breakdown
-        /// −1 when less is better (R11, 10.1.e).
-        public var sign: Double
-        /// Creates a value from its fields.
-        public init(_ label: String, _ numerator: String, _ nb: Breakdown = .all, over denominator: String? = nil, _ db: Breakdown = .all, sign: Double = 1) {
+        /// Which way the measure reads; its z-score counts negatively when lower is better.
+        public var direction: Direction
+        /// +1, or −1 when lower is better (context covariates, without direction, are not scored).
+        public var sign: Double { direction == .lowerIsBetter ? -1 : 1 }
+        /// A catalogue line, read in its catalogue direction.
+        public init(line id: String, _ breakdown: Breakdown = .all) {
+            self.init(id, id, breakdown, direction: Catalogue.indicator(id)?.direction ?? .none)
+        }
+        /// A value or a quotient of two values, with the direction it declares (a context
+        /// covariate has none).
+        public init(_ label: String, _ numerator: String, _ nb: Breakdown = .all, over denominator: String? = nil, _ db: Breakdown = .all,
+                    direction: Direction) {
             self.label = label; self.numerator = numerator; numeratorBreakdown = nb
-            self.denominator = denominator; denominatorBreakdown = db; self.sign = sign
+            self.denominator = denominator; denominatorBreakdown = db; self.direction = direction
         }
         func value(_ d: Dashboard, _ t: Territory, _ year: Int) -> Double? {
             guard let n = d.number(numerator, for: t, year: year, breakdown: numeratorBreakdown) else { return nil }
@@ -50,9 +62,10 @@ public struct MatrixMethod: Hashable, Sendable {
 
     /// The default method of Pilotage.
     public static let standard = MatrixMethod(
-        efficiency: [.init("R13", "R13"), .init("R12", "R12"), .init("1/9", "1", over: "9"), .init("-10.1.e", "10.1.e", sign: -1)],
-        performance: [.init("R10", "R10"), .init("-R11", "R11", sign: -1), .init("R9", "R9"), .init("4.4/4", "4.4", over: "4")],
-        context: [.init("0.2/0.1", "0.2", over: "0.1"), .init("QPV", "1", .qpv, over: "1"), .init("ZRR", "1", .zrr, over: "1")])
+        efficiency: [.init(line: "R13"), .init(line: "R12"), .init("1/9", "1", over: "9", direction: .higherIsBetter), .init(line: "10.1.e")],
+        performance: [.init(line: "R10"), .init(line: "R11"), .init(line: "R9"), .init("4.4/4", "4.4", over: "4", direction: .higherIsBetter)],
+        context: [.init("0.2/0.1", "0.2", over: "0.1", direction: .none), .init("QPV", "1", .qpv, over: "1", direction: .none),
+                  .init("ZRR", "1", .zrr, over: "1", direction: .none)])
 }
 
 /// The matrix of a scope for one year.

@@ -7,8 +7,9 @@ public struct GoalSeek: Hashable, Sendable {
     public var target: Double
     /// The value of the year.
     public var current: Double
-    /// Target − current (in the ratio's unit: 0.05 is 5 points for a share).
-    public var gap: Double { target - current }
+    /// Current − target, in the ratio's unit (−0.05 is 5 points below a share's target): the
+    /// one sign of every gap (``ObjectiveStatus``); `numeratorChange` is what closes it.
+    public var gap: Double { current - target }
     /// The numerator and denominator lines, with their values.
     public var numeratorID: String, denominatorID: String
     /// The numerator's value.
@@ -47,7 +48,7 @@ extension Dashboard {
     /// g.leverAmount       // more exits to employment, counted in the exits too
     /// ```
     public func goalSeek(_ id: String, target: Double, for territory: Territory, year: Int, lever: Lever? = nil) throws(GoalSeekError) -> GoalSeek {
-        guard let line = Catalogue.indicator(id), line.kind == .ratio || line.kind == .amountPerPerson, line.components.count == 2, id != "R2" else {
+        guard let line = Catalogue.indicator(id), line.isQuotient, line.components.count == 2, line.denominatorLag == 0 else {
             throw .notARatio(id)
         }
         let (numID, denID) = (line.components[0], line.components[1])
@@ -106,7 +107,7 @@ extension Dashboard {
     public func effects(of scenario: Scenario, for territory: Territory, year: Int, breakdown: Breakdown = .all) throws(ScenarioError)
         -> [(indicator: Indicator, before: Result<Double, Unavailability>, after: Result<Double, Unavailability>)] {
         let w = try applying(scenario)
-        return Catalogue.computed.filter { $0.kind == .ratio || $0.kind == .amountPerPerson }.map {
+        return Catalogue.computed.filter(\.isQuotient).map {
             ($0, value($0.id, for: territory, year: year, breakdown: breakdown), w.value($0.id, for: territory, year: year, breakdown: breakdown))
         }
     }
@@ -136,9 +137,11 @@ public struct TargetProposal: Hashable, Sendable {
 
 extension Dashboard {
     /// Targets for a ratio of an ML for the dialogue year: the peers' median, the ML's own
-    /// trend, and its last result plus `points` (0.02 is 2 points) — in the ratio's direction.
+    /// trend, and its last result moved by `points` (0.02 is 2 points) in `direction` — by
+    /// default the line's (R10 goes up, R8 and R11 go down; **increase** for a line without one).
     public func proposals(_ id: String, ml: String, dialogueYear: Int, points: Double = 0.02,
-                          direction: ObjectiveDirection = .increase) -> [TargetProposal] {
+                          direction: ObjectiveDirection? = nil) -> [TargetProposal] {
+        let direction = direction ?? Catalogue.indicator(id).flatMap { ObjectiveDirection($0.direction) } ?? .increase
         let y = dialogueYear - 1
         var result: [TargetProposal] = []
         if let median = Statistics.median(peers(of: ml, year: y).compactMap { number(id, for: .ml($0), year: y) }) {
