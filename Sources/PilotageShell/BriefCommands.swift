@@ -59,7 +59,8 @@ enum BriefCommands {
         func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") }
         weight.rows = b.weight.map { [.text($0.label), $0.share.map { Report.Cell(value: .ratio($0), shown: percent($0)) } ?? .absent(fr ? "valeur absente" : "absent value")] }
         weight.plainText = [(fr ? "  poids dans la région : " : "  weight in the region: ")
-                            + b.weight.map { "\($0.label) \($0.share.map(percent) ?? "n.d.")" }.joined(separator: " ; ")]
+                            + b.weight.map { "\($0.label) \($0.share.map(percent) ?? Messages.text(.notAvailable, lang))" }
+                                .joined(separator: fr ? " ; " : "; ")]
         r.add(weight)
         let notes = session.annotations[b.ml] ?? [:]
         func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(fr ? "valeur absente" : "absent value") }
@@ -100,12 +101,13 @@ enum BriefCommands {
             case let (n?, p?):
                 let mark = line.direction.isBetter(n, than: p) ? " ✓" : " ✗"
                 verdict = (n > p ? (fr ? "en hausse" : "up") : n == p ? (fr ? "stable" : "flat") : (fr ? "en baisse" : "down")) + mark
-            default: verdict = "n.d."
+            default: verdict = Messages.text(.notAvailable, lang)
             }
             let absent = fr ? "valeur absente" : "absent value"
             let before = Report.Cell.line(t.before, line, lang, absent: absent), now = Report.Cell.line(t.now, line, lang, absent: absent)
-            targets.rows.append([.text(t.target), .text(t.line), before, now, verdict == "n.d." ? .absent(absent) : .text(verdict)])
-            plain.append("    \(t.line) \(before.shown) → \(now.shown) : \(verdict)")
+            targets.rows.append([.text(t.target), .text(t.line), before, now, verdict == Messages.text(.notAvailable, lang) ? .absent(absent) : .text(verdict)])
+            let shown = { (c: Report.Cell) in c.shown == "n.d." ? Messages.text(.notAvailable, lang) : c.shown }
+            plain.append("    \(t.line) \(shown(before)) → \(shown(now))" + Messages.colon(lang) + verdict)
         }
         targets.plainText = plain
         r.add(targets)

@@ -30,10 +30,11 @@ enum Commands {
             guard let c = find(t.text.lowercased()) else {
                 throw ShellError(Messages.text(.unknownCommand, lang, t.text), at: t, suggestions: Suggestions.closest(to: t.text, among: allNames))
             }
+            let colon = Messages.colon(lang)
             var out = "\(c.names[0]) — \(c.summary.text(lang))\n"
-            out += "  \(Messages.text(.usage, lang)) : \(c.usage)\n"
-            if c.names.count > 1 { out += "  Alias : \(c.names.dropFirst().joined(separator: ", "))\n" }
-            for e in c.examples { out += "  \(Messages.text(.example, lang)) : \(e)\n" }
+            out += "  " + Messages.text(.usage, lang) + colon + Messages.usage(c.usage, lang) + "\n"
+            if c.names.count > 1 { out += "  " + Messages.text(.aliases, lang) + colon + c.names.dropFirst().joined(separator: ", ") + "\n" }
+            for e in c.examples { out += "  " + Messages.text(.example, lang) + colon + e + "\n" }
             return ShellResult(output: out)
         }
         // The overview names each command; its full usage is in `help COMMAND`.
@@ -41,7 +42,7 @@ enum Commands {
         let width = all.map { $0.names[0].count }.max() ?? 0
         for c in all {
             out += "  " + padded(c.names[0], width + 2) + c.summary.text(lang) + "\n"
-            out += "  " + String(repeating: " ", count: width + 2) + "\(Messages.text(.example, lang)) : \(c.examples[0])\n"
+            out += "  " + String(repeating: " ", count: width + 2) + Messages.text(.example, lang) + Messages.colon(lang) + c.examples[0] + "\n"
         }
         out += Messages.text(.helpFooter, lang) + "\n"
         return ShellResult(output: out)

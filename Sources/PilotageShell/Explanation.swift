@@ -18,13 +18,15 @@ public enum Explanation {
         }
         let children = Catalogue.children(of: i.id).map(\.id)
         if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
-        rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map(\.rawValue).joined(separator: ", ")))
+        rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", ")))
         for (k, n) in i.notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n.text(lang))) }
         rows.append((m(.source), i.source))
         let width = rows.map(\.0.count).max() ?? 0
         var out = "\(i.id) — \(i.label.text(lang))\n"
         for (k, v) in rows {
-            let head = "  " + k.padding(toLength: width, withPad: " ", startingAt: 0) + (k.isEmpty ? "   " : " : ")
+            // « Règle       : » in French, "Rule:        " in English.
+            let label = k.isEmpty ? "" : (lang == .fr ? k : k + ":")
+            let head = "  " + label.padding(toLength: width + 1, withPad: " ", startingAt: 0) + (k.isEmpty || lang == .en ? "  " : ": ")
             out += wrap(v, indent: head.count, width: 100, first: head) + "\n"
         }
         return out
@@ -84,7 +86,7 @@ extension Explanation {
                 if let p = i.parentID { out += "- \(m(.parent)): \(p)\n" }
                 out += "- \(m(.rule)): \(i.rule.text(lang))\n"
                 if i.isQuotient { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
-                out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map(\.rawValue).joined(separator: ", "))\n"
+                out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", "))\n"
                 for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
                 out += "- \(m(.source)): \(i.source)\n"
             }

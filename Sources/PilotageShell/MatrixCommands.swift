@@ -58,7 +58,7 @@ enum MatrixCommands {
             let svg = SVGChart.quadrant(title: fr ? "Performance × efficience — \(d.name(of: scope)), \(year)" : "Performance × efficiency — \(d.name(of: scope)), \(year)",
                                         subtitle: (fr ? "flèches : depuis \(year - 1)" : "arrows: from \(year - 1)") + (scenario.map { fr ? " ; tirets : scénario « \($0.name) »" : "; dashes: scenario \"\($0.name)\"" } ?? ""),
                                         xLabel: fr ? "efficience" : "efficiency", yLabel: fr ? "performance" : "performance",
-                                        corners: Matrix.Quadrant.allCases.map(\.rawValue), points: points)
+                                        corners: Matrix.Quadrant.allCases.map { $0.label(lang) }, points: points)
             try session.write(svg, to: path, token: token)
             return ShellResult(output: fr ? "écrit : \(path) (\(m.points.count) ML)\n" : "written: \(path) (\(m.points.count) MLs)\n")
         }
@@ -69,12 +69,12 @@ enum MatrixCommands {
         func score(_ v: Double) -> Report.Cell { .number(v, formatted(v, decimals: 2, lang)) }
         for p in m.points.sorted(by: { $0.performance + $0.efficiency > $1.performance + $1.efficiency }) {
             var row: [Report.Cell] = [Report.Cell(value: .text(p.ml), shown: (p.ml == highlight ? "▶ " : "") + "\(d.name(of: .ml(p.ml))) (\(p.ml))"),
-                                      score(p.efficiency), score(p.performance), .text(p.quadrant.rawValue)]
-            if let before { row.append(before.points.first { $0.ml == p.ml }.map { .text($0.quadrant.rawValue) } ?? .absent(fr ? "absente en \(year - 1)" : "absent in \(year - 1)")) }
+                                      score(p.efficiency), score(p.performance), .text(p.quadrant.label(lang))]
+            if let before { row.append(before.points.first { $0.ml == p.ml }.map { .text($0.quadrant.label(lang)) } ?? .absent(fr ? "absente en \(year - 1)" : "absent in \(year - 1)")) }
             t.rows.append(row)
             if let after, p.ml == highlight, let q = after.points.first(where: { $0.ml == p.ml }) {
                 t.rows.append([Report.Cell(value: .text(p.ml + " (scenario)"), shown: "  " + (fr ? "avec le scénario" : "with the scenario")), score(q.efficiency), score(q.performance),
-                               .text(q.quadrant.rawValue)] + (before != nil ? [.absent(fr ? "scénario" : "scenario", shown: "")] : []))
+                               .text(q.quadrant.label(lang))] + (before != nil ? [.absent(fr ? "scénario" : "scenario", shown: "")] : []))
             }
         }
         if !m.excluded.isEmpty { t.footer = [(fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ")] }

@@ -9,6 +9,7 @@ public enum Messages {
         case label, officialLabel, derivedLabel, axis, kind, direction, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind
         case welcome, noLineEditor, invalidInput
+        case notAvailable, noTerritory, aliases
         case numberExpected, amountExpected, numberTooLarge, ambiguousComma, percentExpected
     }
 
@@ -48,6 +49,9 @@ public enum Messages {
         .catalogueCount: ("%@ lignes", "%@ lines"),
         .unknownAxis: ("axe inconnu « %@ »", "unknown axis \"%@\""),
         .unknownKind: ("nature inconnue « %@ »", "unknown kind \"%@\""),
+        .notAvailable: ("n.d.", "n/a"),
+        .aliases: ("Alias", "Aliases"),
+        .noTerritory: ("(aucun territoire)", "(no territory)"),
         .numberExpected: ("%@ : nombre attendu, trouvé %@", "%@: number expected, found %@"),
         .amountExpected: ("%@ : montant en euros au centime près attendu, trouvé %@", "%@: amount in euros to the cent expected, found %@"),
         .numberTooLarge: ("nombre trop grand %@ (15 chiffres au plus avant la virgule)",
@@ -72,6 +76,34 @@ public enum Messages {
             if let r = s.range(of: "%@") { s.replaceSubrange(r, with: a) }
         }
         return s
+    }
+
+    /// A usage line in `language`: its placeholders (`ANNÉE`, `FICHIER`…) are written in French
+    /// once, in the declarations, and named in English here.
+    public static func usage(_ text: String, _ language: Language) -> String {
+        guard language == .en else { return text }
+        var out = text
+        for (fr, en) in placeholders { out = out.replacingOccurrences(of: fr, with: en) }
+        return out
+    }
+
+    /// Longest first, so that `ANNÉE_DU_DIALOGUE` is replaced before `ANNÉE`.
+    static let placeholders: [(String, String)] = [
+        ("ANNÉE_DU_DIALOGUE", "DIALOGUE_YEAR"), ("TERRITOIRES", "TERRITORIES"), ("TERRITOIRE", "TERRITORY"), ("LIGNES", "LINES"),
+        ("FICHIER", "FILE"), ("DOSSIER", "FOLDER"), ("MONTANT", "AMOUNT"), ("LEVIER", "LEVER"), ("ANNÉE", "YEAR"),
+        ("THÈME", "THEME"), ("TEXTE", "TEXT"), ("CIBLE", "TARGET"), ("ÉTAPE", "STEP"), ("RÉPONSE", "ANSWER"),
+        ("RÉGION", "REGION"), ("NUMÉRO", "NUMBER"), ("NATURE", "KIND"), ("CLÉ", "KEY"), ("AXE", "AXIS"), ("NOM", "NAME"),
+        ("\"valeur\"", "\"value\""), ("\"texte\"", "\"text\""), ("COLONNE", "COLUMN"),
+    ]
+
+    /// The colon between a label and its value: « Règle : … » in French, "Rule: …" in English.
+    public static func colon(_ language: Language) -> String { language == .fr ? " : " : ": " }
+
+    /// A rank as people write it: « 1er », « 2e » ; 1st, 2nd, 3rd, 11th.
+    public static func ordinal(_ n: Int, _ language: Language) -> String {
+        guard language == .en else { return n == 1 ? "1er" : "\(n)e" }
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
     }
 
     /// A value quoted in a message: « … » in French, "…" in English, cut to 40 characters so that

@@ -110,7 +110,8 @@ enum ObjectiveCommands {
             let o = s.objective, line = Catalogue.indicator(o.indicatorID)!
             let target = Report.Cell.line(o.target, line, lang)
             let young = s.numeratorGap.map { g in
-                Report.Cell(value: .count(g), shown: "\(g > 0 ? "+" : "")\(NumberText.decimal(g)) \(s.numeratorID) / \(NumberText.decimal(s.denominator ?? 0)) \(s.denominatorID)")
+                Report.Cell(value: .count(g), shown: QueryRender.signed(formatted(g, decimals: 0, lang), g)
+                             + " \(s.numeratorID) / \(formatted(s.denominator ?? 0, decimals: 0, lang)) \(s.denominatorID)")
             }
             t.rows.append([.number(Double(o.year), String(o.year)), .text(o.indicatorID), .text(o.direction.rawValue),
                            Report.Cell(value: target.value, shown: (o.direction == .increase ? "≥ " : "≤ ") + target.shown),

@@ -279,8 +279,9 @@ struct QueryParser {
 
     func breakdown(_ args: inout Arguments) throws(ShellError) -> Breakdown {
         let v = try args.required("breakdown")
-        guard let b = Breakdown(rawValue: v.text.lowercased()) else {
-            throw ShellError(fr ? "déclinaison inconnue « \(v.text) »" : "unknown breakdown \"\(v.text)\"", at: v, suggestions: Breakdown.allCodes)
+        guard let b = Breakdown(named: v.text) else {
+            throw ShellError(fr ? "déclinaison inconnue « \(v.text) »" : "unknown breakdown \"\(v.text)\"", at: v,
+                             suggestions: Breakdown.allCases.map { $0.label(lang).replacingOccurrences(of: " ", with: "_") })
         }
         return b
     }

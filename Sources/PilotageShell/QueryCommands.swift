@@ -21,8 +21,12 @@ enum QueryCommands {
         let dashboard = try session.dashboard()
         let query = try QueryParser(dashboard: dashboard, lang: lang).parse(&args)
         let table = QueryTable(query, dashboard)
+        // Ctrl-C during a large answer: nothing printed, no file written.
+        try session.checkInterruption()
         guard let (path, token) = query.file else {
-            return ShellResult(output: QueryRender.text(table, query, query.format ?? session.outputFormat, lang))
+            let text = QueryRender.text(table, query, query.format ?? session.outputFormat, lang)
+            try session.checkInterruption()
+            return ShellResult(output: text)
         }
         let text: String
         if (path as NSString).pathExtension.lowercased() == "svg" {
@@ -30,6 +34,7 @@ enum QueryCommands {
         } else {
             text = QueryRender.text(table, query, query.format ?? OutputFormat.forFile(path) ?? session.outputFormat, lang)
         }
+        try session.checkInterruption()
         try session.write(text, to: path, token: token)
         let fr = lang == .fr
         return ShellResult(output: fr ? "écrit : \(path) (\(table.rows.count) lignes)\n" : "written: \(path) (\(table.rows.count) rows)\n")
@@ -43,7 +48,7 @@ enum QueryCommands {
         let f = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
         try args.expectEnd()
         session.outputFormat = f
-        return ShellResult(output: "format : \(f.rawValue)\n")
+        return ShellResult(output: "format" + Messages.colon(session.language) + f.rawValue + "\n")
     }
 
     /// `let lignes = R5,R10,R11` then `show $lignes of nation`.
@@ -51,7 +56,7 @@ enum QueryCommands {
         names: ["let", "soit"],
         summary: .init(fr: "nomme un morceau de requête (lignes, territoires, seuil…) ; $nom le reprend ensuite ; let seul les liste",
                        en: "names a piece of query (lines, territories, threshold…); $name reuses it; let alone lists them"),
-        usage: "let NOM = TEXTE", examples: ["let lignes = R5,R10,R11", "let lyon = \"Mission locale de Lyon\"", "show $lignes of $lyon"]
+        usage: "let NOM = TEXTE", examples: ["let ratios = R5,R10,R11", "let lyon = \"Mission locale de Lyon\"", "show $ratios of $lyon"]
     ) { session, args throws(ShellError) in
         let fr = session.language == .fr
         guard let name = args.next() else {

@@ -68,14 +68,14 @@ enum QueryRender {
         for r in t.rows {
             var row = [(r.isReference ? "= " : "") + "\(r.name) (\(r.territory.id))"]
             if manyYears { row.append(String(r.year)) }
-            if manyBreakdowns { row.append(r.breakdown.rawValue) }
+            if manyBreakdowns { row.append(r.breakdown.label(lang)) }
             for (c, cell) in zip(t.columns, r.cells) {
                 switch cell {
                 case .success(let v): row.append(display(v, c, lang))
                 case .failure(let e):
                     let reason = e.explanation(lang)
                     if reasons[reason] == nil { reasons[reason] = reasons.count + 1; notes.append("[\(reasons.count)] \(reason)") }
-                    row.append("n.d.[\(reasons[reason]!)]")
+                    row.append(Messages.text(.notAvailable, lang) + "[\(reasons[reason]!)]")
                 }
             }
             rows.append(row)
@@ -85,31 +85,33 @@ enum QueryRender {
 
     static func table(_ t: QueryTable, _ lang: Language, why: Bool) -> String {
         var (header, rows, notes) = cells(t, lang)
-        if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
+        let absent = Messages.text(.notAvailable, lang)
+        if !why { rows = rows.map { $0.map { $0.hasPrefix(absent + "[") ? absent : $0 } } }
         let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
         var out = ""
         var title: [String] = []
         if t.years.count == 1 { title.append(String(t.years[0])) }
-        if t.breakdowns.count == 1 { title.append(t.breakdowns[0].rawValue) }
+        if t.breakdowns.count == 1 { title.append(t.breakdowns[0].label(lang)) }
         if !title.isEmpty { out += title.joined(separator: ", ") + "\n" }
         out += aligned([header] + rows, leftColumns: leading)
-        if rows.isEmpty { out += lang == .fr ? "(aucun territoire)\n" : "(no territory)\n" }
-        if why { for n in notes { out += "n.d." + n + "\n" } }
+        if rows.isEmpty { out += Messages.text(.noTerritory, lang) + "\n" }
+        if why { for n in notes { out += absent + n + "\n" } }
         return out
     }
 
     static func markdown(_ t: QueryTable, _ lang: Language, why: Bool) -> String {
         var (header, rows, notes) = cells(t, lang)
-        if !why { rows = rows.map { $0.map { $0.hasPrefix("n.d.[") ? "n.d." : $0 } } }
+        let absent = Messages.text(.notAvailable, lang)
+        if !why { rows = rows.map { $0.map { $0.hasPrefix(absent + "[") ? absent : $0 } } }
         let leading = 1 + (t.years.count > 1 ? 1 : 0) + (t.breakdowns.count > 1 ? 1 : 0)
         func line(_ cells: [String]) -> String { "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n" }
         var out = ""
         if t.years.count == 1 || t.breakdowns.count == 1 {
-            out += "**" + ((t.years.count == 1 ? [String(t.years[0])] : []) + (t.breakdowns.count == 1 ? [t.breakdowns[0].rawValue] : [])).joined(separator: ", ") + "**\n\n"
+            out += "**" + ((t.years.count == 1 ? [String(t.years[0])] : []) + (t.breakdowns.count == 1 ? [t.breakdowns[0].label(lang)] : [])).joined(separator: ", ") + "**\n\n"
         }
         out += line(header) + "|" + header.indices.map { $0 < leading ? " --- |" : " ---: |" }.joined() + "\n"
         for r in rows { out += line(r) }
-        if why, !notes.isEmpty { out += "\n" + notes.map { "- n.d.\($0)\n" }.joined() }
+        if why, !notes.isEmpty { out += "\n" + notes.map { "- " + Messages.text(.notAvailable, lang) + "\($0)\n" }.joined() }
         return out
     }
 
@@ -147,21 +149,21 @@ enum QueryRender {
         let labels = t.rows.map { r in
             var l = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))"
             if t.years.count > 1 { l += " \(r.year)" }
-            if t.breakdowns.count > 1 { l += " \(r.breakdown.rawValue)" }
+            if t.breakdowns.count > 1 { l += " \(r.breakdown.label(lang))" }
             return l
         }
         let values = t.rows.map { try? $0.cells[0].get() }
         let high = values.compactMap { $0 }.map { abs($0) }.max() ?? 0
         let labelWidth = labels.map(\.count).max() ?? 0
         var out = "\(column.line.id) — " + (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)")
-            + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].rawValue)" : "") + "\n"
+            + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].label(lang))" : "") + "\n"
         for (label, v) in zip(labels, values) {
             var bar = ""
             if let v, high > 0 {
                 let units = Int((max(0, v) / high * Double(width * 8)).rounded())
                 bar = String(repeating: "█", count: units / 8) + eighths[units % 8]
             }
-            let shown = v.map { display($0, column.line, lang) } ?? "n.d."
+            let shown = v.map { display($0, column.line, lang) } ?? Messages.text(.notAvailable, lang)
             out += padded(label, labelWidth) + "  " + padded(bar, width + 1) + " " + shown + "\n"
         }
         return out
@@ -178,14 +180,14 @@ enum QueryRender {
                 let key = "\(r.territory)|\(r.breakdown.rawValue)|\(column.line.id)"
                 if index[key] == nil {
                     index[key] = groups.count
-                    let label = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))" + (t.breakdowns.count > 1 ? " \(r.breakdown.rawValue)" : "")
+                    let label = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))" + (t.breakdowns.count > 1 ? " \(r.breakdown.label(lang))" : "")
                     groups.append((label, column.line, Array(repeating: nil, count: t.years.count)))
                 }
                 if let y = t.years.firstIndex(of: r.year) { groups[index[key]!].values[y] = try? r.cells[c].get() }
             }
         }
         let labelWidth = groups.map(\.label.count).max() ?? 0, idWidth = groups.map(\.line.id.count).max() ?? 0
-        var out = "\(t.years.first ?? 0)-\(t.years.last ?? 0)" + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].rawValue)" : "") + "\n"
+        var out = "\(t.years.first ?? 0)-\(t.years.last ?? 0)" + (t.breakdowns.count == 1 ? ", \(t.breakdowns[0].label(lang))" : "") + "\n"
         for g in groups {
             let known = g.values.compactMap { $0 }
             let low = known.min() ?? 0, high = known.max() ?? 0
@@ -193,8 +195,8 @@ enum QueryRender {
                 guard let v else { return " " }
                 return high == low ? levels[3] : levels[Int(((v - low) / (high - low) * 7).rounded())]
             })
-            let first = g.values.first.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
-            let last = g.values.last.flatMap { $0 }.map { display($0, g.line, lang) } ?? "n.d."
+            let first = g.values.first.flatMap { $0 }.map { display($0, g.line, lang) } ?? Messages.text(.notAvailable, lang)
+            let last = g.values.last.flatMap { $0 }.map { display($0, g.line, lang) } ?? Messages.text(.notAvailable, lang)
             out += padded(g.label, labelWidth) + "  " + padded(g.line.id, idWidth)
                 + "  \(spark)  \(first) → \(last)\n"
         }
@@ -208,12 +210,12 @@ enum QueryRender {
         guard let column = t.columns.first else { return "" }
         let line = column.line
         let title = "\(line.id) — \(line.label.text(lang))"
-        let subtitle = (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)") + " · " + t.breakdowns.map(\.rawValue).joined(separator: ", ")
+        let subtitle = (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)") + " · " + t.breakdowns.map { $0.label(lang) }.joined(separator: ", ")
         let format = { (v: Double) in display(v, line, lang) }
         if t.years.count == 1 {
             let bars = t.rows.compactMap { r -> SVGChart.Bar? in
                 guard case .success(let v) = r.cells[0] else { return nil }
-                return SVGChart.Bar(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.rawValue))" : ""), value: v, highlighted: r.isReference)
+                return SVGChart.Bar(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.label(lang)))" : ""), value: v, highlighted: r.isReference)
             }
             return SVGChart.rankedBars(title: title, subtitle: subtitle, bars: bars, format: format)
         }
@@ -222,7 +224,7 @@ enum QueryRender {
             let key = "\(r.territory)|\(r.breakdown.rawValue)"
             if index[key] == nil {
                 index[key] = series.count
-                series.append(SVGChart.Series(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.rawValue))" : ""), values: Array(repeating: nil, count: t.years.count)))
+                series.append(SVGChart.Series(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.label(lang)))" : ""), values: Array(repeating: nil, count: t.years.count)))
             }
             if let y = t.years.firstIndex(of: r.year) { series[index[key]!].values[y] = try? r.cells[0].get() }
         }
@@ -245,7 +247,8 @@ func formatted(_ v: Double, decimals: Int, _ lang: Language) -> String {
     repeat { digits.append(UInt8(48 + integer % 10)); integer /= 10 } while integer > 0
     var out: [UInt8] = []
     out.reserveCapacity(digits.count + 12)
-    if n != 0 && v < 0 { out.append(45) }   // "-"
+    // French typography writes the minus sign U+2212; English, the hyphen-minus.
+    if n != 0 && v < 0 { if lang == .fr { out += [0xE2, 0x88, 0x92] } else { out.append(45) } }
     for (i, d) in digits.reversed().enumerated() {
         if i > 0, (digits.count - i) % 3 == 0 {
             if lang == .fr { out += [0xE2, 0x80, 0xAF] } else { out.append(44) }   // U+202F or ","
@@ -301,6 +304,6 @@ func grouped(_ plain: String, _ lang: Language) -> String {
     while integer.count > 3 { groups.insert(String(integer.suffix(3)), at: 0); integer.removeLast(3) }
     groups.insert(integer, at: 0)
     let body = groups.joined(separator: lang == .fr ? "\u{202F}" : ",")
-    let sign = negative && !(body.allSatisfy { $0 == "0" || $0 == "\u{202F}" || $0 == "," } && fraction.allSatisfy { $0 == "0" }) ? "-" : ""
+    let sign = negative && !(body.allSatisfy { $0 == "0" || $0 == "\u{202F}" || $0 == "," } && fraction.allSatisfy { $0 == "0" }) ? (lang == .fr ? "−" : "-") : ""
     return sign + body + (fraction.isEmpty ? "" : (lang == .fr ? "," : ".") + fraction)
 }

@@ -132,6 +132,8 @@ struct Report {
     var kind: String
     var title: String
     var blocks: [Block] = []
+    /// The language people read it in: an absent cell shows « n.d. » or "n/a".
+    var language = Language.fr
 
     init(_ kind: String, title: String) { self.kind = kind; self.title = title }
 
@@ -152,6 +154,11 @@ struct Report {
 
     // MARK: for people
 
+    /// A row with the absent mark in the report's language.
+    func localized(_ row: [String]) -> [String] {
+        language == .fr ? row : row.map { $0 == "n.d." ? Messages.text(.notAvailable, language) : $0 }
+    }
+
     func plain() -> String {
         var out = title.isEmpty ? "" : title + "\n"
         for b in blocks {
@@ -162,7 +169,7 @@ struct Report {
                 if let lines = t.plainText {
                     for l in lines { out += l + "\n" }
                 } else {
-                    let rows = (t.showsHeader ? [t.shown.header] : []) + t.shown.rows
+                    let rows = (t.showsHeader ? [t.shown.header] : []) + t.shown.rows.map(localized)
                     if !rows.isEmpty { out += aligned(rows, leftColumns: t.leftColumns, indent: t.indent) }
                 }
                 for f in t.footer { out += f + "\n" }
@@ -186,7 +193,7 @@ struct Report {
                 let (header, rows) = t.shown
                 out += "\n" + line(header)
                 out += "|" + header.indices.map { $0 < t.leftColumns ? " --- |" : " ---: |" }.joined() + "\n"
-                for r in rows { out += line(r) }
+                for r in rows { out += line(localized(r)) }
                 for f in t.footer where !f.trimmingCharacters(in: .whitespaces).isEmpty { out += "\n" + f.trimmingCharacters(in: .whitespaces) + "\n" }
             }
         }

@@ -226,7 +226,7 @@ enum ScenarioCommands {
     /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100 [and contacts 0, 200]`
     static let sensitivity = Command(
         names: ["sensitivity", "sensibilite", "sensibilité"],
-        summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour l'ML et sa région",
+        summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour la ML et sa région",
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
         usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
         examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",

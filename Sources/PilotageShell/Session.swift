@@ -195,7 +195,9 @@ public final class Session {
 
     /// A report as text: in the format asked for (else the file's extension, else the
     /// session's), printed or written to the file asked for.
-    func deliver(_ report: Report, _ clauses: Arguments.OutputClauses) throws(ShellError) -> ShellResult {
+    func deliver(_ written: Report, _ clauses: Arguments.OutputClauses) throws(ShellError) -> ShellResult {
+        var report = written
+        report.language = language
         guard let (path, token) = clauses.file else {
             return ShellResult(output: report.render(clauses.format ?? outputFormat))
         }

@@ -51,7 +51,7 @@ enum SynthesisCommands {
         let notes = session.synthesisNotes[mlID] ?? [:], cleared = session.synthesisCleared[mlID] ?? []
         var r = Report("synthesis", title: fr ? "Synthèse du dialogue de gestion \(year) — plan d'action — \(d.name(of: .ml(mlID)))"
                                               : "Synthesis of the \(year) dialogue de gestion — action plan — \(d.name(of: .ml(mlID)))")
-        r.text(fr ? "  (pré-rempli : ratios dans le premier et le dernier quart de l'ML et de ses \(brief.peers.count) pairs, résultats \(year - 1))"
+        r.text(fr ? "  (pré-rempli : ratios dans le premier et le dernier quart de la ML et de ses \(brief.peers.count) pairs, résultats \(year - 1))"
                   : "  (pre-filled: ratios in the top and bottom quarter of the ML and its \(brief.peers.count) peers, \(year - 1) results)")
         var entries = Report.Table("entries", columns: [("theme", fr ? "thème" : "theme"), ("column", fr ? "colonne" : "column"), ("line", fr ? "ligne" : "line"),
                                                         ("value", fr ? "valeur" : "value"), ("peer_rank", fr ? "rang pairs" : "peer rank"),

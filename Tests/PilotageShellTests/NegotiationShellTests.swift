@@ -145,7 +145,7 @@ struct ObjectiveShellTests {
         #expect(p.contains("médiane des pairs") && p.contains("tendance propre") && p.contains("résultat 2016 +2,0 pt"))
         #expect(s.run("objective set R10 of lyon for 2018 = 45%").output == "objectif 2018 R10 ≥ 45,0\u{202F}% retenu pour ML069-LYON\n")
         let list = s.run("objective list of lyon").output
-        #expect(list.contains("2018     R10  ≥ 45,0\u{202F}%    2017  41,8\u{202F}%  -3,2\u{202F}pt   -6 8.1.f / 158 8.1  non atteint"))
+        #expect(list.contains("2018     R10  ≥ 45,0\u{202F}%    2017  41,8\u{202F}%  −3,2\u{202F}pt   −6 8.1.f / 158 8.1  non atteint"))
         #expect(s.run("objective set R10 of lyon for 2030 = 45%").error?.contains("aucune convention") == true)
         #expect(s.run("objective set 8.1 of lyon for 2018 = 45%").error?.contains("n'est pas un ratio") == true)
     }

@@ -123,19 +123,19 @@ struct QueryTests {
         let values = row["values"] as! [String: Any]
         #expect(abs((values["R10"] as! Double) - d.number("R10", for: .nation, year: 2017, breakdown: .women)!) < 1e-9)
         #expect(values["0.1"] is NSNull)
-        #expect((row["reasons"] as! [String: String])["0.1"]!.contains("women"))
+        #expect((row["reasons"] as! [String: String])["0.1"]!.contains("femmes"))
     }
 
     @Test("Markdown and table: French numbers, n.d. and reasons on request")
     func humanFormats() {
         let s = demoSession()
         let md = s.run("show R10,1 of nation,84 year 2016 format markdown").output
-        #expect(md.hasPrefix("**2016, all**\n\n| territoire | R10 | 1 |\n| --- | ---: | ---: |\n| France (FR) | "))
+        #expect(md.hasPrefix("**2016, ensemble**\n\n| territoire | R10 | 1 |\n| --- | ---: | ---: |\n| France (FR) | "))
         let table = s.run("show R10,1,10.1.e of nation year 2016").output
-        #expect(table.hasPrefix("2016, all\n") && table.contains("\u{202F}%") && table.contains("€"))
+        #expect(table.hasPrefix("2016, ensemble\n") && table.contains("\u{202F}%") && table.contains("€"))
         #expect(s.run("show 0.1 of nation breakdown women").output.contains("n.d."))
         #expect(!s.run("show 0.1 of nation breakdown women").output.contains("n'existe pas"))
-        #expect(s.run("show 0.1 of nation breakdown women why").output.contains("n.d.[1] la ligne 0.1 n'existe pas pour la déclinaison women"))
+        #expect(s.run("show 0.1 of nation breakdown women why").output.contains("n.d.[1] la ligne 0.1 n'existe pas pour la déclinaison « femmes »"))
         #expect(grouped("1234567.50", .fr) == "1\u{202F}234\u{202F}567,50" && grouped("-1234", .en) == "-1,234" && grouped("-0.0", .fr) == "0,0")
     }
 
@@ -143,11 +143,11 @@ struct QueryTests {
     func charts() {
         let s = demoSession()
         let bars = s.run("show R10 of mls in 84 sort R10 chart").output.split(separator: "\n")
-        #expect(bars[0] == "R10 — 2017, all")
+        #expect(bars[0] == "R10 — 2017, ensemble")
         #expect(bars.count == 1 + d.missions(in: .region("84")).count)
         #expect(bars[1].contains(String(repeating: "█", count: 40)))   // the highest fills the width
         let sparks = s.run("show R5 of regions spark").output.split(separator: "\n")
-        #expect(sparks[0] == "2015-2017, all" && sparks.count == 3 && sparks[1].contains("→"))
+        #expect(sparks[0] == "2015-2017, ensemble" && sparks.count == 3 && sparks[1].contains("→"))
     }
 
     @Test("to FILE: format from the extension, SVG charts")

@@ -21,7 +21,7 @@ struct ShellTests {
                           uniquement
           Règle         : Parmi les jeunes de 3.2 : ceux ayant au moins un parcours régional ou local
                           démarrant dans l'année avec yg_plan = 1.
-          Déclinaisons  : all, women, low_qualified, qpv, zrr, neet
+          Déclinaisons  : ensemble, femmes, bas niveau de qualification, QPV, ZRR, NEET
           Notes         : La Fiche n°2 place cette ligne sous 3.2.
           Source        : Annexe n°2, Fiche n°2, ligne 3.2.a
 
@@ -31,9 +31,9 @@ struct ShellTests {
     @Test func explainInEnglishShowsTheOfficialLabelToo() {
         let s = Session(language: .en)
         let out = s.run("explain R13").output
-        #expect(out.hasPrefix("R13 — Ratio 13: accompanied young people / accompaniment ETP\n"))
-        #expect(out.contains("Official label : Nombre de jeunes accompagnés / nombre d'ETP consacrés à l'accompagnement"))
-        #expect(out.contains("Components     : 4 ("))
+        #expect(out.hasPrefix("R13 — Ratio 13: accompanied young people per accompaniment FTE\n"))
+        #expect(out.contains("Official label:  Nombre de jeunes accompagnés / nombre d'ETP consacrés à l'accompagnement"))
+        #expect(out.contains("Components:      4 ("))
     }
 
     @Test("Unknown commands and ids: a caret under the token and the closest suggestions")

@@ -387,14 +387,14 @@ enum Definitions {
                        "Of which: young people exiting regional and local pathways",
                        rule: "Jeunes ayant un parcours régional ou local dont la date de sortie est dans l'année.",
                        "Young people with a regional or local pathway whose end_date is in the year."))
-        l.append(sum("9", .resources, "Nombre total d'ETP", "Total full-time equivalents (ETP)",
+        l.append(sum("9", .resources, "Nombre total d'ETP", "Total full-time equivalents (FTEs)",
                      rule: "Somme de etp_total (resources.csv).", "Sum of etp_total (resources.csv)."))
         l.append(sum("9.1", .resources, of: "9", "Nombre et taux d'ETP dédiés à l'accompagnement", "Full-time equivalents dedicated to accompaniment",
                      rule: "Somme de etp_accompaniment (resources.csv).", "Sum of etp_accompaniment (resources.csv)."))
         l.append(ratio("R12", .resources, "9.1", "9", "Nombre d'ETP consacrés à l'accompagnement / nombre d'ETP total",
-                       "Ratio 12: accompaniment ETP / total ETP", rule: "Ligne 9.1 divisée par la ligne 9.", "Line 9.1 divided by line 9."))
+                       "Ratio 12: accompaniment FTEs / total FTEs", rule: "Ligne 9.1 divisée par la ligne 9.", "Line 9.1 divided by line 9."))
         l.append(ratio("R13", .resources, "4", "9.1", "Nombre de jeunes accompagnés / nombre d'ETP consacrés à l'accompagnement",
-                       "Ratio 13: accompanied young people / accompaniment ETP",
+                       "Ratio 13: accompanied young people per accompaniment FTE",
                        rule: "Ligne 4 divisée par la ligne 9.1 (numéroté 9.2 dans la Fiche n°2).", "Line 4 divided by line 9.1 (numbered 9.2 in Fiche n°2)."))
         l.append(sum("10", .resources, "Financement total de la ML", "Total funding of the ML",
                      rule: "Somme de amount_eur (funding.csv), tous financeurs et lignes.", "Sum of amount_eur (funding.csv), every funder and line."))

@@ -99,7 +99,7 @@ public enum DatasetRule: String, Sendable, CaseIterable {
         case .invalidBoolean: return .init(fr: "booléen invalide", en: "invalid boolean")
         case .invalidNumber: return .init(fr: "nombre invalide", en: "invalid number")
         case .negativeAmount: return .init(fr: "valeur négative", en: "negative value")
-        case .accompanimentAboveTotal: return .init(fr: "ETP d'accompagnement supérieurs au total", en: "accompaniment ETP above total")
+        case .accompanimentAboveTotal: return .init(fr: "ETP d'accompagnement supérieurs au total", en: "accompaniment FTEs above the total")
         case .endBeforeStart: return .init(fr: "fin avant le début", en: "end before start")
         case .secondAccueil: return .init(fr: "second premier accueil", en: "second accueil for one young person")
         case .exitOnOpenPathway: return .init(fr: "champs de sortie sur un parcours ouvert", en: "exit fields on an open pathway")

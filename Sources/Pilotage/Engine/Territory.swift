@@ -55,7 +55,7 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
         case .notDefined(let id): return fr ? "la ligne \(id) n'est pas définie par l'instruction" : "line \(id) is not defined by the instruction"
         case .unknownTerritory(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"
         case .unknownYear(let y): return fr ? "l'année \(y) n'est pas dans le jeu de données" : "year \(y) is not in the dataset"
-        case .breakdownNotApplicable(let id, let b): return fr ? "la ligne \(id) n'existe pas pour la déclinaison \(b.rawValue)" : "line \(id) does not exist for breakdown \(b.rawValue)"
+        case .breakdownNotApplicable(let id, let b): return fr ? "la ligne \(id) n'existe pas pour la déclinaison « \(b.label(.fr)) »" : "line \(id) does not exist for the breakdown \"\(b.label(.en))\""
         case .missingFile(let f): return fr ? "fichier \(f) absent" : "file \(f) is absent"
         case .missingRows(let f, let ids): return fr ? "pas de ligne dans \(f) pour \(list(ids))" : "no row in \(f) for \(list(ids))"
         case .missingValue(let ind, let ids): return fr ? "pas de valeur \(ind) dans indicators.csv pour \(list(ids))" : "no value of \(ind) in indicators.csv for \(list(ids))"

@@ -1,3 +1,4 @@
+import Foundation
 /// A closed set of codes of the dataset format: every code maps to exactly one case.
 ///
 /// Parsing an unknown code is an error (``DatasetDiagnostic``), never a silent default.
@@ -350,6 +351,33 @@ public enum Breakdown: String, DatasetCode, Comparable {
     case neet
     /// What the code names, in error messages.
     public static var codeDescription: String { "breakdown" }
+    /// The breakdown named by its code or by its label in French or English, case, accents,
+    /// spaces, `-` and `_` ignored: `women`, `femmes`, `low_qualified`, `bas_niveau_de_qualification`.
+    public init?(named text: String) {
+        func key(_ s: String) -> String {
+            String(s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber })
+        }
+        let k = key(text)
+        let aliases = ["tous": Breakdown.all, "bas niveau": .lowQualified, "basniveau": .lowQualified]
+        guard let b = Breakdown.allCases.first(where: { b in [b.rawValue, b.label(.fr), b.label(.en)].contains { key($0) == k } })
+                ?? aliases.first(where: { key($0.key) == k })?.value else { return nil }
+        self = b
+    }
+
+    /// The population's name as people read it (`femmes`, `low-qualified`); files keep the code.
+    public func label(_ language: Language) -> String {
+        switch (self, language) {
+        case (.all, .fr): return "ensemble"
+        case (.all, .en): return "all"
+        case (.women, .fr): return "femmes"
+        case (.women, .en): return "women"
+        case (.lowQualified, .fr): return "bas niveau de qualification"
+        case (.lowQualified, .en): return "low-qualified"
+        case (.qpv, _): return "QPV"
+        case (.zrr, _): return "ZRR"
+        case (.neet, _): return "NEET"
+        }
+    }
     /// Catalogue order.
     public static func < (a: Breakdown, b: Breakdown) -> Bool { a.order < b.order }
     var order: Int { Breakdown.allCases.firstIndex(of: self)! }

@@ -80,6 +80,17 @@ public struct Matrix: Hashable, Sendable {
         case efficientOnly = "efficiente, peu performante"
         /// Neither.
         case neither = "ni performante ni efficiente"
+
+        /// The quadrant's name in `language` (the raw value is the French one).
+        public func label(_ language: Language) -> String {
+            guard language == .en else { return rawValue }
+            switch self {
+            case .performantEfficient: return "performant and efficient"
+            case .performantOnly: return "performant, not very efficient"
+            case .efficientOnly: return "efficient, not very performant"
+            case .neither: return "neither performant nor efficient"
+            }
+        }
     }
     /// One ML of the matrix.
     public struct Point: Hashable, Sendable {
