@@ -17,6 +17,9 @@ extension Language: ExpressibleByArgument {}
 extension GeneratorOptions.Preset: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
+// A closed standard output is an error to report (EPIPE), not a silent death by signal.
+signal(SIGPIPE, SIG_IGN)
+
 // A usage error exits 2 (the command could not run); help exits 0.
 do {
     var command = try PilotageCommand.parseAsRoot()

@@ -10,7 +10,7 @@ struct Run {
 
 let binary = root.appendingPathComponent(".build/debug/pilotage").path
 
-func pilotage(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+func pilotage(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], stdoutPath: String? = nil) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -18,10 +18,13 @@ func pilotage(_ args: [String], stdin: String? = nil, environment: [String: Stri
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe(), input = Pipe()
     p.standardOutput = out; p.standardError = err; p.standardInput = input
+    if let stdoutPath { p.standardOutput = FileHandle(forWritingAtPath: stdoutPath) }
     try p.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    try out.fileHandleForWriting.close()
+    let o = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
