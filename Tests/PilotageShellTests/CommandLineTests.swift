@@ -72,6 +72,15 @@ struct CommandLineTests {
         try FileManager.default.removeItem(atPath: dir + "/youth.csv")
         r = try pilotage(["validate", dir])
         #expect(r.status == 1 && r.stderr.contains("youth.csv"))
+        // A folder in place of youth.csv, a FIFO in place of events.csv: named, and no wait.
+        try FileManager.default.createDirectory(atPath: dir + "/youth.csv", withIntermediateDirectories: false)
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("youth.csv: erreur: pas un fichier ordinaire") && r.stderr.contains("un dossier"))
+        try FileManager.default.removeItem(atPath: dir + "/events.csv")
+        mkfifo(dir + "/events.csv", 0o644)
+        let start = Date()
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("events.csv: erreur: pas un fichier ordinaire") && Date().timeIntervalSince(start) < 30)
     }
 
     @Test func exportContract() throws {

@@ -156,3 +156,40 @@ struct LoaderTests {
         #expect(f.errors().first?.location == "indicators.csv:4:10")
     }
 }
+
+@Suite("Every dataset file is a regular file")
+struct DatasetFileKindTests {
+    /// Replaces `file` of a valid dataset by what `make` puts at its path; expects one `not-a-file` error naming it.
+    func expectNotAFile(_ file: String, _ what: String, _ make: (String) -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+        let dir = Files().write()
+        try? FileManager.default.removeItem(atPath: dir + "/" + file)
+        make(dir + "/" + file)
+        do { _ = try Dataset.load(from: dir); Issue.record("loaded", sourceLocation: sourceLocation) } catch {
+            let mine = error.diagnostics.filter { $0.rule == .notAFile }
+            #expect(mine.count == 1 && mine.first?.file == file, "\(error.diagnostics)", sourceLocation: sourceLocation)
+            #expect(mine.first?.found.contains(what) == true, "\(error.diagnostics)", sourceLocation: sourceLocation)
+            #expect(!error.diagnostics.contains { $0.rule == .missingFile }, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func folder() {
+        expectNotAFile("youth.csv", "un dossier") { mkdir($0, 0o755) }
+        expectNotAFile("dataset.json", "un dossier") { mkdir($0, 0o755) }
+        expectNotAFile("regions.csv", "un dossier") { mkdir($0, 0o755) }
+    }
+
+    @Test("a FIFO is reported, never read (the load would otherwise wait for a writer forever)")
+    func fifo() { expectNotAFile("events.csv", "FIFO") { mkfifo($0, 0o644) } }
+
+    @Test func deviceAndDanglingLink() {
+        expectNotAFile("pathways.csv", "périphérique") { symlink("/dev/null", $0) }
+        expectNotAFile("situations.csv", "lien symbolique cassé") { symlink("nowhere.csv", $0) }
+        expectNotAFile("funding.csv", "un dossier") { mkdir($0, 0o755) }
+    }
+
+    @Test func missingIsStillMissing() {
+        var f = Files()
+        f.files["youth.csv"] = nil
+        #expect(f.errors().map(\.rule) == [.missingFile])
+    }
+}

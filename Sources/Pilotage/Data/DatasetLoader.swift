@@ -27,7 +27,8 @@ struct DatasetLoader {
     init(directory: String) { self.directory = directory }
 
     func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
-    func exists(_ file: String) -> Bool { FileManager.default.fileExists(atPath: path(file)) }
+    /// Whether something stands at the file's path (a folder or a FIFO too: reading it reports it).
+    func exists(_ file: String) -> Bool { PathKind(path(file)) != .missing }
 
     mutating func load() throws -> Dataset? {
         var isDir: ObjCBool = false
@@ -76,14 +77,18 @@ struct DatasetLoader {
 
     mutating func loadManifest() throws -> Manifest? {
         let file = "dataset.json"
-        guard let data = FileManager.default.contents(atPath: path(file)) else {
+        if let notAFile = PathKind(path(file)).diagnostic(file) {
+            try sink.report(notAFile)
+            return nil
+        }
+        guard let bytes = readWholeFile(path(file)) else {
             try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le manifeste dataset.json", en: "the dataset.json manifest"), found: "aucun fichier / no file"))
             return nil
         }
         func bad(_ fr: String, _ en: String, _ found: String) throws {
             try sink.report(.init(.badManifest, file: file, line: 1, expected: .init(fr: fr, en: en), found: found))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let json = object as? [String: Any] else {
             try bad("un objet JSON", "a JSON object", "du texte qui n'est pas un objet JSON / text that is not a JSON object")
             return nil
         }
