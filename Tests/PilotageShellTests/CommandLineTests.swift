@@ -76,6 +76,8 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(atPath: dir + "/youth.csv", withIntermediateDirectories: false)
         r = try pilotage(["validate", dir])
         #expect(r.status == 1 && r.stderr.contains("youth.csv: erreur: pas un fichier ordinaire") && r.stderr.contains("un dossier"))
+        try FileManager.default.removeItem(atPath: dir + "/youth.csv")
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo/youth.csv").path, toPath: dir + "/youth.csv")
         try FileManager.default.removeItem(atPath: dir + "/events.csv")
         mkfifo(dir + "/events.csv", 0o644)
         let start = Date()
