@@ -85,6 +85,21 @@ struct CommandLineTests {
         #expect(r.status == 1 && r.stderr.contains("events.csv: erreur: pas un fichier ordinaire") && Date().timeIntervalSince(start) < 30)
     }
 
+    @Test("a 400-digit amount on line 2 of funding.csv: status 1, named at funding.csv:2")
+    func hugeAmount() throws {
+        let dir = NSTemporaryDirectory() + "huge-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo").path, toPath: dir)
+        var lines = try String(contentsOfFile: dir + "/funding.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[fields.count - 1] = String(repeating: "9", count: 400)
+        lines[1] = fields.joined(separator: ",")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/funding.csv", atomically: true, encoding: .utf8)
+        var r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("funding.csv:2:"))
+        r = try pilotage(["export", "dashboard", dir])
+        #expect(r.status == 1 && r.stderr.contains("funding.csv:2:"))
+    }
+
     @Test func exportContract() throws {
         let out = NSTemporaryDirectory() + "export-\(UUID().uuidString).csv"
         var r = try pilotage(["export", "dashboard", "Playground/data/demo", "--out", out])

@@ -193,3 +193,49 @@ struct DatasetFileKindTests {
         #expect(f.errors().map(\.rule) == [.missingFile])
     }
 }
+
+@Suite("Numbers within their documented ranges, and messages that quote a short excerpt")
+struct NumberRangeTests {
+    let huge = String(repeating: "9", count: 400)
+
+    func errors(_ file: String, _ text: String) -> [DatasetDiagnostic] {
+        var f = Files()
+        f.files[file] = text
+        return f.errors()
+    }
+
+    @Test("each kind of field: its maximum accepted, just above refused with its location")
+    func limits() {
+        let cases: [(String, String, String, NumberRange)] = [
+            ("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,", "funding.csv:2:21", .amount),
+            ("resources.csv", "ml_id,year,etp_total,etp_accompaniment\nML1,2016,", "resources.csv:2:10", .etp),
+            ("context.csv", "ml_id,year,jano_16_25,defm_16_25\nML1,2016,", "context.csv:2:10", .people),
+        ]
+        for (file, head, location, range) in cases {
+            let tail = file == "funding.csv" ? "\n" : ",0\n"
+            #expect(errors(file, head + NumberText.decimal(range.maximum) + tail).isEmpty, "\(file)")
+            let above = errors(file, head + NumberText.decimal(range.maximum * 1.000001) + tail)
+            #expect(above.map(\.rule) == [.invalidNumber] && above.first?.location == location, "\(above)")
+            #expect(above.first?.expected == range.text)
+        }
+    }
+
+    @Test("400 digits (infinite as a Double) are refused, never loaded")
+    func infinite() {
+        var e = errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,\(huge)\n")
+        #expect(e.map(\.rule) == [.invalidNumber] && e.first?.location == "funding.csv:2:21")
+        e = errors("resources.csv", "ml_id,year,etp_total,etp_accompaniment\nML1,2016,\(huge),1\n")
+        #expect(e.map(\.rule) == [.invalidNumber] && e.first?.location == "resources.csv:2:10")
+    }
+
+    @Test("a long value is quoted as its first 30 characters, « … » and its length")
+    func excerpted() {
+        let e = errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,\(huge)\n")
+        #expect(e.first?.found == "\"\(String(repeating: "9", count: 30))… (400 octets / bytes)\"")
+        let date = String(repeating: "x", count: 1_000_000)
+        let d = errors("events.csv", "youth_id,date,kind,detail\nY1,\(date),accueil,\n")
+        #expect(d.count == 1 && d[0].message(.fr).count < 300)
+        // Short values stay whole.
+        #expect(errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,12a\n").first?.found == "\"12a\"")
+    }
+}

@@ -289,11 +289,19 @@ struct CSVRow {
 
     func diagnostic(_ rule: DatasetRule, _ i: Int, expected: LocalizedText, found: String? = nil) -> DatasetDiagnostic {
         .init(rule, file: file, line: line, column: column(i), field: columns[i], expected: expected,
-              found: found ?? (isEmpty(i) ? "une valeur vide / an empty value" : "\"\(string(i))\""))
+              found: found ?? (isEmpty(i) ? "une valeur vide / an empty value" : "\"\(excerpt(bytes(i)))\""))
     }
 }
 
 // MARK: - Byte utilities
+
+/// A value as messages quote it: whole up to 40 characters, else its first 30 and « … » with its
+/// length, so that a 10 MB field never makes a 10 MB message.
+func excerpt(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    guard b.count > 160 || String(decoding: b, as: UTF8.self).count > 40 else { return String(decoding: b, as: UTF8.self) }
+    let head = String(decoding: UnsafeBufferPointer(rebasing: b.prefix(160)), as: UTF8.self).prefix(30)
+    return "\(head)… (\(b.count) octets / bytes)"
+}
 
 /// What stands at a dataset path: a regular file (through links), nothing, or something else.
 enum PathKind: Equatable {

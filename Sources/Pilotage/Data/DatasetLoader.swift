@@ -190,7 +190,7 @@ struct DatasetLoader {
         guard let year = try row.year(c[1], &sink) else { return nil }
         if unique, !seen.insert(Int64(m) << 16 | Int64(year)).inserted {
             try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "une seule ligne par ml_id et année", en: "one row per ml_id and year"),
-                                           found: "\(row.string(c[0])), \(year)"))
+                                           found: "\(excerpt(row.bytes(c[0]))), \(year)"))
             return nil
         }
         return (m, year)
@@ -203,10 +203,10 @@ struct DatasetLoader {
         var seen = Set<Int64>(), rows: [TerritorialContext] = []
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
-            guard let jano = try row.decimal(c[2], separator: sep, &sink), let defm = try row.decimal(c[3], separator: sep, &sink) else { return }
+            guard let jano = try row.decimal(c[2], separator: sep, .people, &sink), let defm = try row.decimal(c[3], separator: sep, .people, &sink) else { return }
             var neetValue: Double?
             if let neet, !row.isEmpty(neet) {
-                guard let v = try row.decimal(neet, separator: sep, &sink) else { return }
+                guard let v = try row.decimal(neet, separator: sep, .people, &sink) else { return }
                 neetValue = v
             }
             rows.append(TerritorialContext(mlID: row.string(c[0]), year: year, jano: jano, defm: defm, neet: neetValue))
@@ -221,7 +221,7 @@ struct DatasetLoader {
         var seen = Set<Int64>(), rows: [StaffResources] = []
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
-            guard let total = try row.decimal(c[2], separator: sep, &sink), let acc = try row.decimal(c[3], separator: sep, &sink) else { return }
+            guard let total = try row.decimal(c[2], separator: sep, .etp, &sink), let acc = try row.decimal(c[3], separator: sep, .etp, &sink) else { return }
             if acc > total {
                 try sink.report(row.diagnostic(.accompanimentAboveTotal, c[3], expected: .init(fr: "au plus etp_total (\(total))", en: "at most etp_total (\(total))")))
                 return
@@ -239,7 +239,7 @@ struct DatasetLoader {
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: false, &sink) else { return }
             guard let funder = try row.code(c[2], Funder.self, &sink), let line = try row.code(c[3], FundingLine.self, &sink),
-                  let amount = try row.decimal(c[4], separator: sep, &sink) else { return }
+                  let amount = try row.decimal(c[4], separator: sep, .amount, &sink) else { return }
             rows.append(FundingRow(mlID: row.string(c[0]), year: year, funder: funder, line: line, amount: amount))
         }
         return rows
@@ -271,8 +271,8 @@ struct DatasetLoader {
             guard try row.required(c[1], &sink), let first = try row.year(c[2], &sink), let last = try row.year(c[3], &sink),
                   try row.required(c[4], &sink), try row.required(c[5], &sink),   // no default for what the ±10% base includes
                   let parrainage = try row.bool(c[4], &sink), let fipj = try row.bool(c[5], &sink), let year = try row.year(c[6], &sink),
-                  let socle = try row.decimal(c[7], separator: sep, &sink), let parrainageAmount = try row.decimal(c[8], separator: sep, &sink),
-                  let fipjAmount = try row.decimal(c[9], separator: sep, &sink) else { return }
+                  let socle = try row.decimal(c[7], separator: sep, .amount, &sink), let parrainageAmount = try row.decimal(c[8], separator: sep, .amount, &sink),
+                  let fipjAmount = try row.decimal(c[9], separator: sep, .amount, &sink) else { return }
             let number = row.string(c[1]), mlID = row.string(c[0])
             guard first <= last else {
                 try sink.report(row.diagnostic(.inconsistentConvention, c[3], expected: .init(fr: "une année au moins égale à first_year (\(first))", en: "a year not before first_year (\(first))")))
@@ -337,7 +337,7 @@ struct DatasetLoader {
                 try sink.report(row.diagnostic(.unknownCode, o[2], expected: .init(fr: "un ratio du catalogue (R1 … R13, RG, 10.1.d, 10.1.e)", en: "a catalogue ratio (R1 … R13, RG, 10.1.d, 10.1.e)")))
                 return
             }
-            guard let target = try row.decimal(o[3], separator: osep, &sink), let direction = try row.code(o[4], ObjectiveDirection.self, &sink) else { return }
+            guard let target = try row.decimal(o[3], separator: osep, .target, &sink), let direction = try row.code(o[4], ObjectiveDirection.self, &sink) else { return }
             guard let i = conventions.firstIndex(where: { $0.mlID == mlID && $0.period.contains(year) }) else {
                 try sink.report(row.diagnostic(.inconsistentConvention, o[1], expected: .init(fr: "une année couverte par une convention de \(mlID) (conventions.csv)",
                                                                                                 en: "a year covered by a convention of \(mlID) (conventions.csv)")))
@@ -380,7 +380,7 @@ struct DatasetLoader {
                                                                                         en: "a breakdown of line \(indicator) among \(allowedBreakdowns.map(\.rawValue).joined(separator: ", "))")))
                 return
             }
-            guard let value = try row.decimal(c[4], separator: sep, &sink) else { return }
+            guard let value = try row.decimal(c[4], separator: sep, .aggregate, &sink) else { return }
             let key = AggregateKey(ml: m, year: Int32(year), indicator: indicator, breakdown: breakdown)
             if values[key] != nil {
                 try sink.report(row.diagnostic(.duplicateID, c[2], expected: .init(fr: "une seule valeur par ml_id, année, indicateur et déclinaison", en: "one value per ml_id, year, indicator and breakdown")))
