@@ -43,7 +43,8 @@ let package = Package(
         .executableTarget(name: "pilotage-example", dependencies: ["Pilotage"], path: "Playground/Example"),
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
         // The CLI tests run the built `pilotage` and `pilotage-example` binaries (and drive the REPL through a pseudo-terminal).
-        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example"]),
+        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example"],
+                    exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -163,11 +163,11 @@ public final class Session {
     /// Runs a script's lines in order, handing each output to `emit`; stops at the first error,
     /// which names the source and line. Returns the error (nil when every line succeeded) and
     /// whether a line asked to quit.
-    public func runScript(_ text: String, source: String?, emit: (String) -> Void) -> (error: String?, quit: Bool) {
+    public func runScript(_ text: String, source: String?, emit: (String) throws -> Void) rethrows -> (error: String?, quit: Bool) {
         for (number, line) in Self.logicalLines(text) {
             if interruption() { return (Messages.text(.interrupted, language), false) }
             let result = run(line)
-            if !result.output.isEmpty { emit(result.output) }
+            if !result.output.isEmpty { try emit(result.output) }
             if let error = result.error {
                 let place = source.map { Messages.text(.scriptLine, language, $0, String(number)) + " :\n" } ?? ""
                 return (place + error, false)
@@ -210,8 +210,8 @@ public final class Session {
     func write(_ text: String, to path: String, token: Token) throws(ShellError) {
         let fr = language == .fr
         guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
-        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-            throw ShellError(fr ? "impossible d'écrire « \(path) »" : "cannot write \"\(path)\"", at: token)
+        do { try OutputFile.write(text, to: path) } catch {
+            throw ShellError(fr ? "impossible d'écrire « \(path) » : \(error.reason(language))" : "cannot write \"\(path)\": \(error.reason(language))", at: token)
         }
     }
 

@@ -2,7 +2,15 @@ import ArgumentParser
 import Foundation
 import PilotageShell
 
-func printError(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
+func printError(_ s: String) { StandardOutput.writeError(s + "\n") }
+
+/// Writes to standard output; a closed or full output is reported (with status 1), never a trap.
+func emit(_ text: String, _ language: Language) throws {
+    do { try StandardOutput.write(text, language: language) } catch {
+        printError("pilotage : " + error.message(language))
+        throw ExitCode(1)
+    }
+}
 
 /// Loads a dataset for a command, printing located errors (exit 1) or a missing folder (exit 2).
 func loadForCommand(_ directory: String, language: Language) throws -> Dataset {
@@ -41,8 +49,12 @@ struct Generate: ParsableCommand {
         }
         if let scale, !(scale > 0 && scale <= 10) { throw ValidationError("--scale attend un nombre entre 0 et 10, trouvé \(scale)") }
         let start = Date()
-        let summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale), to: out)
-        print("\(out) : \(summary.missions) missions locales, \(summary.youth) jeunes, \(summary.events) événements, \(summary.pathways) parcours, \(summary.situations) situations (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)")
+        let summary: GenerationSummary
+        do { summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale), to: out) } catch {
+            printError("pilotage : " + error.message(.fr))
+            throw ExitCode(2)
+        }
+        try emit("\(out) : \(summary.missions) missions locales, \(summary.youth) jeunes, \(summary.events) événements, \(summary.pathways) parcours, \(summary.situations) situations (\(String(format: "%.1f", Date().timeIntervalSince(start))) s)\n", .fr)
     }
 }
 
@@ -61,7 +73,7 @@ struct Validate: ParsableCommand {
     func run() throws {
         let dataset = try loadForCommand(directory, language: lang)
         let report = ValidationReport(dataset)
-        print(report.text(lang), terminator: "")
+        try emit(report.text(lang), lang)
     }
 }
 
@@ -90,14 +102,18 @@ struct ExportDashboard: ParsableCommand {
                                    : "pilotage: year \(year) is not in the dataset (\(dataset.years.map(String.init).joined(separator: ", ")))")
             throw ExitCode(2)
         }
-        let csv = Dashboard(dataset).exportCSV(year: year)
-        if let out {
-            do { try csv.write(toFile: out, atomically: true, encoding: .utf8) } catch {
-                printError("pilotage : \(out) : \(error.localizedDescription)")
-                throw ExitCode(2)
+        let dashboard = Dashboard(dataset)
+        do throws(OutputFile.Failure) {
+            if let out {
+                let file = try OutputFile(path: out)
+                try dashboard.exportCSV(year: year) { (piece: String) throws(OutputFile.Failure) in try file.write(piece) }
+                try file.commit()
+            } else {
+                try dashboard.exportCSV(year: year) { (piece: String) throws(OutputFile.Failure) in try StandardOutput.write(piece, language: lang) }
             }
-        } else {
-            FileHandle.standardOutput.write(Data(csv.utf8))
+        } catch {
+            printError("pilotage : " + error.message(lang))
+            throw ExitCode(out == nil ? 1 : 2)
         }
     }
 }

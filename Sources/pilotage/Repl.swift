@@ -50,7 +50,7 @@ struct Repl: ParsableCommand {
             var joiner = ContinuedLines()
             func run(_ line: (number: Int, text: String)) throws -> Bool {
                 let result = session.run(line.text)
-                if !result.output.isEmpty { FileHandle.standardOutput.write(Data(result.output.utf8)) }
+                try emit(result.output, session.language)
                 if let error = result.error {
                     printError(Messages.text(.scriptLine, session.language, "stdin", String(line.number)) + " :")
                     printError(error)
@@ -67,7 +67,7 @@ struct Repl: ParsableCommand {
 
     /// Runs a script; the first error stops it, with its line number, and exits 1.
     func runLines(_ text: String, session: Session, source: String?) throws {
-        let (error, _) = session.runScript(text, source: source) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        let (error, _) = try session.runScript(text, source: source) { try emit($0, session.language) }
         if let error {
             printError(error)
             throw ExitCode(1)

@@ -19,6 +19,9 @@ extension Language: ExpressibleByArgument {}
 extension GeneratorOptions.Preset: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 
+// A closed standard output is an error to report (EPIPE), not a silent death by signal.
+signal(SIGPIPE, SIG_IGN)
+
 // A usage error exits 2 (the command could not run); help exits 0.
 HelpText.language = HelpText.detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 do {

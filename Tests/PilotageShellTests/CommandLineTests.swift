@@ -10,7 +10,7 @@ struct Run {
 
 let binary = root.appendingPathComponent(".build/debug/pilotage").path
 
-func pilotage(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Run {
+func pilotage(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], stdoutPath: String? = nil) throws -> Run {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: binary)
     p.arguments = args
@@ -18,10 +18,13 @@ func pilotage(_ args: [String], stdin: String? = nil, environment: [String: Stri
     p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     let out = Pipe(), err = Pipe(), input = Pipe()
     p.standardOutput = out; p.standardError = err; p.standardInput = input
+    if let stdoutPath { p.standardOutput = FileHandle(forWritingAtPath: stdoutPath) }
     try p.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+    try out.fileHandleForWriting.close()
+    let o = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
@@ -69,6 +72,32 @@ struct CommandLineTests {
         try FileManager.default.removeItem(atPath: dir + "/youth.csv")
         r = try pilotage(["validate", dir])
         #expect(r.status == 1 && r.stderr.contains("youth.csv"))
+        // A folder in place of youth.csv, a FIFO in place of events.csv: named, and no wait.
+        try FileManager.default.createDirectory(atPath: dir + "/youth.csv", withIntermediateDirectories: false)
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("youth.csv: erreur: pas un fichier ordinaire") && r.stderr.contains("un dossier"))
+        try FileManager.default.removeItem(atPath: dir + "/youth.csv")
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo/youth.csv").path, toPath: dir + "/youth.csv")
+        try FileManager.default.removeItem(atPath: dir + "/events.csv")
+        mkfifo(dir + "/events.csv", 0o644)
+        let start = Date()
+        r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("events.csv: erreur: pas un fichier ordinaire") && Date().timeIntervalSince(start) < 30)
+    }
+
+    @Test("a 400-digit amount on line 2 of funding.csv: status 1, named at funding.csv:2")
+    func hugeAmount() throws {
+        let dir = NSTemporaryDirectory() + "huge-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo").path, toPath: dir)
+        var lines = try String(contentsOfFile: dir + "/funding.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[fields.count - 1] = String(repeating: "9", count: 400)
+        lines[1] = fields.joined(separator: ",")
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/funding.csv", atomically: true, encoding: .utf8)
+        var r = try pilotage(["validate", dir])
+        #expect(r.status == 1 && r.stderr.contains("funding.csv:2:"))
+        r = try pilotage(["export", "dashboard", dir])
+        #expect(r.status == 1 && r.stderr.contains("funding.csv:2:"))
     }
 
     @Test func exportContract() throws {

@@ -156,3 +156,86 @@ struct LoaderTests {
         #expect(f.errors().first?.location == "indicators.csv:4:10")
     }
 }
+
+@Suite("Every dataset file is a regular file")
+struct DatasetFileKindTests {
+    /// Replaces `file` of a valid dataset by what `make` puts at its path; expects one `not-a-file` error naming it.
+    func expectNotAFile(_ file: String, _ what: String, _ make: (String) -> Void, sourceLocation: SourceLocation = #_sourceLocation) {
+        let dir = Files().write()
+        try? FileManager.default.removeItem(atPath: dir + "/" + file)
+        make(dir + "/" + file)
+        do { _ = try Dataset.load(from: dir); Issue.record("loaded", sourceLocation: sourceLocation) } catch {
+            let mine = error.diagnostics.filter { $0.rule == .notAFile }
+            #expect(mine.count == 1 && mine.first?.file == file, "\(error.diagnostics)", sourceLocation: sourceLocation)
+            #expect(mine.first?.found.contains(what) == true, "\(error.diagnostics)", sourceLocation: sourceLocation)
+            #expect(!error.diagnostics.contains { $0.rule == .missingFile }, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func folder() {
+        expectNotAFile("youth.csv", "un dossier") { mkdir($0, 0o755) }
+        expectNotAFile("dataset.json", "un dossier") { mkdir($0, 0o755) }
+        expectNotAFile("regions.csv", "un dossier") { mkdir($0, 0o755) }
+    }
+
+    @Test("a FIFO is reported, never read (the load would otherwise wait for a writer forever)")
+    func fifo() { expectNotAFile("events.csv", "FIFO") { mkfifo($0, 0o644) } }
+
+    @Test func deviceAndDanglingLink() {
+        expectNotAFile("pathways.csv", "périphérique") { symlink("/dev/null", $0) }
+        expectNotAFile("situations.csv", "lien symbolique cassé") { symlink("nowhere.csv", $0) }
+        expectNotAFile("funding.csv", "un dossier") { mkdir($0, 0o755) }
+    }
+
+    @Test func missingIsStillMissing() {
+        var f = Files()
+        f.files["youth.csv"] = nil
+        #expect(f.errors().map(\.rule) == [.missingFile])
+    }
+}
+
+@Suite("Numbers within their documented ranges, and messages that quote a short excerpt")
+struct NumberRangeTests {
+    let huge = String(repeating: "9", count: 400)
+
+    func errors(_ file: String, _ text: String) -> [DatasetDiagnostic] {
+        var f = Files()
+        f.files[file] = text
+        return f.errors()
+    }
+
+    @Test("each kind of field: its maximum accepted, just above refused with its location")
+    func limits() {
+        let cases: [(String, String, String, NumberRange)] = [
+            ("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,", "funding.csv:2:21", .amount),
+            ("resources.csv", "ml_id,year,etp_total,etp_accompaniment\nML1,2016,", "resources.csv:2:10", .etp),
+            ("context.csv", "ml_id,year,jano_16_25,defm_16_25\nML1,2016,", "context.csv:2:10", .people),
+        ]
+        for (file, head, location, range) in cases {
+            let tail = file == "funding.csv" ? "\n" : ",0\n"
+            #expect(errors(file, head + NumberText.decimal(range.maximum) + tail).isEmpty, "\(file)")
+            let above = errors(file, head + NumberText.decimal(range.maximum * 1.000001) + tail)
+            #expect(above.map(\.rule) == [.invalidNumber] && above.first?.location == location, "\(above)")
+            #expect(above.first?.expected == range.text)
+        }
+    }
+
+    @Test("400 digits (infinite as a Double) are refused, never loaded")
+    func infinite() {
+        var e = errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,\(huge)\n")
+        #expect(e.map(\.rule) == [.invalidNumber] && e.first?.location == "funding.csv:2:21")
+        e = errors("resources.csv", "ml_id,year,etp_total,etp_accompaniment\nML1,2016,\(huge),1\n")
+        #expect(e.map(\.rule) == [.invalidNumber] && e.first?.location == "resources.csv:2:10")
+    }
+
+    @Test("a long value is quoted as its first 30 characters, « … » and its length")
+    func excerpted() {
+        let e = errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,\(huge)\n")
+        #expect(e.first?.found == "\"\(String(repeating: "9", count: 30))… (400 octets / bytes)\"")
+        let date = String(repeating: "x", count: 1_000_000)
+        let d = errors("events.csv", "youth_id,date,kind,detail\nY1,\(date),accueil,\n")
+        #expect(d.count == 1 && d[0].message(.fr).count < 300)
+        // Short values stay whole.
+        #expect(errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,12a\n").first?.found == "\"12a\"")
+    }
+}

@@ -23,6 +23,10 @@ struct CSVFile {
     /// (bad UTF-8, bad quoting) are reported and make the result `nil` too.
     static func read(path: String, name: String, sink: inout DiagnosticSink) throws -> CSVFile? {
         let t0 = Trace.now()
+        if let notAFile = PathKind(path).diagnostic(name) {
+            try sink.report(notAFile)
+            return nil
+        }
         guard let bytes = readWholeFile(path) else { return nil }
         defer { Trace.log("read and check \(name)", t0) }
         if let bad = firstInvalidUTF8(bytes) {
@@ -285,21 +289,70 @@ struct CSVRow {
 
     func diagnostic(_ rule: DatasetRule, _ i: Int, expected: LocalizedText, found: String? = nil) -> DatasetDiagnostic {
         .init(rule, file: file, line: line, column: column(i), field: columns[i], expected: expected,
-              found: found ?? (isEmpty(i) ? "une valeur vide / an empty value" : "\"\(string(i))\""))
+              found: found ?? (isEmpty(i) ? "une valeur vide / an empty value" : "\"\(excerpt(bytes(i)))\""))
     }
 }
 
 // MARK: - Byte utilities
 
+/// A value as messages quote it: whole up to 40 characters, else its first 30 and « … » with its
+/// length, so that a 10 MB field never makes a 10 MB message.
+func excerpt(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    guard b.count > 160 || String(decoding: b, as: UTF8.self).count > 40 else { return String(decoding: b, as: UTF8.self) }
+    let head = String(decoding: UnsafeBufferPointer(rebasing: b.prefix(160)), as: UTF8.self).prefix(30)
+    return "\(head)… (\(b.count) octets / bytes)"
+}
+
+/// What stands at a dataset path: a regular file (through links), nothing, or something else.
+enum PathKind: Equatable {
+    case missing, regular
+    /// A folder, FIFO, device, socket or dangling link: what it is, in words.
+    case other(LocalizedText)
+
+    init(_ path: String) {
+        var st = stat()
+        if stat(path, &st) != 0 {
+            var link = stat()
+            self = lstat(path, &link) == 0 ? .other(.init(fr: "un lien symbolique cassé", en: "a dangling symbolic link")) : .missing
+            return
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: self = .regular
+        case S_IFDIR: self = .other(.init(fr: "un dossier", en: "a folder"))
+        case S_IFIFO: self = .other(.init(fr: "un tube nommé (FIFO)", en: "a named pipe (FIFO)"))
+        case S_IFCHR, S_IFBLK: self = .other(.init(fr: "un périphérique", en: "a device"))
+        case S_IFSOCK: self = .other(.init(fr: "une socket", en: "a socket"))
+        default: self = .other(.init(fr: "un fichier spécial", en: "a special file"))
+        }
+    }
+
+    /// The error for a dataset file that is there but is not a regular file.
+    func diagnostic(_ file: String) -> DatasetDiagnostic? {
+        guard case .other(let what) = self else { return nil }
+        return .init(.notAFile, file: file, expected: .init(fr: "un fichier ordinaire", en: "a regular file"),
+                     found: "\(what.fr) / \(what.en)")
+    }
+}
+
+/// The bytes of a regular file; `nil` when it is missing or not a regular file. Opened without
+/// blocking, so that a FIFO put in its place never hangs the loader.
 func readWholeFile(_ path: String) -> [UInt8]? {
-    guard let f = fopen(path, "rb") else { return nil }
-    defer { fclose(f) }
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
     var st = stat()
-    guard fstat(fileno(f), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
     let size = Int(st.st_size)
     // Read straight into uninitialised storage: zero-filling first would touch every page twice.
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        count = size == 0 ? 0 : fread(buffer.baseAddress, 1, size, f)
+        var done = 0
+        while done < size {
+            let n = read(fd, buffer.baseAddress! + done, size - done)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            done += n
+        }
+        count = done
     }
 }
 

@@ -27,7 +27,8 @@ struct DatasetLoader {
     init(directory: String) { self.directory = directory }
 
     func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
-    func exists(_ file: String) -> Bool { FileManager.default.fileExists(atPath: path(file)) }
+    /// Whether something stands at the file's path (a folder or a FIFO too: reading it reports it).
+    func exists(_ file: String) -> Bool { PathKind(path(file)) != .missing }
 
     mutating func load() throws -> Dataset? {
         var isDir: ObjCBool = false
@@ -76,14 +77,18 @@ struct DatasetLoader {
 
     mutating func loadManifest() throws -> Manifest? {
         let file = "dataset.json"
-        guard let data = FileManager.default.contents(atPath: path(file)) else {
+        if let notAFile = PathKind(path(file)).diagnostic(file) {
+            try sink.report(notAFile)
+            return nil
+        }
+        guard let bytes = readWholeFile(path(file)) else {
             try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le manifeste dataset.json", en: "the dataset.json manifest"), found: "aucun fichier / no file"))
             return nil
         }
         func bad(_ fr: String, _ en: String, _ found: String) throws {
             try sink.report(.init(.badManifest, file: file, line: 1, expected: .init(fr: fr, en: en), found: found))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data), let json = object as? [String: Any] else {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let json = object as? [String: Any] else {
             try bad("un objet JSON", "a JSON object", "du texte qui n'est pas un objet JSON / text that is not a JSON object")
             return nil
         }
@@ -185,7 +190,7 @@ struct DatasetLoader {
         guard let year = try row.year(c[1], &sink) else { return nil }
         if unique, !seen.insert(Int64(m) << 16 | Int64(year)).inserted {
             try sink.report(row.diagnostic(.duplicateID, c[0], expected: .init(fr: "une seule ligne par ml_id et année", en: "one row per ml_id and year"),
-                                           found: "\(row.string(c[0])), \(year)"))
+                                           found: "\(excerpt(row.bytes(c[0]))), \(year)"))
             return nil
         }
         return (m, year)
@@ -198,10 +203,10 @@ struct DatasetLoader {
         var seen = Set<Int64>(), rows: [TerritorialContext] = []
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
-            guard let jano = try row.decimal(c[2], separator: sep, &sink), let defm = try row.decimal(c[3], separator: sep, &sink) else { return }
+            guard let jano = try row.decimal(c[2], separator: sep, .people, &sink), let defm = try row.decimal(c[3], separator: sep, .people, &sink) else { return }
             var neetValue: Double?
             if let neet, !row.isEmpty(neet) {
-                guard let v = try row.decimal(neet, separator: sep, &sink) else { return }
+                guard let v = try row.decimal(neet, separator: sep, .people, &sink) else { return }
                 neetValue = v
             }
             rows.append(TerritorialContext(mlID: row.string(c[0]), year: year, jano: jano, defm: defm, neet: neetValue))
@@ -216,7 +221,7 @@ struct DatasetLoader {
         var seen = Set<Int64>(), rows: [StaffResources] = []
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: true, &sink) else { return }
-            guard let total = try row.decimal(c[2], separator: sep, &sink), let acc = try row.decimal(c[3], separator: sep, &sink) else { return }
+            guard let total = try row.decimal(c[2], separator: sep, .etp, &sink), let acc = try row.decimal(c[3], separator: sep, .etp, &sink) else { return }
             if acc > total {
                 try sink.report(row.diagnostic(.accompanimentAboveTotal, c[3], expected: .init(fr: "au plus etp_total (\(total))", en: "at most etp_total (\(total))")))
                 return
@@ -234,7 +239,7 @@ struct DatasetLoader {
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let (_, year) = try Self.mlYear(row, c, ml, &seen, unique: false, &sink) else { return }
             guard let funder = try row.code(c[2], Funder.self, &sink), let line = try row.code(c[3], FundingLine.self, &sink),
-                  let amount = try row.decimal(c[4], separator: sep, &sink) else { return }
+                  let amount = try row.decimal(c[4], separator: sep, .amount, &sink) else { return }
             rows.append(FundingRow(mlID: row.string(c[0]), year: year, funder: funder, line: line, amount: amount))
         }
         return rows
@@ -328,7 +333,7 @@ struct DatasetLoader {
                 try sink.report(row.diagnostic(.unknownCode, o[2], expected: .init(fr: "un ratio du catalogue (R1 … R13, RG, 10.1.d, 10.1.e)", en: "a catalogue ratio (R1 … R13, RG, 10.1.d, 10.1.e)")))
                 return
             }
-            guard let target = try row.decimal(o[3], separator: osep, &sink), let direction = try row.code(o[4], ObjectiveDirection.self, &sink) else { return }
+            guard let target = try row.decimal(o[3], separator: osep, .target, &sink), let direction = try row.code(o[4], ObjectiveDirection.self, &sink) else { return }
             guard let i = conventions.firstIndex(where: { $0.mlID == mlID && $0.period.contains(year) }) else {
                 try sink.report(row.diagnostic(.inconsistentConvention, o[1], expected: .init(fr: "une année couverte par une convention de \(mlID) (conventions.csv)",
                                                                                                 en: "a year covered by a convention of \(mlID) (conventions.csv)")))
@@ -371,7 +376,7 @@ struct DatasetLoader {
                                                                                         en: "a breakdown of line \(indicator) among \(allowedBreakdowns.map(\.rawValue).joined(separator: ", "))")))
                 return
             }
-            guard let value = try row.decimal(c[4], separator: sep, &sink) else { return }
+            guard let value = try row.decimal(c[4], separator: sep, .aggregate, &sink) else { return }
             let key = AggregateKey(ml: m, year: Int32(year), indicator: indicator, breakdown: breakdown)
             if values[key] != nil {
                 try sink.report(row.diagnostic(.duplicateID, c[2], expected: .init(fr: "une seule valeur par ml_id, année, indicateur et déclinaison", en: "one value per ml_id, year, indicator and breakdown")))

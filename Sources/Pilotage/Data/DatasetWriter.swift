@@ -2,13 +2,12 @@ import Foundation
 
 /// A buffered CSV output file (the format's rules: `,` separator, LF, RFC 4180 quoting).
 final class CSVOutput {
-    private let file: UnsafeMutablePointer<FILE>
+    private let file: OutputFile
     private var buffer: [UInt8] = []
     let name: String
 
     init(path: String, header: [String]) throws(DatasetWriteError) {
-        guard let f = fopen(path, "wb") else { throw DatasetWriteError(path: path, reason: String(cString: strerror(errno))) }
-        file = f
+        do { file = try OutputFile(path: path) } catch { throw DatasetWriteError(error) }
         name = path
         buffer.reserveCapacity(1 << 20)
         row(header)
@@ -34,16 +33,18 @@ final class CSVOutput {
 
     func date(_ d: Int32) { append(Day(number: d).description) }
 
+    /// A failure is kept for `close()`: the rows are appended without `try` in the hot loops.
+    private var failure: OutputFile.Failure?
+
     private func flush() {
-        buffer.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, file) }
+        if failure == nil { do { try file.write(bytes: buffer) } catch { failure = error } }
         buffer.removeAll(keepingCapacity: true)
     }
 
     func close() throws(DatasetWriteError) {
         flush()
-        let failed = ferror(file) != 0
-        fclose(file)
-        if failed { throw DatasetWriteError(path: name, reason: "write error") }
+        if let failure { throw DatasetWriteError(failure) }
+        do { try file.commit() } catch { throw DatasetWriteError(error) }
     }
 }
 
@@ -55,6 +56,13 @@ public struct DatasetWriteError: Error, Sendable, CustomStringConvertible {
     public var reason: String
     /// A description for logs and messages.
     public var description: String { "\(path): \(reason)" }
+    /// The writer's failure, when the system refused a write (its message is localized).
+    public var failure: OutputFile.Failure?
+    /// The message in a language.
+    public func message(_ language: Language) -> String { failure?.message(language) ?? description }
+    init(_ failure: OutputFile.Failure) { path = failure.path; reason = failure.reason(.en); self.failure = failure }
+    /// Creates a value from its fields.
+    public init(path: String, reason: String) { self.path = path; self.reason = reason }
 }
 
 /// The column lists of the format, shared by the writer and the generator.
@@ -97,13 +105,9 @@ extension Dataset {
     ///
     /// Loading what was written gives an identical dataset.
     public func write(to directory: String) throws(DatasetWriteError) {
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw DatasetWriteError(path: directory, reason: "\(error)")
-        }
+        do { try OutputFile.makeFolder(directory) } catch { throw DatasetWriteError(error) }
         func path(_ f: String) -> String { (directory as NSString).appendingPathComponent(f) }
-        do { try manifest.json().write(toFile: path("dataset.json"), atomically: true, encoding: .utf8) } catch {
-            throw DatasetWriteError(path: path("dataset.json"), reason: "\(error)")
-        }
+        do { try OutputFile.write(manifest.json(), to: path("dataset.json")) } catch { throw DatasetWriteError(error) }
         try DatasetWriter.reference(self, path)
         if let micro { try DatasetWriter.microdata(micro, missions: missions, path) }
         if let aggregate {

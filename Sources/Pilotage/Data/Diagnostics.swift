@@ -3,6 +3,8 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     // Errors: the dataset cannot be loaded.
     /// Missing file.
     case missingFile = "missing-file"
+    /// A folder, FIFO, device or dangling link where a file should be.
+    case notAFile = "not-a-file"
     /// Missing required column.
     case missingColumn = "missing-column"
     /// Invalid dataset.json manifest.
@@ -86,6 +88,7 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     public var summary: LocalizedText {
         switch self {
         case .missingFile: return .init(fr: "fichier manquant", en: "missing file")
+        case .notAFile: return .init(fr: "pas un fichier ordinaire", en: "not a regular file")
         case .missingColumn: return .init(fr: "colonne obligatoire manquante", en: "missing required column")
         case .badManifest: return .init(fr: "manifeste dataset.json invalide", en: "invalid dataset.json manifest")
         case .unsupportedVersion: return .init(fr: "format ou version non pris en charge", en: "unsupported format or version")

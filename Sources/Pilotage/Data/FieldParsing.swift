@@ -66,8 +66,10 @@ extension CSVRow {
         }
     }
 
-    /// A plain decimal (`12.5`; `12,5` where the format allows a decimal comma), never negative.
-    func decimal(_ i: Int, separator: UInt8, _ sink: inout DiagnosticSink) throws -> Double? {
+    /// A plain decimal (`12.5`; `12,5` where the format allows a decimal comma) from 0 to `range`'s
+    /// maximum: a negative value is `negative-amount`, a larger one (or one too long to be a
+    /// number, read as infinite) `invalid-number`, both located.
+    func decimal(_ i: Int, separator: UInt8, _ range: NumberRange, _ sink: inout DiagnosticSink) throws -> Double? {
         guard try required(i, &sink) else { return nil }
         let b = bytes(i)
         // A decimal comma is accepted quoted in a comma-separated file, bare in a semicolon-separated one.
@@ -82,6 +84,10 @@ extension CSVRow {
         if ok, digits > 0, points <= 1, let v = Double(String(decoding: text, as: UTF8.self)) {
             if v < 0 {
                 try sink.report(diagnostic(.negativeAmount, i, expected: .init(fr: "une valeur positive ou nulle", en: "a value of 0 or more")))
+                return nil
+            }
+            guard v.isFinite, v <= range.maximum else {
+                try sink.report(diagnostic(.invalidNumber, i, expected: range.text))
                 return nil
             }
             return v
@@ -111,6 +117,10 @@ extension CSVRow {
                 return nil
             }
             for _ in (decimals ?? 0)..<2 { cents *= 10 }
+            guard Double(cents) / 100 <= NumberRange.amount.maximum else {
+                try sink.report(diagnostic(.invalidNumber, i, expected: NumberRange.amount.text))
+                return nil
+            }
             return Money(cents: cents)
         }
         try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "un montant en euros, au centime près (12.50\(commaAllowed ? " ou 12,50" : ""))",
@@ -136,6 +146,41 @@ extension CSVRow {
         if Day.years.contains(v) { return v }
         try sink.report(diagnostic(.invalidNumber, i, expected: .init(fr: "une année (AAAA)", en: "a year (YYYY)")))
         return nil
+    }
+}
+
+/// The range of each kind of numeric field of the format (`Docs/dataset-format.md` states them):
+/// wide enough for any real Mission locale or network, narrow enough that every value is exact
+/// in a `Double`, sums of a whole network stay finite and every export prints it in full.
+public enum NumberRange: Sendable, CaseIterable {
+    /// Euros: `amount_eur`, `socle_eur`, `parrainage_eur`, `fipj_eur` (0 to 1 000 000 000).
+    case amount
+    /// Full-time equivalents: `etp_total`, `etp_accompaniment` (0 to 100 000).
+    case etp
+    /// People in a territory: `jano_16_25`, `defm_16_25`, `neet_16_25` (0 to 100 000 000).
+    case people
+    /// An objective's target in its ratio's unit (0 to 1 000 000).
+    case target
+    /// A value of `indicators.csv` (0 to 1 000 000 000 000).
+    case aggregate
+
+    /// The largest value accepted (0 is the smallest).
+    public var maximum: Double {
+        switch self {
+        case .amount: return 1e9
+        case .etp: return 1e5
+        case .people: return 1e8
+        case .target: return 1e6
+        case .aggregate: return 1e12
+        }
+    }
+
+    /// "a number from 0 to …", for messages.
+    public var text: LocalizedText {
+        let fr = ["1 000 000 000 €", "100 000 ETP", "100 000 000", "1 000 000", "1 000 000 000 000"]
+        let en = ["€1,000,000,000", "100,000 FTE", "100,000,000", "1,000,000", "1,000,000,000,000"]
+        let k = Self.allCases.firstIndex(of: self)!
+        return .init(fr: "un nombre de 0 à \(fr[k])", en: "a number from 0 to \(en[k])")
     }
 }
 

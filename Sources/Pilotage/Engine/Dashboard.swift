@@ -253,42 +253,62 @@ public struct Dashboard: Sendable {
     /// Every computed cell in export order (level, territory, year, catalogue order, breakdown).
     public func cells(year: Int? = nil) -> [Cell] {
         var out: [Cell] = []
+        forEachCell(year: year) { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` for every computed cell in export order, without keeping them.
+    public func forEachCell<E: Error>(year: Int? = nil, _ body: (Cell) throws(E) -> Void) throws(E) {
         let selected = year.map { [$0] } ?? years
         for t in territories {
             for y in selected {
                 for indicator in Catalogue.computed {
                     for b in indicator.breakdowns {
                         if case .success(let v) = value(indicator.id, for: t, year: y, breakdown: b) {
-                            out.append(Cell(territory: t, year: y, indicator: indicator.id, breakdown: b, value: v))
+                            try body(Cell(territory: t, year: y, indicator: indicator.id, breakdown: b, value: v))
                         }
                     }
                 }
             }
         }
-        return out
     }
 
     /// The export of `dataset-format.md`: header `level,territory,year,indicator,breakdown,value`,
     /// one row per computed cell, absent cells omitted.
     public func exportCSV(year: Int? = nil) -> String {
+        var out = ""
+        exportCSV(year: year) { out += $0 }
+        return out
+    }
+
+    /// The export, streamed: `write` receives it in pieces of about 64 KB, so that a national
+    /// export never sits whole in memory.
+    public func exportCSV<E: Error>(year: Int? = nil, into write: (String) throws(E) -> Void) throws(E) {
         var out = "level,territory,year,indicator,breakdown,value\n"
-        for c in cells(year: year) {
+        try forEachCell(year: year) { (c: Cell) throws(E) in
             let kind = Catalogue.indicator(c.indicator)!.kind
             out += "\(c.territory.level.rawValue),\(CSVText.field(c.territory.id)),\(c.year),\(c.indicator),\(c.breakdown.rawValue),"
             out += kind == .count ? NumberText.integer(c.value) : NumberText.decimal(c.value)
             out += "\n"
+            if out.utf8.count >= 1 << 16 { try write(out); out = "" }
         }
-        return out
+        if !out.isEmpty { try write(out) }
     }
 }
 
-/// Number formatting of the export format.
+/// Number formatting of the export format. Never traps: a value that is not finite (which the
+/// loader refuses) prints as `nan`, `inf` or `-inf`.
 public enum NumberText {
     /// A count, as an integer.
-    public static func integer(_ v: Double) -> String { String(Int64(v.rounded())) }
+    public static func integer(_ v: Double) -> String {
+        guard v.isFinite else { return nonFinite(v) }
+        let r = v.rounded()
+        return abs(r) < 9.2e18 ? String(Int64(r)) : formatFixed(r, 0)
+    }
 
     /// A decimal in plain notation (no exponent, `.` point), 12 significant digits, trailing zeros trimmed.
     public static func decimal(_ v: Double, significantDigits: Int = 12) -> String {
+        guard v.isFinite else { return nonFinite(v) }
         if v == 0 { return "0" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
         let magnitude = Int((abs(v)).log10Floor) + 1
@@ -301,13 +321,16 @@ public enum NumberText {
         return s == "-0" ? "0" : s
     }
 
+    private static func nonFinite(_ v: Double) -> String { v.isNaN ? "nan" : (v < 0 ? "-inf" : "inf") }
+
+    /// `%.*f` through a buffer as long as the result (a double has up to 309 integer digits).
     static func formatFixed(_ v: Double, _ decimals: Int) -> String {
-        // Scaled integer arithmetic would lose range; use the C formatter through String(format:)-free code.
-        var buffer = [CChar](repeating: 0, count: 64)
+        let size = 330 + decimals
+        var buffer = [CChar](repeating: 0, count: size)
         let count = buffer.withUnsafeMutableBufferPointer { p in
-            withVaList([decimals, v]) { vsnprintf(p.baseAddress, 64, "%.*f", $0) }
+            withVaList([decimals, v]) { vsnprintf(p.baseAddress, size, "%.*f", $0) }
         }
-        return String(decoding: buffer.prefix(Int(count)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return String(decoding: buffer.prefix(max(0, min(Int(count), size - 1))).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 

@@ -108,18 +108,14 @@ private struct Generation {
     }
 
     mutating func run(_ dir: String) throws(DatasetWriteError) -> GenerationSummary {
-        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-            throw DatasetWriteError(path: dir, reason: "\(error)")
-        }
+        do { try OutputFile.makeFolder(dir) } catch { throw DatasetWriteError(error) }
         func path(_ f: String) -> String { (dir as NSString).appendingPathComponent(f) }
         let plan = options.preset == .demo ? NetworkPlan.demo : NetworkPlan.national
         let years = options.years.sorted()
         let manifest = Manifest(name: options.preset == .demo ? "demo" : "national",
                                 description: "Jeu de données synthétique Pilotage (preset \(options.preset.rawValue), graine \(options.seed)) : aucun jeune réel n'y figure.",
                                 years: years, extra: ["generator": "{\"preset\":\"\(options.preset.rawValue)\",\"scale\":\(options.scale),\"seed\":\(options.seed)}"])
-        do { try manifest.json().write(toFile: path("dataset.json"), atomically: true, encoding: .utf8) } catch {
-            throw DatasetWriteError(path: path("dataset.json"), reason: "\(error)")
-        }
+        do { try OutputFile.write(manifest.json(), to: path("dataset.json")) } catch { throw DatasetWriteError(error) }
         let regions = try CSVOutput(path: path("regions.csv"), header: FormatColumns.regions)
         let missions = try CSVOutput(path: path("missions.csv"), header: FormatColumns.missions + FormatColumns.missionsOptional)
         let context = try CSVOutput(path: path("context.csv"), header: FormatColumns.context + ["neet_16_25"])
