@@ -7,6 +7,8 @@ struct Command: Sendable {
     var examples: [String]
     /// The command answers with a `Report`: `format F` and `to FILE` apply to it.
     var reports = false
+    /// Its clauses, when declared: parsing, usage, completion and errors come from them.
+    var clauses: [Clause] = []
     var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
 }
 
@@ -31,7 +33,7 @@ enum Commands {
                 throw ShellError(Messages.text(.unknownCommand, lang, t.text), at: t, suggestions: Suggestions.closest(to: t.text, among: allNames))
             }
             var out = "\(c.names[0]) — \(c.summary.text(lang))\n"
-            out += "  \(Messages.text(.usage, lang)) : \(c.usage)\n"
+            out += "  \(Messages.text(.usage, lang)) : \(c.usageLine)\n"
             if c.names.count > 1 { out += "  Alias : \(c.names.dropFirst().joined(separator: ", "))\n" }
             for e in c.examples { out += "  \(Messages.text(.example, lang)) : \(e)\n" }
             return ShellResult(output: out)

@@ -33,18 +33,8 @@ enum SynthesisCommands {
             }
             return ShellResult(output: fr ? "synthèse de \(id) mise à jour (thème \(theme), \(c.text))\n" : "synthesis of \(id) updated (theme \(theme), \(c.text))\n")
         }
-        var mlID: String?, year = (d.years.last ?? 0) + 1
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour": mlID = try parser.mission(&args)
-            case "for", "en":
-                let v = try args.required(fr ? "année du dialogue" : "dialogue year")
-                guard let y = Int(v.text), d.years.contains(y - 1) else { throw ShellError(fr ? "pas de résultats pour l'année précédant « \(v.text) »" : "no results for the year before \"\(v.text)\"", at: v) }
-                year = y
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "add", "clear"])
-            }
-        }
-        guard let mlID else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let c = try args.clauses([.ml(), .dialogueYear], session)
+        let mlID = c.ml("of")!, year = c.year("for") ?? (d.years.last ?? 0) + 1
         let brief: Brief
         do throws(BriefError) { brief = try d.brief(ml: mlID, dialogueYear: year) } catch { throw ShellError(fr ? "pas de note possible pour \(year)" : "no brief for \(year)") }
         let table = Synthesis(brief)

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A typed clause of a command (`of ML`, `for 2017`, `peers 5`): its words in both languages and
+/// the type of its value. A command that declares its clauses gets its parsing, usage, Tab
+/// completion and errors (with suggestions) from them; each type validates once, here.
+struct Clause: Sendable {
+    /// The value a clause takes.
+    enum Kind: Sendable {
+        /// A Mission locale (id, name or part of a name).
+        case ml
+        /// A region or the nation.
+        case regionOrNation
+        /// A year of the dataset (`year 2016`; several, the last is kept).
+        case year
+        /// The year of a dialogue, which reads the results of the year before.
+        case dialogueYear
+        /// A whole number within bounds.
+        case integer(ClosedRange<Int>)
+        /// A scenario of the session.
+        case scenario
+        /// A file name.
+        case file
+        /// No value: the word alone (`clamp`).
+        case flag
+    }
+
+    /// The canonical (English) word first, then its aliases (French).
+    var names: [String]
+    var kind: Kind
+    /// What the usage shows for the value (`ML`, `ANNÉE`).
+    var placeholder: String
+    var required = false
+
+    static func ml(required: Bool = true) -> Clause { Clause(names: ["of", "pour", "de"], kind: .ml, placeholder: "ML", required: required) }
+    static let dialogueYear = Clause(names: ["for", "en"], kind: .dialogueYear, placeholder: "ANNÉE_DU_DIALOGUE")
+    static let year = Clause(names: ["year", "année", "annee"], kind: .year, placeholder: "N")
+
+    /// `of ML` in a usage, `[for ANNÉE]` when optional.
+    var usage: String {
+        let text = names[0] + (placeholder.isEmpty ? "" : " " + placeholder)
+        return required ? text : "[\(text)]"
+    }
+}
+
+/// The values of the clauses of one command line, by the clause's canonical word.
+struct ClauseValues {
+    enum Value {
+        case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
+    }
+    var values: [String: Value] = [:]
+
+    func ml(_ name: String) -> String? { if case .ml(let v)? = values[name] { return v } else { return nil } }
+    func territory(_ name: String) -> Territory? { if case .territory(let v)? = values[name] { return v } else { return nil } }
+    func year(_ name: String) -> Int? { if case .year(let v)? = values[name] { return v } else { return nil } }
+    func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
+    func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
+    func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func has(_ name: String) -> Bool { values[name] != nil }
+}
+
+extension Arguments {
+    /// Reads the clauses of a command, in any order, to the end of the line. An unknown word,
+    /// a missing required clause and a bad value are errors located on the line, with the
+    /// clause words (or values) that would fit.
+    mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
+        let fr = language == .fr
+        var result = ClauseValues()
+        while let t = next() {
+            guard let clause = clauses.first(where: { $0.names.contains(t.text.lowercased()) }) else {
+                let words = clauses.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
+                throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t, suggestions: close.isEmpty ? words : close)
+            }
+            let key = clause.names[0]
+            switch clause.kind {
+            case .flag: result.values[key] = .flag
+            case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
+            case .regionOrNation:
+                let v = try required(fr ? "région ou nation" : "region or nation")
+                if ["nation", "france", "fr"].contains(v.text.lowercased()) { result.values[key] = .territory(.nation); break }
+                let r = try QueryParser(dashboard: try session.dashboard(), lang: language).territory(v)
+                guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
+                result.values[key] = .territory(r)
+            case .year:
+                let years = try QueryParser(dashboard: try session.dashboard(), lang: language).yearList(&self)
+                if let y = years.last { result.values[key] = .year(y) }
+            case .dialogueYear:
+                let d = try session.dashboard()
+                let v = try required(fr ? "année du dialogue" : "dialogue year")
+                guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
+                    throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données"
+                                        : "the \(v.text) dialogue reads the year before, not in the dataset",
+                                     at: v, suggestions: d.years.map { String($0 + 1) })
+                }
+                result.values[key] = .year(y)
+            case .integer(let range):
+                let v = try required(clause.placeholder)
+                guard let n = Int(v.text), range.contains(n) else {
+                    throw ShellError(fr ? "nombre entier attendu (\(range.lowerBound) à \(range.upperBound)), trouvé « \(v.text) »"
+                                        : "whole number expected (\(range.lowerBound) to \(range.upperBound)), found \"\(v.text)\"", at: v)
+                }
+                result.values[key] = .integer(n)
+            case .scenario: result.values[key] = .scenario(try ScenarioCommands.existing(&self, session))
+            case .file:
+                let v = try required(fr ? "fichier" : "file")
+                result.values[key] = .file(v.text, v)
+            }
+        }
+        if let missing = clauses.first(where: { $0.required && result.values[$0.names[0]] == nil }) {
+            throw ShellError(Messages.text(.missingArgument, language, missing.usage), offset: line.count)
+        }
+        return result
+    }
+}
+
+extension Clause {
+    /// What Tab offers after this clause's word.
+    func candidates(_ session: Session, prefix: String) -> [String] {
+        let d = try? session.dashboard()
+        switch kind {
+        case .ml: return (d?.territories(.ml).map(\.id) ?? []) + (d?.missions.map { "\"\($0.name)\"" } ?? [])
+        case .regionOrNation: return ["nation"] + (d?.territories(.region).map(\.id) ?? [])
+        case .year: return d?.years.map(String.init) ?? []
+        case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
+        case .scenario: return session.scenarios.keys.sorted()
+        case .file: return Completion.paths(prefix)
+        case .integer, .flag: return []
+        }
+    }
+}
+
+extension Command {
+    /// The usage: declared clauses when the command has them, else its text.
+    var usageLine: String {
+        clauses.isEmpty ? usage : ([names[0]] + clauses.map(\.usage)).joined(separator: " ")
+    }
+
+    /// Tab candidates from the declared clauses: after a clause's word, its values; otherwise
+    /// the clauses not yet given. Nil for a command without declared clauses.
+    func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
+        guard !clauses.isEmpty else { return nil }
+        if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
+            return clause.candidates(session, prefix: prefix)
+        }
+        return clauses.filter { c in !c.names.contains { words.contains($0) } }.map { $0.names[0] }
+            + (reports ? ["format", "to"] : [])
+    }
+
+    private func isFlag(_ c: Clause) -> Bool { if case .flag = c.kind { return true } else { return false } }
+}
