@@ -18,13 +18,24 @@ struct Clause: Sendable {
         case integer(ClosedRange<Int>)
         /// A scenario of the session.
         case scenario
+        /// Any territory: an ML, a region or the nation.
+        case territory
+        /// A quotient of the catalogue (a ratio or an amount per young person).
+        case ratio
+        /// A number, `40%` being 0.4.
+        case number
+        /// A lever of the scenarios.
+        case lever
+        /// A lever and its amounts, `national_entries 0,50,100` (at most 25).
+        case leverAmounts
         /// A file name.
         case file
         /// No value: the word alone (`clamp`).
         case flag
     }
 
-    /// The canonical (English) word first, then its aliases (French).
+    /// The canonical (English) word first, then its aliases (French); none for a positional
+    /// clause, read first, in order (`seek R10 …`).
     var names: [String]
     var kind: Kind
     /// What the usage shows for the value (`ML`, `ANNÉE`).
@@ -35,10 +46,13 @@ struct Clause: Sendable {
     static let dialogueYear = Clause(names: ["for", "en"], kind: .dialogueYear, placeholder: "ANNÉE_DU_DIALOGUE")
     static let year = Clause(names: ["year", "année", "annee"], kind: .year, placeholder: "N")
 
+    /// A positional clause's key: its placeholder.
+    var key: String { names.first ?? placeholder }
+
     /// `of ML` in a usage, `[for ANNÉE]` when optional.
     var usage: String {
-        let text = names[0] + (placeholder.isEmpty ? "" : " " + placeholder)
-        return required ? text : "[\(text)]"
+        let text = (names.first.map { [$0] } ?? []) + (placeholder.isEmpty ? [] : [placeholder])
+        return required ? text.joined(separator: " ") : "[\(text.joined(separator: " "))]"
     }
 }
 
@@ -46,7 +60,10 @@ struct Clause: Sendable {
 struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
+        case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double])
     }
+    /// The lever-and-amounts clauses in the order given.
+    var leverAmounts: [(Lever, [Double])] = []
     var values: [String: Value] = [:]
 
     func ml(_ name: String) -> String? { if case .ml(let v)? = values[name] { return v } else { return nil } }
@@ -55,6 +72,9 @@ struct ClauseValues {
     func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
     func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
     func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func line(_ name: String) -> Indicator? { if case .line(let v)? = values[name] { return v } else { return nil } }
+    func number(_ name: String) -> Double? { if case .number(let v)? = values[name] { return v } else { return nil } }
+    func lever(_ name: String) -> Lever? { if case .lever(let v)? = values[name] { return v } else { return nil } }
     func has(_ name: String) -> Bool { values[name] != nil }
 }
 
@@ -63,52 +83,86 @@ extension Arguments {
     /// a missing required clause and a bad value are errors located on the line, with the
     /// clause words (or values) that would fit.
     mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
-        let fr = language == .fr
         var result = ClauseValues()
+        for clause in clauses where clause.names.isEmpty { try read(clause, into: &result, session) }
+        let keyed = clauses.filter { !$0.names.isEmpty }
         while let t = next() {
-            guard let clause = clauses.first(where: { $0.names.contains(t.text.lowercased()) }) else {
-                let words = clauses.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
+            guard let clause = keyed.first(where: { $0.names.contains(t.text.lowercased()) }) else {
+                let words = keyed.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
                 throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t, suggestions: close.isEmpty ? words : close)
             }
-            let key = clause.names[0]
-            switch clause.kind {
-            case .flag: result.values[key] = .flag
-            case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
-            case .regionOrNation:
-                let v = try required(fr ? "région ou nation" : "region or nation")
-                if ["nation", "france", "fr"].contains(v.text.lowercased()) { result.values[key] = .territory(.nation); break }
-                let r = try QueryParser(dashboard: try session.dashboard(), lang: language).territory(v)
-                guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
-                result.values[key] = .territory(r)
-            case .year:
-                let years = try QueryParser(dashboard: try session.dashboard(), lang: language).yearList(&self)
-                if let y = years.last { result.values[key] = .year(y) }
-            case .dialogueYear:
-                let d = try session.dashboard()
-                let v = try required(fr ? "année du dialogue" : "dialogue year")
-                guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
-                    throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données"
-                                        : "the \(v.text) dialogue reads the year before, not in the dataset",
-                                     at: v, suggestions: d.years.map { String($0 + 1) })
-                }
-                result.values[key] = .year(y)
-            case .integer(let range):
-                let v = try required(clause.placeholder)
-                guard let n = Int(v.text), range.contains(n) else {
-                    throw ShellError(fr ? "nombre entier attendu (\(range.lowerBound) à \(range.upperBound)), trouvé « \(v.text) »"
-                                        : "whole number expected (\(range.lowerBound) to \(range.upperBound)), found \"\(v.text)\"", at: v)
-                }
-                result.values[key] = .integer(n)
-            case .scenario: result.values[key] = .scenario(try ScenarioCommands.existing(&self, session))
-            case .file:
-                let v = try required(fr ? "fichier" : "file")
-                result.values[key] = .file(v.text, v)
+            guard result.values[clause.key] == nil else {
+                throw ShellError(language == .fr ? "« \(t.text) » est déjà donné" : "\"\(t.text)\" is already given", at: t)
             }
+            try read(clause, into: &result, session)
         }
-        if let missing = clauses.first(where: { $0.required && result.values[$0.names[0]] == nil }) {
+        if let missing = clauses.first(where: { $0.required && result.values[$0.key] == nil }) {
             throw ShellError(Messages.text(.missingArgument, language, missing.usage), offset: line.count)
         }
         return result
+    }
+
+    /// The value of one clause, its word already read.
+    private mutating func read(_ clause: Clause, into result: inout ClauseValues, _ session: Session) throws(ShellError) {
+        let fr = language == .fr, key = clause.key
+        switch clause.kind {
+        case .flag: result.values[key] = .flag
+        case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
+        case .regionOrNation:
+            let v = try required(fr ? "région ou nation" : "region or nation")
+            if ["nation", "france", "fr"].contains(v.text.lowercased()) { result.values[key] = .territory(.nation); break }
+            let r = try QueryParser(dashboard: try session.dashboard(), lang: language).territory(v)
+            guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
+            result.values[key] = .territory(r)
+        case .year:
+            let years = try QueryParser(dashboard: try session.dashboard(), lang: language).yearList(&self)
+            if let y = years.last { result.values[key] = .year(y) }
+        case .dialogueYear:
+            let d = try session.dashboard()
+            let v = try required(fr ? "année du dialogue" : "dialogue year")
+            guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
+                throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données"
+                                    : "the \(v.text) dialogue reads the year before, not in the dataset",
+                                 at: v, suggestions: d.years.map { String($0 + 1) })
+            }
+            result.values[key] = .year(y)
+        case .integer(let range):
+            let v = try required(clause.placeholder)
+            guard let n = Int(v.text), range.contains(n) else {
+                throw ShellError(fr ? "nombre entier attendu (\(range.lowerBound) à \(range.upperBound)), trouvé « \(v.text) »"
+                                    : "whole number expected (\(range.lowerBound) to \(range.upperBound)), found \"\(v.text)\"", at: v)
+            }
+            result.values[key] = .integer(n)
+        case .scenario: result.values[key] = .scenario(try ScenarioCommands.existing(&self, session))
+        case .file:
+            let v = try required(fr ? "fichier" : "file")
+            result.values[key] = .file(v.text, v)
+        case .territory:
+            result.values[key] = .territory(try QueryParser(dashboard: try session.dashboard(), lang: language).territory(try required(fr ? "territoire" : "territory")))
+        case .ratio:
+            let l = try indicator()
+            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio", at: tokens[position - 1]) }
+            result.values[key] = .line(l)
+        case .number:
+            let v = try required(clause.placeholder)
+            guard let x = ScenarioCommands.number(v.text) else {
+                throw ShellError(fr ? "nombre attendu (40% ou 0.4), trouvé « \(v.text) »" : "number expected (40% or 0.4), found \"\(v.text)\"", at: v)
+            }
+            result.values[key] = .number(x)
+        case .lever:
+            result.values[key] = .lever(try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self).1)
+        case .leverAmounts:
+            let (l, lever) = try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self)
+            var amounts: [Double] = []
+            repeat {
+                let a = try required(fr ? "montant" : "amount")
+                guard let x = Double(a.text), x.isFinite else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
+                amounts.append(x)
+            } while skip(",")
+            guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
+            result.values[key] = .leverAmounts(lever, amounts)
+            result.leverAmounts.append((lever, amounts))
+        }
     }
 }
 
@@ -123,7 +177,10 @@ extension Clause {
         case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
         case .scenario: return session.scenarios.keys.sorted()
         case .file: return Completion.paths(prefix)
-        case .integer, .flag: return []
+        case .territory: return QueryCompletion.territoryWords(d)
+        case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)
+        case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
+        case .integer, .flag, .number: return []
         }
     }
 }
@@ -138,10 +195,12 @@ extension Command {
     /// the clauses not yet given. Nil for a command without declared clauses.
     func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
         guard !clauses.isEmpty else { return nil }
+        let positional = clauses.filter(\.names.isEmpty)
+        if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }
         if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
             return clause.candidates(session, prefix: prefix)
         }
-        return clauses.filter { c in !c.names.contains { words.contains($0) } }.map { $0.names[0] }
+        return clauses.filter { c in !c.names.isEmpty && !c.names.contains { words.contains($0) } }.map { $0.names[0] }
             + (reports ? ["format", "to"] : [])
     }
 

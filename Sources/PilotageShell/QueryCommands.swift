@@ -156,8 +156,7 @@ enum QueryCompletion {
         ]
         guard let last = words.last else {
             switch command {
-            case "seek", "sensitivity", "objective": return command == "objective" ? verbs[command]! : ratios
-            case "scenario", "synthesis", "avenant", "convention", "lesson": return verbs[command]!
+            case "scenario", "synthesis", "avenant", "convention", "lesson", "objective": return verbs[command]!
             case "levers", "quiz": return []
             case "answer": return []
             case "annotate": return mls
@@ -165,12 +164,9 @@ enum QueryCompletion {
             }
         }
         switch last {
-        case "of", "pour": return command == "matrix" ? ["nation"] + (d?.territories(.region).map(\.id) ?? []) : mls
+        case "of", "pour": return mls
         case "year", "année": return years
-        case "for", "en": return ["brief", "synthesis", "objective"].contains(command) ? dialogueYears : years
-        case "by", "par", "and", "et": return Lever.allCases.map(\.rawValue)
-        case "highlight": return mls
-        case "scenario": return scenarios
+        case "for", "en": return ["synthesis", "objective"].contains(command) ? dialogueYears : years
         default:
             if command == "scenario", words.count == 1, ["show", "copy", "delete", "add"].contains(last) { return scenarios }
             if command == "scenario", words.count == 2, words[0] == "add" { return Lever.allCases.map(\.rawValue) }
@@ -178,7 +174,7 @@ enum QueryCompletion {
             if (command == "avenant" || command == "synthesis"), words.count == 1 { return mls }
             if command == "avenant", words.count == 2, words[0] == "set" { return AvenantCommands.keyNames }
             if command == "synthesis", words.count == 3 { return SynthesisCommands.columns }
-            return ["of", "year", "for", "by", "to", "highlight", "scenario", "clamp", "set", "peers"]
+            return ["of", "year", "for", "to", "clamp", "set", "format"]
         }
     }
 

@@ -172,33 +172,23 @@ enum ScenarioCommands {
         return r
     }
 
+    static let seekClauses: [Clause] = [
+        Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true), Clause(names: ["="], kind: .number, placeholder: "CIBLE", required: true),
+        Clause(names: ["of", "pour", "de"], kind: .territory, placeholder: "TERRITOIRE", required: true), .year,
+        Clause(names: ["by", "par"], kind: .lever, placeholder: "LEVIER")]
+
     /// `seek R10 = 40% of ML069-LYON [year 2016] [by exits_to_employment]`
     static let seek = Command(
         names: ["seek", "cible"],
         summary: .init(fr: "valeur cible d'un ratio : écart en points, en jeunes, et montant d'un levier pour l'atteindre",
                        en: "a ratio's target: the gap in points, in young people, and the amount of a lever that reaches it"),
-        usage: "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]",
-        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"], reports: true
+        usage: "", examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"],
+        reports: true, clauses: seekClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        let line = try args.indicator()
-        let eq = try args.required("=")
-        guard eq.text == "=" else { throw ShellError(fr ? "« = » attendu" : "\"=\" expected", at: eq) }
-        let v = try args.required(fr ? "cible" : "target")
-        guard let target = number(v.text) else { throw ShellError(fr ? "cible attendue (40% ou 0.4), trouvé « \(v.text) »" : "target expected (40% or 0.4), found \"\(v.text)\"", at: v) }
-        var territory: Territory?, year = d.years.last ?? 0, lever: Lever?
-        while let t = args.next() {
-            switch QueryParser.keywords[t.text.lowercased()] {
-            case "of": territory = try parser.territory(try args.required(fr ? "territoire" : "territory"))
-            case "year": year = try parser.yearList(&args).last ?? year
-            case "by":
-                let (l, x) = try parser.lever(&args)
-                lever = x
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by"])
-            }
-        }
-        guard let territory else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let c = try args.clauses(seekClauses, session)
+        let line = c.line("RATIO")!, target = c.number("=")!, territory = c.territory("of")!
+        let year = c.year("year") ?? d.years.last ?? 0, lever = c.lever("by")
         if lever != nil && territory.level != .ml { throw ShellError(fr ? "un levier s'applique à une mission locale" : "a lever applies to a Mission locale") }
         let g: GoalSeek
         do { g = try d.goalSeek(line.id, target: target, for: territory, year: year, lever: lever) } catch { throw ShellError(describe(error, lang)) }
@@ -226,42 +216,24 @@ enum ScenarioCommands {
         return ShellResult(report: r)
     }
 
+    static let sensitivityClauses: [Clause] = [
+        Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true), .ml(), .year,
+        Clause(names: ["by", "par"], kind: .leverAmounts, placeholder: "LEVIER M1,M2,…", required: true),
+        Clause(names: ["and", "et"], kind: .leverAmounts, placeholder: "LEVIER M1,M2,…")]
+
     /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100 [and contacts 0,200]`
     static let sensitivity = Command(
         names: ["sensitivity", "sensibilite", "sensibilité"],
         summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour l'ML et sa région",
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
-        usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
-        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100",
-                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,100 and contacts 0,200"],
-        reports: true
+        usage: "", examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100",
+                              "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,100 and contacts 0,200"],
+        reports: true, clauses: sensitivityClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        let line = try args.indicator()
-        var ml: String?, year = d.years.last ?? 0
-        var levers: [(Lever, [Double])] = []
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                ml = try parser.mission(&args)
-            case "year", "année": year = try parser.yearList(&args).last ?? year
-            case "by", "par", "and", "et":
-                guard levers.count < 2 else { throw ShellError(fr ? "deux leviers au plus" : "two levers at most", at: t) }
-                let (l, lever) = try parser.lever(&args)
-                var amounts: [Double] = []
-                repeat {
-                    let a = try args.required(fr ? "montant" : "amount")
-                    guard let x = Double(a.text), x.isFinite else { throw ShellError(fr ? "montant attendu, trouvé « \(a.text) »" : "amount expected, found \"\(a.text)\"", at: a) }
-                    amounts.append(x)
-                } while args.skip(",")
-                guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
-                levers.append((lever, amounts))
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by", "and"])
-            }
-        }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        guard let (lever, amounts) = levers.first else { throw ShellError(Messages.text(.missingArgument, lang, "by LEVIER M1,M2"), offset: args.line.count) }
+        let c = try args.clauses(sensitivityClauses, session)
+        let line = c.line("RATIO")!, ml = c.ml("of")!, year = c.year("year") ?? d.years.last ?? 0
+        let levers = c.leverAmounts, (lever, amounts) = levers[0]
         let second = levers.count > 1 ? levers[1] : nil
         let tables: (ml: [[Double?]], region: [[Double?]])
         do { tables = try d.sensitivity(line.id, ml: ml, year: year, lever: lever, amounts: amounts, by: second?.0, amounts: second?.1 ?? [0]) }

@@ -10,6 +10,8 @@ struct ClauseTests {
     func usage() {
         #expect(BriefCommands.brief.usageLine == "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]")
         #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]")
+        #expect(ScenarioCommands.seek.usageLine == "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]")
+        #expect(ScenarioCommands.sensitivity.usageLine == "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]")
         #expect(demoSession().run("help brief").output.contains("Usage : brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]"))
     }
 
@@ -27,6 +29,14 @@ struct ClauseTests {
         #expect(s.run("matrix of ML069-LYON").error?.contains("une région ou la nation est attendue") == true)
         #expect(s.run("matrix scenario nope").error?.contains("scénario inconnu « nope »") == true)
         #expect(s.run("matrix year 2099").error?.contains("2099") == true)
+        #expect(s.run("brief of lyon of grenoble").error?.contains("« of » est déjà donné") == true)
+        // Positional, number and lever clauses (seek, sensitivity).
+        #expect(s.run("seek 8.1 = 3 of lyon").error?.contains("8.1 n'est pas un ratio\n  seek 8.1 = 3 of lyon\n       ^^^") == true)
+        #expect(s.run("seek R10 = 4x of lyon").error?.contains("nombre attendu (40% ou 0.4), trouvé « 4x »") == true)
+        #expect(s.run("seek R10 of lyon").error?.contains("argument manquant : = CIBLE") == true)
+        #expect(s.run("sensitivity R5 of lyon by contacts 1,x").error?.contains("montant attendu, trouvé « x »") == true)
+        #expect(s.run("sensitivity R5 of lyon by contact 1").error?.contains("vouliez-vous dire : contacts") == true)
+        #expect(s.run("sensitivity R5 of lyon by contacts 1 and contacts 2 and contacts 3").error?.contains("« and » est déjà donné") == true)
     }
 
     @Test("French and English words of a clause work alike, for every declared command")
@@ -45,6 +55,8 @@ struct ClauseTests {
         #expect(s.complete("brief for ").candidates == ["2016", "2017", "2018"])
         #expect(s.complete("brief of ML069-L").candidates == ["ML069-LYON"])
         #expect(s.complete("matrix scenario ").candidates == ["entrees"])
+        #expect(s.complete("seek R1").candidates.first == "R1" && s.complete("seek R10 = 40% of lyon by ").candidates.contains("exits_to_employment"))
+        #expect(s.complete("sensitivity R5 of lyon ").candidates == ["and", "by", "format", "to", "year"])
         #expect(s.complete("matrix of ").candidates.contains("84") && s.complete("matrix of ").candidates.contains("nation"))
     }
 }
