@@ -28,6 +28,12 @@ struct Clause: Sendable {
         case lever
         /// A lever and its amounts, `national_entries 0,50,100` (at most 25).
         case leverAmounts
+        /// A calendar year, not necessarily in the dataset (`Day.years`).
+        case calendarYear
+        /// One word of a closed list.
+        case choice([String])
+        /// Any word or quoted text (a name, a note).
+        case text
         /// A file name.
         case file
         /// No value: the word alone (`clamp`).
@@ -49,6 +55,20 @@ struct Clause: Sendable {
     /// A positional clause's key: its placeholder.
     var key: String { names.first ?? placeholder }
 
+    /// The usage of clauses in order; optional flags side by side read as one choice
+    /// (`[increase|decrease]`).
+    static func usage(_ clauses: [Clause]) -> String {
+        var parts: [String] = [], flags: [String] = []
+        func flush() { if !flags.isEmpty { parts.append("[\(flags.joined(separator: "|"))]"); flags = [] } }
+        for c in clauses {
+            if case .flag = c.kind, !c.required { flags.append(c.names[0]); continue }
+            flush()
+            parts.append(c.usage)
+        }
+        flush()
+        return parts.joined(separator: " ")
+    }
+
     /// `of ML` in a usage, `[for ANNÉE]` when optional.
     var usage: String {
         let text = (names.first.map { [$0] } ?? []) + (placeholder.isEmpty ? [] : [placeholder])
@@ -60,7 +80,7 @@ struct Clause: Sendable {
 struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
-        case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double])
+        case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
     }
     /// The lever-and-amounts clauses in the order given.
     var leverAmounts: [(Lever, [Double])] = []
@@ -72,6 +92,7 @@ struct ClauseValues {
     func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
     func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
     func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func text(_ name: String) -> String? { if case .text(let v)? = values[name] { return v } else { return nil } }
     func line(_ name: String) -> Indicator? { if case .line(let v)? = values[name] { return v } else { return nil } }
     func number(_ name: String) -> Double? { if case .number(let v)? = values[name] { return v } else { return nil } }
     func lever(_ name: String) -> Lever? { if case .lever(let v)? = values[name] { return v } else { return nil } }
@@ -162,6 +183,14 @@ extension Arguments {
             guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
             result.values[key] = .leverAmounts(lever, amounts)
             result.leverAmounts.append((lever, amounts))
+        case .calendarYear: result.values[key] = .year(try year())
+        case .choice(let options):
+            let v = try required(options.joined(separator: "|"))
+            guard options.contains(v.text.lowercased()) else {
+                throw ShellError(Messages.text(.unexpectedArgument, language, v.text), at: v, suggestions: options)
+            }
+            result.values[key] = .text(v.text.lowercased())
+        case .text: result.values[key] = .text(try required(clause.placeholder).text)
         }
     }
 }
@@ -180,20 +209,68 @@ extension Clause {
         case .territory: return QueryCompletion.territoryWords(d)
         case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
-        case .integer, .flag, .number: return []
+        case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
+        case .choice(let options): return options
+        case .integer, .flag, .number, .text: return []
         }
     }
 }
 
+/// A sub-verb of a command (`objective propose …`), declared as its words and its clauses.
+struct Subcommand: Sendable {
+    /// The canonical (English) word first, then its aliases (French).
+    var names: [String]
+    var clauses: [Clause]
+    var run: @Sendable (Session, ClauseValues) throws(ShellError) -> ShellResult
+
+    var usage: String { clauses.isEmpty ? names[0] : names[0] + " " + Clause.usage(clauses) }
+
+    /// Runs the sub-verb the next word names (or `fallback`, the command without a verb, when
+    /// the word is none of them): its clauses parsed, then its body.
+    static func dispatch(_ subs: [Subcommand], fallback: Subcommand? = nil, _ session: Session, _ args: inout Arguments) throws(ShellError) -> ShellResult {
+        if let word = args.peek, let sub = subs.first(where: { $0.names.contains(word.text.lowercased()) }) {
+            _ = args.next()
+            return try sub.run(session, try args.clauses(sub.clauses, session))
+        }
+        if let fallback { return try fallback.run(session, try args.clauses(fallback.clauses, session)) }
+        let verbs = subs.map { $0.names[0] }
+        let t = try args.required(verbs.joined(separator: "|"))
+        throw ShellError(Messages.text(.unexpectedArgument, args.language, t.text), at: t,
+                         suggestions: Suggestions.closest(to: t.text, among: verbs).isEmpty ? verbs : Suggestions.closest(to: t.text, among: verbs))
+    }
+}
+
+extension Array where Element == String {
+    /// The elements in order, each once.
+    var uniqued: [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
 extension Command {
-    /// The usage: declared clauses when the command has them, else its text.
+    /// The usage: declared clauses or sub-verbs when the command has them, else its text.
     var usageLine: String {
-        clauses.isEmpty ? usage : ([names[0]] + clauses.map(\.usage)).joined(separator: " ")
+        if !subcommands.isEmpty {
+            let verbs = subcommands.map(\.usage)
+            let plain = clauses.isEmpty ? [] : [Clause.usage(clauses)]
+            return names[0] + " " + (plain + verbs).joined(separator: " | ")
+        }
+        return clauses.isEmpty ? usage : names[0] + " " + Clause.usage(clauses)
     }
 
     /// Tab candidates from the declared clauses: after a clause's word, its values; otherwise
     /// the clauses not yet given. Nil for a command without declared clauses.
     func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
+        if !subcommands.isEmpty {
+            guard let first = words.first else { return subcommands.map { $0.names[0] } + clauses.compactMap(\.names.first) }
+            if let sub = subcommands.first(where: { $0.names.contains(first) }) {
+                var inner = self
+                inner.subcommands = []
+                inner.clauses = sub.clauses
+                return inner.clauseCandidates(after: Array(words.dropFirst()), session, prefix: prefix)
+            }
+        }
         guard !clauses.isEmpty else { return nil }
         let positional = clauses.filter(\.names.isEmpty)
         if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }

@@ -9,6 +9,9 @@ struct Command: Sendable {
     var reports = false
     /// Its clauses, when declared: parsing, usage, completion and errors come from them.
     var clauses: [Clause] = []
+    /// Its sub-verbs, when declared (`objective propose|set|list`); `clauses` then are those of
+    /// the command without a verb (`synthesis of ML`).
+    var subcommands: [Subcommand] = []
     var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
 }
 

@@ -47,6 +47,23 @@ struct ClauseTests {
         #expect(s.run("synthese de lyon en 2017").output == s.run("synthesis of lyon for 2017").output)
     }
 
+    @Test("sub-verbs are nested declarations: usage, dispatch, errors")
+    func subcommands() {
+        #expect(ObjectiveCommands.objective.usageLine == "objective propose RATIO of ML [for ANNÉE] [points X] [increase|decrease]"
+                + " | set RATIO of ML [for ANNÉE] = CIBLE [increase|decrease] | list of ML")
+        #expect(SynthesisCommands.synthesis.usageLine == "synthesis of ML [for ANNÉE_DU_DIALOGUE] | add ML THÈME(1-5) forces|axes|actions \"texte\""
+                + " | clear ML THÈME(1-5) forces|axes|actions")
+        let s = demoSession()
+        #expect(s.run("objective sett R10").error?.contains("vouliez-vous dire : set ?") == true)
+        #expect(s.run("objective set 8.1 of lyon for 2018 = 45%").error?.contains("8.1 n'est pas un ratio\n  objective set 8.1") == true)
+        #expect(s.run("objective set R10 of lyon for 1492 = 45%").error?.contains("année attendue (1900-2999), trouvé « 1492 »") == true)
+        #expect(s.run("synthesis add lyon 7 actions \"x\"").error?.contains("nombre entier attendu (1 à 5), trouvé « 7 »") == true)
+        #expect(s.run("synthesis add lyon 2 action \"x\"").error?.contains("vouliez-vous dire : forces, axes, actions ?") == true)
+        #expect(s.run("synthesis add lyon 2 actions").error?.contains("argument manquant : \"texte\"") == true)
+        #expect(s.run("objectif proposer R8 de grenoble en 2017 points 3 hausse").output
+                == s.run("objective propose R8 of grenoble for 2017 points 3 increase").output)
+    }
+
     @Test("Tab completion comes from the clauses")
     func completion() {
         let s = demoSession()
@@ -57,6 +74,9 @@ struct ClauseTests {
         #expect(s.complete("matrix scenario ").candidates == ["entrees"])
         #expect(s.complete("seek R1").candidates.first == "R1" && s.complete("seek R10 = 40% of lyon by ").candidates.contains("exits_to_employment"))
         #expect(s.complete("sensitivity R5 of lyon ").candidates == ["and", "by", "format", "to", "year"])
+        #expect(s.complete("objective ").candidates == ["list", "propose", "set"])
+        #expect(s.complete("objective set R10 of lyon ").candidates == ["=", "decrease", "for", "format", "increase", "to"])
+        #expect(s.complete("synthesis add lyon 2 ").candidates == ["actions", "axes", "forces"])
         #expect(s.complete("matrix of ").candidates.contains("84") && s.complete("matrix of ").candidates.contains("nation"))
     }
 }
