@@ -34,6 +34,12 @@ struct Clause: Sendable {
         case choice([String])
         /// Any word or quoted text (a name, a note).
         case text
+        /// A decimal amount (`100`, `-20`, `1.5`, `160_000`).
+        case amount
+        /// A breakdown (`women`).
+        case breakdown
+        /// Scenarios of the session, `a,b`.
+        case scenarios
         /// A file name.
         case file
         /// No value: the word alone (`clamp`).
@@ -81,9 +87,12 @@ struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
         case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
+        case breakdown(Breakdown), scenarios([String])
     }
     /// The lever-and-amounts clauses in the order given.
     var leverAmounts: [(Lever, [Double])] = []
+    /// The first token of each clause's value (to locate a later error on it).
+    var tokens: [String: Token] = [:]
     var values: [String: Value] = [:]
 
     func ml(_ name: String) -> String? { if case .ml(let v)? = values[name] { return v } else { return nil } }
@@ -92,6 +101,8 @@ struct ClauseValues {
     func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
     func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
     func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func breakdown(_ name: String) -> Breakdown? { if case .breakdown(let v)? = values[name] { return v } else { return nil } }
+    func scenarios(_ name: String) -> [String]? { if case .scenarios(let v)? = values[name] { return v } else { return nil } }
     func text(_ name: String) -> String? { if case .text(let v)? = values[name] { return v } else { return nil } }
     func line(_ name: String) -> Indicator? { if case .line(let v)? = values[name] { return v } else { return nil } }
     func number(_ name: String) -> Double? { if case .number(let v)? = values[name] { return v } else { return nil } }
@@ -126,6 +137,7 @@ extension Arguments {
     /// The value of one clause, its word already read.
     private mutating func read(_ clause: Clause, into result: inout ClauseValues, _ session: Session) throws(ShellError) {
         let fr = language == .fr, key = clause.key
+        result.tokens[key] = peek
         switch clause.kind {
         case .flag: result.values[key] = .flag
         case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
@@ -191,6 +203,17 @@ extension Arguments {
             }
             result.values[key] = .text(v.text.lowercased())
         case .text: result.values[key] = .text(try required(clause.placeholder).text)
+        case .amount:
+            let a = try required(fr ? "montant" : "amount")
+            guard let x = Double(a.text.replacingOccurrences(of: "_", with: "")), x.isFinite else {
+                throw ShellError(fr ? "montant attendu (ex. 100, -20, 1.5), trouvé « \(a.text) »" : "amount expected (e.g. 100, -20, 1.5), found \"\(a.text)\"", at: a)
+            }
+            result.values[key] = .number(x)
+        case .breakdown: result.values[key] = .breakdown(try QueryParser(dashboard: try session.dashboard(), lang: language).breakdown(&self))
+        case .scenarios:
+            var names = [try ScenarioCommands.existing(&self, session)]
+            while skip(",") { names.append(try ScenarioCommands.existing(&self, session)) }
+            result.values[key] = .scenarios(names)
         }
     }
 }
@@ -204,14 +227,15 @@ extension Clause {
         case .regionOrNation: return ["nation"] + (d?.territories(.region).map(\.id) ?? [])
         case .year: return d?.years.map(String.init) ?? []
         case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
-        case .scenario: return session.scenarios.keys.sorted()
+        case .scenario, .scenarios: return session.scenarios.keys.sorted()
+        case .breakdown: return Breakdown.allCodes
         case .file: return Completion.paths(prefix)
         case .territory: return QueryCompletion.territoryWords(d)
         case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
         case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
         case .choice(let options): return options
-        case .integer, .flag, .number, .text: return []
+        case .integer, .flag, .number, .text, .amount: return []
         }
     }
 }

@@ -60,6 +60,11 @@ struct ClauseTests {
         #expect(s.run("synthesis add lyon 7 actions \"x\"").error?.contains("nombre entier attendu (1 à 5), trouvé « 7 »") == true)
         #expect(s.run("synthesis add lyon 2 action \"x\"").error?.contains("vouliez-vous dire : forces, axes, actions ?") == true)
         #expect(s.run("synthesis add lyon 2 actions").error?.contains("argument manquant : \"texte\"") == true)
+        _ = s.run("scenario new e")
+        #expect(s.run("scenario new e").error?.contains("le scénario « e » existe déjà\n  scenario new e\n               ^") == true)
+        #expect(s.run("scenario add e national_entries 1.5 of lyon").error?.contains("nombre entier") == true)
+        #expect(s.run("scenario show e breakdown woman").error?.contains("déclinaison inconnue « woman »") == true)
+        #expect(s.run("scénario ajouter e national_entries 10 de lyon année 2016").succeeded)
         #expect(s.run("objectif proposer R8 de grenoble en 2017 points 3 hausse").output
                 == s.run("objective propose R8 of grenoble for 2017 points 3 increase").output)
     }
@@ -77,6 +82,9 @@ struct ClauseTests {
         #expect(s.complete("objective ").candidates == ["list", "propose", "set"])
         #expect(s.complete("objective set R10 of lyon ").candidates == ["=", "decrease", "for", "format", "increase", "to"])
         #expect(s.complete("synthesis add lyon 2 ").candidates == ["actions", "axes", "forces"])
+        #expect(s.complete("scenario ").candidates == ["add", "copy", "delete", "list", "new", "show"])
+        #expect(s.complete("scenario add entrees ").candidates.contains("national_entries"))
+        #expect(s.complete("scenario show entrees ").candidates == ["breakdown", "format", "of", "to", "year"])
         #expect(s.complete("matrix of ").candidates.contains("84") && s.complete("matrix of ").candidates.contains("nation"))
     }
 }
