@@ -4,35 +4,18 @@ import Foundation
 enum BriefCommands {
     static let all: [Command] = [brief, annotate]
 
+    static let briefClauses: [Clause] = [.ml(), .dialogueYear, Clause(names: ["peers", "pairs"], kind: .integer(1...50), placeholder: "N")]
+
     static let brief = Command(
         names: ["brief", "note", "fiche1"],
         summary: .init(fr: "la note de préparation du dialogue de gestion (Fiche n°1) pour une ML : contexte, parcours, employeurs, étape conclusive, avec ses pairs",
                        en: "the dialogue de gestion brief (Fiche n°1) for an ML: context, pathway, employers, conclusive step, with its peers"),
-        usage: "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]",
-        examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"], reports: true
+        usage: "", examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"], reports: true,
+        clauses: briefClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        var ml: String?, year = (d.years.last ?? 0) + 1, peerCount = 10
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                ml = try parser.mission(&args)
-            case "for", "en":
-                let v = try args.required(fr ? "année du dialogue" : "dialogue year")
-                guard let y = Int(v.text), d.years.contains(y - 1) else {
-                    throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données" : "the \(v.text) dialogue reads the year before, not in the dataset",
-                                     at: v, suggestions: d.years.map { String($0 + 1) })
-                }
-                year = y
-            case "peers", "pairs":
-                let v = try args.required("N")
-                guard let n = Int(v.text), (1...50).contains(n) else { throw ShellError(fr ? "nombre de pairs attendu (1 à 50)" : "number of peers expected (1 to 50)", at: v) }
-                peerCount = n
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "peers"])
-            }
-        }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let c = try args.clauses(briefClauses, session)
+        let ml = c.ml("of")!, year = c.year("for") ?? (d.years.last ?? 0) + 1, peerCount = c.integer("peers") ?? 10
         let b: Brief
         do throws(BriefError) { b = try d.brief(ml: ml, dialogueYear: year, peerCount: peerCount) } catch {
             switch error {

@@ -7,6 +7,11 @@ struct Command: Sendable {
     var examples: [String]
     /// The command answers with a `Report`: `format F` and `to FILE` apply to it.
     var reports = false
+    /// Its clauses, when declared: parsing, usage, completion and errors come from them.
+    var clauses: [Clause] = []
+    /// Its sub-verbs, when declared (`objective propose|set|list`); `clauses` then are those of
+    /// the command without a verb (`synthesis of ML`).
+    var subcommands: [Subcommand] = []
     var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
 }
 
@@ -32,7 +37,7 @@ enum Commands {
             }
             let colon = Messages.colon(lang)
             var out = "\(c.names[0]) — \(c.summary.text(lang))\n"
-            out += "  " + Messages.text(.usage, lang) + colon + Messages.usage(c.usage, lang) + "\n"
+            out += "  " + Messages.text(.usage, lang) + colon + Messages.usage(c.usageLine, lang) + "\n"
             if c.names.count > 1 { out += "  " + Messages.text(.aliases, lang) + colon + c.names.dropFirst().joined(separator: ", ") + "\n" }
             for e in c.examples { out += "  " + Messages.text(.example, lang) + colon + e + "\n" }
             return ShellResult(output: out)

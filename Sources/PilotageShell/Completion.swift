@@ -24,7 +24,8 @@ extension Session {
         if words.isEmpty {
             pool = Commands.allNames.filter { $0 != "?" }
         } else if let command = Commands.find(words[0]) {
-            pool = candidates(for: command, after: Array(words.dropFirst()), prefix: prefix)
+            let after = Array(words.dropFirst())
+            pool = command.clauseCandidates(after: after, self, prefix: prefix) ?? candidates(for: command, after: after, prefix: prefix)
         } else {
             pool = []
         }

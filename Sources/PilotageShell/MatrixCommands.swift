@@ -2,36 +2,22 @@ import Foundation
 
 /// `matrix [of 84|nation] [year N] [highlight ML] [scenario NAME] [to FILE.svg]`
 enum MatrixCommands {
+    static let matrixClauses: [Clause] = [
+        Clause(names: ["of", "pour", "de"], kind: .regionOrNation, placeholder: "RÉGION|nation"), .year,
+        Clause(names: ["highlight", "surligner"], kind: .ml, placeholder: "ML"), Clause(names: ["scenario", "scénario"], kind: .scenario, placeholder: "NOM"),
+        Clause(names: ["to", "vers"], kind: .file, placeholder: "FICHIER.svg")]
+
     static let matrix = Command(
         names: ["matrix", "matrice"],
         summary: .init(fr: "matrice performance × efficience des ML d'une région ou de la nation (Annexe 2 §2a), tableau ou SVG",
                        en: "performance × efficiency matrix of the MLs of a region or the nation (Annex 2 §2a), table or SVG"),
-        usage: "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]",
-        examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"],
-        reports: true
+        usage: "", examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"],
+        reports: true, clauses: matrixClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        var scope = Territory.nation, year = d.years.last ?? 0, highlight: String?, scenario: Scenario?, file: (String, Token)?
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                let v = try args.required(fr ? "région ou nation" : "region or nation")
-                if ["nation", "france", "fr"].contains(v.text.lowercased()) { scope = .nation } else {
-                    let r = try parser.territory(v)
-                    guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
-                    scope = r
-                }
-            case "year", "année": year = try parser.yearList(&args).last ?? year
-            case "highlight", "surligner":
-                highlight = try parser.mission(&args)
-            case "scenario", "scénario": scenario = session.scenarios[try ScenarioCommands.existing(&args, session)]
-            case "to", "vers":
-                let v = try args.required(fr ? "fichier" : "file")
-                file = (v.text, v)
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "highlight", "scenario", "to"])
-            }
-        }
+        let c = try args.clauses(matrixClauses, session)
+        let scope = c.territory("of") ?? .nation, year = c.year("year") ?? d.years.last ?? 0, highlight = c.ml("highlight")
+        let scenario = c.scenario("scenario").flatMap { session.scenarios[$0] }, file = c.file("to")
         func describe(_ e: MatrixError) -> String {
             switch e {
             case .unknownScope(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"

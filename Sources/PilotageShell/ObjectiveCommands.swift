@@ -2,96 +2,90 @@ import Foundation
 
 /// `objective propose|set|list`: the objectives of an ML's convention.
 enum ObjectiveCommands {
+    static let ratio = Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true)
+    static let forYear = Clause(names: ["for", "en"], kind: .calendarYear, placeholder: "ANNÉE")
+    static let directions = [Clause(names: ["increase", "hausse"], kind: .flag, placeholder: ""),
+                             Clause(names: ["decrease", "baisse"], kind: .flag, placeholder: "")]
+
+    static let subcommands: [Subcommand] = [
+        Subcommand(names: ["propose", "proposer"],
+                   clauses: [ratio, .ml(), forYear, Clause(names: ["points"], kind: .number, placeholder: "X")] + directions, run: propose),
+        Subcommand(names: ["set", "fixer"],
+                   clauses: [ratio, .ml(), forYear, Clause(names: ["="], kind: .target, placeholder: "CIBLE", required: true)] + directions, run: set),
+        Subcommand(names: ["list", "liste"], clauses: [.ml()], run: list),
+    ]
+
     static let objective = Command(
         names: ["objective", "objectif"],
         summary: .init(fr: "propose, fixe et suit les objectifs d'une ML : écart en points, en jeunes, composante qui le fait bouger",
                        en: "proposes, sets and follows an ML's objectives: gap in points, in young people, the component that moves it"),
-        usage: "objective propose RATIO of ML for ANNÉE [points X] | set RATIO of ML for ANNÉE = CIBLE [increase|decrease] | list of ML",
-        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
-        reports: true
-    ) { session, args throws(ShellError) in
+        usage: "", examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
+        reports: true, subcommands: subcommands
+    ) { session, args throws(ShellError) in try Subcommand.dispatch(subcommands, session, &args) }
+
+    /// The analyst's word (`increase`, `decrease`), else the line's own direction (R8 and R11 go down).
+    static func direction(_ c: ClauseValues, _ line: Indicator) -> ObjectiveDirection? {
+        c.has("increase") ? .increase : c.has("decrease") ? .decrease : ObjectiveDirection(line.direction)
+    }
+
+    /// An objective's year: the one asked for, else the year after the last results.
+    static func year(_ c: ClauseValues, _ d: Dashboard) -> Int { c.year("for") ?? (d.years.last ?? 0) + 1 }
+
+    @Sendable static func propose(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        let verb = try args.required("propose|set|list")
-        var line: Indicator?
-        if ["propose", "proposer", "set", "fixer"].contains(verb.text.lowercased()) {
-            let l = try args.indicator()
-            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio") }
-            line = l
+        let line = c.line("RATIO")!, ml = c.ml("of")!, year = year(c, d), points = (c.number("points") ?? 2) / 100
+        let dir = direction(c, line) ?? .increase
+        let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
+        let now = d.number(line.id, for: .ml(ml), year: year - 1)
+        var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
+        var t = Report.Table("proposals", columns: [("method", fr ? "méthode" : "method"), ("label", fr ? "proposition" : "proposal"), ("value", fr ? "valeur" : "value")],
+                             leftColumns: 2)
+        t.columns[0].dataOnly = true
+        var plain: [String] = []
+        for x in p {
+            let label: String
+            switch x.method {
+            case .peerMedian: label = fr ? "médiane des pairs" : "peer median"
+            case .ownTrend: label = fr ? "tendance propre (\(year - 1) + évolution)" : "own trend (\(year - 1) + change)"
+            case .plusPoints: label = (fr ? "résultat \(year - 1) " : "\(year - 1) result ") + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
+            }
+            let value = Report.Cell.line(x.value, line, lang)
+            t.rows.append([.text(x.method.rawValue), .text(label), value])
+            plain.append("  \(padded(label, 34)) \(value.shown)")
         }
-        var ml: String?, year = (d.years.last ?? 0) + 1, points = 0.02, target: Double?, direction: ObjectiveDirection?
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                ml = try parser.mission(&args)
-            case "for", "en":
-                year = try args.year()
-            case "points":
-                points = try args.number(fr ? "nombre de points" : "number of points").0.value / 100
-            case "=":
-                target = try args.value(of: line, fr ? "cible" : "target")
-            case "increase", "hausse": direction = .increase
-            case "decrease", "baisse": direction = .decrease
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "=", "points", "increase", "decrease"])
-            }
+        t.plainText = plain
+        t.footer = [fr ? "  (objective set … = CIBLE pour la retenir)" : "  (objective set … = TARGET to keep it)"]
+        r.add(t)
+        return ShellResult(report: r)
+    }
+
+    @Sendable static func set(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let line = c.line("RATIO")!, ml = c.ml("of")!, year = year(c, d), target = c.number("=")!
+        guard var convention = try session.dataset().convention(of: ml, year: year) else {
+            throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year) (convention new …)" : "no convention of \(ml) covers \(year) (convention new …)")
         }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        // The objective's direction: the analyst's word, else the line's own (R8 and R11 go down).
-        let lineDirection = line.flatMap { ObjectiveDirection($0.direction) }
-        switch verb.text.lowercased() {
-        case "propose", "proposer":
-            let line = line!
-            let dir = direction ?? lineDirection ?? .increase
-            let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
-            let now = d.number(line.id, for: .ml(ml), year: year - 1)
-            var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
-            var t = Report.Table("proposals", columns: [("method", fr ? "méthode" : "method"), ("label", fr ? "proposition" : "proposal"), ("value", fr ? "valeur" : "value")],
-                                 leftColumns: 2)
-            t.columns[0].dataOnly = true
-            var plain: [String] = []
-            for x in p {
-                let label: String
-                switch x.method {
-                case .peerMedian: label = fr ? "médiane des pairs" : "peer median"
-                case .ownTrend: label = fr ? "tendance propre (\(year - 1) + évolution)" : "own trend (\(year - 1) + change)"
-                case .plusPoints: label = (fr ? "résultat \(year - 1) " : "\(year - 1) result ") + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
-                }
-                let value = Report.Cell.line(x.value, line, lang)
-                t.rows.append([.text(x.method.rawValue), .text(label), value])
-                plain.append("  \(padded(label, 34)) \(value.shown)")
-            }
-            t.plainText = plain
-            t.footer = [fr ? "  (objective set … = CIBLE pour la retenir)" : "  (objective set … = TARGET to keep it)"]
-            r.add(t)
-            return ShellResult(report: r)
-        case "set", "fixer":
-            let line = line!
-            guard let target else { throw ShellError(Messages.text(.missingArgument, lang, "= CIBLE"), offset: args.line.count) }
-            let data = try session.dataset()
-            guard var c = data.convention(of: ml, year: year) else {
-                throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year) (convention new …)" : "no convention of \(ml) covers \(year) (convention new …)")
-            }
-            c.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
-            guard let dir = direction ?? lineDirection else {
-                throw ShellError(fr ? "\(line.id) n'a pas de sens de lecture : précisez increase ou decrease" : "\(line.id) has no reading direction: say increase or decrease")
-            }
-            c.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
-            try session.replace(c)
-            let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
-            return ShellResult(output: fr ? "objectif \(year) \(line.id) \(shown) retenu pour \(ml)\n" : "\(year) objective \(line.id) \(shown) kept for \(ml)\n")
-        case "list", "liste":
-            let data = try session.dataset()
-            let objectives = (data.conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives).sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
-            // An objective for a year without results is read against the last results.
-            let statuses = objectives.map { d.status(of: $0, ml: ml, readOn: d.years.contains($0.year) ? $0.year : (d.years.last ?? $0.year)) }
-            var r = Report("objectives", title: "")
-            var t = table(statuses, lang)
-            if objectives.isEmpty { t.plainText = [fr ? "(aucun objectif pour \(ml))" : "(no objective for \(ml))"] }
-            r.add(t)
-            return ShellResult(report: r)
-        default:
-            throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["propose", "set", "list"])
+        guard let dir = direction(c, line) else {
+            throw ShellError(fr ? "\(line.id) n'a pas de sens de lecture : précisez increase ou decrease" : "\(line.id) has no reading direction: say increase or decrease")
         }
+        convention.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
+        convention.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
+        try session.replace(convention)
+        let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
+        return ShellResult(output: fr ? "objectif \(year) \(line.id) \(shown) retenu pour \(ml)\n" : "\(year) objective \(line.id) \(shown) kept for \(ml)\n")
+    }
+
+    @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), ml = c.ml("of")!
+        let objectives = (try session.dataset().conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives)
+            .sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
+        // An objective for a year without results is read against the last results.
+        let statuses = objectives.map { d.status(of: $0, ml: ml, readOn: d.years.contains($0.year) ? $0.year : (d.years.last ?? $0.year)) }
+        var r = Report("objectives", title: "")
+        var t = table(statuses, lang)
+        if objectives.isEmpty { t.plainText = [fr ? "(aucun objectif pour \(ml))" : "(no objective for \(ml))"] }
+        r.add(t)
+        return ShellResult(report: r)
     }
 
     /// Objectives and where they stand, as `objective list` and `convention of` both give them:

@@ -150,40 +150,24 @@ enum QueryCompletion {
     /// ratios, scenario names and keys where each is expected.
     static func negotiation(session: Session, command: String, after words: [String], prefix: String) -> [String] {
         let d = try? session.dashboard()
-        let ratios = Catalogue.computed.filter(\.isQuotient).map(\.id)
         let mls = (d?.territories(.ml).map(\.id) ?? []) + (d.map(quotedMissionNames) ?? [])
-        let years = d?.years.map(String.init) ?? [], dialogueYears = d?.years.map { String($0 + 1) } ?? []
-        let scenarios = session.scenarios.keys.sorted()
-        let verbs: [String: [String]] = [
-            "scenario": ["new", "add", "list", "copy", "delete", "show"], "objective": ["propose", "set", "list"],
-            "synthesis": ["of", "add", "clear"], "avenant": ["of", "set"], "convention": ["of", "new"],
-            "lesson": ["1", "2", "3", "4", "5", "6", "7", "all"],
-        ]
+        let years = d?.years.map(String.init) ?? []
+        let verbs: [String: [String]] = ["avenant": ["of", "set"], "convention": ["of", "new"], "lesson": ["1", "2", "3", "4", "5", "6", "7", "all"]]
         guard let last = words.last else {
             switch command {
-            case "seek", "sensitivity", "objective": return command == "objective" ? verbs[command]! : ratios
-            case "scenario", "synthesis", "avenant", "convention", "lesson": return verbs[command]!
-            case "levers", "quiz": return []
-            case "answer": return []
+            case "avenant", "convention", "lesson": return verbs[command]!
+            case "levers", "quiz", "answer": return []
             case "annotate": return mls
             default: return ["of", "year"]
             }
         }
         switch last {
-        case "of", "pour": return command == "matrix" ? ["nation"] + (d?.territories(.region).map(\.id) ?? []) : mls
-        case "year", "année": return years
-        case "for", "en": return ["brief", "synthesis", "objective"].contains(command) ? dialogueYears : years
-        case "by", "par", "and", "et": return Lever.allCases.map(\.rawValue)
-        case "highlight": return mls
-        case "scenario": return scenarios
+        case "of", "pour": return mls
+        case "year", "année", "for", "en": return years
         default:
-            if command == "scenario", words.count == 1, ["show", "copy", "delete", "add"].contains(last) { return scenarios }
-            if command == "scenario", words.count == 2, words[0] == "add" { return Lever.allCases.map(\.rawValue) }
-            if command == "objective", words.count == 1 { return ratios }
-            if (command == "avenant" || command == "synthesis"), words.count == 1 { return mls }
+            if command == "avenant", words.count == 1 { return mls }
             if command == "avenant", words.count == 2, words[0] == "set" { return AvenantCommands.keyNames }
-            if command == "synthesis", words.count == 3 { return SynthesisCommands.columns }
-            return ["of", "year", "for", "by", "to", "highlight", "scenario", "clamp", "set", "peers"]
+            return ["of", "year", "for", "to", "clamp", "set", "format"]
         }
     }
 

@@ -223,7 +223,7 @@ struct Report {
         for case .text(let t) in blocks where !t.trimmingCharacters(in: .whitespaces).isEmpty { texts.append(t.trimmingCharacters(in: .whitespaces)) }
         var out = "{\n  \"report\": \(s(kind)),\n  \"title\": \(s(title)),\n  \"notes\": [" + texts.map(s).joined(separator: ", ") + "],\n  \"tables\": ["
         for (k, t) in tables.enumerated() {
-            out += (k == 0 ? "\n" : ",\n") + "    {\"name\": \(s(t.name)), \"title\": \(s(t.heading.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "\n"))),\n"
+            out += (k == 0 ? "\n" : ",\n") + "    {\"name\": \(s(t.name)), \"title\": \(s(t.heading.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n"))),\n"
             out += "     \"columns\": [" + t.columns.map { c in
                 let kinds = Set(t.rows.compactMap { r -> String? in
                     guard let i = t.columns.firstIndex(where: { $0.key == c.key }), i < r.count, r[i].value.kind != "absent" else { return nil }

@@ -22,70 +22,87 @@ enum ScenarioCommands {
         return ShellResult(report: r)
     }
 
+    static let name = Clause(names: [], kind: .scenario, placeholder: "NOM", required: true)
+    static let newName = Clause(names: [], kind: .text, placeholder: "NOM", required: true)
+    static let verbs: [Subcommand] = [
+        Subcommand(names: ["new", "nouveau", "create"], clauses: [newName], run: create),
+        Subcommand(names: ["add", "ajouter"], clauses: [name, Clause(names: [], kind: .lever, placeholder: "LEVIER", required: true),
+                                                         Clause(names: [], kind: .amount, placeholder: "MONTANT", required: true), .ml(), .year], run: add),
+        Subcommand(names: ["list", "liste"], clauses: [], run: list),
+        Subcommand(names: ["copy", "copier"], clauses: [Clause(names: [], kind: .scenario, placeholder: "A", required: true),
+                                                        Clause(names: [], kind: .text, placeholder: "B", required: true)], run: copy),
+        Subcommand(names: ["delete", "supprimer"], clauses: [name], run: delete),
+        Subcommand(names: ["show", "voir", "compare", "comparer"],
+                   clauses: [Clause(names: [], kind: .scenarios, placeholder: "NOM[,NOM…]", required: true),
+                             Clause(names: ["of", "pour", "de"], kind: .territory, placeholder: "TERRITOIRE"), .year,
+                             Clause(names: ["breakdown", "déclinaison", "declinaison"], kind: .breakdown, placeholder: "B")], run: show),
+    ]
+
     /// `scenario new|add|list|copy|delete|show …`
     static let scenario = Command(
         names: ["scenario", "scénario"],
         summary: .init(fr: "crée, modifie, copie, supprime et compare des scénarios « et si ? »", en: "creates, edits, copies, deletes and compares what-if scenarios"),
-        usage: "scenario new NOM | add NOM LEVIER MONTANT of ML [year N] | list | copy A B | delete NOM | show NOM[,NOM…] [of TERRITOIRE] [year N] [breakdown B]",
-        examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
-                   "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"],
-        reports: true
-    ) { session, args throws(ShellError) in
-        let lang = session.language, fr = lang == .fr
-        let verb = try args.required("new|add|list|copy|delete|show")
-        switch verb.text.lowercased() {
-        case "new", "nouveau", "create":
-            let name = try args.required(fr ? "nom" : "name")
-            try args.expectEnd()
-            guard session.scenarios[name.text] == nil else { throw ShellError(fr ? "le scénario « \(name.text) » existe déjà" : "scenario \"\(name.text)\" already exists", at: name) }
-            session.scenarios[name.text] = Scenario(name: name.text)
-            return ShellResult(output: fr ? "scénario « \(name.text) » créé\n" : "scenario \"\(name.text)\" created\n")
-        case "add", "ajouter":
-            let name = try existing(&args, session)
-            let (_, lever) = try QueryParser(dashboard: try session.dashboard(), lang: session.language).lever(&args)
-            let (typed, a) = try args.number(fr ? "montant" : "amount")
-            let amount = typed.value
-            if lever.countsYoungPeople && amount != amount.rounded() {
-                throw ShellError(fr ? "ce levier compte des jeunes : un nombre entier est attendu" : "this lever counts young people: a whole number is expected", at: a)
-            }
-            let (ml, year) = try mlAndYear(&args, session)
-            var s = session.scenarios[name]!
-            s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
-            do { _ = try session.dashboard().applying(s) } catch {
-                throw ShellError(describe(error, lang), at: a)
-            }
-            session.scenarios[name] = s
-            return ShellResult(output: (fr ? "« \(name) » : " : "\"\(name)\": ") + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
-        case "list", "liste":
-            try args.expectEnd()
-            if session.scenarios.isEmpty { return ShellResult(output: fr ? "(aucun scénario)\n" : "(no scenario)\n") }
-            var out = ""
-            for (name, s) in session.scenarios.sorted(by: { $0.key < $1.key }) {
-                out += "\(name) : \(s.changes.count) \(fr ? "changement(s)" : "change(s)")\n"
-                for c in s.changes { out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(c.amount >= 0 ? "+" : "")\(NumberText.decimal(c.amount))\n" }
-            }
-            return ShellResult(output: out)
-        case "copy", "copier":
-            let from = try existing(&args, session)
-            let to = try args.required(fr ? "nouveau nom" : "new name")
-            try args.expectEnd()
-            guard session.scenarios[to.text] == nil else { throw ShellError(fr ? "le scénario « \(to.text) » existe déjà" : "scenario \"\(to.text)\" already exists", at: to) }
-            var s = session.scenarios[from]!
-            s.name = to.text
-            session.scenarios[to.text] = s
-            return ShellResult(output: fr ? "« \(from) » copié dans « \(to.text) »\n" : "\"\(from)\" copied to \"\(to.text)\"\n")
-        case "delete", "supprimer":
-            let name = try existing(&args, session)
-            try args.expectEnd()
-            session.scenarios[name] = nil
-            return ShellResult(output: fr ? "« \(name) » supprimé\n" : "\"\(name)\" deleted\n")
-        case "show", "voir", "compare", "comparer":
-            var names = [try existing(&args, session)]
-            while args.skip(",") { names.append(try existing(&args, session)) }
-            return ShellResult(report: try summary(names, &args, session))
-        default:
-            throw ShellError(Messages.text(.unexpectedArgument, lang, verb.text), at: verb, suggestions: ["new", "add", "list", "copy", "delete", "show"])
+        usage: "", examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
+                              "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"],
+        reports: true, subcommands: verbs
+    ) { session, args throws(ShellError) in try Subcommand.dispatch(verbs, session, &args) }
+
+    /// A name not yet taken.
+    static func free(_ c: ClauseValues, _ key: String, _ session: Session) throws(ShellError) -> String {
+        let name = c.text(key)!
+        guard session.scenarios[name] == nil else {
+            throw ShellError(session.language == .fr ? "le scénario « \(name) » existe déjà" : "scenario \"\(name)\" already exists", at: c.tokens[key])
         }
+        return name
+    }
+
+    @Sendable static func create(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let name = try free(c, "NOM", session)
+        session.scenarios[name] = Scenario(name: name)
+        return ShellResult(output: session.language == .fr ? "scénario « \(name) » créé\n" : "scenario \"\(name)\" created\n")
+    }
+
+    @Sendable static func add(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let name = c.scenario("NOM")!, lever = c.lever("LEVIER")!, amount = c.number("MONTANT")!, a = c.tokens["MONTANT"]
+        if lever.countsYoungPeople && amount != amount.rounded() {
+            throw ShellError(fr ? "ce levier compte des jeunes : un nombre entier est attendu" : "this lever counts young people: a whole number is expected", at: a)
+        }
+        let ml = c.ml("of")!, year = c.year("year") ?? d.years.last ?? 0
+        var s = session.scenarios[name]!
+        s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
+        do { _ = try d.applying(s) } catch { throw ShellError(describe(error, lang), at: a) }
+        session.scenarios[name] = s
+        return ShellResult(output: (fr ? "« \(name) » : " : "\"\(name)\": ") + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
+    }
+
+    @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let fr = session.language == .fr
+        guard !session.scenarios.isEmpty else { return ShellResult(output: fr ? "(aucun scénario)\n" : "(no scenario)\n") }
+        var out = ""
+        for (name, s) in session.scenarios.sorted(by: { $0.key < $1.key }) {
+            out += "\(name) : \(s.changes.count) \(fr ? "changement(s)" : "change(s)")\n"
+            for c in s.changes { out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(c.amount >= 0 ? "+" : "")\(NumberText.decimal(c.amount))\n" }
+        }
+        return ShellResult(output: out)
+    }
+
+    @Sendable static func copy(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let from = c.scenario("A")!, to = try free(c, "B", session)
+        var s = session.scenarios[from]!
+        s.name = to
+        session.scenarios[to] = s
+        return ShellResult(output: session.language == .fr ? "« \(from) » copié dans « \(to) »\n" : "\"\(from)\" copied to \"\(to)\"\n")
+    }
+
+    @Sendable static func delete(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let name = c.scenario("NOM")!
+        session.scenarios[name] = nil
+        return ShellResult(output: session.language == .fr ? "« \(name) » supprimé\n" : "\"\(name)\" deleted\n")
+    }
+
+    @Sendable static func show(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        ShellResult(report: try summary(c.scenarios("NOM[,NOM…]")!, c, session))
     }
 
     static func existing(_ args: inout Arguments, _ session: Session) throws(ShellError) -> String {
@@ -98,42 +115,13 @@ enum ScenarioCommands {
         return t.text
     }
 
-    /// `of ML [year N]` (the year defaults to the dataset's last).
-    static func mlAndYear(_ args: inout Arguments, _ session: Session) throws(ShellError) -> (String, Int) {
-        let d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: session.language)
-        var ml: String?, year = d.years.last ?? 0
-        while let t = args.next() {
-            switch QueryParser.keywords[t.text.lowercased()] {
-            case "of":
-                ml = try parser.mission(&args)
-            case "year":
-                let years = try parser.yearList(&args)
-                year = years.last ?? year
-            default:
-                throw ShellError(Messages.text(.unexpectedArgument, session.language, t.text), at: t, suggestions: ["of", "year"])
-            }
-        }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, session.language, "of ML"), offset: args.line.count) }
-        return (ml, year)
-    }
-
     /// Every ratio: baseline, then each scenario, for the territory (default: the first change's
     /// ML), its region and the nation.
-    static func summary(_ names: [String], _ args: inout Arguments, _ session: Session) throws(ShellError) -> Report {
+    static func summary(_ names: [String], _ c: ClauseValues, _ session: Session) throws(ShellError) -> Report {
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
         let first = session.scenarios[names[0]]!
-        var territory: Territory? = first.changes.first.map { .ml($0.ml) }
-        var year = first.changes.first?.year ?? d.years.last ?? 0, breakdown = Breakdown.all
-        while let t = args.next() {
-            switch QueryParser.keywords[t.text.lowercased()] {
-            case "of": territory = try parser.territory(try args.required(fr ? "territoire" : "territory"))
-            case "year": year = try parser.yearList(&args).last ?? year
-            case "breakdown": breakdown = try parser.breakdown(&args)
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "breakdown"])
-            }
-        }
+        let territory = c.territory("of") ?? first.changes.first.map { .ml($0.ml) }
+        let year = c.year("year") ?? first.changes.first?.year ?? d.years.last ?? 0, breakdown = c.breakdown("breakdown") ?? .all
         guard let territory else { throw ShellError(fr ? "scénario vide : précisez « of ML »" : "empty scenario: give \"of ML\"") }
         var levels = [territory]
         if territory.level == .ml, let r = d.region(of: territory.id) { levels.append(r) }
@@ -170,32 +158,23 @@ enum ScenarioCommands {
         return r
     }
 
+    static let seekClauses: [Clause] = [
+        Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true), Clause(names: ["="], kind: .target, placeholder: "CIBLE", required: true),
+        Clause(names: ["of", "pour", "de"], kind: .territory, placeholder: "TERRITOIRE", required: true), .year,
+        Clause(names: ["by", "par"], kind: .lever, placeholder: "LEVIER")]
+
     /// `seek R10 = 40% of ML069-LYON [year 2016] [by exits_to_employment]`
     static let seek = Command(
         names: ["seek", "cible"],
         summary: .init(fr: "valeur cible d'un ratio : écart en points, en jeunes, et montant d'un levier pour l'atteindre",
                        en: "a ratio's target: the gap in points, in young people, and the amount of a lever that reaches it"),
-        usage: "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]",
-        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"], reports: true
+        usage: "", examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"],
+        reports: true, clauses: seekClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        let line = try args.indicator()
-        let eq = try args.required("=")
-        guard eq.text == "=" else { throw ShellError(fr ? "« = » attendu" : "\"=\" expected", at: eq) }
-        let target = try args.value(of: line, fr ? "cible" : "target")
-        var territory: Territory?, year = d.years.last ?? 0, lever: Lever?
-        while let t = args.next() {
-            switch QueryParser.keywords[t.text.lowercased()] {
-            case "of": territory = try parser.territory(try args.required(fr ? "territoire" : "territory"))
-            case "year": year = try parser.yearList(&args).last ?? year
-            case "by":
-                let (l, x) = try parser.lever(&args)
-                lever = x
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by"])
-            }
-        }
-        guard let territory else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let c = try args.clauses(seekClauses, session)
+        let line = c.line("RATIO")!, target = c.number("=")!, territory = c.territory("of")!
+        let year = c.year("year") ?? d.years.last ?? 0, lever = c.lever("by")
         if lever != nil && territory.level != .ml { throw ShellError(fr ? "un levier s'applique à une mission locale" : "a lever applies to a Mission locale") }
         let g: GoalSeek
         do { g = try d.goalSeek(line.id, target: target, for: territory, year: year, lever: lever) } catch { throw ShellError(describe(error, lang)) }
@@ -223,37 +202,24 @@ enum ScenarioCommands {
         return ShellResult(report: r)
     }
 
+    static let sensitivityClauses: [Clause] = [
+        Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true), .ml(), .year,
+        Clause(names: ["by", "par"], kind: .leverAmounts, placeholder: "LEVIER M1, M2, …", required: true),
+        Clause(names: ["and", "et"], kind: .leverAmounts, placeholder: "LEVIER M1, M2, …")]
+
     /// `sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100 [and contacts 0, 200]`
     static let sensitivity = Command(
         names: ["sensitivity", "sensibilite", "sensibilité"],
         summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour la ML et sa région",
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
-        usage: "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]",
-        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
-                   "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"],
-        reports: true
+        usage: "", examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
+                              "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"],
+        reports: true, clauses: sensitivityClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        let line = try args.indicator()
-        var ml: String?, year = d.years.last ?? 0
-        var levers: [(Lever, [Double])] = []
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                ml = try parser.mission(&args)
-            case "year", "année": year = try parser.yearList(&args).last ?? year
-            case "by", "par", "and", "et":
-                guard levers.count < 2 else { throw ShellError(fr ? "deux leviers au plus" : "two levers at most", at: t) }
-                let (l, lever) = try parser.lever(&args)
-                let amounts = try args.numberList(fr ? "montant" : "amount").map(\.0.value)
-                guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
-                levers.append((lever, amounts))
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "year", "by", "and"])
-            }
-        }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        guard let (lever, amounts) = levers.first else { throw ShellError(Messages.text(.missingArgument, lang, "by LEVIER M1,M2"), offset: args.line.count) }
+        let c = try args.clauses(sensitivityClauses, session)
+        let line = c.line("RATIO")!, ml = c.ml("of")!, year = c.year("year") ?? d.years.last ?? 0
+        let levers = c.leverAmounts, (lever, amounts) = levers[0]
         let second = levers.count > 1 ? levers[1] : nil
         let tables: (ml: [[Double?]], region: [[Double?]])
         do { tables = try d.sensitivity(line.id, ml: ml, year: year, lever: lever, amounts: amounts, by: second?.0, amounts: second?.1 ?? [0]) }

@@ -8,43 +8,38 @@ enum SynthesisCommands {
         names: ["synthesis", "synthese", "synthèse"],
         summary: .init(fr: "le tableau de synthèse de la Fiche n°1 (forces, axes de progrès, actions prioritaires), pré-rempli par les pairs et modifiable",
                        en: "the synthesis table of Fiche n°1 (strengths, areas for progress, priority actions), pre-filled from the peers, editable"),
-        usage: "synthesis of ML [for ANNÉE] | synthesis add ML THÈME(1-5) forces|axes|actions \"texte\" | synthesis clear ML THÈME forces|axes|actions",
-        examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""],
-        reports: true
-    ) { session, args throws(ShellError) in
+        usage: "", examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""],
+        reports: true, clauses: view.clauses, subcommands: edits
+    ) { session, args throws(ShellError) in try Subcommand.dispatch(edits, fallback: view, session, &args) }
+
+    static let cell: [Clause] = [Clause(names: [], kind: .ml, placeholder: "ML", required: true),
+                                 Clause(names: [], kind: .integer(1...5), placeholder: "THÈME(1-5)", required: true),
+                                 Clause(names: [], kind: .choice(columns), placeholder: "forces|axes|actions", required: true)]
+    static let edits = [
+        Subcommand(names: ["add", "ajouter"], clauses: cell + [Clause(names: [], kind: .text, placeholder: "\"texte\"", required: true)], run: edit),
+        Subcommand(names: ["clear", "vider"], clauses: cell, run: edit),
+    ]
+
+    /// `add` appends a note to a cell; `clear` empties it, pre-filled findings included.
+    @Sendable static func edit(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
+        let fr = session.language == .fr
+        let id = c.ml("ML")!, theme = c.integer("THÈME(1-5)")!, column = c.text("forces|axes|actions")!
+        let key = "\(theme).\(column)"
+        if let text = c.text("\"texte\"") {
+            session.synthesisNotes[id, default: [:]][key, default: []].append(text)
+        } else {
+            session.synthesisNotes[id, default: [:]][key] = []
+            session.synthesisCleared[id, default: []].insert(key)
+        }
+        return ShellResult(output: fr ? "synthèse de \(id) mise à jour (thème \(theme), \(column))\n" : "synthesis of \(id) updated (theme \(theme), \(column))\n")
+    }
+
+    static let view = Subcommand(names: ["of"], clauses: [.ml(), .dialogueYear], run: table)
+
+    /// The table, pre-filled from the peers, with the analyst's notes.
+    @Sendable static func table(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        if args.skip("add") || args.skip("ajouter") || args.skip("clear") || args.skip("vider") {
-            let adding = ["add", "ajouter"].contains(args.tokens[args.position - 1].text.lowercased())
-            let id = try parser.mission(&args)
-            let th = try args.required(fr ? "thème (1 à 5)" : "theme (1 to 5)")
-            guard let theme = Int(th.text), (1...5).contains(theme) else { throw ShellError(fr ? "thème attendu : 1 à 5" : "theme expected: 1 to 5", at: th) }
-            let c = try args.required("forces|axes|actions")
-            guard columns.contains(c.text.lowercased()) else { throw ShellError(Messages.text(.unexpectedArgument, lang, c.text), at: c, suggestions: columns) }
-            let key = "\(theme).\(c.text.lowercased())"
-            if adding {
-                let text = try args.required(fr ? "texte entre guillemets" : "quoted text")
-                try args.expectEnd()
-                session.synthesisNotes[id, default: [:]][key, default: []].append(text.text)
-            } else {
-                try args.expectEnd()
-                session.synthesisNotes[id, default: [:]][key] = []
-                session.synthesisCleared[id, default: []].insert(key)
-            }
-            return ShellResult(output: fr ? "synthèse de \(id) mise à jour (thème \(theme), \(c.text))\n" : "synthesis of \(id) updated (theme \(theme), \(c.text))\n")
-        }
-        var mlID: String?, year = (d.years.last ?? 0) + 1
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour": mlID = try parser.mission(&args)
-            case "for", "en":
-                let v = try args.required(fr ? "année du dialogue" : "dialogue year")
-                guard let y = Int(v.text), d.years.contains(y - 1) else { throw ShellError(fr ? "pas de résultats pour l'année précédant « \(v.text) »" : "no results for the year before \"\(v.text)\"", at: v) }
-                year = y
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "for", "add", "clear"])
-            }
-        }
-        guard let mlID else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
+        let mlID = c.ml("of")!, year = c.year("for") ?? (d.years.last ?? 0) + 1
         let brief: Brief
         do throws(BriefError) { brief = try d.brief(ml: mlID, dialogueYear: year) } catch { throw ShellError(fr ? "pas de note possible pour \(year)" : "no brief for \(year)") }
         let table = Synthesis(brief)
@@ -86,6 +81,5 @@ enum SynthesisCommands {
         entries.plainText = plain
         r.add(entries)
         return ShellResult(report: r)
-
     }
 }

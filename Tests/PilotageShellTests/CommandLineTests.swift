@@ -40,6 +40,27 @@ struct CommandLineTests {
         #expect(r.status == 0 && r.stdout.contains("Young people in demand of insertion (JDI)"))
     }
 
+    @Test("issue 14's contract: directions, and every answer as JSON or CSV")
+    func negotiationContract() throws {
+        var r = try pilotage(["-c", "explain R8"])
+        #expect(r.status == 0 && r.stdout.contains("plus bas est meilleur"))
+        r = try pilotage(["-c", "objective propose R8 of ML038-GRENOBLE for 2017 points 3"])
+        let r8 = demoDashboard.number("R8", for: .ml("ML038-GRENOBLE"), year: 2016)!
+        let line = Catalogue.indicator("R8")!
+        #expect(r.status == 0 && r.stdout.contains("résultat 2016 −3,0 pt") && r.stdout.contains(QueryRender.display(r8 - 0.03, line, .fr)))
+        r = try pilotage(["--format", "json", "-c", "objective propose R8 of ML038-GRENOBLE for 2017 points 3"])
+        let proposals = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let rows = ((proposals?["tables"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]]) ?? []
+        #expect((rows.first { $0["method"] as? String == "plus_points" }?["value"] as? Double).map { $0 < r8 } == true)
+        for command in ["brief of ML038-GRENOBLE for 2017", "synthesis of ML038-GRENOBLE for 2017", "convention of ML038-GRENOBLE", "matrix of 84 year 2016"] {
+            r = try pilotage(["--format", "json", "-c", command])
+            #expect(r.status == 0 && (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8))) is [String: Any], "\(command)")
+            r = try pilotage(["--format", "csv", "-c", command])
+            let header = r.stdout.components(separatedBy: "\n").first ?? ""
+            #expect(r.status == 0 && header.contains(",") && !header.contains(" — "), "\(command): \(header)")
+        }
+    }
+
     @Test("Piped input, scripts and their line numbers")
     func nonInteractive() throws {
         var r = try pilotage([], stdin: "explain R5\n")

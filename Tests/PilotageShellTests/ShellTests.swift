@@ -60,7 +60,7 @@ struct ShellTests {
         let out = Session().run("help").output
         for c in Commands.all {
             #expect(out.contains("  \(c.names[0]) ") && out.contains(c.examples[0]), "\(c.names[0])")
-            #expect(Session().run("help \(c.names[0])").output.contains(c.usage), "\(c.names[0])")
+            #expect(Session().run("help \(c.names[0])").output.contains(c.usageLine), "\(c.names[0])")
         }
         #expect(Session().run("help explain").output.contains("Exemple : explain R5"))
         // The overview names the commands (their full usage is in `help COMMAND`): it stays readable.

@@ -1,0 +1,301 @@
+import Foundation
+
+/// A typed clause of a command (`of ML`, `for 2017`, `peers 5`): its words in both languages and
+/// the type of its value. A command that declares its clauses gets its parsing, usage, Tab
+/// completion and errors (with suggestions) from them; each type validates once, here.
+struct Clause: Sendable {
+    /// The value a clause takes.
+    enum Kind: Sendable {
+        /// A Mission locale (id, name or part of a name).
+        case ml
+        /// A region or the nation.
+        case regionOrNation
+        /// A year of the dataset (`year 2016`; several, the last is kept).
+        case year
+        /// The year of a dialogue, which reads the results of the year before.
+        case dialogueYear
+        /// A whole number within bounds.
+        case integer(ClosedRange<Int>)
+        /// A scenario of the session.
+        case scenario
+        /// Any territory: an ML, a region or the nation.
+        case territory
+        /// A quotient of the catalogue (a ratio or an amount per young person).
+        case ratio
+        /// A number as typed (`3`, `2,5`): ``TypedNumber``.
+        case number
+        /// A value of the command's ratio (`37,5 %`, `0,375`; a bare `37,5` is refused for a rate).
+        case target
+        /// A lever of the scenarios.
+        case lever
+        /// A lever and its amounts, `national_entries 0, 50, 100` (at most 25).
+        case leverAmounts
+        /// A calendar year, not necessarily in the dataset (`Day.years`).
+        case calendarYear
+        /// One word of a closed list.
+        case choice([String])
+        /// Any word or quoted text (a name, a note).
+        case text
+        /// A decimal amount (`100`, `-20`, `1.5`, `160_000`).
+        case amount
+        /// A breakdown (`women`).
+        case breakdown
+        /// Scenarios of the session, `a,b`.
+        case scenarios
+        /// A file name.
+        case file
+        /// No value: the word alone (`clamp`).
+        case flag
+    }
+
+    /// The canonical (English) word first, then its aliases (French); none for a positional
+    /// clause, read first, in order (`seek R10 …`).
+    var names: [String]
+    var kind: Kind
+    /// What the usage shows for the value (`ML`, `ANNÉE`).
+    var placeholder: String
+    var required = false
+
+    static func ml(required: Bool = true) -> Clause { Clause(names: ["of", "pour", "de"], kind: .ml, placeholder: "ML", required: required) }
+    static let dialogueYear = Clause(names: ["for", "en"], kind: .dialogueYear, placeholder: "ANNÉE_DU_DIALOGUE")
+    static let year = Clause(names: ["year", "année", "annee"], kind: .year, placeholder: "N")
+
+    /// A positional clause's key: its placeholder.
+    var key: String { names.first ?? placeholder }
+
+    /// The usage of clauses in order; optional flags side by side read as one choice
+    /// (`[increase|decrease]`).
+    static func usage(_ clauses: [Clause]) -> String {
+        var parts: [String] = [], flags: [String] = []
+        func flush() { if !flags.isEmpty { parts.append("[\(flags.joined(separator: "|"))]"); flags = [] } }
+        for c in clauses {
+            if case .flag = c.kind, !c.required { flags.append(c.names[0]); continue }
+            flush()
+            parts.append(c.usage)
+        }
+        flush()
+        return parts.joined(separator: " ")
+    }
+
+    /// `of ML` in a usage, `[for ANNÉE]` when optional.
+    var usage: String {
+        let text = (names.first.map { [$0] } ?? []) + (placeholder.isEmpty ? [] : [placeholder])
+        return required ? text.joined(separator: " ") : "[\(text.joined(separator: " "))]"
+    }
+}
+
+/// The values of the clauses of one command line, by the clause's canonical word.
+struct ClauseValues {
+    enum Value {
+        case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
+        case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
+        case breakdown(Breakdown), scenarios([String])
+    }
+    /// The lever-and-amounts clauses in the order given.
+    var leverAmounts: [(Lever, [Double])] = []
+    /// The first token of each clause's value (to locate a later error on it).
+    var tokens: [String: Token] = [:]
+    var values: [String: Value] = [:]
+
+    func ml(_ name: String) -> String? { if case .ml(let v)? = values[name] { return v } else { return nil } }
+    func territory(_ name: String) -> Territory? { if case .territory(let v)? = values[name] { return v } else { return nil } }
+    func year(_ name: String) -> Int? { if case .year(let v)? = values[name] { return v } else { return nil } }
+    func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
+    func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
+    func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func breakdown(_ name: String) -> Breakdown? { if case .breakdown(let v)? = values[name] { return v } else { return nil } }
+    func scenarios(_ name: String) -> [String]? { if case .scenarios(let v)? = values[name] { return v } else { return nil } }
+    func text(_ name: String) -> String? { if case .text(let v)? = values[name] { return v } else { return nil } }
+    func line(_ name: String) -> Indicator? { if case .line(let v)? = values[name] { return v } else { return nil } }
+    func number(_ name: String) -> Double? { if case .number(let v)? = values[name] { return v } else { return nil } }
+    func lever(_ name: String) -> Lever? { if case .lever(let v)? = values[name] { return v } else { return nil } }
+    func has(_ name: String) -> Bool { values[name] != nil }
+}
+
+extension Arguments {
+    /// Reads the clauses of a command, in any order, to the end of the line. An unknown word,
+    /// a missing required clause and a bad value are errors located on the line, with the
+    /// clause words (or values) that would fit.
+    mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
+        var result = ClauseValues()
+        for clause in clauses where clause.names.isEmpty { try read(clause, into: &result, session) }
+        let keyed = clauses.filter { !$0.names.isEmpty }
+        while let t = next() {
+            guard let clause = keyed.first(where: { $0.names.contains(t.text.lowercased()) }) else {
+                let words = keyed.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
+                throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t, suggestions: close.isEmpty ? words : close)
+            }
+            guard result.values[clause.key] == nil else {
+                throw ShellError(language == .fr ? "« \(t.text) » est déjà donné" : "\"\(t.text)\" is already given", at: t)
+            }
+            try read(clause, into: &result, session)
+        }
+        if let missing = clauses.first(where: { $0.required && result.values[$0.key] == nil }) {
+            throw ShellError(Messages.text(.missingArgument, language, missing.usage), offset: line.count)
+        }
+        return result
+    }
+
+    /// The value of one clause, its word already read.
+    private mutating func read(_ clause: Clause, into result: inout ClauseValues, _ session: Session) throws(ShellError) {
+        let fr = language == .fr, key = clause.key
+        result.tokens[key] = peek
+        switch clause.kind {
+        case .flag: result.values[key] = .flag
+        case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
+        case .regionOrNation:
+            let v = try required(fr ? "région ou nation" : "region or nation")
+            if ["nation", "france", "fr"].contains(v.text.lowercased()) { result.values[key] = .territory(.nation); break }
+            let r = try QueryParser(dashboard: try session.dashboard(), lang: language).territory(v)
+            guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
+            result.values[key] = .territory(r)
+        case .year:
+            let years = try QueryParser(dashboard: try session.dashboard(), lang: language).yearList(&self)
+            if let y = years.last { result.values[key] = .year(y) }
+        case .dialogueYear:
+            let d = try session.dashboard()
+            let v = try required(fr ? "année du dialogue" : "dialogue year")
+            guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
+                throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données"
+                                    : "the \(v.text) dialogue reads the year before, not in the dataset",
+                                 at: v, suggestions: d.years.map { String($0 + 1) })
+            }
+            result.values[key] = .year(y)
+        case .integer(let range):
+            let v = try required(clause.placeholder)
+            guard let n = Int(v.text), range.contains(n) else {
+                throw ShellError(fr ? "nombre entier attendu (\(range.lowerBound) à \(range.upperBound)), trouvé « \(v.text) »"
+                                    : "whole number expected (\(range.lowerBound) to \(range.upperBound)), found \"\(v.text)\"", at: v)
+            }
+            result.values[key] = .integer(n)
+        case .scenario: result.values[key] = .scenario(try ScenarioCommands.existing(&self, session))
+        case .file:
+            let v = try required(fr ? "fichier" : "file")
+            result.values[key] = .file(v.text, v)
+        case .territory:
+            result.values[key] = .territory(try QueryParser(dashboard: try session.dashboard(), lang: language).territory(try required(fr ? "territoire" : "territory")))
+        case .ratio:
+            let l = try indicator()
+            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio", at: tokens[position - 1]) }
+            result.values[key] = .line(l)
+        case .number:
+            result.values[key] = .number(try number(Messages.usage(clause.placeholder, language).lowercased()).0.value)
+        case .target:
+            let line = result.values.values.lazy.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
+            result.values[key] = .number(try value(of: line, Messages.usage(clause.placeholder, language).lowercased()))
+        case .lever:
+            result.values[key] = .lever(try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self).1)
+        case .leverAmounts:
+            let (l, lever) = try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self)
+            let amounts = try numberList(fr ? "montant" : "amount").map(\.0.value)
+            guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
+            result.values[key] = .leverAmounts(lever, amounts)
+            result.leverAmounts.append((lever, amounts))
+        case .calendarYear: result.values[key] = .year(try year())
+        case .choice(let options):
+            let v = try required(options.joined(separator: "|"))
+            guard options.contains(v.text.lowercased()) else {
+                throw ShellError(Messages.text(.unexpectedArgument, language, v.text), at: v, suggestions: options)
+            }
+            result.values[key] = .text(v.text.lowercased())
+        case .text: result.values[key] = .text(try required(clause.placeholder).text)
+        case .amount:
+            result.values[key] = .number(try number(fr ? "montant" : "amount").0.value)
+        case .breakdown: result.values[key] = .breakdown(try QueryParser(dashboard: try session.dashboard(), lang: language).breakdown(&self))
+        case .scenarios:
+            var names = [try ScenarioCommands.existing(&self, session)]
+            while skip(",") { names.append(try ScenarioCommands.existing(&self, session)) }
+            result.values[key] = .scenarios(names)
+        }
+    }
+}
+
+extension Clause {
+    /// What Tab offers after this clause's word.
+    func candidates(_ session: Session, prefix: String) -> [String] {
+        let d = try? session.dashboard()
+        switch kind {
+        case .ml: return (d?.territories(.ml).map(\.id) ?? []) + (d.map(QueryCompletion.quotedMissionNames) ?? [])
+        case .regionOrNation: return ["nation"] + (d?.territories(.region).map(\.id) ?? [])
+        case .year: return d?.years.map(String.init) ?? []
+        case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
+        case .scenario, .scenarios: return session.scenarios.keys.sorted()
+        case .breakdown: return Breakdown.allCodes + Breakdown.allCases.map { $0.label(.fr).replacingOccurrences(of: " ", with: "_") }
+        case .file: return Completion.paths(prefix)
+        case .territory: return QueryCompletion.territoryWords(d)
+        case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)
+        case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
+        case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
+        case .choice(let options): return options
+        case .integer, .flag, .number, .target, .text, .amount: return []
+        }
+    }
+}
+
+/// A sub-verb of a command (`objective propose …`), declared as its words and its clauses.
+struct Subcommand: Sendable {
+    /// The canonical (English) word first, then its aliases (French).
+    var names: [String]
+    var clauses: [Clause]
+    var run: @Sendable (Session, ClauseValues) throws(ShellError) -> ShellResult
+
+    var usage: String { clauses.isEmpty ? names[0] : names[0] + " " + Clause.usage(clauses) }
+
+    /// Runs the sub-verb the next word names (or `fallback`, the command without a verb, when
+    /// the word is none of them): its clauses parsed, then its body.
+    static func dispatch(_ subs: [Subcommand], fallback: Subcommand? = nil, _ session: Session, _ args: inout Arguments) throws(ShellError) -> ShellResult {
+        if let word = args.peek, let sub = subs.first(where: { $0.names.contains(word.text.lowercased()) }) {
+            _ = args.next()
+            return try sub.run(session, try args.clauses(sub.clauses, session))
+        }
+        if let fallback { return try fallback.run(session, try args.clauses(fallback.clauses, session)) }
+        let verbs = subs.map { $0.names[0] }
+        let t = try args.required(verbs.joined(separator: "|"))
+        throw ShellError(Messages.text(.unexpectedArgument, args.language, t.text), at: t,
+                         suggestions: Suggestions.closest(to: t.text, among: verbs).isEmpty ? verbs : Suggestions.closest(to: t.text, among: verbs))
+    }
+}
+
+extension Array where Element == String {
+    /// The elements in order, each once.
+    var uniqued: [String] {
+        var seen = Set<String>()
+        return filter { seen.insert($0).inserted }
+    }
+}
+
+extension Command {
+    /// The usage: declared clauses or sub-verbs when the command has them, else its text.
+    var usageLine: String {
+        if !subcommands.isEmpty {
+            let verbs = subcommands.map(\.usage)
+            let plain = clauses.isEmpty ? [] : [Clause.usage(clauses)]
+            return names[0] + " " + (plain + verbs).joined(separator: " | ")
+        }
+        return clauses.isEmpty ? usage : names[0] + " " + Clause.usage(clauses)
+    }
+
+    /// Tab candidates from the declared clauses: after a clause's word, its values; otherwise
+    /// the clauses not yet given. Nil for a command without declared clauses.
+    func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
+        if !subcommands.isEmpty {
+            guard let first = words.first else { return subcommands.map { $0.names[0] } + clauses.compactMap(\.names.first) }
+            if let sub = subcommands.first(where: { $0.names.contains(first) }) {
+                var inner = self
+                inner.subcommands = []
+                inner.clauses = sub.clauses
+                return inner.clauseCandidates(after: Array(words.dropFirst()), session, prefix: prefix)
+            }
+        }
+        guard !clauses.isEmpty else { return nil }
+        let positional = clauses.filter(\.names.isEmpty)
+        if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }
+        if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
+            return clause.candidates(session, prefix: prefix)
+        }
+        return clauses.filter { c in !c.names.isEmpty && !c.names.contains { words.contains($0) } }.map { $0.names[0] }
+            + (reports ? ["format", "to"] : [])
+    }
+
+    private func isFlag(_ c: Clause) -> Bool { if case .flag = c.kind { return true } else { return false } }
+}

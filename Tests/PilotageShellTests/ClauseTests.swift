@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import PilotageShell
+
+/// Commands declared by their clauses: parsing, usage, help, completion and errors all come
+/// from one declaration, and each clause type validates once.
+@Suite("Clauses: commands declared once")
+struct ClauseTests {
+    @Test("usage and help are derived from the declaration")
+    func usage() {
+        #expect(BriefCommands.brief.usageLine == "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]")
+        #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]")
+        #expect(ScenarioCommands.seek.usageLine == "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]")
+        #expect(ScenarioCommands.sensitivity.usageLine == "sensitivity RATIO of ML [year N] by LEVIER M1, M2, … [and LEVIER M1, M2, …]")
+        #expect(demoSession().run("help brief").output.contains("Usage : brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]"))
+    }
+
+    @Test("each clause type's errors: located, with what would fit")
+    func errors() {
+        let s = demoSession()
+        var e = s.run("brief of lyon for 2015").error ?? ""
+        #expect(e.contains("le dialogue de 2015 lit les résultats de l'année précédente") && e.contains("vouliez-vous dire : 2016, 2017, 2018 ?"))
+        #expect(s.run("brief of lyon for 1492").error?.contains("le dialogue de 1492") == true)   // outside Day.years
+        e = s.run("brief of lyon peers 0").error ?? ""
+        #expect(e.contains("nombre entier attendu (1 à 50), trouvé « 0 »") && e.contains("\n                      ^"))
+        #expect(s.run("brief for 2017").error?.contains("argument manquant : of ML") == true)
+        #expect(s.run("brief of lyon fro 2017").error?.contains("vouliez-vous dire : for ?") == true)
+        #expect(s.run("brief of atlantis").error?.contains("atlantis") == true)
+        #expect(s.run("matrix of ML069-LYON").error?.contains("une région ou la nation est attendue") == true)
+        #expect(s.run("matrix scenario nope").error?.contains("scénario inconnu « nope »") == true)
+        #expect(s.run("matrix year 2099").error?.contains("2099") == true)
+        #expect(s.run("brief of lyon of grenoble").error?.contains("« of » est déjà donné") == true)
+        // Positional, number and lever clauses (seek, sensitivity).
+        #expect(s.run("seek 8.1 = 3 of lyon").error?.contains("8.1 n'est pas un ratio\n  seek 8.1 = 3 of lyon\n       ^^^") == true)
+        #expect(s.run("seek R10 = 4x of lyon").error?.contains("cible : nombre attendu, trouvé « 4x »") == true)
+        #expect(s.run("seek R10 of lyon").error?.contains("argument manquant : = CIBLE") == true)
+        #expect(s.run("sensitivity R5 of lyon by contacts 1,x").error?.contains("montant : nombre attendu, trouvé « x »") == true)
+        #expect(s.run("sensitivity R5 of lyon by contact 1").error?.contains("vouliez-vous dire : contacts") == true)
+        #expect(s.run("sensitivity R5 of lyon by contacts 1 and contacts 2 and contacts 3").error?.contains("« and » est déjà donné") == true)
+    }
+
+    @Test("French and English words of a clause work alike, for every declared command")
+    func aliases() {
+        let s = demoSession()
+        #expect(s.run("brief de lyon en 2017 pairs 3").output == s.run("brief of lyon for 2017 peers 3").output)
+        #expect(s.run("matrice pour 84 année 2016").output == s.run("matrix of 84 year 2016").output)
+        #expect(s.run("synthese de lyon en 2017").output == s.run("synthesis of lyon for 2017").output)
+    }
+
+    @Test("sub-verbs are nested declarations: usage, dispatch, errors")
+    func subcommands() {
+        #expect(ObjectiveCommands.objective.usageLine == "objective propose RATIO of ML [for ANNÉE] [points X] [increase|decrease]"
+                + " | set RATIO of ML [for ANNÉE] = CIBLE [increase|decrease] | list of ML")
+        #expect(SynthesisCommands.synthesis.usageLine == "synthesis of ML [for ANNÉE_DU_DIALOGUE] | add ML THÈME(1-5) forces|axes|actions \"texte\""
+                + " | clear ML THÈME(1-5) forces|axes|actions")
+        let s = demoSession()
+        #expect(s.run("objective sett R10").error?.contains("vouliez-vous dire : set ?") == true)
+        #expect(s.run("objective set 8.1 of lyon for 2018 = 45%").error?.contains("8.1 n'est pas un ratio\n  objective set 8.1") == true)
+        #expect(s.run("objective set R10 of lyon for 1492 = 45%").error?.contains("année attendue (1900-2999), trouvé « 1492 »") == true)
+        #expect(s.run("synthesis add lyon 7 actions \"x\"").error?.contains("nombre entier attendu (1 à 5), trouvé « 7 »") == true)
+        #expect(s.run("synthesis add lyon 2 action \"x\"").error?.contains("vouliez-vous dire : forces, axes, actions ?") == true)
+        #expect(s.run("synthesis add lyon 2 actions").error?.contains("argument manquant : \"texte\"") == true)
+        _ = s.run("scenario new e")
+        #expect(s.run("scenario new e").error?.contains("le scénario « e » existe déjà\n  scenario new e\n               ^") == true)
+        #expect(s.run("scenario add e national_entries 1.5 of lyon").error?.contains("nombre entier") == true)
+        #expect(s.run("scenario show e breakdown woman").error?.contains("déclinaison inconnue « woman »") == true)
+        #expect(s.run("scénario ajouter e national_entries 10 de lyon année 2016").succeeded)
+        #expect(s.run("objectif proposer R8 de grenoble en 2017 points 3 hausse").output
+                == s.run("objective propose R8 of grenoble for 2017 points 3 increase").output)
+    }
+
+    @Test("Tab completion comes from the clauses")
+    func completion() {
+        let s = demoSession()
+        _ = s.run("scenario new entrees")
+        #expect(s.complete("brief of ML069-LYON ").candidates == ["for", "format", "peers", "to"])
+        #expect(s.complete("brief for ").candidates == ["2016", "2017", "2018"])
+        #expect(s.complete("brief of ML069-L").candidates == ["ML069-LYON"])
+        #expect(s.complete("matrix scenario ").candidates == ["entrees"])
+        #expect(s.complete("seek R1").candidates.first == "R1" && s.complete("seek R10 = 40% of lyon by ").candidates.contains("exits_to_employment"))
+        #expect(s.complete("sensitivity R5 of lyon ").candidates == ["and", "by", "format", "to", "year"])
+        #expect(s.complete("objective ").candidates == ["list", "propose", "set"])
+        #expect(s.complete("objective set R10 of lyon ").candidates == ["=", "decrease", "for", "format", "increase", "to"])
+        #expect(s.complete("synthesis add lyon 2 ").candidates == ["actions", "axes", "forces"])
+        #expect(s.complete("scenario ").candidates == ["add", "copy", "delete", "list", "new", "show"])
+        #expect(s.complete("scenario add entrees ").candidates.contains("national_entries"))
+        #expect(s.complete("scenario show entrees ").candidates == ["breakdown", "format", "of", "to", "year"])
+        #expect(s.complete("matrix of ").candidates.contains("84") && s.complete("matrix of ").candidates.contains("nation"))
+    }
+}
