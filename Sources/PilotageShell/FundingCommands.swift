@@ -92,7 +92,7 @@ enum FundingCommands {
                 let line = Catalogue.indicator(ob.indicatorID)!, s = d.status(of: ob, ml: c.mlID)
                 var text = "    \(ob.year) \(ob.indicatorID) \(ob.direction == .increase ? "≥" : "≤") \(QueryRender.display(ob.target, line, lang))"
                 if let value = s.value, let met = s.met, let gap = s.gap {
-                    text += " : " + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
+                    text += Messages.colon(lang) + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
                         + " (" + QueryRender.display(gap, .init(line: line, part: .change), lang) + ")"
                 } else {
                     text += fr ? " : pas encore de résultat" : ": no result yet"

@@ -2,7 +2,7 @@
 
 /// Everything the REPL says to a user, in French (default) and English.
 public enum Messages {
-    public enum Key: Hashable, Sendable {
+    public enum Key: Hashable, Sendable, CaseIterable {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
         case helpTitle, helpFooter, usage, example
@@ -13,69 +13,15 @@ public enum Messages {
         case numberExpected, amountExpected, numberTooLarge, ambiguousComma, percentExpected
     }
 
-    static let table: [Key: (String, String)] = [
-        .unknownCommand: ("commande inconnue « %@ »", "unknown command \"%@\""),
-        .unknownIndicator: ("indicateur inconnu « %@ »", "unknown indicator \"%@\""),
-        .didYouMean: ("vouliez-vous dire : %@ ?", "did you mean: %@?"),
-        .missingArgument: ("argument manquant : %@", "missing argument: %@"),
-        .unexpectedArgument: ("argument inattendu « %@ »", "unexpected argument \"%@\""),
-        .unclosedQuote: ("guillemet non fermé", "unclosed quote"),
-        .languageSet: ("langue : français", "language: English"),
-        .bye: ("au revoir", "goodbye"),
-        .noDataset: ("aucun jeu de données chargé (load DOSSIER)", "no dataset loaded (load FOLDER)"),
-        .loaded: ("jeu de données « %@ » chargé : %@", "dataset \"%@\" loaded: %@"),
-        .loading: ("chargement de %@…", "loading %@…"),
-        .scriptLine: ("%@, ligne %@", "%@, line %@"),
-        .interrupted: ("interrompu", "interrupted"),
-        .helpTitle: ("Commandes (help COMMANDE pour le détail) :", "Commands (help COMMAND for details):"),
-        .helpFooter: ("Les identifiants d'indicateurs se complètent avec Tab. Les commentaires commencent par #.",
-                      "Indicator ids complete with Tab. Comments start with #."),
-        .usage: ("Usage", "Usage"),
-        .example: ("Exemple", "Example"),
-        .label: ("Libellé", "Label"),
-        .officialLabel: ("Libellé officiel", "Official label"),
-        .derivedLabel: ("libellé dérivé", "derived label"),
-        .axis: ("Axe", "Axis"),
-        .kind: ("Nature", "Kind"),
-        .direction: ("Sens", "Direction"),
-        .parent: ("Ligne parente", "Parent line"),
-        .rule: ("Règle", "Rule"),
-        .components: ("Composantes", "Components"),
-        .breakdowns: ("Déclinaisons", "Breakdowns"),
-        .notes: ("Notes", "Notes"),
-        .source: ("Source", "Source"),
-        .children: ("Lignes « dont »", "\"Dont\" lines"),
-        .none: ("aucune", "none"),
-        .catalogueCount: ("%@ lignes", "%@ lines"),
-        .unknownAxis: ("axe inconnu « %@ »", "unknown axis \"%@\""),
-        .unknownKind: ("nature inconnue « %@ »", "unknown kind \"%@\""),
-        .notAvailable: ("n.d.", "n/a"),
-        .aliases: ("Alias", "Aliases"),
-        .noTerritory: ("(aucun territoire)", "(no territory)"),
-        .numberExpected: ("%@ : nombre attendu, trouvé %@", "%@: number expected, found %@"),
-        .amountExpected: ("%@ : montant en euros au centime près attendu, trouvé %@", "%@: amount in euros to the cent expected, found %@"),
-        .numberTooLarge: ("nombre trop grand %@ (15 chiffres au plus avant la virgule)",
-                          "number too large %@ (15 digits at most before the decimal point)"),
-        .ambiguousComma: ("%@ : virgule décimale ou séparateur de liste ? Dans une liste, écrivez « 0, 50, 100 » "
-                          + "(virgule suivie d'une espace) ou « 0;50;100 », et les décimales avec un point (« 0.5 »)",
-                          "%@: decimal comma or list separator? In a list, write \"0, 50, 100\" (comma and space) "
-                          + "or \"0;50;100\", and decimals with a point (\"0.5\")"),
-        .percentExpected: ("%@ est un taux : écrivez %@ % (ou %@ en fraction)", "%@ is a rate: write %@% (or %@ as a fraction)"),
-        .welcome: ("Pilotage — tableau de bord CPO des missions locales. « help » pour l'aide, « quit » pour sortir.",
-                   "Pilotage — CPO dashboard of the Missions locales. \"help\" for help, \"quit\" to leave."),
-        .noLineEditor: ("éditeur de ligne (libedit) indisponible", "line editor (libedit) unavailable"),
-        .invalidInput: ("ligne ignorée : elle contient des octets qui ne sont pas du texte (UTF-8 invalide) ; retapez-la",
-                        "line ignored: it holds bytes that are not text (invalid UTF-8); type it again"),
-    ]
+    /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
+    static func catalogue(_ language: Language) -> [Key: String] { language == .fr ? french : english }
 
-    /// The message, with `%@` replaced by the arguments in order.
+    /// The message, with each `%@` replaced by the next argument (an argument's own `%@` stays).
     public static func text(_ key: Key, _ language: Language, _ args: String...) -> String {
-        let (fr, en) = table[key] ?? ("?", "?")
-        var s = language == .fr ? fr : en
-        for a in args {
-            if let r = s.range(of: "%@") { s.replaceSubrange(r, with: a) }
-        }
-        return s
+        let pieces = (catalogue(language)[key] ?? "?").components(separatedBy: "%@")
+        var out = pieces[0]
+        for (k, piece) in pieces.dropFirst().enumerated() { out += (k < args.count ? args[k] : "%@") + piece }
+        return out
     }
 
     /// A usage line in `language`: its placeholders (`ANNÉE`, `FICHIER`…) are written in French

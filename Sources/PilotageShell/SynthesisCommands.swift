@@ -63,7 +63,7 @@ enum SynthesisCommands {
                 for f in cleared.contains(key) ? [] : auto {
                     let line = Catalogue.indicator(f.indicatorID)!
                     let median = f.peerMedian.map { QueryRender.display($0, line, lang) }
-                    let text = "\(f.indicatorID) \(QueryRender.display(f.value, line, lang)) (\(f.rank)\(fr ? "e" : "th")/\(f.of)"
+                    let text = "\(f.indicatorID) \(QueryRender.display(f.value, line, lang)) (\(Messages.ordinal(f.rank, lang))/\(f.of)"
                         + (median.map { (fr ? ", médiane des pairs " : ", peer median ") + $0 } ?? "") + ")"
                     items.append(text)
                     entries.rows.append([.number(Double(k + 1), "\(k + 1)"), .text(column), .text(f.indicatorID), .line(f.value, line, lang),
@@ -74,7 +74,7 @@ enum SynthesisCommands {
                     entries.rows.append([.number(Double(k + 1), "\(k + 1)"), .text(column), .absent(none, shown: ""), .absent(none, shown: ""),
                                          .absent(none, shown: ""), .absent(none, shown: ""), .text(n)])
                 }
-                plain.append("  \(label) : " + (items.isEmpty ? "—" : ""))
+                plain.append("  " + label + Messages.colon(lang) + (items.isEmpty ? "—" : ""))
                 plain += items.map { "    - \($0)" }
             }
         }

@@ -22,7 +22,7 @@ enum TrainingCommands {
         var out = ""
         if which == [0] || which.count > 1 {
             out += fr ? "Six jeunes fictifs de la « Mission locale de formation », en \(Training.year) :\n" : "Six fictional young people of the training Mission locale, in \(Training.year):\n"
-            for p in Training.people { out += "  \(p.id) : \(p.story.text(lang))\n" }
+            for p in Training.people { out += "  " + p.id + Messages.colon(lang) + p.story.text(lang) + "\n" }
             out += "\n"
         }
         for i in which {
@@ -32,10 +32,11 @@ enum TrainingCommands {
                 let line = Catalogue.indicator(id)!
                 let counted = Training.counted(in: id)
                 out += "  \(id) — \(line.label.text(lang))\n"
-                out += "    \(fr ? "Règle" : "Rule") : \(line.rule.text(lang))\n"
-                out += "    \(fr ? "compte" : "counts") (\(counted.count)) : \(counted.isEmpty ? "—" : counted.joined(separator: ", "))\n"
+                let colon = Messages.colon(lang)
+                out += "    " + Messages.text(.rule, lang) + colon + line.rule.text(lang) + "\n"
+                out += "    \(fr ? "compte" : "counts") (\(counted.count))" + colon + (counted.isEmpty ? "—" : counted.joined(separator: ", ")) + "\n"
                 let others = Training.people.map(\.id).filter { !counted.contains($0) }
-                out += "    \(fr ? "ne compte pas" : "does not count") : \(others.isEmpty ? "—" : others.joined(separator: ", "))\n"
+                out += "    " + (fr ? "ne compte pas" : "does not count") + colon + (others.isEmpty ? "—" : others.joined(separator: ", ")) + "\n"
             }
             out += "\n"
         }
@@ -78,7 +79,7 @@ enum TrainingCommands {
         try args.expectEnd()
         let q = question(session.quizIndex, session.language)
         session.quizPending = true
-        return ShellResult(output: "\(session.language == .fr ? "Question" : "Question") \(session.quizIndex + 1) : \(q.text)\n")
+        return ShellResult(output: "Question \(session.quizIndex + 1)" + Messages.colon(session.language) + q.text + "\n")
     }
 
     static let answer = Command(

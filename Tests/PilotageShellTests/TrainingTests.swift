@@ -54,6 +54,6 @@ struct TrainingTests {
         #expect(s.run("answer \(right)").output.hasPrefix("Juste.") )
         s.language = .en
         #expect(s.run("lesson 1").output.contains("Step 1/7 — Outreach: contact"))
-        #expect(s.run("quiz").output.hasPrefix("Question 3 : How many young people"))
+        #expect(s.run("quiz").output.hasPrefix("Question 3: How many young people"))
     }
 }
