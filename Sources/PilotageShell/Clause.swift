@@ -182,7 +182,13 @@ extension Arguments {
             result.values[key] = .number(try number(Messages.usage(clause.placeholder, language).lowercased()).0.value)
         case .target:
             let line = result.values.values.lazy.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
-            result.values[key] = .number(try value(of: line, Messages.usage(clause.placeholder, language).lowercased()))
+            let what = Messages.usage(clause.placeholder, language).lowercased(), at = peek
+            let target = try value(of: line, what)
+            // Every line of the catalogue counts, sums or divides non-negative numbers.
+            guard target >= 0 else {
+                throw ShellError(Messages.text(.negativeTarget, language, what), offset: at?.offset ?? 0, length: at?.length ?? 1)
+            }
+            result.values[key] = .number(target)
         case .lever:
             result.values[key] = .lever(try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self).1)
         case .leverAmounts:

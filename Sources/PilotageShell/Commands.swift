@@ -99,7 +99,7 @@ enum Commands {
                 && words.allSatisfy { w in i.id.lowercased().contains(w) || i.label.fr.lowercased().contains(w) || i.label.en.lowercased().contains(w) }
         }
         let fr = lang == .fr
-        var t = Report.Table("lines", columns: [("id", "id"), ("axis", fr ? "axe" : "axis"), ("kind", Messages.text(.kind, lang)),
+        var t = Report.Table("lines", columns: [("id", "id"), ("axis", Messages.text(.axisArgument, lang)), ("kind", Messages.text(.kind, lang)),
                                                 ("direction", Messages.text(.direction, lang)), ("parent", Messages.text(.parent, lang)),
                                                 ("label", Messages.text(.label, lang))], leftColumns: 6)
         var plain: [String] = []
@@ -113,7 +113,7 @@ enum Commands {
                 let id = String(repeating: " ", count: depth * 2) + i.id
                 plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang))
                 t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
-                               i.parentID.map { .text($0) } ?? .absent(fr ? "pas de ligne parente" : "no parent line", shown: ""), .text(i.label.text(lang))])
+                               i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""), .text(i.label.text(lang))])
             }
         }
         t.plainText = plain
@@ -143,7 +143,7 @@ enum Commands {
         summary: .init(fr: "charge un autre jeu de données (dossier au format Pilotage)", en: "loads another dataset (a folder of the Pilotage format)"),
         usage: "load DOSSIER", examples: ["load Playground/data/demo"]
     ) { session, args throws(ShellError) in
-        let t = try args.required(session.language == .fr ? "dossier" : "folder")
+        let t = try args.required(Messages.text(.folder, session.language))
         try args.expectEnd()
         let d = try session.load(t.text)
         return ShellResult(output: Messages.text(.loaded, session.language, d.manifest.name, Explanation.summary(d, session.language)) + "\n")

@@ -29,9 +29,13 @@ extension Session {
         } else {
             pool = []
         }
-        // Accents and case ignored: `"saint-e` finds `"Saint-Étienne"`.
+        // Accents and case ignored: `"saint-e` finds `"Saint-Étienne"`; without its quote, `val`
+        // finds `"Valence"` too (the word is replaced by the quoted name).
         let typed = Suggestions.fold(prefix)
-        let matches = Set(pool.filter { Suggestions.fold($0).hasPrefix(typed) })
+        let matches = Set(pool.filter { c in
+            let name = Suggestions.fold(c)
+            return name.hasPrefix(typed) || !typed.isEmpty && !typed.hasPrefix("\"") && name.hasPrefix("\"" + typed)
+        })
         // Catalogue ids in catalogue order, other words alphabetically.
         func key(_ s: String) -> (Int, String) { (Catalogue.indicator(s)?.order ?? Int.max, s) }
         return Completion(start: start, candidates: matches.sorted { key($0) < key($1) })

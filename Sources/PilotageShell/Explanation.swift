@@ -57,8 +57,7 @@ public enum Explanation {
     static func summary(_ d: Dataset, _ lang: Language) -> String {
         let years = d.years.map(String.init).joined(separator: ", ")
         if d.kind == .aggregate {
-            return lang == .fr ? "\(d.missions.count) missions locales, \(d.regions.count) régions, années \(years), \(d.indicatorRows.count) valeurs agrégées"
-                               : "\(d.missions.count) Missions locales, \(d.regions.count) regions, years \(years), \(d.indicatorRows.count) aggregate values"
+            return Messages.text(.aggregateSummary, lang, "\(d.missions.count)", "\(d.regions.count)", "\(years)", "\(d.indicatorRows.count)")
         }
         return lang == .fr
             ? "\(d.missions.count) missions locales, \(d.regions.count) régions, années \(years), \(d.youthCount) jeunes, \(d.eventCount) événements, \(d.pathwayCount) parcours, \(d.situationCount) situations"

@@ -37,7 +37,9 @@ public struct ShellError: Error, Hashable, Sendable {
     }
 }
 
-/// Splits a line into tokens. `#` starts a comment to the end of the line.
+/// Splits a line into tokens. `#` starts a comment to the end of the line. Text is quoted with
+/// `"…"` (a `""` inside stands for one `"`) or with French guillemets `« … »` (the spaces
+/// inside them are typography, not text).
 enum Lexer {
     static let symbolCharacters: Set<Character> = [",", "=", "<", ">", "(", ")", "|"]
 
@@ -63,6 +65,15 @@ enum Lexer {
                 i = j + 1
                 continue
             }
+            if c == "«" {
+                guard let close = chars[(i + 1)...].firstIndex(of: "»") else {
+                    throw ShellError(Messages.text(.unclosedQuote, language), offset: i, length: chars.count - i)
+                }
+                let text = String(chars[(i + 1)..<close]).trimmingCharacters(in: .whitespaces)
+                tokens.append(Token(kind: .string, text: text, offset: i, length: close + 1 - i))
+                i = close + 1
+                continue
+            }
             if symbolCharacters.contains(c) {
                 if (c == "<" || c == ">"), i + 1 < chars.count, chars[i + 1] == "=" {
                     tokens.append(Token(kind: .symbol, text: String([c, "="]), offset: i, length: 2)); i += 2
@@ -72,7 +83,7 @@ enum Lexer {
                 continue
             }
             var j = i
-            while j < chars.count, !chars[j].isWhitespace, !symbolCharacters.contains(chars[j]), chars[j] != "\"", chars[j] != "#" { j += 1 }
+            while j < chars.count, !chars[j].isWhitespace, !symbolCharacters.contains(chars[j]), chars[j] != "\"", chars[j] != "«", chars[j] != "#" { j += 1 }
             tokens.append(Token(kind: .word, text: String(chars[i..<j]), offset: i, length: j - i))
             i = j
         }

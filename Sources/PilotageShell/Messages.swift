@@ -10,15 +10,29 @@ public enum Messages {
         case catalogueCount, unknownAxis, unknownKind
         case welcome, noLineEditor, invalidInput
         case notAvailable, noTerritory, aliases
-        case numberExpected, amountExpected, numberTooLarge, ambiguousComma, percentExpected
+        case numberExpected, amountExpected, numberTooLarge, ambiguousComma, percentExpected, rateExpected, negativeTarget, unknownExtension
+        case unknownGrouping, unknownComparison, number, positiveWholeNumberExpected, file, indicatorIDExample
+        case territory, region, namesSeveralTerritories, missionLocaleIsExpected, lever, unknownLever
+        case unknownTerritory, year, yearExpected, yearNotInDataset, unknownBreakdown, comparisonExpected
+        case threshold, thresholdExpected, breakdown
+        case tooManySeries, axisArgument, noParentLine
+        case folder, writtenRows, noNameDefined, nameExpected, equalsExpected, value
+        case aggregateSummary
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
     static func catalogue(_ language: Language) -> [Key: String] { language == .fr ? french : english }
 
-    /// The message, with each `%@` replaced by the next argument (an argument's own `%@` stays).
+    /// The message, with each `%@` replaced by the next argument, or each `%N$@` by the N-th
+    /// (when the two languages order them differently); an argument's own `%@` stays.
     public static func text(_ key: Key, _ language: Language, _ args: String...) -> String {
-        let pieces = (catalogue(language)[key] ?? "?").components(separatedBy: "%@")
+        let template = catalogue(language)[key] ?? "?"
+        if template.contains("$@") {
+            var out = template
+            for (k, a) in args.enumerated().reversed() { out = out.replacingOccurrences(of: "%\(k + 1)$@", with: a) }
+            return out
+        }
+        let pieces = template.components(separatedBy: "%@")
         var out = pieces[0]
         for (k, piece) in pieces.dropFirst().enumerated() { out += (k < args.count ? args[k] : "%@") + piece }
         return out

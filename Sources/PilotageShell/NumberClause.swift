@@ -24,10 +24,12 @@ extension Arguments {
         return (number, token)
     }
 
-    /// Numbers separated by `,` and a space, or by `;` (`0, 50, 100`).
+    /// Numbers separated by `,` and a space (`0, 50, 100`), or by `;` — then each may have a
+    /// decimal comma (`0; 1 234,50 €`).
     mutating func numberList(_ what: String) throws(ShellError) -> [(TypedNumber, Token)] {
-        var items = [try number(what, inList: true)]
-        while skip(",") || skipSemicolon() { items.append(try number(what, inList: true)) }
+        let bySemicolons = peek.map { Array(line)[$0.offset...].contains(";") } ?? false
+        var items = [try number(what, inList: !bySemicolons)]
+        while bySemicolons ? skipSemicolon() : skip(",") { items.append(try number(what, inList: !bySemicolons)) }
         return items
     }
 
@@ -59,7 +61,12 @@ extension Arguments {
         case .tooLarge:
             return ShellError(Messages.text(.numberTooLarge, language, Messages.quoted(token.text, language)), at: token)
         case .ambiguousComma:
-            return ShellError(Messages.text(.ambiguousComma, language, Messages.quoted(token.text, language)), at: token)
+            // Quote the whole word as typed (`0,50,100`), not the lexer's first piece of it.
+            let chars = Array(line)
+            var end = token.offset
+            while end < chars.count, !chars[end].isWhitespace { end += 1 }
+            let typed = String(chars[token.offset..<end])
+            return ShellError(Messages.text(.ambiguousComma, language, Messages.quoted(typed, language)), offset: token.offset, length: end - token.offset)
         }
     }
 }
@@ -106,6 +113,9 @@ extension Arguments {
         }
         if n.unit == .percent { return n.fraction }
         guard n.unit == .none, abs(n.value) <= 1 else {
+            guard n.unit == .none, abs(n.value) <= 100 else {
+                throw ShellError(Messages.text(.rateExpected, language, Messages.quoted(token.text, language)), at: token)
+            }
             let shown = formatted(n.value, decimals: 1, language), asFraction = formatted(n.value / 100, decimals: 3, language)
             throw ShellError(Messages.text(.percentExpected, language, token.text, shown, asFraction), at: token)
         }

@@ -21,6 +21,17 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         default: return nil
         }
     }
+
+    /// The form a file's extension asks for; a name without extension takes the session's form,
+    /// an extension Pilotage does not write (`.xlsx`) is an error that lists those it writes.
+    static func forFile(_ path: String, at token: Token, _ language: Language) throws(ShellError) -> OutputFormat? {
+        let ext = (path as NSString).pathExtension
+        if ext.isEmpty { return nil }
+        guard let format = forFile(path) else {
+            throw ShellError(Messages.text(.unknownExtension, language, "." + ext), at: token)
+        }
+        return format
+    }
 }
 
 /// A parsed `show` query: which lines, territories, years and breakdowns, and how to present them.
@@ -97,7 +108,7 @@ struct QueryParser {
                 switch v.text.lowercased() {
                 case "ml", "mls": q.territories = try scopedMissions(&args)
                 case "region", "regions", "région", "régions": q.territories = dashboard.territories(.region)
-                default: throw ShellError(fr ? "regroupement inconnu « \(v.text) »" : "unknown grouping \"\(v.text)\"", at: v, suggestions: ["ml", "region"])
+                default: throw ShellError(Messages.text(.unknownGrouping, lang, "\(v.text)"), at: v, suggestions: ["ml", "region"])
                 }
             case "year": q.years = try yearList(&args)
             case "breakdown":
@@ -109,7 +120,7 @@ struct QueryParser {
                     switch v.text.lowercased() {
                     case "region", "région": q.withRegion = true
                     case "nation", "france": q.withNation = true
-                    default: throw ShellError(fr ? "comparaison inconnue « \(v.text) »" : "unknown comparison \"\(v.text)\"", at: v, suggestions: ["region", "nation"])
+                    default: throw ShellError(Messages.text(.unknownComparison, lang, "\(v.text)"), at: v, suggestions: ["region", "nation"])
                     }
                 } while args.skip(",") || args.skip("and") || args.skip("et")
             case "change":
@@ -126,9 +137,9 @@ struct QueryParser {
                     _ = args.next(); q.ascending = (d == "asc" || d == "croissant")
                 }
             case "top", "bottom":
-                let v = try args.required(fr ? "nombre" : "number")
+                let v = try args.required(Messages.text(.number, lang))
                 guard let k = Int(v.text), k > 0 else {
-                    throw ShellError(fr ? "nombre entier positif attendu, trouvé « \(v.text) »" : "positive whole number expected, found \"\(v.text)\"", at: v)
+                    throw ShellError(Messages.text(.positiveWholeNumberExpected, lang, "\(v.text)"), at: v)
                 }
                 q.limit = (k, keyword == "top")
             case "where":
@@ -136,7 +147,7 @@ struct QueryParser {
             case "chart": q.display = .bars
             case "spark": q.display = .spark
             case "to":
-                let v = try args.required(fr ? "fichier" : "file")
+                let v = try args.required(Messages.text(.file, lang))
                 q.file = (v.text, v)
             case "format":
                 q.format = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
@@ -154,7 +165,7 @@ struct QueryParser {
     func lineList(_ args: inout Arguments) throws(ShellError) -> [Indicator] {
         var lines: [Indicator] = []
         repeat {
-            let t = try args.required(fr ? "identifiant d'indicateur (ex. R5)" : "indicator id (e.g. R5)")
+            let t = try args.required(Messages.text(.indicatorIDExample, lang))
             let w = t.text.lowercased()
             if w == "ratios" {
                 lines += Catalogue.computed.filter { $0.kind == .ratio && $0.id.hasPrefix("R") && Int($0.id.dropFirst()) != nil }
@@ -185,7 +196,7 @@ struct QueryParser {
     func territoryList(_ args: inout Arguments) throws(ShellError) -> [Territory] {
         var result: [Territory] = []
         repeat {
-            let v = try args.required(fr ? "territoire" : "territory")
+            let v = try args.required(Messages.text(.territory, lang))
             switch v.text.lowercased() {
             case "nation", "fr", "france": result.append(.nation)
             case "regions", "régions": result += dashboard.territories(.region)
@@ -200,7 +211,7 @@ struct QueryParser {
     /// Every ML, or those of a region after `in`.
     func scopedMissions(_ args: inout Arguments) throws(ShellError) -> [Territory] {
         guard args.skip("in") || args.skip("dans") else { return dashboard.territories(.ml) }
-        let r = try args.required(fr ? "région" : "region")
+        let r = try args.required(Messages.text(.region, lang))
         let region = try territory(r)
         guard region.level == .region else { throw unknownTerritory(r) }
         return dashboard.missions(in: region)
@@ -216,7 +227,7 @@ struct QueryParser {
         let partial = named.filter { Self.fold($0.1).contains(key) }
         if partial.count == 1 { return partial[0].0 }
         if partial.count > 1 {
-            throw ShellError(fr ? "« \(v.text) » désigne plusieurs territoires" : "\"\(v.text)\" names several territories", at: v,
+            throw ShellError(Messages.text(.namesSeveralTerritories, lang, "\(v.text)"), at: v,
                              suggestions: partial.prefix(8).map { "\"\($0.1)\" (\($0.0.id))" })
         }
         throw unknownTerritory(v)
@@ -226,15 +237,15 @@ struct QueryParser {
     func mission(_ args: inout Arguments) throws(ShellError) -> String {
         let v = try args.required("ML")
         let t = try territory(v)
-        guard t.level == .ml else { throw ShellError(fr ? "une mission locale est attendue" : "a Mission locale is expected", at: v) }
+        guard t.level == .ml else { throw ShellError(Messages.text(.missionLocaleIsExpected, lang), at: v) }
         return t.id
     }
 
     /// The next token as a scenario lever (`levers` lists them).
     func lever(_ args: inout Arguments) throws(ShellError) -> (Token, Lever) {
-        let l = try args.required(fr ? "levier" : "lever")
+        let l = try args.required(Messages.text(.lever, lang))
         guard let lever = Lever(rawValue: l.text.lowercased()) else {
-            throw ShellError(fr ? "levier inconnu « \(l.text) » (levers les liste)" : "unknown lever \"\(l.text)\" (levers lists them)", at: l,
+            throw ShellError(Messages.text(.unknownLever, lang, "\(l.text)"), at: l,
                              suggestions: Suggestions.closest(to: l.text, among: Lever.allCases.map(\.rawValue)))
         }
         return (l, lever)
@@ -247,7 +258,7 @@ struct QueryParser {
         let places = dashboard.missions.map { (id: $0.id, name: $0.name) } + dashboard.regions.map { (id: $0.code, name: $0.name) }
         let near = Suggestions.closestNames(to: t.text, among: places).map { "\"\($0.name)\" (\($0.id))" }
         let words = Suggestions.closest(to: t.text, among: ["nation", "mls", "regions"], limit: 1)
-        return ShellError(fr ? "territoire inconnu \(Messages.quoted(t.text, .fr))" : "unknown territory \(Messages.quoted(t.text, .en))", at: t,
+        return ShellError(Messages.text(.unknownTerritory, lang, Messages.quoted(t.text, lang)), at: t,
                           suggestions: near.isEmpty ? words : near)
     }
 
@@ -257,18 +268,18 @@ struct QueryParser {
     func yearList(_ args: inout Arguments) throws(ShellError) -> [Int] {
         var years: [Int] = []
         repeat {
-            let v = try args.required(fr ? "année" : "year")
+            let v = try args.required(Messages.text(.year, lang))
             let w = v.text.lowercased()
             if w == "all" || w == "toutes" { years += dashboard.years; continue }
             let parts = w.split(separator: "-", omittingEmptySubsequences: false)
             let bounds = parts.map { Int($0) }
             guard (1...2).contains(parts.count), bounds.allSatisfy({ $0 != nil }) else {
-                throw ShellError(fr ? "année attendue (2016, 2015-2017 ou all), trouvé « \(v.text) »" : "year expected (2016, 2015-2017 or all), found \"\(v.text)\"",
+                throw ShellError(Messages.text(.yearExpected, lang, "\(v.text)"),
                                  at: v, suggestions: dashboard.years.map(String.init))
             }
             let low = bounds[0]!, high = bounds.last!!
             guard low <= high, dashboard.years.contains(low), dashboard.years.contains(high) else {
-                throw ShellError(fr ? "année absente du jeu de données : \(v.text)" : "year not in the dataset: \(v.text)", at: v,
+                throw ShellError(Messages.text(.yearNotInDataset, lang, "\(v.text)"), at: v,
                                  suggestions: dashboard.years.map(String.init))
             }
             years += (low...high).filter { dashboard.years.contains($0) }
@@ -280,7 +291,7 @@ struct QueryParser {
     func breakdown(_ args: inout Arguments) throws(ShellError) -> Breakdown {
         let v = try args.required("breakdown")
         guard let b = Breakdown(named: v.text) else {
-            throw ShellError(fr ? "déclinaison inconnue « \(v.text) »" : "unknown breakdown \"\(v.text)\"", at: v,
+            throw ShellError(Messages.text(.unknownBreakdown, lang, "\(v.text)"), at: v,
                              suggestions: Breakdown.allCases.map { $0.label(lang).replacingOccurrences(of: " ", with: "_") })
         }
         return b
@@ -291,9 +302,9 @@ struct QueryParser {
         let line = try args.indicator()
         let o = try args.required("< <= > >= =")
         guard ["<", "<=", ">", ">=", "="].contains(o.text) else {
-            throw ShellError(fr ? "comparateur attendu, trouvé « \(o.text) »" : "comparison operator expected, found \"\(o.text)\"", at: o, suggestions: ["<", "<=", ">", ">=", "="])
+            throw ShellError(Messages.text(.comparisonExpected, lang, "\(o.text)"), at: o, suggestions: ["<", "<=", ">", ">=", "="])
         }
-        let what = fr ? "seuil" : "threshold"
+        let what = Messages.text(.threshold, lang)
         let v = try args.required(what)
         let threshold: Query.Threshold
         switch v.text.lowercased() {
@@ -306,8 +317,7 @@ struct QueryParser {
         default:
             args.position -= 1
             guard let c = v.text.first, c.isNumber || "+-−".contains(c) else {
-                throw ShellError(fr ? "seuil attendu (nombre, 40 %, median, q1, q3, mean, region, nation), trouvé « \(v.text) »"
-                                    : "threshold expected (number, 40%, median, q1, q3, mean, region, nation), found \"\(v.text)\"",
+                throw ShellError(Messages.text(.thresholdExpected, lang, "\(v.text)"),
                                  at: v, suggestions: ["median", "q1", "q3", "mean", "region", "nation"])
             }
             threshold = .number(try args.value(of: line, what))

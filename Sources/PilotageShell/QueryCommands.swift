@@ -32,12 +32,13 @@ enum QueryCommands {
         if (path as NSString).pathExtension.lowercased() == "svg" {
             text = try QueryRender.svg(table, lang)
         } else {
-            text = QueryRender.text(table, query, query.format ?? OutputFormat.forFile(path) ?? session.outputFormat, lang)
+            let fileFormat = try OutputFormat.forFile(path, at: token, lang)
+            text = QueryRender.text(table, query, query.format ?? fileFormat ?? session.outputFormat, lang)
         }
         try session.checkInterruption()
         try session.write(text, to: path, token: token)
         let fr = lang == .fr
-        return ShellResult(output: fr ? "écrit : \(path) (\(table.rows.count) lignes)\n" : "written: \(path) (\(table.rows.count) rows)\n")
+        return ShellResult(output: Messages.text(.writtenRows, lang, "\(path)", "\(table.rows.count)"))
     }
 
     static let format = Command(
@@ -61,16 +62,16 @@ enum QueryCommands {
         let fr = session.language == .fr
         guard let name = args.next() else {
             let list = session.variables.sorted { $0.key < $1.key }.map { "$\($0.key) = \($0.value)\n" }.joined()
-            return ShellResult(output: list.isEmpty ? (fr ? "(aucun nom défini)\n" : "(no name defined)\n") : list)
+            return ShellResult(output: list.isEmpty ? (Messages.text(.noNameDefined, session.language)) : list)
         }
         let n = name.text
         guard name.kind == .word, let first = n.first, first.isLetter || first == "_",
               n.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            throw ShellError(fr ? "nom attendu (lettres, chiffres, _), trouvé « \(name.text) »" : "name expected (letters, digits, _), found \"\(name.text)\"", at: name)
+            throw ShellError(Messages.text(.nameExpected, session.language, "\(name.text)"), at: name)
         }
         let eq = try args.required("=")
-        guard eq.text == "=" else { throw ShellError(fr ? "« = » attendu, trouvé « \(eq.text) »" : "\"=\" expected, found \"\(eq.text)\"", at: eq) }
-        guard let value = args.peek else { throw ShellError(Messages.text(.missingArgument, session.language, fr ? "valeur" : "value"), offset: args.line.count) }
+        guard eq.text == "=" else { throw ShellError(Messages.text(.equalsExpected, session.language, "\(eq.text)"), at: eq) }
+        guard let value = args.peek else { throw ShellError(Messages.text(.missingArgument, session.language, Messages.text(.value, session.language)), offset: args.line.count) }
         let text = String(Array(args.line)[value.offset...]).trimmingCharacters(in: .whitespaces)
         session.variables[n] = Session.stripComment(text)
         args.position = args.tokens.count
@@ -98,7 +99,7 @@ enum QueryCommands {
         summary: .init(fr: "exécute les lignes d'un fichier de script (.pilote)", en: "runs the lines of a script file (.pilote)"),
         usage: ".read FICHIER", examples: [".read Playground/scripts/r5-region.pilote"]
     ) { session, args throws(ShellError) in
-        let t = try args.required(session.language == .fr ? "fichier" : "file")
+        let t = try args.required(Messages.text(.file, session.language))
         try args.expectEnd()
         return try session.include(t.text, token: t)
     }

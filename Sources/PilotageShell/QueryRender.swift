@@ -229,8 +229,7 @@ enum QueryRender {
             if let y = t.years.firstIndex(of: r.year) { series[index[key]!].values[y] = try? r.cells[0].get() }
         }
         guard series.count <= 12 else {
-            throw ShellError(lang == .fr ? "trop de courbes (\(series.count)) pour un graphique lisible : 12 au plus (filtrez avec top, where ou of)"
-                                         : "too many series (\(series.count)) for a readable chart: 12 at most (narrow with top, where or of)")
+            throw ShellError(Messages.text(.tooManySeries, lang, String(series.count)))
         }
         return SVGChart.timeSeries(title: title, subtitle: subtitle, years: t.years, series: series, format: format)
     }

@@ -201,9 +201,10 @@ public final class Session {
         guard let (path, token) = clauses.file else {
             return ShellResult(output: report.render(clauses.format ?? outputFormat))
         }
-        try write(report.render(clauses.format ?? OutputFormat.forFile(path) ?? outputFormat), to: path, token: token)
+        let fileFormat = try OutputFormat.forFile(path, at: token, language)
+        try write(report.render(clauses.format ?? fileFormat ?? outputFormat), to: path, token: token)
         let rows = report.tables.reduce(0) { $0 + $1.rows.count }
-        return ShellResult(output: language == .fr ? "écrit : \(path) (\(rows) lignes)\n" : "written: \(path) (\(rows) rows)\n")
+        return ShellResult(output: Messages.text(.writtenRows, language, path, String(rows)))
     }
 
     /// Writes a command's result to a file.

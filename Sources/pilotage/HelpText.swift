@@ -17,6 +17,28 @@ enum HelpText {
         return locale.hasPrefix("en") ? .en : .fr
     }
 
+    /// The command line with `--lang X` where ArgumentParser reads it: after the subcommand
+    /// (`pilotage --lang en validate DIR` is `pilotage validate DIR --lang en`); dropped before a
+    /// bare `--help`, whose language it has already set (the overview, not the REPL's help).
+    static func arguments(_ arguments: [String]) -> [String] {
+        guard let at = arguments.firstIndex(where: { $0 == "--lang" || $0.hasPrefix("--lang=") }) else { return arguments }
+        let width = arguments[at] == "--lang" ? 2 : 1
+        guard at + width <= arguments.count else { return arguments }
+        var rest = arguments
+        let option = Array(rest[at..<(at + width)])
+        rest.removeSubrange(at..<(at + width))
+        let subcommands = PilotageCommand.configuration.subcommands.map { $0._commandName }
+        if let sub = rest.firstIndex(where: { subcommands.contains($0) }), sub >= at {
+            // `export dashboard` is two words: the option goes after the deepest subcommand.
+            let place = rest.count > sub + 1 && rest[sub] == "export" && rest[sub + 1] == "dashboard" ? sub + 2 : sub + 1
+            if rest[sub] == "generate" || rest[sub] == "bench" { return arguments }   // no --lang there
+            rest.insert(contentsOf: option, at: place)
+            return rest
+        }
+        if rest.allSatisfy({ $0 == "--help" || $0 == "-h" }) && !rest.isEmpty { return rest }
+        return arguments
+    }
+
     /// The help in the chosen language.
     static func text(_ fr: String, en: String) -> String { language == .fr ? fr : en }
 

@@ -25,7 +25,7 @@ signal(SIGPIPE, SIG_IGN)
 // A usage error exits 2 (the command could not run); help exits 0.
 HelpText.language = HelpText.detect(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment)
 do {
-    var command = try PilotageCommand.parseAsRoot()
+    var command = try PilotageCommand.parseAsRoot(HelpText.arguments(Array(CommandLine.arguments.dropFirst())))
     try command.run()
 } catch {
     if PilotageCommand.exitCode(for: error) == .validationFailure {

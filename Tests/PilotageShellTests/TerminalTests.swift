@@ -8,11 +8,12 @@ struct TerminalRun {
 
 /// Drives the built `pilotage` through a real pseudo-terminal (Python's `pty`), as an analyst
 /// types: each step writes its bytes, then reads the screen for its pause. Keys are bytes:
-/// "\t" Tab, "\r" Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" ↑.
+/// "\t" Tab, "\r" Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" ↑. A negative pause first
+/// waits until a command runs (the terminal in its signal mode), then pauses for its magnitude.
 func terminal(_ steps: [(keys: [UInt8], pause: Double)], arguments: [String] = [],
               environment: [String: String] = [:], signal: Int32? = nil) throws -> TerminalRun {
     let driver = """
-    import json, os, pty, select, signal, sys, time
+    import json, os, pty, select, signal, sys, termios, time
     binary, args, env, steps, sig = sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4]), int(sys.argv[5])
     start = time.time()
     pid, fd = pty.fork()
@@ -29,7 +30,19 @@ func terminal(_ steps: [(keys: [UInt8], pause: Double)], arguments: [String] = [
                 except OSError: return
     read(1.5)
     for keys, pause in steps:
-        os.write(fd, bytes(keys)); read(pause)
+        if pause < 0:
+            # First wait until a command runs: the terminal is back in its signal mode (the
+            # signal keys are off while a line is edited), so a loaded machine cannot race us.
+            # It must stay so for half a second: a short command before it may flip it briefly.
+            deadline, since = time.time() + 15, None
+            while time.time() < deadline:
+                if termios.tcgetattr(fd)[3] & termios.ISIG:
+                    since = since or time.time()
+                    if time.time() - since > 0.5: break
+                else:
+                    since = None
+                read(0.05)
+        os.write(fd, bytes(keys)); read(abs(pause))
     if sig: os.kill(pid, sig); read(1.0)
     deadline = time.time() + 20
     status = None
@@ -109,7 +122,7 @@ struct TerminalTests {
         let script = state + "/long.pilote"
         // About 40 s of work: far longer than the test waits.
         try String(repeating: "let a = R5\n", count: 1_000_000).write(toFile: script, atomically: true, encoding: .utf8)
-        let run = try terminal([typed("scenario new kept", pause: 0.5), typed(".read \(script)", pause: 1.5), keys("\u{03}", pause: 1.5),
+        let run = try terminal([typed("scenario new kept", pause: 0.5), typed(".read \(script)", pause: 0.2), keys("\u{03}", pause: -1.5),
                                 typed("scenario list"), keys("\u{04}")], environment: env)
         #expect(run.screen.contains("interrompu"), "\(run.screen)")
         #expect(run.screen.components(separatedBy: "kept").count >= 3, "\(run.screen)")   // typed, created, listed
@@ -156,11 +169,42 @@ struct HelpLanguageTests {
     @Test func frenchAndEnglish() throws {
         let fr = try pilotage(["repl", "--help"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(fr.stdout.contains("-c <commandes>") && fr.stdout.contains("Exécute ces commandes"), "\(fr.stdout)")
-        for run in [try pilotage(["--lang", "en", "--help"]), try pilotage(["repl", "--help"], environment: ["LANG": "en_GB.UTF-8", "LC_ALL": ""])] {
+        for run in [try pilotage(["repl", "--lang", "en", "--help"]), try pilotage(["repl", "--help"], environment: ["LANG": "en_GB.UTF-8", "LC_ALL": ""])] {
             #expect(run.stdout.contains("-c <commands>") && run.stdout.contains("Runs these commands"), "\(run.stdout)")
             #expect(!run.stdout.contains("Exécute") && !run.stdout.contains("dossier"), "\(run.stdout)")
         }
         let export = try pilotage(["export", "dashboard", "--help"], environment: ["LANG": "en_US.UTF-8", "LC_ALL": ""])
         #expect(export.stdout.contains("Output file") && export.stdout.contains("<folder>"), "\(export.stdout)")
+    }
+}
+
+@Suite("What a new user tried (pseudo-users' findings)")
+struct NewUserFindingsTests {
+    @Test("« » quote like \"…\"; an unquoted name completes to its quoted form")
+    func guillemetsAndCompletion() {
+        let s = demoSession()
+        #expect(s.run("show R10 of « Saint-Étienne » year 2016").output.contains("ML042-SAINT-ETIENNE"))
+        #expect(s.run("show R10 of « Saint-Étienne year 2016").error?.contains("guillemet non fermé") == true)
+        #expect(s.complete("show R10 of Val").candidates == ["\"Valence\""])
+        #expect(s.complete("brief of lyo").candidates.contains("\"Lyon\""))
+    }
+
+    @Test("a list separated by ; takes decimal commas; a negative target and an unknown extension are refused")
+    func listsTargetsFiles() throws {
+        let s = demoSession()
+        let out = s.run("sensitivity R13 of ML038-GRENOBLE year 2016 by state_funding 0; 1 234,50 €; 2 000")
+        #expect(out.succeeded && out.output.split(separator: "\n").count >= 8, "\(out.error ?? "")")
+        #expect(s.run("objective set R10 of ML038-GRENOBLE for 2017 = −5 %").error?.contains("cible négative") == true)
+        #expect(s.run("objective set R10 of ML038-GRENOBLE for 2017 = 1 234").error?.contains("un taux s'écrit avec %") == true)
+        #expect(s.run("objective list of ML038-GRENOBLE to x.xlsx").error?.contains("extension .xlsx inconnue") == true)
+        #expect(!FileManager.default.fileExists(atPath: "x.xlsx"))
+    }
+
+    @Test("--lang before the subcommand; --lang en --help is the overview")
+    func langBeforeSubcommand() throws {
+        let v = try pilotage(["--lang", "en", "validate", "Playground/data/demo"])
+        #expect(v.status == 0 && v.stdout.contains("valid"), "\(v.stderr)")
+        let h = try pilotage(["--lang", "en", "--help"])
+        #expect(h.stdout.contains("SUBCOMMANDS") && h.stdout.contains("Steering of the Missions locales"), "\(h.stdout)")
     }
 }

@@ -66,6 +66,6 @@ public enum FrenchNumber {
         var digits = String(c / 100), grouped = ""
         while digits.count > 3 { grouped = "\u{202F}" + digits.suffix(3) + grouped; digits.removeLast(3) }
         let fraction = String(c % 100)
-        return (cents < 0 ? "-" : "") + digits + grouped + "," + (fraction.count == 1 ? "0" : "") + fraction + "\u{202F}€"
+        return (cents < 0 ? "−" : "") + digits + grouped + "," + (fraction.count == 1 ? "0" : "") + fraction + "\u{202F}€"
     }
 }
