@@ -40,6 +40,11 @@ struct Clause: Sendable {
         case breakdown
         /// Scenarios of the session, `a,b`.
         case scenarios
+        /// Euros to the cent, 0 or more.
+        case money
+        /// A signed percentage written alone, `+6%` or `-2%` (a clause without a word, found
+        /// by its form wherever it stands).
+        case step
         /// A file name.
         case file
         /// No value: the word alone (`clamp`).
@@ -53,6 +58,9 @@ struct Clause: Sendable {
     /// What the usage shows for the value (`ML`, `ANNÉE`).
     var placeholder: String
     var required = false
+    /// Flags side by side that exclude each other (`increase`, `decrease`): the usage shows them
+    /// as one choice.
+    var exclusive = false
 
     static func ml(required: Bool = true) -> Clause { Clause(names: ["of", "pour", "de"], kind: .ml, placeholder: "ML", required: required) }
     static let dialogueYear = Clause(names: ["for", "en"], kind: .dialogueYear, placeholder: "ANNÉE_DU_DIALOGUE")
@@ -61,13 +69,26 @@ struct Clause: Sendable {
     /// A positional clause's key: its placeholder.
     var key: String { names.first ?? placeholder }
 
-    /// The usage of clauses in order; optional flags side by side read as one choice
-    /// (`[increase|decrease]`).
+    /// A clause found by the form of its value rather than by a word (`+6%`).
+    var isPattern: Bool { if case .step = kind { return true } else { return false } }
+    /// Read first, in order, without a word.
+    var isPositional: Bool { names.isEmpty && !isPattern }
+
+    /// The usage of clauses in order; exclusive clauses side by side read as one choice:
+    /// `[increase|decrease]` for flags, `(= SOCLE | +X%)` for values.
     static func usage(_ clauses: [Clause]) -> String {
-        var parts: [String] = [], flags: [String] = []
-        func flush() { if !flags.isEmpty { parts.append("[\(flags.joined(separator: "|"))]"); flags = [] } }
+        var parts: [String] = [], group: [Clause] = []
+        func flush() {
+            guard !group.isEmpty else { return }
+            if group.allSatisfy({ if case .flag = $0.kind { return true } else { return false } }) {
+                parts.append("[\(group.map { $0.names[0] }.joined(separator: "|"))]")
+            } else {
+                parts.append("(" + group.map { ($0.names.first.map { [$0] } ?? []) + [$0.placeholder] }.map { $0.joined(separator: " ") }.joined(separator: " | ") + ")")
+            }
+            group = []
+        }
         for c in clauses {
-            if case .flag = c.kind, !c.required { flags.append(c.names[0]); continue }
+            if c.exclusive { group.append(c); continue }
             flush()
             parts.append(c.usage)
         }
@@ -87,7 +108,7 @@ struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
         case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
-        case breakdown(Breakdown), scenarios([String])
+        case breakdown(Breakdown), scenarios([String]), money(Money)
     }
     /// The lever-and-amounts clauses in the order given.
     var leverAmounts: [(Lever, [Double])] = []
@@ -101,6 +122,7 @@ struct ClauseValues {
     func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
     func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
     func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
+    func money(_ name: String) -> Money? { if case .money(let v)? = values[name] { return v } else { return nil } }
     func breakdown(_ name: String) -> Breakdown? { if case .breakdown(let v)? = values[name] { return v } else { return nil } }
     func scenarios(_ name: String) -> [String]? { if case .scenarios(let v)? = values[name] { return v } else { return nil } }
     func text(_ name: String) -> String? { if case .text(let v)? = values[name] { return v } else { return nil } }
@@ -116,11 +138,17 @@ extension Arguments {
     /// clause words (or values) that would fit.
     mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
         var result = ClauseValues()
-        for clause in clauses where clause.names.isEmpty { try read(clause, into: &result, session) }
-        let keyed = clauses.filter { !$0.names.isEmpty }
+        for clause in clauses where clause.isPositional { try read(clause, into: &result, session) }
+        let keyed = clauses.filter { !$0.isPositional }
         while let t = next() {
+            if let step = keyed.first(where: \.isPattern), result.values[step.key] == nil, t.text.count > 2,
+               t.text.hasPrefix("+") || t.text.hasPrefix("-"), t.text.hasSuffix("%") {
+                position -= 1
+                try read(step, into: &result, session)
+                continue
+            }
             guard let clause = keyed.first(where: { $0.names.contains(t.text.lowercased()) }) else {
-                let words = keyed.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
+                let words = keyed.map { $0.names.first ?? $0.placeholder }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
                 throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t, suggestions: close.isEmpty ? words : close)
             }
             guard result.values[clause.key] == nil else {
@@ -210,6 +238,13 @@ extension Arguments {
             }
             result.values[key] = .number(x)
         case .breakdown: result.values[key] = .breakdown(try QueryParser(dashboard: try session.dashboard(), lang: language).breakdown(&self))
+        case .money: result.values[key] = .money(try FundingCommands.amount(&self, language))
+        case .step:
+            let v = try required(clause.placeholder)
+            guard let p = ScenarioCommands.number(String(v.text.dropFirst())) else {
+                throw ShellError(fr ? "pourcentage attendu (+6%), trouvé « \(v.text) »" : "percentage expected (+6%), found \"\(v.text)\"", at: v)
+            }
+            result.values[key] = .number(v.text.hasPrefix("-") ? -p : p)
         case .scenarios:
             var names = [try ScenarioCommands.existing(&self, session)]
             while skip(",") { names.append(try ScenarioCommands.existing(&self, session)) }
@@ -235,7 +270,7 @@ extension Clause {
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
         case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
         case .choice(let options): return options
-        case .integer, .flag, .number, .text, .amount: return []
+        case .integer, .flag, .number, .text, .amount, .money, .step: return []
         }
     }
 }
@@ -296,7 +331,7 @@ extension Command {
             }
         }
         guard !clauses.isEmpty else { return nil }
-        let positional = clauses.filter(\.names.isEmpty)
+        let positional = clauses.filter(\.isPositional)
         if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }
         if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
             return clause.candidates(session, prefix: prefix)

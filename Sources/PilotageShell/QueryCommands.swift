@@ -147,10 +147,10 @@ enum QueryCompletion {
         let d = try? session.dashboard()
         let mls = (d?.territories(.ml).map(\.id) ?? []) + (d?.missions.map { "\"\($0.name)\"" } ?? [])
         let years = d?.years.map(String.init) ?? []
-        let verbs: [String: [String]] = ["avenant": ["of", "set"], "convention": ["of", "new"], "lesson": ["1", "2", "3", "4", "5", "6", "7", "all"]]
+        let verbs: [String: [String]] = ["avenant": ["of", "set"], "lesson": ["1", "2", "3", "4", "5", "6", "7", "all"]]
         guard let last = words.last else {
             switch command {
-            case "avenant", "convention", "lesson": return verbs[command]!
+            case "avenant", "lesson": return verbs[command]!
             case "levers", "quiz", "answer": return []
             case "annotate": return mls
             default: return ["of", "year"]

@@ -10,6 +10,9 @@ struct ClauseTests {
     func usage() {
         #expect(BriefCommands.brief.usageLine == "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]")
         #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]")
+        #expect(FundingCommands.funding.usageLine == "funding of ML year N (= SOCLE | +X%) [clamp] [set]")
+        #expect(FundingCommands.convention.usageLine == "convention of ML [year N] | new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT"
+                + " [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]")
         #expect(ScenarioCommands.seek.usageLine == "seek RATIO = CIBLE of TERRITOIRE [year N] [by LEVIER]")
         #expect(ScenarioCommands.sensitivity.usageLine == "sensitivity RATIO of ML [year N] by LEVIER M1,M2,… [and LEVIER M1,M2,…]")
         #expect(demoSession().run("help brief").output.contains("Usage : brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]"))
@@ -60,6 +63,15 @@ struct ClauseTests {
         #expect(s.run("synthesis add lyon 7 actions \"x\"").error?.contains("nombre entier attendu (1 à 5), trouvé « 7 »") == true)
         #expect(s.run("synthesis add lyon 2 action \"x\"").error?.contains("vouliez-vous dire : forces, axes, actions ?") == true)
         #expect(s.run("synthesis add lyon 2 actions").error?.contains("argument manquant : \"texte\"") == true)
+        // A clause found by its form (+6%), an amount to the cent, a year the convention does not hold.
+        #expect(s.run("funding of lyon year 2017 +x%").error?.contains("pourcentage attendu (+6%), trouvé « +x% »") == true)
+        #expect(s.run("funding year 2017 -2% of lyon").succeeded)
+        #expect(s.run("funding of lyon year 2017 = 190000 +2%").error?.contains("pas les deux") == true)
+        #expect(s.run("funding of lyon year 2017").error?.contains("argument manquant : = SOCLE | +X%") == true)
+        #expect(s.run("funding of lyon year 2030 +1%").error?.contains("2030 est hors de la convention CPO-84-001 (2015-2018)\n  funding of lyon year 2030 +1%\n                       ^^^^") == true)
+        #expect(s.run("convention new X of lyon from 2019 to 2022").error?.contains("argument manquant : socle MONTANT") == true)
+        #expect(s.run("convention new X of lyon from 2023 to 2022 socle 1").error?.contains("la dernière année précède la première") == true)
+        #expect(s.run("convention nouvelle X pour lyon de 2019 à 2022 socle 1000 sans fipj").succeeded)
         _ = s.run("scenario new e")
         #expect(s.run("scenario new e").error?.contains("le scénario « e » existe déjà\n  scenario new e\n               ^") == true)
         #expect(s.run("scenario add e national_entries 1.5 of lyon").error?.contains("nombre entier") == true)
