@@ -58,6 +58,8 @@ struct Clause: Sendable {
     /// What the usage shows for the value (`ML`, `ANNÉE`).
     var placeholder: String
     var required = false
+    /// What an unknown word of a `choice` is called in its error (« thématique inconnue »).
+    var unknown: LocalizedText?
     /// Flags side by side that exclude each other (`increase`, `decrease`): the usage shows them
     /// as one choice.
     var exclusive = false
@@ -227,7 +229,9 @@ extension Arguments {
         case .choice(let options):
             let v = try required(options.joined(separator: "|"))
             guard options.contains(v.text.lowercased()) else {
-                throw ShellError(Messages.text(.unexpectedArgument, language, v.text), at: v, suggestions: options)
+                let close = Suggestions.closest(to: v.text, among: options)
+                throw ShellError(clause.unknown.map { "\($0.text(language)) « \(v.text) »" } ?? Messages.text(.unexpectedArgument, language, v.text), at: v,
+                                 suggestions: close.isEmpty && options.count <= 8 ? options : close)
             }
             result.values[key] = .text(v.text.lowercased())
         case .text: result.values[key] = .text(try required(clause.placeholder).text)
@@ -336,6 +340,9 @@ extension Command {
         if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
             return clause.candidates(session, prefix: prefix)
         }
+        // The output clauses of a report (`format F`, `to FILE`).
+        if reports, words.last == "format" { return OutputFormat.allCases.map(\.rawValue) }
+        if reports, let last = words.last, ["to", "vers"].contains(last) { return Completion.paths(prefix) }
         return clauses.filter { c in !c.names.isEmpty && !c.names.contains { words.contains($0) } }.map { $0.names[0] }
             + (reports ? ["format", "to"] : [])
     }
