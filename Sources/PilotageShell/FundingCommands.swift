@@ -125,6 +125,9 @@ enum FundingCommands {
         let subsidy = StateSubsidy(socle: v.money("socle")!, parrainage: v.money("parrainage") ?? .zero, fipj: v.money("fipj") ?? .zero)
         let c = Convention(number: number, mlID: ml, period: first...last, subsidies: [first: subsidy],
                            integratesParrainage: v.text("without") != "parrainage", integratesFIPJ: v.text("without") != "fipj")
+        guard c.bounds != nil else {
+            throw ShellError(fr ? "une base nulle ne permet pas la règle des ±10 %" : "a zero base leaves the ±10% rule without meaning", at: v.tokens["socle"])
+        }
         try session.replace(c)
         return ShellResult(output: fr ? "convention \(number) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n"
                                       : "convention \(number) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n")
@@ -180,6 +183,10 @@ enum FundingCommands {
             proposed = s
         case (_?, _?): throw ShellError(fr ? "« = MONTANT » ou « +X% », pas les deux" : "\"= AMOUNT\" or \"+X%\", not both", at: values.tokens["+X%"])
         case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count)
+        }
+        guard proposed.socle >= .zero else {
+            throw ShellError(fr ? "le socle deviendrait négatif (\(euros(proposed.socle)))" : "the socle would be negative (\(euros(proposed.socle)))",
+                             at: values.tokens["+X%"])
         }
         var r = Report("funding", title: "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)))
         // The proposal and the rule's answer: one row of data, read as sentences.

@@ -72,6 +72,11 @@ struct ClauseTests {
         #expect(s.run("convention new X of lyon from 2019 to 2022").error?.contains("argument manquant : socle MONTANT") == true)
         #expect(s.run("convention new X of lyon from 2023 to 2022 socle 1").error?.contains("la dernière année précède la première") == true)
         #expect(s.run("convention nouvelle X pour lyon de 2019 à 2022 socle 1000 sans fipj").succeeded)
+        // Amounts out of reason are refused, never a crash nor a negative subsidy.
+        #expect(s.run("convention new Y of lyon from 2023 to 2026 socle 0").error?.contains("une base nulle") == true)
+        #expect(s.run("funding of lyon year 2017 -1000%").error?.contains("le socle deviendrait négatif") == true)
+        #expect(s.run("funding of lyon year 2017 = 10000000000001").error?.contains("au centime près") == true)
+        #expect(s.run("funding of lyon year 2017 = 10000000000000").output.contains("refusé"))
         #expect(s.run("avenant of lyon for 20x7").error?.contains("année attendue (1900-2999), trouvé « 20x7 »") == true)
         #expect(s.run("avenant set lyon chorus \"1\"").error?.contains("clé inconnue « chorus »") == true)
         #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("thématique inconnue (brief les numérote) : « 9.9 »") == true)
