@@ -101,16 +101,18 @@ enum BriefCommands {
         names: ["annotate", "annoter"],
         summary: .init(fr: "note un commentaire sur une thématique de la Fiche n°1 pour une ML (affiché dans brief)",
                        en: "notes a comment on a theme of Fiche n°1 for an ML (shown by brief)"),
-        usage: "annotate ML THÈME \"texte\"", examples: ["annotate ML069-LYON 2.3 \"Permanences en QPV à renforcer\""]
+        usage: "", examples: ["annotate ML069-LYON 2.3 \"Permanences en QPV à renforcer\""], clauses: annotateClauses
     ) { session, args throws(ShellError) in
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let ml = Territory.ml(try QueryParser(dashboard: d, lang: lang).mission(&args))
-        let key = try args.required(fr ? "thématique (ex. 2.3)" : "theme (e.g. 2.3)")
-        let keys = DialogueGuide.steps.enumerated().flatMap { k, s in s.themes.indices.map { "\(k + 1).\($0 + 1)" } }
-        guard keys.contains(key.text) else { throw ShellError(fr ? "thématique inconnue « \(key.text) » (brief les numérote)" : "unknown theme \"\(key.text)\" (brief numbers them)", at: key, suggestions: Suggestions.closest(to: key.text, among: keys)) }
-        let text = try args.required(fr ? "texte entre guillemets" : "quoted text")
-        try args.expectEnd()
-        session.annotations[ml.id, default: [:]][key.text] = text.text.isEmpty ? nil : text.text
-        return ShellResult(output: fr ? "noté pour \(ml.id) [\(key.text)]\n" : "noted for \(ml.id) [\(key.text)]\n")
+        let fr = session.language == .fr, c = try args.clauses(annotateClauses, session)
+        let ml = c.ml("ML")!, key = c.text("THÈME")!, text = c.text("\"texte\"")!
+        session.annotations[ml, default: [:]][key] = text.isEmpty ? nil : text
+        return ShellResult(output: fr ? "noté pour \(ml) [\(key)]\n" : "noted for \(ml) [\(key)]\n")
     }
+
+    /// The themes of Fiche n°1, numbered as the brief shows them (`2.3`).
+    static let themeKeys = DialogueGuide.steps.enumerated().flatMap { k, s in s.themes.indices.map { "\(k + 1).\($0 + 1)" } }
+    static let annotateClauses: [Clause] = [Clause(names: [], kind: .ml, placeholder: "ML", required: true),
+                                            Clause(names: [], kind: .choice(themeKeys), placeholder: "THÈME", required: true,
+                                                   unknown: .init(fr: "thématique inconnue (brief les numérote) :", en: "unknown theme (brief numbers them):")),
+                                            Clause(names: [], kind: .text, placeholder: "\"texte\"", required: true)]
 }

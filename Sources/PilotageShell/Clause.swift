@@ -42,6 +42,11 @@ struct Clause: Sendable {
         case breakdown
         /// Scenarios of the session, `a,b`.
         case scenarios
+        /// Euros to the cent, 0 or more.
+        case money
+        /// A signed percentage written alone, `+6%` or `-2%` (a clause without a word, found
+        /// by its form wherever it stands).
+        case step
         /// A file name.
         case file
         /// No value: the word alone (`clamp`).
@@ -55,21 +60,42 @@ struct Clause: Sendable {
     /// What the usage shows for the value (`ML`, `ANNÉE`).
     var placeholder: String
     var required = false
+    /// What an unknown word of a `choice` is called in its error (« thématique inconnue »).
+    var unknown: LocalizedText?
+    /// Flags side by side that exclude each other (`increase`, `decrease`): the usage shows them
+    /// as one choice.
+    var exclusive = false
 
-    static func ml(required: Bool = true) -> Clause { Clause(names: ["of", "pour", "de"], kind: .ml, placeholder: "ML", required: required) }
+    static func ml(required: Bool = true) -> Clause {
+        Clause(names: ["of", "pour", "de"], kind: .ml, placeholder: "ML", required: required)
+    }
     static let dialogueYear = Clause(names: ["for", "en"], kind: .dialogueYear, placeholder: "ANNÉE_DU_DIALOGUE")
     static let year = Clause(names: ["year", "année", "annee"], kind: .year, placeholder: "N")
 
     /// A positional clause's key: its placeholder.
     var key: String { names.first ?? placeholder }
 
-    /// The usage of clauses in order; optional flags side by side read as one choice
-    /// (`[increase|decrease]`).
+    /// A clause found by the form of its value rather than by a word (`+6%`).
+    var isPattern: Bool { if case .step = kind { return true } else { return false } }
+    /// Read first, in order, without a word.
+    var isPositional: Bool { names.isEmpty && !isPattern }
+
+    /// The usage of clauses in order; exclusive clauses side by side read as one choice:
+    /// `[increase|decrease]` for flags, `(= SOCLE | +X%)` for values.
     static func usage(_ clauses: [Clause]) -> String {
-        var parts: [String] = [], flags: [String] = []
-        func flush() { if !flags.isEmpty { parts.append("[\(flags.joined(separator: "|"))]"); flags = [] } }
+        var parts: [String] = [], group: [Clause] = []
+        func flush() {
+            guard !group.isEmpty else { return }
+            if group.allSatisfy({ if case .flag = $0.kind { return true } else { return false } }) {
+                parts.append("[\(group.map { $0.names[0] }.joined(separator: "|"))]")
+            } else {
+                let choices = group.map { c in ((c.names.first.map { [$0] } ?? []) + [c.placeholder]).joined(separator: " ") }
+                parts.append("(" + choices.joined(separator: " | ") + ")")
+            }
+            group = []
+        }
         for c in clauses {
-            if case .flag = c.kind, !c.required { flags.append(c.names[0]); continue }
+            if c.exclusive { group.append(c); continue }
             flush()
             parts.append(c.usage)
         }
@@ -89,7 +115,7 @@ struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
         case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
-        case breakdown(Breakdown), scenarios([String])
+        case breakdown(Breakdown), scenarios([String]), money(Money)
     }
     /// The lever-and-amounts clauses in the order given.
     var leverAmounts: [(Lever, [Double])] = []
@@ -97,18 +123,20 @@ struct ClauseValues {
     var tokens: [String: Token] = [:]
     var values: [String: Value] = [:]
 
-    func ml(_ name: String) -> String? { if case .ml(let v)? = values[name] { return v } else { return nil } }
-    func territory(_ name: String) -> Territory? { if case .territory(let v)? = values[name] { return v } else { return nil } }
-    func year(_ name: String) -> Int? { if case .year(let v)? = values[name] { return v } else { return nil } }
-    func integer(_ name: String) -> Int? { if case .integer(let v)? = values[name] { return v } else { return nil } }
-    func scenario(_ name: String) -> String? { if case .scenario(let v)? = values[name] { return v } else { return nil } }
-    func file(_ name: String) -> (String, Token)? { if case .file(let p, let t)? = values[name] { return (p, t) } else { return nil } }
-    func breakdown(_ name: String) -> Breakdown? { if case .breakdown(let v)? = values[name] { return v } else { return nil } }
-    func scenarios(_ name: String) -> [String]? { if case .scenarios(let v)? = values[name] { return v } else { return nil } }
-    func text(_ name: String) -> String? { if case .text(let v)? = values[name] { return v } else { return nil } }
-    func line(_ name: String) -> Indicator? { if case .line(let v)? = values[name] { return v } else { return nil } }
-    func number(_ name: String) -> Double? { if case .number(let v)? = values[name] { return v } else { return nil } }
-    func lever(_ name: String) -> Lever? { if case .lever(let v)? = values[name] { return v } else { return nil } }
+    private func get<T>(_ name: String, _ pick: (Value) -> T?) -> T? { values[name].flatMap(pick) }
+    func ml(_ name: String) -> String? { get(name) { if case .ml(let v) = $0 { v } else { nil } } }
+    func territory(_ name: String) -> Territory? { get(name) { if case .territory(let v) = $0 { v } else { nil } } }
+    func year(_ name: String) -> Int? { get(name) { if case .year(let v) = $0 { v } else { nil } } }
+    func integer(_ name: String) -> Int? { get(name) { if case .integer(let v) = $0 { v } else { nil } } }
+    func scenario(_ name: String) -> String? { get(name) { if case .scenario(let v) = $0 { v } else { nil } } }
+    func file(_ name: String) -> (String, Token)? { get(name) { if case .file(let p, let t) = $0 { (p, t) } else { nil } } }
+    func money(_ name: String) -> Money? { get(name) { if case .money(let v) = $0 { v } else { nil } } }
+    func breakdown(_ name: String) -> Breakdown? { get(name) { if case .breakdown(let v) = $0 { v } else { nil } } }
+    func scenarios(_ name: String) -> [String]? { get(name) { if case .scenarios(let v) = $0 { v } else { nil } } }
+    func text(_ name: String) -> String? { get(name) { if case .text(let v) = $0 { v } else { nil } } }
+    func line(_ name: String) -> Indicator? { get(name) { if case .line(let v) = $0 { v } else { nil } } }
+    func number(_ name: String) -> Double? { get(name) { if case .number(let v) = $0 { v } else { nil } } }
+    func lever(_ name: String) -> Lever? { get(name) { if case .lever(let v) = $0 { v } else { nil } } }
     func has(_ name: String) -> Bool { values[name] != nil }
 }
 
@@ -118,15 +146,24 @@ extension Arguments {
     /// clause words (or values) that would fit.
     mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
         var result = ClauseValues()
-        for clause in clauses where clause.names.isEmpty { try read(clause, into: &result, session) }
-        let keyed = clauses.filter { !$0.names.isEmpty }
+        for clause in clauses where clause.isPositional { try read(clause, into: &result, session) }
+        let keyed = clauses.filter { !$0.isPositional }
         while let t = next() {
+            if let step = keyed.first(where: \.isPattern), result.values[step.key] == nil, t.text.count > 2,
+               t.text.hasPrefix("+") || t.text.hasPrefix("-"), t.text.hasSuffix("%") {
+                position -= 1
+                try read(step, into: &result, session)
+                continue
+            }
             guard let clause = keyed.first(where: { $0.names.contains(t.text.lowercased()) }) else {
-                let words = keyed.map { $0.names[0] }, close = Suggestions.closest(to: t.text, among: words, limit: words.count)
-                throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t, suggestions: close.isEmpty ? words : close)
+                let words = keyed.map { $0.names.first ?? $0.placeholder }
+                let close = Suggestions.closest(to: t.text, among: words, limit: words.count)
+                throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t,
+                                 suggestions: close.isEmpty ? words : close)
             }
             guard result.values[clause.key] == nil else {
-                throw ShellError(language == .fr ? "« \(t.text) » est déjà donné" : "\"\(t.text)\" is already given", at: t)
+                let fr = language == .fr
+                throw ShellError(fr ? "« \(t.text) » est déjà donné" : "\"\(t.text)\" is already given", at: t)
             }
             try read(clause, into: &result, session)
         }
@@ -137,82 +174,96 @@ extension Arguments {
     }
 
     /// The value of one clause, its word already read.
-    private mutating func read(_ clause: Clause, into result: inout ClauseValues, _ session: Session) throws(ShellError) {
-        let fr = language == .fr, key = clause.key
+    private mutating func read(_ clause: Clause, into result: inout ClauseValues,
+                               _ session: Session) throws(ShellError) {
+        let fr = language == .fr, key = clause.key, lang = language
+        func parser() throws(ShellError) -> QueryParser { QueryParser(dashboard: try session.dashboard(), lang: lang) }
+        func error(_ french: String, _ english: String, at token: Token?) -> ShellError {
+            ShellError(fr ? french : english, at: token)
+        }
         result.tokens[key] = peek
+        var value: ClauseValues.Value
         switch clause.kind {
-        case .flag: result.values[key] = .flag
-        case .ml: result.values[key] = .ml(try QueryParser(dashboard: try session.dashboard(), lang: language).mission(&self))
+        case .flag: value = .flag
+        case .ml: value = .ml(try parser().mission(&self))
+        case .territory: value = .territory(try parser().territory(try required(fr ? "territoire" : "territory")))
         case .regionOrNation:
             let v = try required(fr ? "région ou nation" : "region or nation")
-            if ["nation", "france", "fr"].contains(v.text.lowercased()) { result.values[key] = .territory(.nation); break }
-            let r = try QueryParser(dashboard: try session.dashboard(), lang: language).territory(v)
-            guard r.level == .region else { throw ShellError(fr ? "une région ou la nation est attendue" : "a region or the nation is expected", at: v) }
-            result.values[key] = .territory(r)
+            if ["nation", "france", "fr"].contains(v.text.lowercased()) { value = .territory(.nation); break }
+            let r = try parser().territory(v)
+            guard r.level == .region else {
+                throw error("une région ou la nation est attendue", "a region or the nation is expected", at: v)
+            }
+            value = .territory(r)
         case .year:
-            let years = try QueryParser(dashboard: try session.dashboard(), lang: language).yearList(&self)
-            if let y = years.last { result.values[key] = .year(y) }
+            guard let y = try parser().yearList(&self).last else { return }
+            value = .year(y)
+        case .calendarYear: value = .year(try year())
         case .dialogueYear:
             let d = try session.dashboard()
             let v = try required(fr ? "année du dialogue" : "dialogue year")
             guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
-                throw ShellError(fr ? "le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données"
-                                    : "the \(v.text) dialogue reads the year before, not in the dataset",
-                                 at: v, suggestions: d.years.map { String($0 + 1) })
+                var e = error("le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données",
+                              "the \(v.text) dialogue reads the year before, not in the dataset", at: v)
+                e.suggestions = d.years.map { String($0 + 1) }
+                throw e
             }
-            result.values[key] = .year(y)
+            value = .year(y)
         case .integer(let range):
             let v = try required(clause.placeholder)
             guard let n = Int(v.text), range.contains(n) else {
-                throw ShellError(fr ? "nombre entier attendu (\(range.lowerBound) à \(range.upperBound)), trouvé « \(v.text) »"
-                                    : "whole number expected (\(range.lowerBound) to \(range.upperBound)), found \"\(v.text)\"", at: v)
+                let (low, high) = (range.lowerBound, range.upperBound)
+                throw error("nombre entier attendu (\(low) à \(high)), trouvé « \(v.text) »",
+                            "whole number expected (\(low) to \(high)), found \"\(v.text)\"", at: v)
             }
-            result.values[key] = .integer(n)
-        case .scenario: result.values[key] = .scenario(try ScenarioCommands.existing(&self, session))
-        case .file:
-            let v = try required(fr ? "fichier" : "file")
-            result.values[key] = .file(v.text, v)
-        case .territory:
-            result.values[key] = .territory(try QueryParser(dashboard: try session.dashboard(), lang: language).territory(try required(fr ? "territoire" : "territory")))
+            value = .integer(n)
         case .ratio:
             let l = try indicator()
-            guard l.isQuotient else { throw ShellError(fr ? "\(l.id) n'est pas un ratio" : "\(l.id) is not a ratio", at: tokens[position - 1]) }
-            result.values[key] = .line(l)
+            guard l.isQuotient else { throw error("\(l.id) n'est pas un ratio", "\(l.id) is not a ratio", at: tokens[position - 1]) }
+            value = .line(l)
         case .number:
-            result.values[key] = .number(try number(Messages.usage(clause.placeholder, language).lowercased()).0.value)
+            value = .number(try number(Messages.usage(clause.placeholder, language).lowercased()).0.value)
         case .target:
             let line = result.values.values.lazy.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
             let what = Messages.usage(clause.placeholder, language).lowercased(), at = peek
-            let target = try value(of: line, what)
+            let target = try self.value(of: line, what)
             // Every line of the catalogue counts, sums or divides non-negative numbers.
             guard target >= 0 else {
                 throw ShellError(Messages.text(.negativeTarget, language, what), offset: at?.offset ?? 0, length: at?.length ?? 1)
             }
-            result.values[key] = .number(target)
-        case .lever:
-            result.values[key] = .lever(try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self).1)
-        case .leverAmounts:
-            let (l, lever) = try QueryParser(dashboard: try session.dashboard(), lang: language).lever(&self)
-            let amounts = try numberList(fr ? "montant" : "amount").map(\.0.value)
-            guard amounts.count <= 25 else { throw ShellError(fr ? "25 montants au plus" : "25 amounts at most", at: l) }
-            result.values[key] = .leverAmounts(lever, amounts)
-            result.leverAmounts.append((lever, amounts))
-        case .calendarYear: result.values[key] = .year(try year())
-        case .choice(let options):
-            let v = try required(options.joined(separator: "|"))
-            guard options.contains(v.text.lowercased()) else {
-                throw ShellError(Messages.text(.unexpectedArgument, language, v.text), at: v, suggestions: options)
-            }
-            result.values[key] = .text(v.text.lowercased())
-        case .text: result.values[key] = .text(try required(clause.placeholder).text)
+            value = .number(target)
         case .amount:
-            result.values[key] = .number(try number(fr ? "montant" : "amount").0.value)
-        case .breakdown: result.values[key] = .breakdown(try QueryParser(dashboard: try session.dashboard(), lang: language).breakdown(&self))
+            value = .number(try number(fr ? "montant" : "amount").0.value)
+        case .money: value = .money(try FundingCommands.amount(&self, language))
+        case .step: value = .number(try percentStep(Messages.usage(clause.placeholder, language)))
+        case .lever: value = .lever(try parser().lever(&self).1)
+        case .leverAmounts:
+            let (l, lever) = try parser().lever(&self)
+            let amounts = try numberList(fr ? "montant" : "amount").map(\.0.value)
+            guard amounts.count <= 25 else { throw error("25 montants au plus", "25 amounts at most", at: l) }
+            value = .leverAmounts(lever, amounts)
+            result.leverAmounts.append((lever, amounts))
+        case .breakdown: value = .breakdown(try parser().breakdown(&self))
+        case .scenario: value = .scenario(try ScenarioCommands.existing(&self, session))
         case .scenarios:
             var names = [try ScenarioCommands.existing(&self, session)]
             while skip(",") { names.append(try ScenarioCommands.existing(&self, session)) }
-            result.values[key] = .scenarios(names)
+            value = .scenarios(names)
+        case .choice(let options):
+            let v = try required(options.joined(separator: "|"))
+            guard options.contains(v.text.lowercased()) else {
+                let close = Suggestions.closest(to: v.text, among: options)
+                let message = clause.unknown.map { "\($0.text(language)) « \(v.text) »" }
+                throw ShellError(message ?? Messages.text(.unexpectedArgument, language, v.text), at: v,
+                                 suggestions: close.isEmpty && options.count <= 8 ? options : close)
+            }
+            value = .text(v.text.lowercased())
+        case .text: value = .text(try required(clause.placeholder).text)
+        case .file:
+            let v = try required(fr ? "fichier" : "file")
+            value = .file(v.text, v)
         }
+        result.values[key] = value
     }
 }
 
@@ -233,7 +284,7 @@ extension Clause {
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
         case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
         case .choice(let options): return options
-        case .integer, .flag, .number, .target, .text, .amount: return []
+        case .integer, .flag, .number, .target, .text, .amount, .money, .step: return []
         }
     }
 }
@@ -249,7 +300,8 @@ struct Subcommand: Sendable {
 
     /// Runs the sub-verb the next word names (or `fallback`, the command without a verb, when
     /// the word is none of them): its clauses parsed, then its body.
-    static func dispatch(_ subs: [Subcommand], fallback: Subcommand? = nil, _ session: Session, _ args: inout Arguments) throws(ShellError) -> ShellResult {
+    static func dispatch(_ subs: [Subcommand], fallback: Subcommand? = nil, _ session: Session,
+                         _ args: inout Arguments) throws(ShellError) -> ShellResult {
         if let word = args.peek, let sub = subs.first(where: { $0.names.contains(word.text.lowercased()) }) {
             _ = args.next()
             return try sub.run(session, try args.clauses(sub.clauses, session))
@@ -257,8 +309,8 @@ struct Subcommand: Sendable {
         if let fallback { return try fallback.run(session, try args.clauses(fallback.clauses, session)) }
         let verbs = subs.map { $0.names[0] }
         let t = try args.required(verbs.joined(separator: "|"))
-        throw ShellError(Messages.text(.unexpectedArgument, args.language, t.text), at: t,
-                         suggestions: Suggestions.closest(to: t.text, among: verbs).isEmpty ? verbs : Suggestions.closest(to: t.text, among: verbs))
+        let close = Suggestions.closest(to: t.text, among: verbs)
+        throw ShellError(Messages.text(.unexpectedArgument, args.language, t.text), at: t, suggestions: close.isEmpty ? verbs : close)
     }
 }
 
@@ -285,7 +337,9 @@ extension Command {
     /// the clauses not yet given. Nil for a command without declared clauses.
     func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
         if !subcommands.isEmpty {
-            guard let first = words.first else { return subcommands.map { $0.names[0] } + clauses.compactMap(\.names.first) }
+            guard let first = words.first else {
+                return subcommands.map { $0.names[0] } + clauses.compactMap(\.names.first)
+            }
             if let sub = subcommands.first(where: { $0.names.contains(first) }) {
                 var inner = self
                 inner.subcommands = []
@@ -294,11 +348,14 @@ extension Command {
             }
         }
         guard !clauses.isEmpty else { return nil }
-        let positional = clauses.filter(\.names.isEmpty)
+        let positional = clauses.filter(\.isPositional)
         if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }
         if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
             return clause.candidates(session, prefix: prefix)
         }
+        // The output clauses of a report (`format F`, `to FILE`).
+        if reports, words.last == "format" { return OutputFormat.allCases.map(\.rawValue) }
+        if reports, let last = words.last, ["to", "vers"].contains(last) { return Completion.paths(prefix) }
         return clauses.filter { c in !c.names.isEmpty && !c.names.contains { words.contains($0) } }.map { $0.names[0] }
             + (reports ? ["format", "to"] : [])
     }

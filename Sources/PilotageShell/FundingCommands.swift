@@ -4,32 +4,33 @@ import Foundation
 enum FundingCommands {
     static let all: [Command] = [convention, funding]
 
-    static func conventionOf(_ args: inout Arguments, _ session: Session) throws(ShellError) -> (Convention, Dashboard, Int?) {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
-        let parser = QueryParser(dashboard: d, lang: lang)
-        var ml: String?, year: Int?, mlToken: Token?
-        // `of ML` and `year N`, in any order; the first other word is the caller's.
-        arguments: while let t = args.next() {
-            switch QueryParser.keywords[t.text.lowercased()] {
-            case "of":
-                mlToken = args.peek
-                ml = try parser.mission(&args)
-            case "year":
-                year = try args.year()
-            default:
-                args.position -= 1
-                break arguments
-            }
+    /// The convention of `of ML` covering `year N` (else the last year of the dataset, else the
+    /// ML's first convention).
+    static func conventionOf(_ c: ClauseValues, _ session: Session) throws(ShellError) -> (Convention, Dashboard, Int?) {
+        let fr = session.language == .fr, d = try session.dashboard(), data = try session.dataset()
+        let ml = c.ml("of")!, year = c.year("year")
+        guard let convention = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
+            throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: c.tokens["of"])
         }
-        guard let ml else { throw ShellError(Messages.text(.missingArgument, lang, "of ML"), offset: args.line.count) }
-        guard let c = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
-            throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: mlToken)
-        }
-        return (c, d, year)
+        return (convention, d, year)
     }
 
-    static func euros(_ v: Money) -> String { FrenchNumber.figures(cents: v.cents) }
-    static func euros(_ v: Double) -> String { FrenchNumber.figures(cents: Int64((v * 100).rounded())) }
+    static let ofML = Clause(names: ["of", "pour"], kind: .ml, placeholder: "ML", required: true)
+    static let year = Clause(names: ["year", "année", "annee"], kind: .calendarYear, placeholder: "N")
+    static let view = Subcommand(names: ["of"], clauses: [ofML, year], run: show)
+    static let create = Subcommand(names: ["new", "nouvelle"], clauses: [
+        Clause(names: [], kind: .text, placeholder: "NUMÉRO", required: true), ofML,
+        Clause(names: ["from", "de"], kind: .calendarYear, placeholder: "ANNÉE", required: true),
+        Clause(names: ["to", "à", "a"], kind: .calendarYear, placeholder: "ANNÉE", required: true),
+        Clause(names: ["socle"], kind: .money, placeholder: "MONTANT", required: true), Clause(names: ["parrainage"], kind: .money, placeholder: "MONTANT"),
+        Clause(names: ["fipj"], kind: .money, placeholder: "MONTANT"),
+        Clause(names: ["without", "sans"], kind: .choice(["parrainage", "fipj"]), placeholder: "parrainage|fipj")], run: make)
+    static let fundingClauses: [Clause] = [
+        ofML, Clause(names: ["year", "année", "annee"], kind: .calendarYear, placeholder: "N", required: true),
+        Clause(names: ["="], kind: .money, placeholder: "SOCLE", exclusive: true), Clause(names: [], kind: .step, placeholder: "+X%", exclusive: true),
+        Clause(names: ["clamp", "borner"], kind: .flag, placeholder: ""), Clause(names: ["set", "retenir"], kind: .flag, placeholder: "")]
+
+    static func euros(_ v: Money, _ lang: Language) -> String { QueryRender.euros(v.euros, lang) }
     /// A change in hundredths of a percent, signed, two decimals: `+5,76 %`.
     static func percent(basisPoints bp: Int64, _ lang: Language) -> String {
         QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (lang == .fr ? "\u{202F}%" : "%")
@@ -48,14 +49,14 @@ enum FundingCommands {
         names: ["convention", "cpo"],
         summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",
                        en: "an ML's convention: the State's subsidy year by year, the ±10% base and headroom, objectives"),
-        usage: "convention of ML | convention new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]",
-        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"],
-        reports: true
-    ) { session, args throws(ShellError) in
+        usage: "", examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"],
+        reports: true, clauses: view.clauses, subcommands: [create]
+    ) { session, args throws(ShellError) in try Subcommand.dispatch([create], fallback: view, session, &args) }
+
+    /// The convention's subsidies year by year against the ±10 % rule, and its objectives.
+    @Sendable static func show(_ session: Session, _ values: ClauseValues) throws(ShellError) -> ShellResult {
         let lang = session.language, fr = lang == .fr
-        if args.skip("new") || args.skip("nouvelle") { return try create(&args, session) }
-        let (c, d, _) = try conventionOf(&args, session)
-        try args.expectEnd()
+        let (c, d, _) = try conventionOf(values, session)
         var r = Report("convention", title: "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)")
         r.text(fr ? "  base des ±10 % : subvention \(c.period.lowerBound) (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), hors Garantie jeunes)"
                   : "  ±10% base: the \(c.period.lowerBound) subsidy (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), Garantie jeunes excluded)")
@@ -92,7 +93,7 @@ enum FundingCommands {
                 let line = Catalogue.indicator(ob.indicatorID)!, s = d.status(of: ob, ml: c.mlID)
                 var text = "    \(ob.year) \(ob.indicatorID) \(ob.direction == .increase ? "≥" : "≤") \(QueryRender.display(ob.target, line, lang))"
                 if let value = s.value, let met = s.met, let gap = s.gap {
-                    text += Messages.colon(lang) + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
+                    text += " : " + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
                         + " (" + QueryRender.display(gap, .init(line: line, part: .change), lang) + ")"
                 } else {
                     text += fr ? " : pas encore de résultat" : ": no result yet"
@@ -105,45 +106,25 @@ enum FundingCommands {
     }
 
     /// `convention new NUMBER of ML from 2019 to 2022 socle 160000 [parrainage 5000] [fipj 12000] [without fipj]`
-    static func create(_ args: inout Arguments, _ session: Session) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), data = try session.dataset()
-        let number = try args.required(fr ? "numéro de convention" : "convention number")
-        guard !(data.conventions ?? []).contains(where: { $0.number == number.text }) else {
-            throw ShellError(fr ? "la convention « \(number.text) » existe déjà" : "convention \"\(number.text)\" already exists", at: number)
+    @Sendable static func make(_ session: Session, _ v: ClauseValues) throws(ShellError) -> ShellResult {
+        let fr = session.language == .fr, data = try session.dataset()
+        let number = v.text("NUMÉRO")!, ml = v.ml("of")!, first = v.year("from")!, last = v.year("to")!
+        guard !(data.conventions ?? []).contains(where: { $0.number == number }) else {
+            throw ShellError(fr ? "la convention « \(number) » existe déjà" : "convention \"\(number)\" already exists", at: v.tokens["NUMÉRO"])
         }
-        var ml: String?, first: Int?, last: Int?, socle: Money?, subsidy = StateSubsidy(socle: .zero), parrainage = true, fipj = true
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "of", "pour":
-                ml = try QueryParser(dashboard: d, lang: lang).mission(&args)
-            case "from", "de": first = try args.year()
-            case "to", "à", "a": last = try args.year()
-            case "socle": socle = try amount(&args, lang)
-            case "parrainage": subsidy.parrainage = try amount(&args, lang)
-            case "fipj": subsidy.fipj = try amount(&args, lang)
-            case "without", "sans":
-                let v = try args.required("parrainage|fipj")
-                switch v.text.lowercased() {
-                case "parrainage": parrainage = false
-                case "fipj": fipj = false
-                default: throw ShellError(Messages.text(.unexpectedArgument, lang, v.text), at: v, suggestions: ["parrainage", "fipj"])
-                }
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["of", "from", "to", "socle", "parrainage", "fipj", "without"])
-            }
-        }
-        guard let ml, let first, let last, let socle else {
-            throw ShellError(Messages.text(.missingArgument, lang, "of ML from ANNÉE to ANNÉE socle MONTANT"), offset: args.line.count)
-        }
-        guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first") }
+        guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first", at: v.tokens["to"]) }
         if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
             throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
         }
-        subsidy.socle = socle
-        let c = Convention(number: number.text, mlID: ml, period: first...last, subsidies: [first: subsidy],
-                           integratesParrainage: parrainage, integratesFIPJ: fipj)
+        let subsidy = StateSubsidy(socle: v.money("socle")!, parrainage: v.money("parrainage") ?? .zero, fipj: v.money("fipj") ?? .zero)
+        let c = Convention(number: number, mlID: ml, period: first...last, subsidies: [first: subsidy],
+                           integratesParrainage: v.text("without") != "parrainage", integratesFIPJ: v.text("without") != "fipj")
+        guard c.bounds != nil else {
+            throw ShellError(fr ? "une base nulle ne permet pas la règle des ±10 %" : "a zero base leaves the ±10% rule without meaning", at: v.tokens["socle"])
+        }
         try session.replace(c)
-        return ShellResult(output: fr ? "convention \(number.text) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n"
-                                      : "convention \(number.text) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy)))\n")
+        return ShellResult(output: fr ? "convention \(number) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy), session.language))\n"
+                                      : "convention \(number) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy), session.language))\n")
     }
 
     /// Why a subsidy is refused, and what the year may still move from the year before, in
@@ -153,16 +134,16 @@ enum FundingCommands {
         var out = ""
         switch check {
         case .above(let limit, let excess):
-            out = fr ? "  refusé : dépasse de \(euros(excess)) le plafond de +10 % de la base (\(euros(limit)))\n"
-                     : "  refused: \(euros(excess)) above the ceiling of +10% of the base (\(euros(limit)))\n"
+            out = fr ? "  refusé : dépasse de \(euros(excess, lang)) le plafond de +10 % de la base (\(euros(limit, lang)))\n"
+                     : "  refused: \(euros(excess, lang)) above the ceiling of +10% of the base (\(euros(limit, lang)))\n"
         case .below(let limit, let shortfall):
-            out = fr ? "  refusé : \(euros(shortfall)) sous le plancher de −10 % de la base (\(euros(limit)))\n"
-                     : "  refused: \(euros(shortfall)) below the floor of −10% of the base (\(euros(limit)))\n"
+            out = fr ? "  refusé : \(euros(shortfall, lang)) sous le plancher de −10 % de la base (\(euros(limit, lang)))\n"
+                     : "  refused: \(euros(shortfall, lang)) below the floor of −10% of the base (\(euros(limit, lang)))\n"
         case .within, .notApplicable: return ""
         }
         guard let h = c.headroom(from: previous) else { return out }
         let since = c.subsidies[year - 1] != nil ? String(year - 1) : (fr ? "la base" : "the base")
-        let up = QueryRender.signed(euros(h.up), h.up.euros), down = euros(h.down)
+        let up = QueryRender.signed(euros(h.up, lang), h.up.euros), down = euros(h.down, lang)
         return out + (fr ? "  marge depuis \(since) : \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n"
                          : "  headroom from \(since): \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n")
     }
@@ -172,42 +153,36 @@ enum FundingCommands {
         names: ["funding", "financement"],
         summary: .init(fr: "essaie une subvention de l'Etat : règle des ±10 % (cumulés depuis la première année), marge, effets sur 10.1.b, 10.1.d, 10.1.e",
                        en: "tries a State subsidy: the ±10% rule (compounded from the first year), headroom, effects on 10.1.b, 10.1.d, 10.1.e"),
-        usage: "funding of ML year N (= SOCLE | +X% | -X%) [clamp] [set]",
-        examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"],
-        reports: true
+        usage: "", examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"],
+        reports: true, clauses: fundingClauses
     ) { session, args throws(ShellError) in
         let lang = session.language, fr = lang == .fr
-        let (c, d, askedYear) = try conventionOf(&args, session)
-        guard let year = askedYear else { throw ShellError(Messages.text(.missingArgument, lang, "year N"), offset: args.line.count) }
+        let values = try args.clauses(fundingClauses, session)
+        let (c, d, _) = try conventionOf(values, session)
+        let year = values.year("year")!, clamp = values.has("clamp"), keep = values.has("set")
         guard c.period.contains(year), let base = c.base else {
-            throw ShellError(fr ? "\(year) est hors de la convention \(c.number) (\(c.period.lowerBound)-\(c.period.upperBound))" : "\(year) is outside convention \(c.number)")
+            throw ShellError(fr ? "\(year) est hors de la convention \(c.number) (\(c.period.lowerBound)-\(c.period.upperBound))" : "\(year) is outside convention \(c.number)",
+                             at: values.tokens["year"])
         }
         // "+X%" is a step from the year before; the effects are against the year's own subsidy when known.
         let previous = c.subsidies[year - 1] ?? base, reference = c.subsidies[year] ?? previous
         var proposed = reference
-        guard let v = args.peek else { throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count) }
-        if v.text == "=" {
-            _ = args.next()
-            proposed.socle = try amount(&args, lang)
-        } else if let first = v.text.first, "+-−".contains(first) {
+        switch (values.money("="), values.number("+X%")) {
+        case (let socle?, nil): proposed.socle = socle
+        case (nil, let step?):
             // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
-            let step = try args.percentStep("+X%")
             guard let s = c.stepped(from: previous, by: step, keeping: reference) else {
-                throw ShellError(fr ? "pas hors de portée : « \(v.text) »" : "step out of reach: \"\(v.text)\"", at: v)
+                throw ShellError(fr ? "pourcentage hors d'échelle" : "percentage out of range", at: values.tokens["+X%"])
             }
             proposed = s
-        } else {
-            throw ShellError(fr ? "« = MONTANT » ou « +X% » attendu, trouvé « \(v.text) »" : "\"= AMOUNT\" or \"+X%\" expected, found \"\(v.text)\"", at: v)
+        case (_?, _?): throw ShellError(fr ? "« = MONTANT » ou « +X% », pas les deux" : "\"= AMOUNT\" or \"+X%\", not both", at: values.tokens["+X%"])
+        case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count)
         }
-        var clamp = false, keep = false
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "clamp", "borner": clamp = true
-            case "set", "retenir": keep = true
-            default: throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t, suggestions: ["clamp", "set"])
-            }
+        guard proposed.socle >= .zero else {
+            throw ShellError(fr ? "le socle deviendrait négatif (\(euros(proposed.socle, lang)))" : "the socle would be negative (\(euros(proposed.socle, lang)))",
+                             at: values.tokens["+X%"])
         }
-        var r = Report("funding", title: "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base)))
+        var r = Report("funding", title: "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base), lang))
         // The proposal and the rule's answer: one row of data, read as sentences.
         var p = Report.Table("proposal", columns: [
             ("year", fr ? "année" : "year"), ("base", "base"), ("proposed", fr ? "proposé" : "proposed"), ("change", fr ? "vs base" : "vs base"),
@@ -216,7 +191,7 @@ enum FundingCommands {
             ("headroom_up", fr ? "marge + depuis N−1" : "headroom up from N−1"), ("headroom_up_percent", "%"),
             ("headroom_down", fr ? "marge − depuis N−1" : "headroom down from N−1"), ("headroom_down_percent", "%"),
             ("applied", fr ? "appliqué" : "applied"), ("kept", fr ? "retenu" : "kept")])
-        var plain = [(fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed)) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
+        var plain = [(fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed), lang) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
                      + (fr ? " par rapport à la base)" : " against the base)")]
         var applied = proposed
         let check = c.check(proposed, for: year)
@@ -224,12 +199,12 @@ enum FundingCommands {
         switch check {
         case .within(let up, let down):
             room = (up, down)
-            plain.append(fr ? "  accepté : marge restante +\(euros(up)) / −\(euros(down))" : "  allowed: headroom +\(euros(up)) / −\(euros(down))")
+            plain.append(fr ? "  accepté : marge restante +\(euros(up, lang)) / −\(euros(down, lang))" : "  allowed: headroom +\(euros(up, lang)) / −\(euros(down, lang))")
         case .above, .below:
             plain += refusal(check, c, from: previous, year: year, lang).split(separator: "\n").map(String.init)
             if clamp {
                 applied = c.clamped(proposed, for: year).subsidy
-                plain.append(fr ? "  borné (contrainte active) : \(euros(c.adjustable(applied)))" : "  clamped (binding): \(euros(c.adjustable(applied)))")
+                plain.append(fr ? "  borné (contrainte active) : \(euros(c.adjustable(applied), lang))" : "  clamped (binding): \(euros(c.adjustable(applied), lang))")
             }
         case .notApplicable: break
         }
@@ -263,8 +238,8 @@ enum FundingCommands {
         do { w = try d.applying(Scenario(name: "funding", changes: [.init(ml: c.mlID, year: effectYear, lever: .stateFunding, amount: delta)])) }
         catch { throw ShellError(ScenarioCommands.describe(error, lang)) }
         let region = d.region(of: c.mlID) ?? .nation
-        var e = Report.Table("effects", heading: [fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(euros(delta))) :"
-                                                     : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(euros(delta))):"],
+        var e = Report.Table("effects", heading: [fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(QueryRender.euros(delta, lang))) :"
+                                                     : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(QueryRender.euros(delta, lang))):"],
                              columns: [("line", fr ? "ligne" : "line"), ("ml", c.mlID), ("ml_after", fr ? "après" : "after"),
                                        ("region", d.region(of: c.mlID)?.id ?? ""), ("region_after", fr ? "après" : "after")])
         for id in ["10.1.b", "10.1.d", "10.1.e"] {

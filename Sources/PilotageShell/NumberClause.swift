@@ -86,7 +86,7 @@ extension Arguments {
     /// An amount in euros to the cent (`190 000`, `1 234,50 €`), zero or more, exact.
     mutating func money(_ what: String) throws(ShellError) -> Money {
         let (n, token) = try number(what)
-        guard n.unit == .none || n.unit == .euro, n.value >= 0, let cents = n.cents else {
+        guard n.unit == .none || n.unit == .euro, n.value >= 0, let cents = n.cents, cents <= Money.limit.cents else {
             throw ShellError(Messages.text(.amountExpected, language, what, Messages.quoted(token.text, language)), at: token)
         }
         return Money(cents: cents)

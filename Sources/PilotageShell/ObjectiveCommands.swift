@@ -4,8 +4,8 @@ import Foundation
 enum ObjectiveCommands {
     static let ratio = Clause(names: [], kind: .ratio, placeholder: "RATIO", required: true)
     static let forYear = Clause(names: ["for", "en"], kind: .calendarYear, placeholder: "ANNÉE")
-    static let directions = [Clause(names: ["increase", "hausse"], kind: .flag, placeholder: ""),
-                             Clause(names: ["decrease", "baisse"], kind: .flag, placeholder: "")]
+    static let directions = [Clause(names: ["increase", "hausse"], kind: .flag, placeholder: "", exclusive: true),
+                             Clause(names: ["decrease", "baisse"], kind: .flag, placeholder: "", exclusive: true)]
 
     static let subcommands: [Subcommand] = [
         Subcommand(names: ["propose", "proposer"],

@@ -153,22 +153,17 @@ enum QueryCompletion {
         let d = try? session.dashboard()
         let mls = (d?.territories(.ml).map(\.id) ?? []) + (d.map(quotedMissionNames) ?? [])
         let years = d?.years.map(String.init) ?? []
-        let verbs: [String: [String]] = ["avenant": ["of", "set"], "convention": ["of", "new"], "lesson": ["1", "2", "3", "4", "5", "6", "7", "all"]]
         guard let last = words.last else {
             switch command {
-            case "avenant", "convention", "lesson": return verbs[command]!
+            case "lesson": return ["1", "2", "3", "4", "5", "6", "7", "all"]
             case "levers", "quiz", "answer": return []
-            case "annotate": return mls
             default: return ["of", "year"]
             }
         }
         switch last {
         case "of", "pour": return mls
         case "year", "année", "for", "en": return years
-        default:
-            if command == "avenant", words.count == 1 { return mls }
-            if command == "avenant", words.count == 2, words[0] == "set" { return AvenantCommands.keyNames }
-            return ["of", "year", "for", "to", "clamp", "set", "format"]
+        default: return ["of", "year", "for", "to", "format"]
         }
     }
 

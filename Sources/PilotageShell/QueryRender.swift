@@ -127,6 +127,12 @@ enum QueryRender {
         }
     }
 
+    /// Euros as people read them, as the tables show a line in euros: `1 234,50 €` (narrow
+    /// no-break spaces, minus sign) or `1,234.50 €`.
+    static func euros(_ v: Double, _ lang: Language) -> String {
+        lang == .fr ? FrenchNumber.figures(cents: Int64((v * 100).rounded())) : formatted(v, decimals: 2, .en) + " €"
+    }
+
     static func signed(_ text: String, _ v: Double) -> String { v > 0 && !text.hasPrefix("+") ? "+" + text : text }
 
     static func display(_ v: Double, _ line: Indicator, _ lang: Language) -> String {

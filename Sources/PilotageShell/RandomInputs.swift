@@ -42,6 +42,8 @@ public struct RandomInputs: Sendable {
         "scenario", "seek", "sensitivity", "levers", "new", "add", "copy", "delete", "list", "s", "contacts", "national_entries",
         "exits_to_employment", "state_funding", "accompaniment_etp", "-100", "99999", "convention", "funding", "clamp", "set", "+6%", "-12%", "brief", "annotate", "matrix", "highlight", "peers", "for", "objective", "propose", "avenant", "socle", "from",
         ",", ",", "=", "<", "<=", ">", ">=", "(", ")", "|", "$x", "$", "$y", "#", "\\", "\"", "csv", "json", "markdown", "x.svg",
+        "format", "de", "en", "pairs", "hausse", "decrease", "points", "synthesis", "+5.77%", "-1000%", "10000000000000", "0.005",
+        "R8", "2018", "without", "fipj", "nouvelle", "forces", "2.3", "chorus_ml",
     ]
     static let noise: [Character] = ["\u{0}", "\u{7}", "\t", "\r", "é", "€", "\u{202F}", "🙂", "\u{301}", "\\", "\"", "$", "#", "%", ",", "<", "-", ".", "*", "\u{FEFF}"]
 

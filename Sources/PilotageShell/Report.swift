@@ -47,10 +47,15 @@ struct Report {
         var shown: String
 
         static func text(_ s: String) -> Cell { Cell(value: .text(s), shown: s) }
-        static func absent(_ reason: String, shown: String = "n.d.") -> Cell { Cell(value: .absent(reason: reason), shown: shown) }
+        static func absent(_ reason: String, shown: String = "n.d.") -> Cell {
+            Cell(value: .absent(reason: reason), shown: shown)
+        }
         static func number(_ v: Double, _ shown: String) -> Cell { Cell(value: .number(v), shown: shown) }
-        static func count(_ v: Double, _ lang: Language) -> Cell { Cell(value: .count(v), shown: formatted(v, decimals: 0, lang)) }
-        static func amount(_ v: Money) -> Cell { Cell(value: .amount(v.euros), shown: FundingCommands.euros(v)) }
+        static func count(_ v: Double, _ lang: Language) -> Cell {
+            Cell(value: .count(v), shown: formatted(v, decimals: 0, lang))
+        }
+        /// Euros, shown in French; a report read in English writes them its way (`localized`).
+        static func amount(_ v: Money) -> Cell { Cell(value: .amount(v.euros), shown: QueryRender.euros(v.euros, .fr)) }
 
         /// A value of a catalogue line, typed by the line: a count, a ratio, euros or a number.
         static func line(_ v: Double, _ line: Indicator, _ lang: Language) -> Cell {
@@ -79,7 +84,8 @@ struct Report {
         /// A change of a line's value: points for a share, the line's unit otherwise.
         static func change(_ v: Double, _ line: Indicator, _ lang: Language) -> Cell {
             let shown = QueryRender.display(v, .init(line: line, part: .change), lang)
-            return Cell(value: line.isEuroAmount ? .amount(v) : (line.isQuotient ? .ratio(v) : .number(v)), shown: shown)
+            let value: Value = line.isEuroAmount ? .amount(v) : (line.isQuotient ? .ratio(v) : .number(v))
+            return Cell(value: value, shown: shown)
         }
     }
 
@@ -110,7 +116,8 @@ struct Report {
         /// (the peers, the weight in the region); CSV, JSON and Markdown keep the rows.
         var plainText: [String]?
 
-        init(_ name: String, heading: [String] = [], columns: [(String, String)], leftColumns: Int = 1, indent: String = "  ") {
+        init(_ name: String, heading: [String] = [], columns: [(String, String)], leftColumns: Int = 1,
+             indent: String = "  ") {
             self.name = name; self.heading = heading; self.leftColumns = leftColumns; self.indent = indent
             self.columns = columns.map { Column(key: $0.0, label: $0.1) }
         }
@@ -154,9 +161,17 @@ struct Report {
 
     // MARK: for people
 
-    /// A row with the absent mark in the report's language.
-    func localized(_ row: [String]) -> [String] {
-        language == .fr ? row : row.map { $0 == "n.d." ? Messages.text(.notAvailable, language) : $0 }
+    /// The rows people read, in the report's language: the absent mark and amounts in euros
+    /// written its way (cells are made once; a report is read in the session's language).
+    func localized(_ t: Table) -> [[String]] {
+        let keep = t.columns.indices.filter { !t.columns[$0].dataOnly }
+        return t.rows.map { r in keep.map { k in
+            switch r[k].value {
+            case .amount(let euros) where language == .en: return QueryRender.euros(euros, language)
+            case .absent where r[k].shown == "n.d.": return Messages.text(.notAvailable, language)
+            default: return r[k].shown
+            }
+        } }
     }
 
     func plain() -> String {
@@ -169,7 +184,7 @@ struct Report {
                 if let lines = t.plainText {
                     for l in lines { out += l + "\n" }
                 } else {
-                    let rows = (t.showsHeader ? [t.shown.header] : []) + t.shown.rows.map(localized)
+                    let rows = (t.showsHeader ? [t.shown.header] : []) + localized(t)
                     if !rows.isEmpty { out += aligned(rows, leftColumns: t.leftColumns, indent: t.indent) }
                 }
                 for f in t.footer { out += f + "\n" }
@@ -189,12 +204,12 @@ struct Report {
                 let t = s.trimmingCharacters(in: .whitespaces)
                 if !t.isEmpty { out += "\n" + t + "\n" }
             case .table(let t):
-                for h in t.heading where !h.trimmingCharacters(in: .whitespaces).isEmpty { out += "\n**" + h.trimmingCharacters(in: .whitespaces) + "**\n" }
-                let (header, rows) = t.shown
+                for h in t.heading.map(\.trimmed) where !h.isEmpty { out += "\n**" + h + "**\n" }
+                let header = t.shown.header, rows = localized(t)
                 out += "\n" + line(header)
                 out += "|" + header.indices.map { $0 < t.leftColumns ? " --- |" : " ---: |" }.joined() + "\n"
-                for r in rows { out += line(localized(r)) }
-                for f in t.footer where !f.trimmingCharacters(in: .whitespaces).isEmpty { out += "\n" + f.trimmingCharacters(in: .whitespaces) + "\n" }
+                for r in rows { out += line(r) }
+                for f in t.footer.map(\.trimmed) where !f.isEmpty { out += "\n" + f + "\n" }
             }
         }
         return out
@@ -206,7 +221,9 @@ struct Report {
     func csv() -> String {
         tables.map { t in
             var out = t.columns.map { CSVText.field($0.key) }.joined(separator: ",") + "\n"
-            for r in t.rows { out += r.map { CSVText.field(Self.plainValue($0.value) ?? "") }.joined(separator: ",") + "\n" }
+            for r in t.rows {
+                out += r.map { CSVText.field(Self.plainValue($0.value) ?? "") }.joined(separator: ",") + "\n"
+            }
             return out
         }.joined(separator: "\n")
     }
@@ -220,16 +237,20 @@ struct Report {
     func json() -> String {
         let s = JSONText.string
         var texts: [String] = []
-        for case .text(let t) in blocks where !t.trimmingCharacters(in: .whitespaces).isEmpty { texts.append(t.trimmingCharacters(in: .whitespaces)) }
-        var out = "{\n  \"report\": \(s(kind)),\n  \"title\": \(s(title)),\n  \"notes\": [" + texts.map(s).joined(separator: ", ") + "],\n  \"tables\": ["
+        for case .text(let t) in blocks where !t.trimmed.isEmpty { texts.append(t.trimmed) }
+        var out = "{\n  \"report\": \(s(kind)),\n  \"title\": \(s(title)),\n"
+        out += "  \"notes\": [" + texts.map(s).joined(separator: ", ") + "],\n  \"tables\": ["
         for (k, t) in tables.enumerated() {
-            out += (k == 0 ? "\n" : ",\n") + "    {\"name\": \(s(t.name)), \"title\": \(s(t.heading.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: "\n"))),\n"
+            let heading = t.heading.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: "\n")
+            out += (k == 0 ? "\n" : ",\n") + "    {\"name\": \(s(t.name)), \"title\": \(s(heading)),\n"
             out += "     \"columns\": [" + t.columns.map { c in
                 let kinds = Set(t.rows.compactMap { r -> String? in
-                    guard let i = t.columns.firstIndex(where: { $0.key == c.key }), i < r.count, r[i].value.kind != "absent" else { return nil }
+                    guard let i = t.columns.firstIndex(where: { $0.key == c.key }), i < r.count,
+                          r[i].value.kind != "absent" else { return nil }
                     return r[i].value.kind
                 })
-                return "{\"key\": \(s(c.key)), \"label\": \(s(c.label)), \"type\": \(s(kinds.count == 1 ? kinds.first! : kinds.isEmpty ? "absent" : "mixed"))}"
+                let type = kinds.count == 1 ? kinds.first! : kinds.isEmpty ? "absent" : "mixed"
+                return "{\"key\": \(s(c.key)), \"label\": \(s(c.label)), \"type\": \(s(type))}"
             }.joined(separator: ", ") + "],\n"
             out += "     \"rows\": ["
             for (i, r) in t.rows.enumerated() {
@@ -247,10 +268,15 @@ struct Report {
                     + (reasons.isEmpty ? "" : ", \"reasons\": {" + reasons.joined(separator: ", ") + "}") + "}"
             }
             out += (t.rows.isEmpty ? "]" : "\n     ]") + ",\n"
-            out += "     \"notes\": [" + t.footer.map { s($0.trimmingCharacters(in: .whitespaces)) }.joined(separator: ", ") + "]}"
+            out += "     \"notes\": [" + t.footer.map { s($0.trimmed) }.joined(separator: ", ") + "]}"
         }
         return out + (tables.isEmpty ? "]\n}\n" : "\n  ]\n}\n")
     }
+}
+
+extension String {
+    /// Without its leading and trailing spaces.
+    var trimmed: String { trimmingCharacters(in: .whitespaces) }
 }
 
 /// JSON text: a string with its escapes (shared by the query's JSON and the reports').

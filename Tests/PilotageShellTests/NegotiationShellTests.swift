@@ -94,7 +94,7 @@ struct FundingShellTests {
         #expect(out.contains("2015   163\u{202F}363,57\u{202F}€") && out.contains("2016 R10 ≥ 40,7\u{202F}% : 39,1\u{202F}% — non atteint"))
         let s = Session(datasetPath: demo)
         #expect(s.run("funding of lyon year 2020 +1%").error?.contains("hors de la convention") == true)
-        #expect(s.run("funding of lyon year 2017 ~5").error?.contains("« = MONTANT » ou « +X% » attendu") == true)
+        #expect(s.run("funding of lyon year 2017 ~5").error?.contains("argument inattendu « ~5 »") == true)
         #expect(s.run("convention of 84").error?.contains("une mission locale est attendue") == true)
     }
 }

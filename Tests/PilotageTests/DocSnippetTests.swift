@@ -85,6 +85,16 @@ struct DocSnippetTests {
         print(g.numeratorChange)   // more exits to employment, exits unchanged
         print(g.leverAmount!)      // the lever's amount that reaches the target
         let table = try dashboard.sensitivity("R5", ml: "ML069-LYON", year: 2016, lever: .nationalEntries, amounts: [0, 50, 100])
+        let r8 = Catalogue.indicator("R8")!
+        print(r8.direction)   // .lowerIsBetter: young people with no proposition for 3 months
+        let brief = try dashboard.brief(ml: "ML038-GRENOBLE", dialogueYear: 2017)
+        let line = brief.steps[1].lines.first { $0.indicator.id == "R8" }!
+        print(line.peerRank!)   // Standing: rank 1 = best in the line's direction, quartile 1 = best quarter
+        print(Synthesis(brief).themes[1].forces.map(\.indicatorID))   // the same ranks file R8 as a force
+        let objective = Objective(indicatorID: "R8", year: 2017, target: 0.45, direction: ObjectiveDirection(r8.direction)!)
+        let status = dashboard.status(of: objective, ml: "ML038-GRENOBLE")
+        print(status.gap!, status.numeratorGap!, status.met!)   // result − target, in points and in young people
+        #expect(line.peerRank!.rank == 2 && status.gap! == status.value! - 0.45)
         let cpo = dataset.convention(of: "ML069-LYON", year: 2017)!
         let proposal = StateSubsidy(socle: 190_000, parrainage: 4_000, fipj: 12_000)
         print(cpo.check(proposal, for: 2017))      // .within(up:down:), .above(limit:excess:) or .below(limit:shortfall:)

@@ -104,7 +104,7 @@ extension CSVRow {
         let commaAllowed = separator == 59 || isQuoted(i)
         var cents: Int64 = 0, decimals: Int?, digits = 0, ok = true, negative = false
         for (k, c) in bytes(i).enumerated() {
-            if c >= 48 && c <= 57, cents < 1_000_000_000_000_000, (decimals ?? 0) < 2 {
+            if c >= 48 && c <= 57, cents < Money.limit.cents / 1_000, (decimals ?? 0) < 2 {
                 cents = cents * 10 + Int64(c - 48); digits += 1
                 if let d = decimals { decimals = d + 1 }
             } else if (c == 46 || (c == 44 && commaAllowed)) && decimals == nil { decimals = 0 }

@@ -104,8 +104,10 @@ public struct Convention: Hashable, Sendable, Codable {
     public var bounds: ClosedRange<Money>? {
         guard let base else { return nil }
         let b = adjustable(base), m = Convention.maximumAdjustmentPercent
-        guard b > .zero else { return nil }
-        return b.scaled(by: 100 - m, over: 100, .up)...b.scaled(by: 100 + m, over: 100, .down)
+        guard b > .zero, let low = b.scaled(by: 100 - m, over: 100, .up), let high = b.scaled(by: 100 + m, over: 100, .down) else {
+            return nil
+        }
+        return low...high
     }
 
     /// Where a proposed subsidy stands against the ±10% rule (changes compound: the bound

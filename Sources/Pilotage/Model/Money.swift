@@ -21,11 +21,15 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ex
     /// A number of whole euros.
     public init(integerLiteral euros: Int64) { cents = euros * 100 }
 
+    /// The largest amount read from a file or a command: 10 000 billion euros, so that the
+    /// ±10 % rule's products stay exact in 64 bits.
+    public static let limit = Money(cents: 1_000_000_000_000_000)
+
     /// An amount in euros that is a whole number of cents (up to the binary error of a
-    /// `Double`); nil when it is finer than a cent, not finite, or beyond ±90 000 billion euros.
+    /// `Double`); nil when it is finer than a cent, not finite, or beyond ``limit``.
     public init?(euros: Double) {
         let c = euros * 100
-        guard c.isFinite, abs(c) < 9e15, abs(c - c.rounded()) < 1e-6 else { return nil }
+        guard c.isFinite, abs(c) <= Double(Money.limit.cents), abs(c - c.rounded()) < 1e-6 else { return nil }
         cents = Int64(c.rounded())
     }
 
@@ -40,9 +44,10 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ex
     }
 
     /// `base × numerator / denominator`, rounded to the cent down or up (never to the nearest:
-    /// a bound is rounded toward what it allows).
-    public func scaled(by numerator: Int64, over denominator: Int64, _ rule: FloatingPointRoundingRule) -> Money {
-        let p = cents * numerator
+    /// a bound is rounded toward what it allows); nil when the product leaves 64 bits.
+    public func scaled(by numerator: Int64, over denominator: Int64, _ rule: FloatingPointRoundingRule) -> Money? {
+        let (p, overflow) = cents.multipliedReportingOverflow(by: numerator)
+        guard !overflow, denominator != 0 else { return nil }
         var q = p / denominator
         let r = p % denominator
         if r != 0 {
@@ -59,14 +64,14 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible, Ex
         var product = Decimal(cents) * (1 + f), rounded = Decimal()
         NSDecimalRound(&rounded, &product, 0, .plain)
         let n = NSDecimalNumber(decimal: rounded)
-        guard abs(n.doubleValue) < 9e15 else { return nil }
+        guard abs(n.doubleValue) <= Double(Money.limit.cents) else { return nil }
         return Money(cents: n.int64Value)
     }
 
     /// `part / self − 1` in hundredths of a percent (basis points), rounded as asked.
     public func basisPoints(to other: Money, _ rule: FloatingPointRoundingRule) -> Int64? {
         guard cents != 0 else { return nil }
-        return Money(cents: other.cents - cents).scaled(by: 10_000, over: cents, rule).cents
+        return Money(cents: other.cents - cents).scaled(by: 10_000, over: cents, rule)?.cents
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.cents < b.cents }
