@@ -5,6 +5,7 @@ public enum Messages {
     public enum Key: Hashable, Sendable {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
+        case workspaceContention, workspaceUnreadable, workspaceNotSaved
         case helpTitle, helpFooter, usage, example
         case label, officialLabel, derivedLabel, axis, kind, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind
@@ -24,6 +25,10 @@ public enum Messages {
         .loading: ("chargement de %@…", "loading %@…"),
         .scriptLine: ("%@, ligne %@", "%@, line %@"),
         .interrupted: ("interrompu", "interrupted"),
+        .workspaceContention: ("espace de travail modifié sans cesse par d'autres sessions : rien n'a été enregistré, réessayez",
+                               "workspace changed again and again by other sessions: nothing was saved, try again"),
+        .workspaceUnreadable: ("espace de travail illisible : %@", "cannot open the workspace: %@"),
+        .workspaceNotSaved: ("espace de travail non enregistré : %@", "workspace not saved: %@"),
         .helpTitle: ("Commandes (help COMMANDE pour le détail) :", "Commands (help COMMAND for details):"),
         .helpFooter: ("Les identifiants d'indicateurs se complètent avec Tab. Les commentaires commencent par #.",
                       "Indicator ids complete with Tab. Comments start with #."),

@@ -28,23 +28,40 @@ public final class Session {
     private var loadedDashboard: Dashboard?
     /// Named pieces of queries (`let x = …`, reused as `$x`).
     public internal(set) var variables: [String: String] = [:]
+    /// What the analyst builds for the dialogue (scenarios, conventions, notes, synthesis,
+    /// avenant details): one value, saved by the workspace as typed records.
+    public var dialogue = DialogueState()
     /// Notes on the themes of Fiche n°1, by ML and theme key (`2.3`).
-    public var annotations: [String: [String: String]] = [:]
+    public var annotations: [String: [String: String]] {
+        get { dialogue.annotations } set { dialogue.annotations = newValue }
+    }
     /// What avenants need and the dataset does not hold (Chorus numbers, bank, signatories), by ML.
-    public var avenantDetails: [String: Avenant.Details] = [:]
+    public var avenantDetails: [String: Avenant.Details] {
+        get { dialogue.avenantDetails } set { dialogue.avenantDetails = newValue }
+    }
     /// The analyst's entries in the synthesis table, by ML and `theme.column`, and the pre-filled
     /// cells they cleared.
-    public var synthesisNotes: [String: [String: [String]]] = [:]
-    public var synthesisCleared: [String: Set<String>] = [:]
+    public var synthesisNotes: [String: [String: [String]]] {
+        get { dialogue.synthesisNotes } set { dialogue.synthesisNotes = newValue }
+    }
+    public var synthesisCleared: [String: Set<String>] {
+        get { dialogue.synthesisCleared } set { dialogue.synthesisCleared = newValue }
+    }
     /// Conventions created or changed in the session, by number (kept in the workspace).
-    public internal(set) var editedConventions: [String: Convention] = [:]
-    /// The workspace file the session saves into, and what it holds.
+    public internal(set) var editedConventions: [String: Convention] {
+        get { dialogue.conventions } set { dialogue.conventions = newValue }
+    }
+    /// The workspace file the session saves into, the content it last read or wrote there, and
+    /// that content's revision.
     var workspace: Workspace?
-    var savedSnapshot: [String: [String: String]] = [:]
+    var workspaceBase = Workspace.Content()
+    var workspaceRevision: Int64 = 0
     /// Training mode: the next quiz question, whether one awaits its answer, the score.
     var quizIndex = 0, quizPending = false, quizScore = 0
     /// The scenarios of the session, by name.
-    public var scenarios: [String: Scenario] = [:]
+    public var scenarios: [String: Scenario] {
+        get { dialogue.scenarios } set { dialogue.scenarios = newValue }
+    }
     /// Print how long each command takes (`timer on`).
     public var timer = false
     /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.
@@ -66,11 +83,19 @@ public final class Session {
     }
 
     /// Runs one line. Errors are returned, never thrown: no input can crash the session.
+    ///
+    /// With a workspace, the line runs on what the file holds now (another session's changes
+    /// are read first), and its change is committed only if nobody wrote meanwhile; else the
+    /// line runs again on the new content (``Workspace/commit(from:to:at:)``).
     public func run(_ line: String) -> ShellResult {
         let start = DispatchTime.now().uptimeNanoseconds
-        var result = execute(line)
-        if result.succeeded, workspace != nil {
-            do throws(ShellError) { try persist() } catch { result.error = render(error, line: line) }
+        var result = ShellResult()
+        for _ in 0..<Self.commitAttempts {
+            do throws(ShellError) { try refresh() } catch { return ShellResult(error: render(error, line: line)) }
+            result = execute(line)
+            guard result.succeeded, workspace != nil else { break }
+            do throws(ShellError) { if try persist() { break } } catch { result.error = render(error, line: line); break }
+            result = ShellResult(error: render(ShellError(Messages.text(.workspaceContention, language)), line: line))
         }
         if timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
@@ -79,6 +104,9 @@ public final class Session {
         }
         return result
     }
+
+    /// How many times a line runs again when other sessions keep writing to the workspace.
+    static let commitAttempts = 200
 
     private func execute(_ written: String) -> ShellResult {
         var line = written

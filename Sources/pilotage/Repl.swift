@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotageShell
+import PilotageWorkspace
 
 struct Repl: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,6 +23,9 @@ struct Repl: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        // Every end folds the workspace's log into its file: quit, end of input, an error, a signal.
+        defer { session.close() }
+        Self.closeWorkspacesOnSignals()
         if let command {
             try runLines(command, session: session, source: nil)
         } else if let script {
@@ -51,6 +55,24 @@ struct Repl: ParsableCommand {
             if let last = joiner.finish() { _ = try run(last) }
         }
     }
+
+    /// SIGTERM and SIGHUP end the process as they would, after closing the open workspaces
+    /// (their write-ahead log folded into the file).
+    static func closeWorkspacesOnSignals() {
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                Workspace.closeAll()
+                signal(sig, SIG_DFL)
+                kill(getpid(), sig)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+    /// Kept alive for the whole process; set once, at start, from the main thread.
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
 
     /// Runs a script; the first error stops it, with its line number, and exits 1.
     func runLines(_ text: String, session: Session, source: String?) throws {

@@ -231,9 +231,9 @@ struct WorkspaceTests {
     final class Repl {
         let process = Process(), input = Pipe(), output = Pipe()
         var seen = ""
-        init(workspace: String) throws {
+        init(workspace: String, extra: [String] = []) throws {
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["--workspace", workspace]
+            process.arguments = extra + ["--workspace", workspace]
             process.currentDirectoryURL = root
             process.standardInput = input; process.standardOutput = output; process.standardError = FileHandle.nullDevice
             try process.run()
