@@ -66,8 +66,11 @@ public final class Session {
     public var timer = false
     /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.
     public var fileAccess = true
-    /// Nesting of `.read` (a script that reads itself stops at 16).
-    var includeDepth = 0
+    /// The files `.read` is running, outermost first (a cycle is refused with its chain; 16 levels at most).
+    var includeStack: [String] = []
+    /// Go on past a failed line of a script, `.read` or piped input (`--keep-going`, as psql's
+    /// `ON_ERROR_STOP=0` or sqlite3 without `-bail`): each error is reported with its line.
+    public var keepGoing = false
 
     public init(language: Language = .fr, datasetPath: String? = nil) {
         self.language = language
@@ -173,31 +176,52 @@ public final class Session {
     }
 
     /// Runs a script's lines in order, handing each output to `emit`; stops at the first error,
-    /// which names the source and line. Returns the error (nil when every line succeeded) and
-    /// whether a line asked to quit.
-    public func runScript(_ text: String, source: String?, emit: (String) throws -> Void) rethrows -> (error: String?, quit: Bool) {
+    /// which names the source and line — or, with ``keepGoing``, hands each error to `emit`'s
+    /// error side and goes on. Returns the error(s) (nil when every line succeeded) and whether
+    /// a line asked to quit.
+    public func runScript(_ text: String, source: String?, emit: (String) throws -> Void,
+                          reportError: ((String) -> Void)? = nil) rethrows -> (error: String?, quit: Bool) {
+        var errors: [String] = []
         for (number, line) in Self.logicalLines(text) {
             let result = run(line)
             if !result.output.isEmpty { try emit(result.output) }
             if let error = result.error {
                 let place = source.map { Messages.text(.scriptLine, language, $0, String(number)) + " :\n" } ?? ""
-                return (place + error, false)
+                guard keepGoing else { return (place + error, false) }
+                if let reportError { reportError(place + error) } else { errors.append(place + error) }
+                failedLines += 1
             }
-            if result.quit { return (nil, true) }
+            if result.quit { return (errors.isEmpty ? nil : errors.joined(separator: "\n"), true) }
         }
-        return (nil, false)
+        return (errors.isEmpty ? nil : errors.joined(separator: "\n"), false)
+    }
+
+    /// How many lines failed while ``keepGoing`` let the session go on.
+    public internal(set) var failedLines = 0
+
+    /// Marks `path` as the script being run (the command line's script), so that a `.read` of it
+    /// is a cycle.
+    public func enterScript(_ path: String) { includeStack.append(Self.canonical(path)) }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// `.read FILE`: the file's lines run in this session.
     func include(_ path: String, token: Token) throws(ShellError) -> ShellResult {
         let fr = language == .fr
         guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
-        guard includeDepth < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        let canonical = Self.canonical(path)
+        if let start = includeStack.firstIndex(of: canonical) {
+            let chain = (includeStack[start...] + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+            throw ShellError(fr ? "cycle de .read : \(chain) (un script ne peut pas se lire lui-même)" : ".read cycle: \(chain) (a script cannot read itself)", at: token)
+        }
+        guard includeStack.count < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
+        guard PathKind.isRegularFile(path), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ShellError(fr ? "impossible de lire « \(path) »" : "cannot read \"\(path)\"", at: token, suggestions: Array(Completion.paths(path).prefix(5)))
         }
-        includeDepth += 1
-        defer { includeDepth -= 1 }
+        includeStack.append(canonical)
+        defer { includeStack.removeLast() }
         var output = ""
         let (error, quit) = runScript(text, source: path) { output += $0 }
         if let error { return ShellResult(output: output, error: error) }

@@ -12,11 +12,15 @@ struct Repl: ParsableCommand {
     @Option(help: "Dossier du jeu de données (défaut : le jeu de démonstration).") var data: String?
     @Option(help: "Forme des résultats : table (défaut), csv, json ou markdown.") var format: OutputFormat = .table
     @Option(help: "Fichier d'espace de travail (SQLite) : scénarios, objectifs, conventions, notes gardés d'une session à l'autre (défaut : $PILOTAGE_WORKSPACE).") var workspace: String?
+    @Flag(name: .customLong("keep-going"),
+          help: "Continue après une ligne en erreur (script, -c, entrée standard) : chaque erreur est signalée avec sa ligne, statut 1 à la fin s'il y en a eu (comme psql sans ON_ERROR_STOP, sqlite3 sans -bail).")
+    var keepGoing = false
     @Argument(help: "Un script .pilote à exécuter.") var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
         session.outputFormat = format
+        session.keepGoing = keepGoing
         if let path = workspace ?? ProcessInfo.processInfo.environment["PILOTAGE_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             do throws(ShellError) { try session.attach(workspace: path) } catch {
                 printError(session.render(error, line: ""))
@@ -27,12 +31,13 @@ struct Repl: ParsableCommand {
         defer { session.close() }
         Self.closeWorkspacesOnSignals()
         if let command {
-            try runLines(command, session: session, source: nil)
+            try runLines(command, session: session, source: keepGoing ? "-c" : nil)
         } else if let script {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+            guard PathKind.isRegularFile(script), let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 printError(lang == .fr ? "pilotage : impossible de lire « \(script) »" : "pilotage: cannot read \"\(script)\"")
                 throw ExitCode(2)
             }
+            session.enterScript(script)
             try runLines(text, session: session, source: script)
         } else if Terminal.isInteractive {
             Terminal(session: session).loop()
@@ -45,15 +50,25 @@ struct Repl: ParsableCommand {
                 if let error = result.error {
                     printError(Messages.text(.scriptLine, session.language, "stdin", String(line.number)) + " :")
                     printError(error)
-                    throw ExitCode(1)
+                    failed += 1
+                    if !keepGoing { throw ExitCode(1) }
                 }
                 return result.quit
             }
+            var failed = 0
             while let raw = readLine(strippingNewline: true) {
-                if let line = joiner.add(raw), try run(line) { return }
+                if let line = joiner.add(raw), try run(line) { break }
             }
             if let last = joiner.finish() { _ = try run(last) }
+            try endKeepingGoing(failed, session)
         }
+    }
+
+    /// With `--keep-going`, the count of failed lines and status 1 if any failed.
+    func endKeepingGoing(_ failed: Int, _ session: Session) throws {
+        guard failed > 0 else { return }
+        printError(session.language == .fr ? "pilotage : \(failed) ligne(s) en erreur" : "pilotage: \(failed) line(s) failed")
+        throw ExitCode(1)
     }
 
     /// SIGTERM and SIGHUP end the process as they would, after closing the open workspaces
@@ -76,7 +91,8 @@ struct Repl: ParsableCommand {
 
     /// Runs a script; the first error stops it, with its line number, and exits 1.
     func runLines(_ text: String, session: Session, source: String?) throws {
-        let (error, _) = try session.runScript(text, source: source) { try emit($0, session.language) }
+        let (error, _) = try session.runScript(text, source: source, emit: { try emit($0, session.language) }, reportError: { printError($0) })
+        try endKeepingGoing(session.failedLines, session)
         if let error {
             printError(error)
             throw ExitCode(1)

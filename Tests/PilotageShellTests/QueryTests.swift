@@ -193,7 +193,7 @@ struct QueryTests {
         let s = demoSession()
         let r = s.run(".read \(dir)/a.pilote")
         #expect(r.succeeded && r.output.contains("France (FR)") && s.variables["x"] == "R10")
-        #expect(s.run(".read \(dir)/self.pilote").error?.contains("16 au plus") == true)
+        #expect(s.run(".read \(dir)/self.pilote").error?.contains("cycle de .read : self.pilote → self.pilote") == true)
         #expect(s.run(".read \(dir)/missing.pilote").error?.contains("impossible de lire") == true)
     }
 

@@ -314,12 +314,14 @@ func excerpt(_ b: UnsafeBufferPointer<UInt8>) -> String {
 }
 
 /// What stands at a dataset path: a regular file (through links), nothing, or something else.
-enum PathKind: Equatable {
+public enum PathKind: Equatable, Sendable {
+    /// Nothing at the path; a regular file.
     case missing, regular
     /// A folder, FIFO, device, socket or dangling link: what it is, in words.
     case other(LocalizedText)
 
-    init(_ path: String) {
+    /// What stands at `path`.
+    public init(_ path: String) {
         var st = stat()
         if stat(path, &st) != 0 {
             var link = stat()
@@ -335,6 +337,9 @@ enum PathKind: Equatable {
         default: self = .other(.init(fr: "un fichier spécial", en: "a special file"))
         }
     }
+
+    /// Whether `path` is a regular file (through links): a script, never a FIFO that would block.
+    public static func isRegularFile(_ path: String) -> Bool { PathKind(path) == .regular }
 
     /// The error for a dataset file that is there but is not a regular file.
     func diagnostic(_ file: String) -> DatasetDiagnostic? {
