@@ -133,7 +133,7 @@ public final class Session {
     func substitute(_ line: String) throws(ShellError) -> String {
         guard line.contains("$") else { return line }
         let chars = Array(line)
-        var out = "", i = 0, quoted = false
+        var out = "", i = 0, quoted = false, length = 0
         while i < chars.count {
             let c = chars[i]
             if c == "\"" { quoted.toggle() }
@@ -147,10 +147,21 @@ public final class Session {
                                  offset: i, length: j - i, suggestions: Suggestions.closest(to: name, among: Array(variables.keys)).map { "$" + $0 })
             }
             out += value
+            length += value.count
+            guard length <= Self.substitutedLimit else {
+                throw ShellError(language == .fr
+                    ? "ligne trop longue une fois les $noms remplacés (plus de 100 000 caractères ; $\(name) en fait \(value.count)) : raccourcissez les valeurs de let"
+                    : "line too long once the $names are replaced (over 100,000 characters; $\(name) has \(value.count)): shorten the let values",
+                                 offset: i, length: j - i)
+            }
             i = j
         }
         return out
     }
+
+    /// The longest line `$name` substitution may make: `let a = $a,$a,…` repeated would grow
+    /// tenfold a line and exhaust memory in seven.
+    static let substitutedLimit = 100_000
 
     /// The text of a line without its `#` comment (outside quotes).
     static func stripComment(_ text: String) -> String {

@@ -197,6 +197,17 @@ struct QueryTests {
         #expect(s.run(".read \(dir)/missing.pilote").error?.contains("impossible de lire") == true)
     }
 
+    @Test("let cannot grow without bound: a line past 100 000 characters once substituted is refused at once")
+    func letIsCapped() {
+        let s = Session()
+        #expect(s.run("let a = R5").succeeded)
+        let grow = "let a = " + Array(repeating: "$a", count: 10).joined(separator: ",")
+        let start = Date()
+        var refused = 0
+        for _ in 0..<7 { if let e = s.run(grow).error { refused += 1; #expect(e.contains("ligne trop longue")) } }
+        #expect(refused == 3 && s.variables["a"]!.count < 100_000 && Date().timeIntervalSince(start) < 10)
+    }
+
     @Test func timer() {
         let s = demoSession()
         #expect(s.run("timer on").output.hasPrefix("timer : on\nDurée : "))
