@@ -33,6 +33,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Dossier de sortie.") var out: String
     @Option(help: "Volume relatif au réseau réel (national 1, demo 0.3).") var scale: Double?
     @Option(help: "Années, ex. 2015-2017.") var years: String?
+    @Option(help: "Nombre de missions locales (défaut : celui du preset ; ex. 3000 ou 30000 pour mesurer les coûts, avec un --scale réduit).")
+    var mls: Int?
 
     func run() throws {
         var yearList: [Int]?
@@ -42,9 +44,10 @@ struct Generate: ParsableCommand {
             yearList = Array(parts[0]...parts[1])
         }
         if let scale, !(scale > 0 && scale <= 10) { throw ValidationError("--scale attend un nombre entre 0 et 10, trouvé \(scale)") }
+        if let mls, !(1...100_000).contains(mls) { throw ValidationError("--mls attend un nombre de 1 à 100 000, trouvé \(mls)") }
         let start = Date()
         let summary: GenerationSummary
-        do { summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale), to: out) } catch {
+        do { summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale, missions: mls), to: out) } catch {
             printError("pilotage : " + error.message(.fr))
             throw ExitCode(2)
         }

@@ -217,12 +217,17 @@ public struct Dashboard: Sendable {
         let values = missions(in: territory).compactMap { ml in number(id, for: ml, year: year, breakdown: breakdown).map { (ml, $0) } }
         let sorted = values.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8) }
         let n = sorted.count
+        // How many MLs are strictly below each one: those after the last of its equals (one pass, not n²).
+        var below = [Int](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            below[i] = (i == n - 1 || sorted[i].1 != sorted[i + 1].1) ? n - 1 - i : below[i + 1]
+        }
         var result: [Ranked] = []
+        result.reserveCapacity(n)
         for (i, (ml, v)) in sorted.enumerated() {
             let rank = (i > 0 && sorted[i - 1].1 == v) ? result[i - 1].rank : i + 1
             // Quartile from the share of MLs strictly below.
-            let below = sorted.filter { $0.1 < v }.count
-            let quartile = n <= 1 ? 4 : min(4, 1 + (4 * below) / n)
+            let quartile = n <= 1 ? 4 : min(4, 1 + (4 * below[i]) / n)
             result.append(Ranked(ml: ml, value: v, rank: rank, quartile: quartile))
         }
         return result
