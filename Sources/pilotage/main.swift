@@ -8,7 +8,7 @@ struct PilotageCommand: ParsableCommand {
         commandName: "pilotage",
         abstract: "Pilotage des missions locales : tableau de bord CPO, REPL et SDK.",
         discussion: "Sans sous-commande : ouvre le REPL sur le jeu de démonstration.",
-        subcommands: [Repl.self, Generate.self, Validate.self, Export.self, Bench.self, Fuzz.self],
+        subcommands: [Repl.self, Generate.self, Validate.self, Export.self, Bench.self, Fuzz.self, FuzzLoader.self],
         defaultSubcommand: Repl.self
     )
 }

@@ -82,3 +82,13 @@ struct KeepGoingTests {
         #expect(s.run(".read \(selfish)").error?.contains("cycle de .read : self.pilote → self.pilote") == true)
     }
 }
+
+/// A short run of the loader's fuzzer (`make fuzz-loader` runs a million inputs).
+@Suite("The loader under mutated datasets")
+struct FuzzLoaderTests {
+    @Test("1,000 mutated datasets: no crash, no hang, every CSV error located, no rule-breaking input loaded")
+    func shortRun() throws {
+        let r = try pilotage(["fuzz-loader", "--count", "1000", "--seed", "7"])
+        #expect(r.status == 0 && r.stdout.hasPrefix("fuzz-loader : 1000 jeux de données, 0 problème(s)"), "\(r.stdout)\(r.stderr.prefix(2000))")
+    }
+}

@@ -100,7 +100,7 @@ struct CSVFile {
                 ok = false
                 try sink.report(.init(.missingColumn, file: name, line: 1, field: n,
                                       expected: .init(fr: "une colonne « \(n) »", en: "a column \"\(n)\""),
-                                      found: "en-tête / header: \(columns.joined(separator: String(UnicodeScalar(separator))))"))
+                                      found: "en-tête / header: \(excerpt(columns.joined(separator: String(UnicodeScalar(separator)))))"))
             }
         }
         return ok ? result : nil
@@ -304,6 +304,12 @@ struct CSVRow {
 }
 
 // MARK: - Byte utilities
+
+/// A text as messages quote it (see the bytes' version).
+func excerpt(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { excerpt($0) }
+}
 
 /// A value as messages quote it: whole up to 40 characters, else its first 30 and « … » with its
 /// length, so that a 10 MB field never makes a 10 MB message.
