@@ -249,14 +249,41 @@ public final class Session {
     }
 
     /// Formats an error with the line and a caret under the faulty token.
+    /// Long values are cut (a 10 MB token gives a line of a few dozen characters): a quoted
+    /// « … » past 40 characters keeps its first 30, the line is shown around the caret.
     public func render(_ error: ShellError, line: String) -> String {
-        var out = (language == .fr ? "erreur : " : "error: ") + error.message
+        var out = (language == .fr ? "erreur : " : "error: ") + Self.shortenedQuotes(error.message)
         if let offset = error.offset {
-            out += "\n  " + line + "\n  " + String(repeating: " ", count: offset) + String(repeating: "^", count: error.length)
+            let chars = Array(line), from = max(0, min(offset, chars.count) - 40)
+            let to = min(chars.count, max(offset + min(error.length, 40), from) + 40)
+            let shown = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+            let caret = offset - from + (from > 0 ? 1 : 0)
+            out += "\n  " + shown + "\n  " + String(repeating: " ", count: max(0, caret)) + String(repeating: "^", count: min(error.length, 40))
         }
         if !error.suggestions.isEmpty {
             out += "\n" + Messages.text(.didYouMean, language, error.suggestions.joined(separator: ", "))
         }
+        return out
+    }
+
+    /// The text with every « … » (or "…") longer than 40 characters cut to its first 30 and « … ».
+    static func shortenedQuotes(_ text: String) -> String {
+        guard text.count > 80 else { return text }
+        var out = "", quote: (close: Character, text: String)?
+        for c in text {
+            if var q = quote {
+                if c == q.close {
+                    let core = q.text.trimmingCharacters(in: .whitespaces)
+                    let lead = q.text.hasPrefix(" ") ? " " : "", trail = q.text.hasSuffix(" ") ? " " : ""
+                    out += core.count > 40 ? lead + String(core.prefix(30)) + " … (\(core.count))" + trail : q.text
+                    out.append(c); quote = nil
+                } else { q.text.append(c); quote = q }
+            } else {
+                out.append(c)
+                if c == "«" { quote = ("»", "") } else if c == "\"" { quote = ("\"", "") }
+            }
+        }
+        if let q = quote { out += q.text.count > 40 ? String(q.text.prefix(30)) + " …" : q.text }
         return out
     }
 

@@ -159,7 +159,7 @@ public final class Workspace: Sendable {
     /// everything. The workspace cannot be used afterwards.
     public func close() throws(Failure) {
         do {
-            try db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try db.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             try db.close()
         } catch { throw Failure(path, error) }
     }

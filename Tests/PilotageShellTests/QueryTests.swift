@@ -278,3 +278,15 @@ struct RobustnessTests {
         #expect(s.run("load Playground/data/demo").error?.contains("désactivé") == true)
     }
 }
+
+@Suite("Errors a person can read")
+struct ReadableErrorTests {
+    @Test("a 5 000-character token: the message quotes 30 characters and the line is shown around the caret")
+    func longToken() {
+        let token = String(repeating: "x", count: 5_000)
+        let e = Session().run("explain \(token)").error ?? ""
+        #expect(e.count < 400 && e.contains("« xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx … (5000) »"), "\(e.prefix(500))")
+        // Short lines are shown whole, caret under the token.
+        #expect(Session().run("explain nope").error == "erreur : indicateur inconnu « nope »\n  explain nope\n          ^^^^")
+    }
+}

@@ -9,11 +9,7 @@ import Synchronization
 /// sessions, one self-contained file at rest, copies while open, readable errors.
 @Suite("Workspace storage", .serialized)
 struct WorkspaceStorageTests {
-    func temporary(_ name: String) -> String {
-        let dir = NSTemporaryDirectory() + "pilotage-ws-\(UUID().uuidString)"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir + "/" + name
-    }
+    func temporary(_ name: String) -> String { WorkspaceTests().temporary(name) }
 
     /// A dataset of one ML (ML069-LYON, 2016): each command of a process loads it in milliseconds.
     func tinyDataset() throws -> String {
