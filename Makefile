@@ -3,7 +3,7 @@
 #   make test   run every test
 SWIFT ?= swift
 
-.PHONY: run test deps build release bench fuzz docs
+.PHONY: run test deps build release bench fuzz fuzz-loader docs
 
 run: deps
 	@$(SWIFT) build -c release --product pilotage
@@ -16,6 +16,12 @@ test: deps
 fuzz: deps
 	@$(SWIFT) build -c release --product pilotage
 	@.build/release/pilotage fuzz --count $${COUNT:-1000000}
+
+# Robustness of the loader: a million mutated datasets (seed corpus Playground/fuzz/loader) through
+# the CSV reader, the loader and the validator (release build; COUNT and SEED to change).
+fuzz-loader: deps
+	@$(SWIFT) build -c release --product pilotage
+	@.build/release/pilotage fuzz-loader --count $${COUNT:-1000000} --seed $${SEED:-1}
 
 # The DocC catalogue of the SDK (Sources/Pilotage/Pilotage.docc), warnings as errors.
 docs:

@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "pilotage",
             dependencies: [
-                "PilotageShell", "CEditLine",
+                "PilotageShell", "PilotageWorkspace", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +43,8 @@ let package = Package(
         .executableTarget(name: "pilotage-example", dependencies: ["Pilotage"], path: "Playground/Example"),
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
         // The CLI tests run the built `pilotage` and `pilotage-example` binaries (and drive the REPL through a pseudo-terminal).
-        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example"],
+        .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example",
+                                                             .product(name: "GRDB", package: "GRDB.swift")],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

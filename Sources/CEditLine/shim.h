@@ -36,7 +36,8 @@ static inline const char *pe_setup_locale(void) {
 
 // MARK: signals
 
-/// Flags the handlers set: an interrupt (SIGINT), a request to end (SIGTERM, SIGHUP), a resize.
+/// Flags the handlers set: an interrupt (SIGINT), a request to end (SIGTERM, SIGHUP: the flag
+/// holds the signal's number), a resize.
 static inline volatile sig_atomic_t *pe_flag(int which) {
     static volatile sig_atomic_t flags[3];
     return &flags[which];
@@ -55,7 +56,7 @@ static inline void pe_on_signal(int signo) {
     if (!pthread_equal(pthread_self(), *pe_reader_thread())) { pthread_kill(*pe_reader_thread(), signo); return; }
     if (signo == SIGINT) *pe_flag(PE_INTERRUPT) = 1;
     else if (signo == SIGWINCH) *pe_flag(PE_RESIZE) = 1;
-    else { *pe_flag(PE_TERMINATE) = 1; *pe_flag(PE_INTERRUPT) = 1; }
+    else { *pe_flag(PE_TERMINATE) = signo; *pe_flag(PE_INTERRUPT) = 1; }
 }
 
 /// SIGINT, SIGTERM, SIGHUP and SIGWINCH set flags instead of ending the process; a blocked

@@ -5,6 +5,7 @@ public enum Messages {
     public enum Key: Hashable, Sendable, CaseIterable {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
+        case workspaceContention, workspaceUnreadable, workspaceNotSaved
         case helpTitle, helpFooter, usage, example
         case label, officialLabel, derivedLabel, axis, kind, direction, parent, rule, components, breakdowns, notes, source, children, none
         case catalogueCount, unknownAxis, unknownKind

@@ -33,32 +33,52 @@ public final class Session {
     private var loadedDashboard: Dashboard?
     /// Named pieces of queries (`let x = …`, reused as `$x`).
     public internal(set) var variables: [String: String] = [:]
+    /// What the analyst builds for the dialogue (scenarios, conventions, notes, synthesis,
+    /// avenant details): one value, saved by the workspace as typed records.
+    public var dialogue = DialogueState()
     /// Notes on the themes of Fiche n°1, by ML and theme key (`2.3`).
-    public var annotations: [String: [String: String]] = [:]
+    public var annotations: [String: [String: String]] {
+        get { dialogue.annotations } set { dialogue.annotations = newValue }
+    }
     /// What avenants need and the dataset does not hold (Chorus numbers, bank, signatories), by ML.
-    public var avenantDetails: [String: Avenant.Details] = [:]
+    public var avenantDetails: [String: Avenant.Details] {
+        get { dialogue.avenantDetails } set { dialogue.avenantDetails = newValue }
+    }
     /// The analyst's entries in the synthesis table, by ML and `theme.column`, and the pre-filled
     /// cells they cleared.
-    public var synthesisNotes: [String: [String: [String]]] = [:]
-    public var synthesisCleared: [String: Set<String>] = [:]
+    public var synthesisNotes: [String: [String: [String]]] {
+        get { dialogue.synthesisNotes } set { dialogue.synthesisNotes = newValue }
+    }
+    public var synthesisCleared: [String: Set<String>] {
+        get { dialogue.synthesisCleared } set { dialogue.synthesisCleared = newValue }
+    }
     /// Conventions created or changed in the session, by number (kept in the workspace).
-    public internal(set) var editedConventions: [String: Convention] = [:]
-    /// The workspace file the session saves into, and what it holds.
+    public internal(set) var editedConventions: [String: Convention] {
+        get { dialogue.conventions } set { dialogue.conventions = newValue }
+    }
+    /// The workspace file the session saves into, the content it last read or wrote there, and
+    /// that content's revision.
     var workspace: Workspace?
-    var savedSnapshot: [String: [String: String]] = [:]
+    var workspaceBase = Workspace.Content()
+    var workspaceRevision: Int64 = 0
     /// Training mode: the next quiz question, whether one awaits its answer, the score.
     var quizIndex = 0, quizPending = false, quizScore = 0
     /// The scenarios of the session, by name.
-    public var scenarios: [String: Scenario] = [:]
+    public var scenarios: [String: Scenario] {
+        get { dialogue.scenarios } set { dialogue.scenarios = newValue }
+    }
     /// Print how long each command takes (`timer on`).
     public var timer = false
     /// Whether commands may read and write files (`load`, `.read`, `to FILE`); the fuzzer turns it off.
     public var fileAccess = true
+    /// The files `.read` is running, outermost first (a cycle is refused with its chain; 16 levels at most).
+    var includeStack: [String] = []
+    /// Go on past a failed line of a script, `.read` or piped input (`--keep-going`, as psql's
+    /// `ON_ERROR_STOP=0` or sqlite3 without `-bail`): each error is reported with its line.
+    public var keepGoing = false
     /// Asked between the steps of a long command (script lines, table rows): `true` when the user
     /// pressed Ctrl-C. The terminal sets it; the command then stops with « interrompu ».
     public var interruption: () -> Bool = { false }
-    /// Nesting of `.read` (a script that reads itself stops at 16).
-    var includeDepth = 0
 
     public init(language: Language = .fr, datasetPath: String? = nil) {
         self.language = language
@@ -74,11 +94,19 @@ public final class Session {
     }
 
     /// Runs one line. Errors are returned, never thrown: no input can crash the session.
+    ///
+    /// With a workspace, the line runs on what the file holds now (another session's changes
+    /// are read first), and its change is committed only if nobody wrote meanwhile; else the
+    /// line runs again on the new content (``Workspace/commit(from:to:at:)``).
     public func run(_ line: String) -> ShellResult {
         let start = DispatchTime.now().uptimeNanoseconds
-        var result = execute(line)
-        if result.succeeded, workspace != nil {
-            do throws(ShellError) { try persist() } catch { result.error = render(error, line: line) }
+        var result = ShellResult()
+        for _ in 0..<Self.commitAttempts {
+            do throws(ShellError) { try refresh() } catch { return ShellResult(error: render(error, line: line)) }
+            result = execute(line)
+            guard result.succeeded, workspace != nil else { break }
+            do throws(ShellError) { if try persist() { break } } catch { result.error = render(error, line: line); break }
+            result = ShellResult(error: render(ShellError(Messages.text(.workspaceContention, language)), line: line))
         }
         if timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
@@ -87,6 +115,9 @@ public final class Session {
         }
         return result
     }
+
+    /// How many times a line runs again when other sessions keep writing to the workspace.
+    static let commitAttempts = 200
 
     private func execute(_ written: String) -> ShellResult {
         var line = written
@@ -118,7 +149,7 @@ public final class Session {
     func substitute(_ line: String) throws(ShellError) -> String {
         guard line.contains("$") else { return line }
         let chars = Array(line)
-        var out = "", i = 0, quoted = false
+        var out = "", i = 0, quoted = false, length = 0
         while i < chars.count {
             let c = chars[i]
             if c == "\"" { quoted.toggle() }
@@ -132,10 +163,21 @@ public final class Session {
                                  offset: i, length: j - i, suggestions: Suggestions.closest(to: name, among: Array(variables.keys)).map { "$" + $0 })
             }
             out += value
+            length += value.count
+            guard length <= Self.substitutedLimit else {
+                throw ShellError(language == .fr
+                    ? "ligne trop longue une fois les $noms remplacés (plus de 100 000 caractères ; $\(name) en fait \(value.count)) : raccourcissez les valeurs de let"
+                    : "line too long once the $names are replaced (over 100,000 characters; $\(name) has \(value.count)): shorten the let values",
+                                 offset: i, length: j - i)
+            }
             i = j
         }
         return out
     }
+
+    /// The longest line `$name` substitution may make: `let a = $a,$a,…` repeated would grow
+    /// tenfold a line and exhaust memory in seven.
+    static let substitutedLimit = 100_000
 
     /// The text of a line without its `#` comment (outside quotes).
     static func stripComment(_ text: String) -> String {
@@ -161,32 +203,53 @@ public final class Session {
     }
 
     /// Runs a script's lines in order, handing each output to `emit`; stops at the first error,
-    /// which names the source and line. Returns the error (nil when every line succeeded) and
-    /// whether a line asked to quit.
-    public func runScript(_ text: String, source: String?, emit: (String) throws -> Void) rethrows -> (error: String?, quit: Bool) {
+    /// which names the source and line — or, with ``keepGoing``, hands each error to `emit`'s
+    /// error side and goes on. Returns the error(s) (nil when every line succeeded) and whether
+    /// a line asked to quit.
+    public func runScript(_ text: String, source: String?, emit: (String) throws -> Void,
+                          reportError: ((String) -> Void)? = nil) rethrows -> (error: String?, quit: Bool) {
+        var errors: [String] = []
         for (number, line) in Self.logicalLines(text) {
             if interruption() { return (Messages.text(.interrupted, language), false) }
             let result = run(line)
             if !result.output.isEmpty { try emit(result.output) }
             if let error = result.error {
                 let place = source.map { Messages.text(.scriptLine, language, $0, String(number)) + " :\n" } ?? ""
-                return (place + error, false)
+                guard keepGoing else { return (place + error, false) }
+                if let reportError { reportError(place + error) } else { errors.append(place + error) }
+                failedLines += 1
             }
-            if result.quit { return (nil, true) }
+            if result.quit { return (errors.isEmpty ? nil : errors.joined(separator: "\n"), true) }
         }
-        return (nil, false)
+        return (errors.isEmpty ? nil : errors.joined(separator: "\n"), false)
+    }
+
+    /// How many lines failed while ``keepGoing`` let the session go on.
+    public internal(set) var failedLines = 0
+
+    /// Marks `path` as the script being run (the command line's script), so that a `.read` of it
+    /// is a cycle.
+    public func enterScript(_ path: String) { includeStack.append(Self.canonical(path)) }
+
+    private static func canonical(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// `.read FILE`: the file's lines run in this session.
     func include(_ path: String, token: Token) throws(ShellError) -> ShellResult {
         let fr = language == .fr
         guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
-        guard includeDepth < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        let canonical = Self.canonical(path)
+        if let start = includeStack.firstIndex(of: canonical) {
+            let chain = (includeStack[start...] + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
+            throw ShellError(fr ? "cycle de .read : \(chain) (un script ne peut pas se lire lui-même)" : ".read cycle: \(chain) (a script cannot read itself)", at: token)
+        }
+        guard includeStack.count < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
+        guard PathKind.isRegularFile(path), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ShellError(fr ? "impossible de lire « \(path) »" : "cannot read \"\(path)\"", at: token, suggestions: Array(Completion.paths(path).prefix(5)))
         }
-        includeDepth += 1
-        defer { includeDepth -= 1 }
+        includeStack.append(canonical)
+        defer { includeStack.removeLast() }
         var output = ""
         let (error, quit) = runScript(text, source: path) { output += $0 }
         if let error { return ShellResult(output: output, error: error) }
@@ -222,14 +285,41 @@ public final class Session {
     }
 
     /// Formats an error with the line and a caret under the faulty token.
+    /// Long values are cut (a 10 MB token gives a line of a few dozen characters): a quoted
+    /// « … » past 40 characters keeps its first 30, the line is shown around the caret.
     public func render(_ error: ShellError, line: String) -> String {
-        var out = (language == .fr ? "erreur : " : "error: ") + error.message
+        var out = (language == .fr ? "erreur : " : "error: ") + Self.shortenedQuotes(error.message)
         if let offset = error.offset {
-            out += "\n  " + line + "\n  " + String(repeating: " ", count: offset) + String(repeating: "^", count: error.length)
+            let chars = Array(line), from = max(0, min(offset, chars.count) - 40)
+            let to = min(chars.count, max(offset + min(error.length, 40), from) + 40)
+            let shown = (from > 0 ? "…" : "") + String(chars[from..<to]) + (to < chars.count ? "…" : "")
+            let caret = offset - from + (from > 0 ? 1 : 0)
+            out += "\n  " + shown + "\n  " + String(repeating: " ", count: max(0, caret)) + String(repeating: "^", count: min(error.length, 40))
         }
         if !error.suggestions.isEmpty {
             out += "\n" + Messages.text(.didYouMean, language, error.suggestions.joined(separator: ", "))
         }
+        return out
+    }
+
+    /// The text with every « … » (or "…") longer than 40 characters cut to its first 30 and « … ».
+    static func shortenedQuotes(_ text: String) -> String {
+        guard text.count > 80 else { return text }
+        var out = "", quote: (close: Character, text: String)?
+        for c in text {
+            if var q = quote {
+                if c == q.close {
+                    let core = q.text.trimmingCharacters(in: .whitespaces)
+                    let lead = q.text.hasPrefix(" ") ? " " : "", trail = q.text.hasSuffix(" ") ? " " : ""
+                    out += core.count > 40 ? lead + String(core.prefix(30)) + " … (\(core.count))" + trail : q.text
+                    out.append(c); quote = nil
+                } else { q.text.append(c); quote = q }
+            } else {
+                out.append(c)
+                if c == "«" { quote = ("»", "") } else if c == "\"" { quote = ("\"", "") }
+            }
+        }
+        if let q = quote { out += q.text.count > 40 ? String(q.text.prefix(30)) + " …" : q.text }
         return out
     }
 

@@ -1,76 +1,90 @@
 import Foundation
 import PilotageWorkspace
 
-/// The session's lasting state in a workspace file: loaded when attached, saved after each
-/// command that succeeded (only what changed, in one transaction).
+/// The session's lasting state in a workspace file: read when attached and before each
+/// command (another session may have written), committed after each command that succeeded
+/// as a change of the records that differ, retried on a conflict (``Session/run(_:)``).
 extension Session {
-    /// What the workspace keeps, by kind and key, as text (JSON for structured values).
-    func snapshot() -> [String: [String: String]] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        func json<T: Encodable>(_ v: T) -> String { (try? encoder.encode(v)).map { String(decoding: $0, as: UTF8.self) } ?? "" }
-        var s: [String: [String: String]] = [:]
-        s["scenario"] = scenarios.mapValues(json)
-        s["variable"] = variables
-        s["convention"] = editedConventions.mapValues(json)
-        s["avenant"] = avenantDetails.mapValues(json)
-        var annotation: [String: String] = [:], synthesis: [String: String] = [:], cleared: [String: String] = [:]
-        for (ml, notes) in annotations { for (theme, text) in notes { annotation["\(ml)|\(theme)"] = text } }
-        for (ml, notes) in synthesisNotes { for (key, texts) in notes { synthesis["\(ml)|\(key)"] = json(texts) } }
-        for (ml, keys) in synthesisCleared { for key in keys { cleared["\(ml)|\(key)"] = "1" } }
-        s["annotation"] = annotation; s["synthesis"] = synthesis; s["synthesis-cleared"] = cleared
-        return s
-    }
+    /// What the workspace keeps of the session.
+    var workspaceContent: Workspace.Content { Workspace.Content(dialogue: dialogue, namedValues: variables) }
 
     /// The file of the attached workspace.
     public var workspacePath: String? { workspace?.path }
 
-    /// Opens a workspace file and restores what it holds into the session.
+    /// Opens a workspace file and restores what it holds into the session (the previous
+    /// workspace, if any, is closed).
     public func attach(workspace path: String) throws(ShellError) {
-        let fr = language == .fr
-        let w: Workspace, entries: [String: [String: String]]
-        do { w = try Workspace(path: path); entries = try w.load() } catch {
-            throw ShellError(fr ? "espace de travail illisible : \(error.description)" : "cannot open the workspace: \(error.description)")
+        let w: Workspace, loaded: (content: Workspace.Content, revision: Int64)
+        do { w = try Workspace(path: path); loaded = try w.load() } catch {
+            throw ShellError(Messages.text(.workspaceUnreadable, language, error.message(language)))
         }
-        let decoder = JSONDecoder()
-        func value<T: Decodable>(_ type: T.Type, _ text: String) -> T? { try? decoder.decode(type, from: Data(text.utf8)) }
-        for (name, text) in entries["scenario"] ?? [:] { if let s = value(Scenario.self, text) { scenarios[name] = s } }
-        for (name, text) in entries["variable"] ?? [:] { variables[name] = text }
-        for (ml, text) in entries["avenant"] ?? [:] { if let d = value(Avenant.Details.self, text) { avenantDetails[ml] = d } }
-        for (key, text) in entries["annotation"] ?? [:] {
-            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-            if parts.count == 2 { annotations[parts[0], default: [:]][parts[1]] = text }
-        }
-        for (key, text) in entries["synthesis"] ?? [:] {
-            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-            if parts.count == 2, let texts = value([String].self, text) { synthesisNotes[parts[0], default: [:]][parts[1]] = texts }
-        }
-        for key in (entries["synthesis-cleared"] ?? [:]).keys {
-            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-            if parts.count == 2 { synthesisCleared[parts[0], default: []].insert(parts[1]) }
-        }
-        let conventions = (entries["convention"] ?? [:]).values.compactMap { value(Convention.self, $0) }
-        if !conventions.isEmpty {
-            for c in conventions.sorted(by: { $0.number < $1.number }) { try replace(c) }
-        }
+        // What the session built before is kept and saved there (the file wins where both have a value).
+        var merged = loaded.content
+        func keep<V>(_ mine: [String: V], _ file: inout [String: V]) { file.merge(mine) { inFile, _ in inFile } }
+        keep(dialogue.scenarios, &merged.dialogue.scenarios)
+        keep(dialogue.conventions, &merged.dialogue.conventions)
+        keep(dialogue.annotations, &merged.dialogue.annotations)
+        keep(dialogue.synthesisNotes, &merged.dialogue.synthesisNotes)
+        keep(dialogue.synthesisCleared, &merged.dialogue.synthesisCleared)
+        keep(dialogue.avenantDetails, &merged.dialogue.avenantDetails)
+        keep(variables, &merged.namedValues)
+        try adopt(merged)
+        close()
         workspace = w
-        savedSnapshot = snapshot()
+        workspaceBase = loaded.content
+        workspaceRevision = loaded.revision
     }
 
-    /// Saves what changed since the last save. Called after each command that succeeded.
-    func persist() throws(ShellError) {
+    /// Takes a content read from the file as the session's state; conventions that differ are
+    /// put into the dataset.
+    private func adopt(_ content: Workspace.Content) throws(ShellError) {
+        let changed = content.dialogue.conventions.values.filter { dialogue.conventions[$0.number] != $0 }
+        dialogue = content.dialogue
+        variables = content.namedValues
+        for c in changed.sorted(by: { $0.number < $1.number }) { try replace(c) }
+    }
+
+    /// Reads what other sessions wrote since this one last read or wrote.
+    func refresh() throws(ShellError) {
         guard let workspace else { return }
-        let now = snapshot()
-        var set: [(kind: String, key: String, value: String)] = [], remove: [(kind: String, key: String)] = []
-        for (kind, entries) in now {
-            for (key, value) in entries where savedSnapshot[kind]?[key] != value { set.append((kind, key, value)) }
+        do {
+            guard try workspace.revision() != workspaceRevision else { return }
+            let loaded = try workspace.load()
+            try adopt(loaded.content)
+            workspaceBase = loaded.content
+            workspaceRevision = loaded.revision
+        } catch let error as Workspace.Failure {
+            throw ShellError(Messages.text(.workspaceUnreadable, language, error.message(language)))
+        } catch let error as ShellError { throw error } catch { throw ShellError("\(error)") }
+    }
+
+    /// Commits the command's change; `false` when another session wrote first (run it again).
+    func persist() throws(ShellError) -> Bool {
+        guard let workspace else { return true }
+        let now = workspaceContent
+        guard now != workspaceBase else { return true }
+        do {
+            guard let revision = try workspace.commit(from: workspaceBase, to: now, at: workspaceRevision) else { return false }
+            workspaceBase = now
+            workspaceRevision = revision
+            return true
+        } catch {
+            throw ShellError(Messages.text(.workspaceNotSaved, language, error.message(language)))
         }
-        for (kind, entries) in savedSnapshot {
-            for key in entries.keys where now[kind]?[key] == nil { remove.append((kind, key)) }
+    }
+
+    /// `workspace copy FILE`: a consistent, self-contained copy of the attached workspace.
+    func copyWorkspace(to path: String) throws(ShellError) {
+        guard let workspace else { throw ShellError(language == .fr ? "aucun espace de travail ouvert (workspace FICHIER)" : "no workspace open (workspace FILE)") }
+        do { try workspace.copy(to: path) } catch {
+            throw ShellError(Messages.text(.workspaceNotSaved, language, error.message(language)))
         }
-        do { try workspace.save(set: set, remove: remove) } catch {
-            throw ShellError(language == .fr ? "espace de travail non enregistré : \(error.description)" : "workspace not saved: \(error.description)")
-        }
-        savedSnapshot = now
+    }
+
+    /// Ends the session's use of its workspace: the write-ahead log is folded into the file, so
+    /// that the file alone holds everything. Call it at every clean end (quit, end of input).
+    public func close() {
+        try? workspace?.close()
+        workspace = nil
     }
 }

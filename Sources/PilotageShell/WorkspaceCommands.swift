@@ -3,17 +3,22 @@ import Foundation
 enum WorkspaceCommands {
     static let workspace = Command(
         names: ["workspace", "espace"],
-        summary: .init(fr: "ouvre un espace de travail (fichier SQLite) où scénarios, objectifs, conventions et notes sont gardés ; seul : l'espace courant",
-                       en: "opens a workspace (SQLite file) that keeps scenarios, objectives, conventions and notes; alone: the current one"),
-        usage: "workspace [FICHIER]", examples: ["workspace dialogue-2018.pilotage"]
+        summary: .init(fr: "espace de travail (fichier SQLite) : scénarios, objectifs, conventions, notes gardés ; copy FICHIER : une copie à envoyer",
+                       en: "workspace (SQLite file) keeping scenarios, objectives, conventions, notes; copy FILE: a copy to send"),
+        usage: "workspace [FICHIER] | workspace copy FICHIER", examples: ["workspace dialogue-2018.pilotage", "workspace copy envoi.pilotage"]
     ) { session, args throws(ShellError) in
         let fr = session.language == .fr
         guard let t = args.next() else {
             return ShellResult(output: session.workspacePath.map { (fr ? "espace de travail : " : "workspace: ") + $0 + "\n" }
                                ?? (fr ? "aucun espace de travail (rien n'est gardé après quit)\n" : "no workspace (nothing is kept after quit)\n"))
         }
-        try args.expectEnd()
         guard session.fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: t) }
+        if t.text == "copy" || t.text == "copie", let file = args.next() {
+            try args.expectEnd()
+            try session.copyWorkspace(to: file.text)
+            return ShellResult(output: fr ? "copie de l'espace de travail écrite : \(file.text)\n" : "workspace copy written: \(file.text)\n")
+        }
+        try args.expectEnd()
         try session.attach(workspace: t.text)
         return ShellResult(output: fr ? "espace de travail : \(t.text) (\(session.scenarios.count) scénario(s))\n" : "workspace: \(t.text) (\(session.scenarios.count) scenario(s))\n")
     }

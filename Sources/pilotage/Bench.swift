@@ -8,7 +8,11 @@ struct Bench: ParsableCommand {
         CommandConfiguration(abstract: HelpText.text("Mesure le chargement, le calcul du tableau de bord et l'export (JSON).",
                                                      en: "Measures loading, the dashboard's computation and the export (JSON)."))
     }
-    @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
+    @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String = ""
+    @Option(help: HelpText.help("Mesure brief et export sur des réseaux générés de ces tailles (nombres de ML, ex. 450,3000,30000) "
+                                + "au lieu d'un dossier.", en: "Measures brief and export on generated networks of these sizes "
+                                + "(numbers of MLs, e.g. 450,3000,30000) instead of a folder.", value: ("tailles", "sizes")))
+    var scaling: String?
     @Option(help: HelpText.help("Nombre de mesures (médiane).", en: "Number of runs (median).", value: ("n", "n"))) var runs: Int = 3
     @Flag(help: HelpText.help("Ne mesure que le calcul du tableau de bord (profilage).",
                               en: "Measures only the dashboard's computation (profiling).")) var dashboardOnly = false
@@ -22,6 +26,13 @@ struct Bench: ParsableCommand {
                                 value: ("fichier", "file"))) var passTurn: String?
 
     func run() throws {
+        if let scaling {
+            let sizes = scaling.split(separator: ",").compactMap { Int($0) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ (1...100_000).contains($0) }) else { throw ValidationError("--scaling attend des nombres de ML, ex. 450,3000,30000") }
+            for n in sizes { try emit(try scale(n) + "\n", .fr) }
+            return
+        }
+        guard !directory.isEmpty else { throw ValidationError("dossier du jeu de données attendu (ou --scaling 450,3000,30000)") }
         func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
             let t = DispatchTime.now().uptimeNanoseconds
             let r = try body()
@@ -71,6 +82,38 @@ struct Bench: ParsableCommand {
         "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1), \
         "scenario_s": \(scenarioTime), "matrix_s": \(matrixTime)}
         """)
+    }
+
+    /// One size of `--scaling`: a national network of `mls` MLs (27 young people per ML on
+    /// average, `--scale 0.01`) generated in a temporary folder, then the medians of a brief (its
+    /// peers and ranks among all MLs) and of the whole export streamed to /dev/null.
+    func scale(_ mls: Int) throws -> String {
+        let dir = NSTemporaryDirectory() + "pilotage-scaling-\(mls)-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        _ = try DatasetGenerator.generate(GeneratorOptions(preset: .national, seed: 1, scale: 0.01, missions: mls), to: dir)
+        let start = DispatchTime.now().uptimeNanoseconds
+        func seconds(since t: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - t) / 1e9 }
+        let dataset = try loadForCommand(dir, language: .fr)
+        let dashboard = Dashboard(dataset)
+        let ready = seconds(since: start)
+        let ml = dashboard.territories(.ml)[0].id, dialogue = dataset.years.last!
+        var brief: [Double] = [], export: [Double] = []
+        for _ in 0..<3 {
+            let t = DispatchTime.now().uptimeNanoseconds
+            _ = try dashboard.brief(ml: ml, dialogueYear: dialogue)
+            brief.append(seconds(since: t))
+        }
+        for _ in 0..<3 {
+            let t = DispatchTime.now().uptimeNanoseconds
+            let out = try OutputFile(path: "/dev/null")
+            try dashboard.exportCSV { (piece: String) throws(OutputFile.Failure) in try out.write(piece) }
+            try out.commit()
+            export.append(seconds(since: t))
+        }
+        var rows = 0
+        dashboard.forEachCell { _ in rows += 1 }
+        return "{\"mls\": \(dashboard.territories(.ml).count), \"youth\": \(dataset.youthCount), \"load_and_dashboard_s\": \(ready), "
+            + "\"brief_s\": \(brief.sorted()[1]), \"export_s\": \(export.sorted()[1]), \"export_rows\": \(rows)}"
     }
 
     /// The file of `--wait-turn` (read) or `--pass-turn` (written), when given.

@@ -39,6 +39,10 @@ struct Generate: ParsableCommand {
                                 en: "Volume relative to the real network (national 1, demo 0.3).",
                                 value: ("échelle", "scale"))) var scale: Double?
     @Option(help: HelpText.help("Années, ex. 2015-2017.", en: "Years, e.g. 2015-2017.", value: ("années", "years"))) var years: String?
+    @Option(help: HelpText.help("Nombre de missions locales (défaut : celui du preset ; ex. 3000 ou 30000 pour mesurer les coûts, "
+                                + "avec un --scale réduit).", en: "Number of Missions locales (default: the preset's; e.g. 3000 or "
+                                + "30000 to measure costs, with a smaller --scale).", value: ("n", "n")))
+    var mls: Int?
 
     func run() throws {
         var yearList: [Int]?
@@ -48,9 +52,10 @@ struct Generate: ParsableCommand {
             yearList = Array(parts[0]...parts[1])
         }
         if let scale, !(scale > 0 && scale <= 10) { throw ValidationError("--scale attend un nombre entre 0 et 10, trouvé \(scale)") }
+        if let mls, !(1...100_000).contains(mls) { throw ValidationError("--mls attend un nombre de 1 à 100 000, trouvé \(mls)") }
         let start = Date()
         let summary: GenerationSummary
-        do { summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale), to: out) } catch {
+        do { summary = try DatasetGenerator.generate(GeneratorOptions(preset: preset, seed: seed, years: yearList, scale: scale, missions: mls), to: out) } catch {
             printError("pilotage : " + error.message(.fr))
             throw ExitCode(2)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotageShell
+import PilotageWorkspace
 
 struct Repl: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(
@@ -23,28 +24,46 @@ struct Repl: ParsableCommand {
                                 en: "Workspace file (SQLite): scenarios, objectives, conventions and notes kept from one "
                                 + "session to the next (default: $PILOTAGE_WORKSPACE).",
                                 value: ("fichier", "file"))) var workspace: String?
+    @Flag(name: .customLong("keep-going"), help: HelpText.help(
+        "Continue après une ligne en erreur (script, -c, entrée standard) : chaque erreur est signalée avec sa ligne, "
+        + "statut 1 à la fin s'il y en a eu (comme psql sans ON_ERROR_STOP, sqlite3 sans -bail).",
+        en: "Goes on past a failed line (script, -c, standard input): each error is reported with its line, status 1 at "
+        + "the end if any failed (as psql without ON_ERROR_STOP, sqlite3 without -bail)."))
+    var keepGoing = false
     @Argument(help: HelpText.help("Un script .pilote à exécuter.", en: "A .pilote script to run.",
                                   value: ("script", "script"))) var script: String?
 
     func run() throws {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
         session.outputFormat = format
+        session.keepGoing = keepGoing
         if let path = workspace ?? ProcessInfo.processInfo.environment["PILOTAGE_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             do throws(ShellError) { try session.attach(workspace: path) } catch {
                 printError(session.render(error, line: ""))
                 throw ExitCode(2)
             }
         }
+        // Every end folds the workspace's log into its file: quit, end of input, an error, a signal.
+        defer { session.close() }
+        let interactive = command == nil && script == nil && Terminal.isInteractive
+        // The terminal ends its loop on SIGTERM and SIGHUP itself (then the signal ends the process).
+        if !interactive { Self.closeWorkspacesOnSignals() }
         if let command {
-            try runLines(command, session: session, source: nil)
+            try runLines(command, session: session, source: keepGoing ? "-c" : nil)
         } else if let script {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+            guard PathKind.isRegularFile(script), let text = try? String(contentsOfFile: script, encoding: .utf8) else {
                 printError(lang == .fr ? "pilotage : impossible de lire « \(script) »" : "pilotage: cannot read \"\(script)\"")
                 throw ExitCode(2)
             }
+            session.enterScript(script)
             try runLines(text, session: session, source: script)
-        } else if Terminal.isInteractive {
+        } else if interactive {
             Terminal(session: session).loop()
+            if Terminal.endSignal != 0 {
+                session.close()
+                signal(Terminal.endSignal, SIG_DFL)
+                kill(getpid(), Terminal.endSignal)
+            }
         } else {
             // Line by line as they come (a pipe may feed the REPL over time); `\` continues a line.
             var joiner = ContinuedLines()
@@ -54,20 +73,49 @@ struct Repl: ParsableCommand {
                 if let error = result.error {
                     printError(Messages.text(.scriptLine, session.language, "stdin", String(line.number)) + " :")
                     printError(error)
-                    throw ExitCode(1)
+                    failed += 1
+                    if !keepGoing { throw ExitCode(1) }
                 }
                 return result.quit
             }
+            var failed = 0
             while let raw = readLine(strippingNewline: true) {
-                if let line = joiner.add(raw), try run(line) { return }
+                if let line = joiner.add(raw), try run(line) { break }
             }
             if let last = joiner.finish() { _ = try run(last) }
+            try endKeepingGoing(failed, session)
         }
     }
 
+    /// With `--keep-going`, the count of failed lines and status 1 if any failed.
+    func endKeepingGoing(_ failed: Int, _ session: Session) throws {
+        guard failed > 0 else { return }
+        printError(session.language == .fr ? "pilotage : \(failed) ligne(s) en erreur" : "pilotage: \(failed) line(s) failed")
+        throw ExitCode(1)
+    }
+
+    /// SIGTERM and SIGHUP end the process as they would, after closing the open workspaces
+    /// (their write-ahead log folded into the file).
+    static func closeWorkspacesOnSignals() {
+        for sig in [SIGTERM, SIGHUP] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler {
+                Workspace.closeAll()
+                signal(sig, SIG_DFL)
+                kill(getpid(), sig)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+    /// Kept alive for the whole process; set once, at start, from the main thread.
+    nonisolated(unsafe) private static var signalSources: [any DispatchSourceSignal] = []
+
     /// Runs a script; the first error stops it, with its line number, and exits 1.
     func runLines(_ text: String, session: Session, source: String?) throws {
-        let (error, _) = try session.runScript(text, source: source) { try emit($0, session.language) }
+        let (error, _) = try session.runScript(text, source: source, emit: { try emit($0, session.language) }, reportError: { printError($0) })
+        try endKeepingGoing(session.failedLines, session)
         if let error {
             printError(error)
             throw ExitCode(1)

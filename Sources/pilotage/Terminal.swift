@@ -25,6 +25,8 @@ final class Terminal {
 
     /// Whether SIGTERM or SIGHUP asked the session to end (it ends cleanly at the next prompt).
     static var endRequested: Bool { pe_peek_flag(Int32(PE_TERMINATE)) != 0 }
+    /// The signal that ended the session, if one did.
+    static var endSignal: Int32 { Int32(pe_flag(Int32(PE_TERMINATE)).pointee) }
 
     func loop() {
         _ = pe_setup_locale()

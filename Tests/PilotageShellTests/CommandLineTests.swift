@@ -121,6 +121,18 @@ struct CommandLineTests {
         #expect(r.status == 1 && r.stderr.contains("funding.csv:2:"))
     }
 
+    @Test("events.csv opening a quote on line N that no quote closes before another field's: status 1, events.csv:N")
+    func unclosedQuoteLocated() throws {
+        let dir = NSTemporaryDirectory() + "quote-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: root.appendingPathComponent("Playground/data/demo").path, toPath: dir)
+        var lines = try String(contentsOfFile: dir + "/events.csv", encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[999] += "\""                                              // line 1000 opens a quote…
+        lines[2999] = "\"" + lines[2999].replacingOccurrences(of: ",", with: "\",", options: [], range: lines[2999].range(of: ","))
+        try lines.joined(separator: "\n").write(toFile: dir + "/events.csv", atomically: true, encoding: .utf8)
+        let r = try pilotage(["validate", dir])                    // …and line 3000's quoted id ends it
+        #expect(r.status == 1 && r.stderr.contains("events.csv:1000:") && !r.stderr.contains("events.csv:3000:"), "\(r.stderr)")
+    }
+
     @Test func exportContract() throws {
         let out = NSTemporaryDirectory() + "export-\(UUID().uuidString).csv"
         var r = try pilotage(["export", "dashboard", "Playground/data/demo", "--out", out])
@@ -252,9 +264,9 @@ struct WorkspaceTests {
     final class Repl {
         let process = Process(), input = Pipe(), output = Pipe()
         var seen = ""
-        init(workspace: String) throws {
+        init(workspace: String, extra: [String] = []) throws {
             process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["--workspace", workspace]
+            process.arguments = extra + ["--workspace", workspace]
             process.currentDirectoryURL = root
             process.standardInput = input; process.standardOutput = output; process.standardError = FileHandle.nullDevice
             try process.run()

@@ -43,7 +43,8 @@ struct LanguageTests {
 
     /// A line (or a wrapped piece of one) of an official text.
     static func isOfficial(_ line: Substring, _ official: [String]) -> Bool {
-        var t = line.trimmingCharacters(in: .whitespaces)
+        // An echoed command may be cut to a window around the error, with « … » at its ends.
+        var t = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "…"))
         for head in ["Official label:", "Source:"] where t.hasPrefix(head) { return head == "Source:" || isOfficial(t.dropFirst(head.count), official) }
         if let close = t.firstIndex(of: "]"), t.hasPrefix("[") { t = String(t[t.index(after: close)...]).trimmingCharacters(in: .whitespaces) }
         return t.count > 12 && official.contains { $0.contains(t) }

@@ -193,8 +193,19 @@ struct QueryTests {
         let s = demoSession()
         let r = s.run(".read \(dir)/a.pilote")
         #expect(r.succeeded && r.output.contains("France (FR)") && s.variables["x"] == "R10")
-        #expect(s.run(".read \(dir)/self.pilote").error?.contains("16 au plus") == true)
+        #expect(s.run(".read \(dir)/self.pilote").error?.contains("cycle de .read : self.pilote → self.pilote") == true)
         #expect(s.run(".read \(dir)/missing.pilote").error?.contains("impossible de lire") == true)
+    }
+
+    @Test("let cannot grow without bound: a line past 100 000 characters once substituted is refused at once")
+    func letIsCapped() {
+        let s = Session()
+        #expect(s.run("let a = R5").succeeded)
+        let grow = "let a = " + Array(repeating: "$a", count: 10).joined(separator: ",")
+        let start = Date()
+        var refused = 0
+        for _ in 0..<7 { if let e = s.run(grow).error { refused += 1; #expect(e.contains("ligne trop longue")) } }
+        #expect(refused == 3 && s.variables["a"]!.count < 100_000 && Date().timeIntervalSince(start) < 10)
     }
 
     @Test func timer() {
@@ -265,5 +276,17 @@ struct RobustnessTests {
         #expect(s.run("show R10 to /tmp/never.csv").error?.contains("désactivé") == true)
         #expect(s.run(".read /etc/hostname").error?.contains("désactivé") == true)
         #expect(s.run("load Playground/data/demo").error?.contains("désactivé") == true)
+    }
+}
+
+@Suite("Errors a person can read")
+struct ReadableErrorTests {
+    @Test("a 5 000-character token: the message quotes 30 characters and the line is shown around the caret")
+    func longToken() {
+        let token = String(repeating: "x", count: 5_000)
+        let e = Session().run("explain \(token)").error ?? ""
+        #expect(e.count < 400 && e.contains("« xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx … (5000) »"), "\(e.prefix(500))")
+        // Short lines are shown whole, caret under the token.
+        #expect(Session().run("explain nope").error == "erreur : indicateur inconnu « nope »\n  explain nope\n          ^^^^")
     }
 }

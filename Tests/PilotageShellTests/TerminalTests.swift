@@ -136,10 +136,16 @@ struct TerminalTests {
         #expect(run.screen.contains("R5 — Ratio 5") && run.status == 0, "\(run.screen)")
     }
 
-    @Test("SIGTERM at the prompt ends the session cleanly")
+    @Test("SIGTERM at the prompt ends the session as the signal does, its workspace whole in one file")
     func terminate() throws {
-        let run = try terminal([keys("show R5")], environment: env, signal: SIGTERM)
-        #expect(run.status == 0, "\(run.screen)")
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        let workspace = state + "/term.pilotage", copy = state + "/copy.pilotage"
+        let run = try terminal([typed("scenario new gardé"), keys("show R5")], arguments: ["--workspace", workspace],
+                               environment: env, signal: SIGTERM)
+        #expect(run.status == -SIGTERM, "\(run.screen)")
+        try FileManager.default.copyItem(atPath: workspace, toPath: copy)   // the file alone, without its -wal
+        let listed = try pilotage(["--workspace", copy, "-c", "scenario list"])
+        #expect(listed.stdout.contains("gardé"), "\(listed.stdout) \(listed.stderr)")
     }
 }
 

@@ -95,6 +95,15 @@ struct LoaderTests {
     @Test func exitOnOpenPathway() { expectError(.exitOnOpenPathway, at: "pathways.csv:4:27", field: "exit_outcome") { $0.files["pathways.csv"]! += "P3,Y2,civis,2016-02-01,,0,emploi,cdi,1,0,0\n" } }
     @Test func mixedDataset() { expectError(.mixedDataset, at: "indicators.csv") { $0.files["indicators.csv"] = "ml_id,year,indicator,breakdown,value\n" } }
     @Test func unterminatedQuote() { expectError(.badQuoting, at: "events.csv:4:25") { $0.files["events.csv"]! += "Y1,2016-01-06,entretien,\"physique\n" } }
+    @Test("a quote left open and closed lines later by another field's quote: located where it opened")
+    func quoteClosedLinesLater() {
+        expectError(.badQuoting, at: "events.csv:4:25") {
+            $0.files["events.csv"]! += "Y1,2016-01-06,entretien,\"physique\nY1,2016-01-07,atelier,\nY2,2016-01-08,atelier,\n\"Y2\",2016-01-09,atelier,\n"
+        }
+        var f = Files()
+        f.files["events.csv"]! += "Y1,2016-01-06,entretien,\"physique\nY1,2016-01-07,atelier,\n\"Y2\",2016-01-09,atelier,\n"
+        #expect(f.errors().first?.found.contains("fermé seulement 2 ligne(s) plus loin") == true, "\(f.errors())")
+    }
     @Test func quoteInsideField() { expectError(.badQuoting, at: "events.csv:4:2") { $0.files["events.csv"]! += "Y\"1,2016-01-06,atelier,\n" } }
     @Test func invalidUTF8() {
         var f = Files()

@@ -65,8 +65,8 @@ struct CSVFile {
         var scanner = RowScanner(separator: separator, position: 0, line: 1)
         let result = header.withUnsafeMutableBufferPointer { scanner.scan(into: &fields, buffer: $0) }
         var columns: [String] = []
-        if case .badQuoting(let offset, let line, let lineStart) = result {
-            headerError = CSVFile.quotingError(name: name, bytes: header, offset: offset, line: line, lineStart: lineStart)
+        if case .badQuoting(let offset, let line, let lineStart, let closedOn) = result {
+            headerError = CSVFile.quotingError(name: name, bytes: header, offset: offset, line: line, lineStart: lineStart, closedOn: closedOn)
         } else if start < bytes.count {
             columns = fields.map { String(decoding: header[$0.start..<$0.end], as: UTF8.self).trimmingWhitespace() }
         }
@@ -75,9 +75,13 @@ struct CSVFile {
         firstBodyLine = scanner.line
     }
 
-    static func quotingError(name: String, bytes: [UInt8], offset: Int, line: Int, lineStart: Int) -> DatasetDiagnostic {
+    /// The error of a quote: where it opened when it runs past its line (`closedOn`: how many lines
+    /// further a quote closes it, or `-1` for the end of the file), else where the field goes wrong.
+    static func quotingError(name: String, bytes: [UInt8], offset: Int, line: Int, lineStart: Int, closedOn: Int) -> DatasetDiagnostic {
         let column = utf8Column(bytes, from: lineStart, to: min(offset, bytes.count))
-        let found = offset >= bytes.count ? "fin de fichier / end of file" : "« \(String(decoding: [bytes[offset]], as: UTF8.self)) »"
+        let found = closedOn == -1 ? "un guillemet ouvert ici, jamais fermé (fin de fichier) / a quote opened here, never closed (end of file)"
+            : closedOn > 0 ? "un guillemet ouvert ici, fermé seulement \(closedOn) ligne(s) plus loin / a quote opened here, closed only \(closedOn) line(s) further"
+            : offset >= bytes.count ? "fin de fichier / end of file" : "« \(String(decoding: [bytes[offset]], as: UTF8.self)) »"
         return .init(.badQuoting, file: name, line: line, column: column,
                      expected: .init(fr: "un champ entre guillemets fermé puis un séparateur ou une fin de ligne (RFC 4180)",
                                      en: "a closed quoted field followed by a separator or a line end (RFC 4180)"),
@@ -96,7 +100,7 @@ struct CSVFile {
                 ok = false
                 try sink.report(.init(.missingColumn, file: name, line: 1, field: n,
                                       expected: .init(fr: "une colonne « \(n) »", en: "a column \"\(n)\""),
-                                      found: "en-tête / header: \(columns.joined(separator: String(UnicodeScalar(separator))))"))
+                                      found: "en-tête / header: \(excerpt(columns.joined(separator: String(UnicodeScalar(separator)))))"))
             }
         }
         return ok ? result : nil
@@ -156,8 +160,8 @@ struct CSVShape: Sendable {
         fields.reserveCapacity(expected + 1)
         while scanner.position < range.upperBound {
             let rowLine = scanner.line, rowStart = scanner.position
-            if case .badQuoting(let offset, let line, let lineStart) = scanner.scan(into: &fields, buffer: buffer) {
-                try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart))
+            if case .badQuoting(let offset, let line, let lineStart, let closedOn) = scanner.scan(into: &fields, buffer: buffer) {
+                try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart, closedOn: closedOn))
                 var p = offset
                 while p < n, buffer[p] != 10 { p += 1 }
                 scanner.position = p + 1
@@ -206,7 +210,10 @@ struct RowScanner {
     var position: Int
     var line: Int
 
-    enum Result { case ok, badQuoting(offset: Int, line: Int, lineStart: Int) }
+    /// `closedOn`: for a quote that runs past its line, how many lines further a quote ends it
+    /// (`-1`: the end of the file), and the error is placed where it opened; `0` otherwise.
+    /// (A count, not a line number: parts of a file are scanned from line 0 and shifted later.)
+    enum Result { case ok, badQuoting(offset: Int, line: Int, lineStart: Int, closedOn: Int) }
 
     mutating func scan(into ranges: inout [FieldRange], buffer b: UnsafeMutableBufferPointer<UInt8>) -> Result {
         ranges.removeAll(keepingCapacity: true)
@@ -221,7 +228,7 @@ struct RowScanner {
                 var write = pos
                 while true {
                     // An unterminated quote is reported where it opens.
-                    if pos >= n { position = n; return .badQuoting(offset: quote.offset, line: quote.line, lineStart: quote.lineStart) }
+                    if pos >= n { position = n; return .badQuoting(offset: quote.offset, line: quote.line, lineStart: quote.lineStart, closedOn: -1) }
                     let c = b[pos]
                     if c == 34 {
                         if pos + 1 < n, b[pos + 1] == 34 { b[write] = 34; write += 1; pos += 2; continue }
@@ -234,14 +241,17 @@ struct RowScanner {
                 ranges.append(FieldRange(start: contentStart, end: write, quoted: true))
                 if pos < n, b[pos] != sep, b[pos] != 10, b[pos] != 13 {
                     position = pos
-                    return .badQuoting(offset: pos, line: line, lineStart: lineStart)
+                    if line != quote.line {
+                        return .badQuoting(offset: quote.offset, line: quote.line, lineStart: quote.lineStart, closedOn: line - quote.line)
+                    }
+                    return .badQuoting(offset: pos, line: line, lineStart: lineStart, closedOn: 0)
                 }
             } else {
                 let start = pos
                 while pos < n {
                     let c = b[pos]
                     if c == sep || c == 10 || c == 13 { break }
-                    if c == 34 { position = pos; return .badQuoting(offset: pos, line: line, lineStart: lineStart) }
+                    if c == 34 { position = pos; return .badQuoting(offset: pos, line: line, lineStart: lineStart, closedOn: 0) }
                     pos += 1
                 }
                 ranges.append(FieldRange(start: start, end: pos, quoted: false))
@@ -295,6 +305,12 @@ struct CSVRow {
 
 // MARK: - Byte utilities
 
+/// A text as messages quote it (see the bytes' version).
+func excerpt(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { excerpt($0) }
+}
+
 /// A value as messages quote it: whole up to 40 characters, else its first 30 and « … » with its
 /// length, so that a 10 MB field never makes a 10 MB message.
 func excerpt(_ b: UnsafeBufferPointer<UInt8>) -> String {
@@ -304,12 +320,14 @@ func excerpt(_ b: UnsafeBufferPointer<UInt8>) -> String {
 }
 
 /// What stands at a dataset path: a regular file (through links), nothing, or something else.
-enum PathKind: Equatable {
+public enum PathKind: Equatable, Sendable {
+    /// Nothing at the path; a regular file.
     case missing, regular
     /// A folder, FIFO, device, socket or dangling link: what it is, in words.
     case other(LocalizedText)
 
-    init(_ path: String) {
+    /// What stands at `path`.
+    public init(_ path: String) {
         var st = stat()
         if stat(path, &st) != 0 {
             var link = stat()
@@ -325,6 +343,9 @@ enum PathKind: Equatable {
         default: self = .other(.init(fr: "un fichier spécial", en: "a special file"))
         }
     }
+
+    /// Whether `path` is a regular file (through links): a script, never a FIFO that would block.
+    public static func isRegularFile(_ path: String) -> Bool { PathKind(path) == .regular }
 
     /// The error for a dataset file that is there but is not a regular file.
     func diagnostic(_ file: String) -> DatasetDiagnostic? {

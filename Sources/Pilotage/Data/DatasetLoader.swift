@@ -86,7 +86,7 @@ struct DatasetLoader {
             return nil
         }
         func bad(_ fr: String, _ en: String, _ found: String) throws {
-            try sink.report(.init(.badManifest, file: file, line: 1, expected: .init(fr: fr, en: en), found: found))
+            try sink.report(.init(.badManifest, file: file, line: 1, expected: .init(fr: fr, en: en), found: excerpt(found)))
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)), let json = object as? [String: Any] else {
             try bad("un objet JSON", "a JSON object", "du texte qui n'est pas un objet JSON / text that is not a JSON object")
@@ -95,7 +95,7 @@ struct DatasetLoader {
         guard let format = json["format"] as? String else { try bad("une clé \"format\" texte", "a string key \"format\"", "\(json["format"].map { "\($0)" } ?? "rien / nothing")"); return nil }
         guard format == Manifest.formatName else {
             try sink.report(.init(.unsupportedVersion, file: file, line: 1, field: "format",
-                                  expected: .init(fr: "le format \"\(Manifest.formatName)\"", en: "format \"\(Manifest.formatName)\""), found: "\"\(format)\""))
+                                  expected: .init(fr: "le format \"\(Manifest.formatName)\"", en: "format \"\(Manifest.formatName)\""), found: "\"\(excerpt(format))\""))
             return nil
         }
         guard let versionNumber = json["version"] as? NSNumber, versionNumber.doubleValue == versionNumber.doubleValue.rounded() else {

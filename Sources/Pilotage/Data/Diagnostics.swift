@@ -62,8 +62,8 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     case overlappingNationalPathways = "overlapping-national-pathways"
     /// Situation outside any pathway.
     case situationOutsidePathway = "situation-outside-pathway"
-    /// Event outside the manifest's years.
-    case eventOutsideYears = "event-outside-years"
+    /// An event no rule can use: after the manifest's last year, or before the young person's 16th birthday.
+    case unusableEvent = "unusable-event"
     /// ML with no context row for a year.
     case missingContext = "missing-context"
     /// ML with no resources row for a year.
@@ -77,7 +77,7 @@ public enum DatasetRule: String, Sendable, CaseIterable {
     public var isError: Bool {
         switch self {
         case .ageOutsideRange, .diagnosticBeforeReception, .pathwayWithoutDiagnostic, .longOrientationSequence,
-             .overlappingNationalPathways, .situationOutsidePathway, .eventOutsideYears,
+             .overlappingNationalPathways, .situationOutsidePathway, .unusableEvent,
              .missingContext, .missingResources, .missingFunding, .subsidyFundingMismatch:
             return false
         default: return true
@@ -116,7 +116,8 @@ public enum DatasetRule: String, Sendable, CaseIterable {
         case .longOrientationSequence: return .init(fr: "séquence d'orientation de plus de 4 mois", en: "orientation sequence longer than 4 months")
         case .overlappingNationalPathways: return .init(fr: "parcours nationaux qui se chevauchent", en: "overlapping national pathways")
         case .situationOutsidePathway: return .init(fr: "situation hors de tout parcours", en: "situation outside any pathway")
-        case .eventOutsideYears: return .init(fr: "événement hors des années du manifeste", en: "event outside the manifest's years")
+        case .unusableEvent: return .init(fr: "événement qu'aucune règle ne lit (après la dernière année du manifeste ou avant les 16 ans du jeune)",
+                                          en: "event no rule can use (after the manifest's last year or before the young person's 16th birthday)")
         case .missingContext: return .init(fr: "ML sans ligne de contexte pour une année", en: "ML with no context row for a year")
         case .missingResources: return .init(fr: "ML sans ligne de ressources pour une année", en: "ML with no resources row for a year")
         case .missingFunding: return .init(fr: "ML sans financement pour une année", en: "ML with no funding row for a year")

@@ -182,6 +182,13 @@ public final class OutputFile {
         if mkdir(path, 0o777) != 0, errno != EEXIST { throw Failure(path: path, code: errno) }
     }
 
+    /// Writes whole bytes to `path` (see the type's rules).
+    public static func write(bytes: [UInt8], to path: String) throws(Failure) {
+        let out = try OutputFile(path: path)
+        try out.write(bytes: bytes)
+        try out.commit()
+    }
+
     /// Writes all of `bytes` to a descriptor, going on after short writes and interruptions;
     /// returns the error number of a failure.
     static func writeAll(_ fd: Int32, _ bytes: [UInt8], limit: Int? = nil) -> Int32? {

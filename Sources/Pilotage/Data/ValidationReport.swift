@@ -66,15 +66,18 @@ public struct ValidationReport: Sendable {
         let accueilKind = Code.index(EventKind.accueil), diagnosticKind = Code.index(EventKind.diagnostic)
         let orientation = Code.index(Program.orientation)
         let scopes = Program.allCases.map(\.scope)
-        let covered = Set(years)
+        // Events before the first year are the history the rules read (first reception, R2, cohorts);
+        // those after the last year, or before the young person's 16th birthday, no rule can use.
+        let lastDay = Day.yearBounds(years.max()!).upperBound.number
         for y in 0..<m.youthCount {
+            let sixteen = Day(number: m.youthBirth[y]).adding(months: 16 * 12).number
             let e0 = Int(m.evStart[y]), e1 = Int(m.evStart[y + 1])
             let p0 = Int(m.pwStart[y]), p1 = Int(m.pwStart[y + 1])
             var accueil: Int? = nil, firstDiagnostic = Int32.max
             for i in e0..<e1 {
                 if m.evKind[i] == accueilKind { accueil = i }
                 if m.evKind[i] == diagnosticKind { firstDiagnostic = min(firstDiagnostic, m.evDate[i]) }
-                if !covered.contains(Day(number: m.evDate[i]).year) { add(.eventOutsideYears, "events.csv:\(m.evLine[i])") }
+                if m.evDate[i] > lastDay || m.evDate[i] < sixteen { add(.unusableEvent, "events.csv:\(m.evLine[i])") }
             }
             if let a = accueil {
                 let reception = Day(number: m.evDate[a]), birth = Day(number: m.youthBirth[y])

@@ -217,6 +217,7 @@ public struct Dashboard: Sendable {
             $0.1 != $1.1 ? direction.isBetter($0.1, than: $1.1) : $0.0.id.utf8.lexicographicallyPrecedes($1.0.id.utf8)
         }
         var result: [Ranked] = []
+        result.reserveCapacity(sorted.count)
         for (i, (ml, v)) in sorted.enumerated() {
             let rank = (i > 0 && sorted[i - 1].1 == v) ? result[i - 1].rank : i + 1
             let standing = Standing(rank: rank, of: sorted.count)

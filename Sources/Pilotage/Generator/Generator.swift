@@ -17,10 +17,14 @@ public struct GeneratorOptions: Hashable, Sendable {
     public var years: [Int]
     /// Volume of young people relative to the real network (national: 1; demo: **0.28**).
     public var scale: Double
+    /// The number of MLs, when not the preset's: each region's count scaled to it (at least one
+    /// ML per region), for measuring costs at 3,000 or 30,000 MLs. **nil**: the preset's.
+    public var missions: Int?
 
     /// Creates a value from its fields.
-    public init(preset: Preset, seed: UInt64 = 1, years: [Int]? = nil, scale: Double? = nil) {
+    public init(preset: Preset, seed: UInt64 = 1, years: [Int]? = nil, scale: Double? = nil, missions: Int? = nil) {
         self.preset = preset
+        self.missions = missions
         self.seed = seed
         self.years = years ?? [2015, 2016, 2017]
         self.scale = scale ?? (preset == .demo ? 0.28 : 1)
@@ -110,7 +114,8 @@ private struct Generation {
     mutating func run(_ dir: String) throws(DatasetWriteError) -> GenerationSummary {
         do { try OutputFile.makeFolder(dir) } catch { throw DatasetWriteError(error) }
         func path(_ f: String) -> String { (dir as NSString).appendingPathComponent(f) }
-        let plan = options.preset == .demo ? NetworkPlan.demo : NetworkPlan.national
+        var plan = options.preset == .demo ? NetworkPlan.demo : NetworkPlan.national
+        if let wanted = options.missions { plan = plan.scaled(to: wanted) }
         let years = options.years.sorted()
         let manifest = Manifest(name: options.preset == .demo ? "demo" : "national",
                                 description: "Jeu de données synthétique Pilotage (preset \(options.preset.rawValue), graine \(options.seed)) : aucun jeune réel n'y figure.",

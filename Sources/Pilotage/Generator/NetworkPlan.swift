@@ -43,6 +43,16 @@ struct NetworkPlan {
               cities: ["Lille", "Amiens", "Roubaix", "Calais", "Beauvais"], mlCount: 5),
     ])
 
+    /// The same regions with about `total` MLs, each region's share kept (one ML at least).
+    func scaled(to total: Int) -> NetworkPlan {
+        let now = regions.map(\.mlCount).reduce(0, +)
+        var plan = self
+        for i in plan.regions.indices {
+            plan.regions[i].mlCount = max(1, Int((Double(regions[i].mlCount) * Double(total) / Double(now)).rounded()))
+        }
+        return plan
+    }
+
     /// An ASCII, upper-case form of a city for identifiers (`Saint-Étienne` → `SAINT-ETIENNE`).
     static func slug(_ s: String) -> String {
         let folded = s.applyingTransform(.stripDiacritics, reverse: false) ?? s
