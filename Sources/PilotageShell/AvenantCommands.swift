@@ -28,13 +28,12 @@ enum AvenantCommands {
 
     /// `avenant set ML KEY "value"`: what the avenant needs and the dataset does not hold.
     @Sendable static func note(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let fr = session.language == .fr
         let ml = c.ml("ML")!, key = c.text("CLÉ")!, value = c.text("\"valeur\"")!
         var details = session.avenantDetails[ml] ?? Avenant.Details()
         switch key {
         case "fipj_direct", "fipj_indirect":
             guard let n = try? TypedNumber.parse(value, language: session.language), n.unit != .percent, n.value >= 0 else {
-                throw ShellError(fr ? "montant attendu (ex. « 12 500,50 »)" : "amount expected (e.g. \"12,500.50\")", at: c.tokens["\"valeur\""])
+                throw ShellError(Messages.text(.amountExpectedEG, session.language), at: c.tokens["\"valeur\""])
             }
             let x = n.value
             if key == "fipj_direct" { details.fipjDirect = x } else { details.fipjIndirect = x }
@@ -42,22 +41,22 @@ enum AvenantCommands {
         default: details[keyPath: keys.first { $0.0 == key }!.1] = value
         }
         session.avenantDetails[ml] = details
-        return ShellResult(output: fr ? "\(key) noté pour \(ml)\n" : "\(key) noted for \(ml)\n")
+        return ShellResult(output: Messages.text(.notedFor, session.language, "\(key)", "\(ml)"))
     }
 
     /// `avenant of ML for YEAR [to FILE]`: Markdown, or HTML by the file's extension.
     @Sendable static func write(_ session: Session, _ v: ClauseValues) throws(ShellError) -> ShellResult {
-        let fr = session.language == .fr, d = try session.dashboard(), data = try session.dataset()
+        let d = try session.dashboard(), data = try session.dataset()
         let ml = v.ml("of")!, year = v.year("for")!
         guard let c = data.convention(of: ml, year: year), let mission = data.mission(id: ml) else {
-            throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year)" : "no convention of \(ml) covers \(year)")
+            throw ShellError(Messages.text(.noConventionOfCovers, session.language, "\(ml)", "\(year)"))
         }
         let a: Avenant
         do throws(Avenant.Failure) { a = try Avenant(convention: c, mission: mission, year: year, dataset: data, dashboard: d, details: session.avenantDetails[ml] ?? .init()) }
-        catch { throw ShellError(fr ? "pas de subvention \(year) dans la convention \(c.number) (funding … set)" : "no \(year) subsidy in convention \(c.number) (funding … set)") }
+        catch { throw ShellError(Messages.text(.noSubsidyInConventionFunding, session.language, "\(year)", "\(c.number)")) }
         guard let (path, token) = v.file("to") else { return ShellResult(output: a.markdown()) }
         let html = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
         try session.write(html ? a.html() : a.markdown(), to: path, token: token)
-        return ShellResult(output: fr ? "écrit : \(path)\n" : "written: \(path)\n")
+        return ShellResult(output: Messages.text(.written, session.language, "\(path)"))
     }
 }

@@ -19,50 +19,48 @@ enum BriefCommands {
         let b: Brief
         do throws(BriefError) { b = try d.brief(ml: ml, dialogueYear: year, peerCount: peerCount) } catch {
             switch error {
-            case .unknownML(let id): throw ShellError(fr ? "mission locale inconnue : \(id)" : "unknown Mission locale: \(id)")
-            case .noResults(let y, _): throw ShellError(fr ? "pas de résultats \(y - 1) pour le dialogue \(y)" : "no \(y - 1) results for the \(y) dialogue")
+            case .unknownML(let id): throw ShellError(Messages.text(.unknownMissionLocale, lang, "\(id)"))
+            case .noResults(let y, _): throw ShellError(Messages.text(.noResultsForDialogue, lang, "\(y - 1)", "\(y)"))
             }
         }
         return ShellResult(report: report(b, d, session))
     }
 
     static func report(_ b: Brief, _ d: Dashboard, _ session: Session) -> Report {
-        let lang = session.language, fr = lang == .fr
+        let lang = session.language
         let regionName = d.region(of: b.ml).map { d.name(of: $0) } ?? ""
         var r = Report("brief", title: "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))")
-        r.text(fr ? "  résultats \(b.resultYear) comparés à \(b.previousYear), à la région \(regionName) et à la nation"
-                  : "  \(b.resultYear) results against \(b.previousYear), the region \(regionName) and the nation")
-        var peers = Report.Table("peers", columns: [("ml", "ML"), ("name", fr ? "nom" : "name")], leftColumns: 2)
+        r.text(Messages.text(.resultsAgainstRegionAndNation, lang, "\(b.resultYear)", "\(b.previousYear)", "\(regionName)"))
+        var peers = Report.Table("peers", columns: [("ml", "ML"), ("name", Messages.text(.name, lang))], leftColumns: 2)
         peers.rows = b.peers.map { [.text($0), .text(d.name(of: .ml($0)))] }
-        peers.plainText = [(fr ? "  pairs (les \(b.peers.count) ML les plus proches en contexte : log JANO, DEFM/JANO, parts QPV et ZRR) : "
-                               : "  peers (the \(b.peers.count) MLs nearest in context: log JANO, DEFM/JANO, QPV and ZRR shares): ")
+        peers.plainText = [(Messages.text(.peersMlsNearestInContext, lang, "\(b.peers.count)"))
                            + b.peers.map { d.name(of: .ml($0)) }.joined(separator: ", ")]
         r.add(peers)
-        var weight = Report.Table("weight", columns: [("measure", fr ? "mesure" : "measure"), ("share", fr ? "part" : "share")])
-        func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%") }
-        weight.rows = b.weight.map { [.text($0.label), $0.share.map { Report.Cell(value: .ratio($0), shown: percent($0)) } ?? .absent(fr ? "valeur absente" : "absent value")] }
-        weight.plainText = [(fr ? "  poids dans la région : " : "  weight in the region: ")
+        var weight = Report.Table("weight", columns: [("measure", Messages.text(.measure, lang)), ("share", Messages.text(.share, lang))])
+        func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (Messages.text(.message, lang)) }
+        weight.rows = b.weight.map { [.text($0.label), $0.share.map { Report.Cell(value: .ratio($0), shown: percent($0)) } ?? .absent(Messages.text(.absentValue, lang))] }
+        weight.plainText = [(Messages.text(.weightInRegion, lang))
                             + b.weight.map { "\($0.label) \($0.share.map(percent) ?? Messages.text(.notAvailable, lang))" }
-                                .joined(separator: fr ? " ; " : "; ")]
+                                .joined(separator: Messages.text(.message2, lang))]
         r.add(weight)
         let notes = session.annotations[b.ml] ?? [:]
-        func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(fr ? "valeur absente" : "absent value") }
+        func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(Messages.text(.absentValue, lang)) }
         for (k, step) in b.steps.enumerated() {
             var t = Report.Table("step_\(k + 1)", heading: ["", step.guide.title],
-                                 columns: [("line", fr ? "ligne" : "line"), ("value", "\(b.resultYear)"), ("previous", "\(b.previousYear)"),
-                                           ("region", fr ? "région" : "region"), ("nation", "nation"), ("national_rank", fr ? "rang national" : "national rank"),
-                                           ("regional_rank", fr ? "rang régional" : "regional rank"), ("peer_median", fr ? "médiane pairs" : "peer median"),
-                                           ("peer_rank", fr ? "rang pairs" : "peer rank")])
+                                 columns: [("line", Messages.text(.line, lang)), ("value", "\(b.resultYear)"), ("previous", "\(b.previousYear)"),
+                                           ("region", Messages.text(.region2, lang)), ("nation", "nation"), ("national_rank", Messages.text(.nationalRank, lang)),
+                                           ("regional_rank", Messages.text(.regionalRank, lang)), ("peer_median", Messages.text(.peerMedian, lang)),
+                                           ("peer_rank", Messages.text(.peerRank, lang))])
             t.showsHeader = !step.lines.isEmpty
             for l in step.lines {
                 let i = l.indicator
                 t.rows.append([.text(i.id), .line(l.value, i, lang), .line(l.previous, i, lang), .line(l.region, i, lang), .line(l.nation, i, lang),
                                rank(l.nationalRank), rank(l.regionalRank),
-                               .line(l.peerMedian, i, lang, absent: fr ? "aucun pair n'a de valeur" : "no peer has a value"),
-                               l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(fr ? "valeur absente" : "absent value")])
+                               .line(l.peerMedian, i, lang, absent: Messages.text(.noPeerHasValue, lang)),
+                               l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(Messages.text(.absentValue, lang))])
             }
             if let note = step.guide.note { t.footer.append("  " + note.text(lang)) }
-            t.footer.append(fr ? "  Thématiques à aborder :" : "  Themes (Thématiques à aborder):")
+            t.footer.append(Messages.text(.themesThMatiquesAborder, lang))
             for (i, theme) in step.guide.themes.enumerated() {
                 let key = "\(k + 1).\(i + 1)"
                 t.footer.append("    [\(key)] \(theme)")
@@ -70,10 +68,9 @@ enum BriefCommands {
             }
             r.add(t)
         }
-        var targets = Report.Table("targets", heading: ["", fr ? "Cibles nationales de l'Annexe n°1 (sens seulement) : \(b.resultYear) comparé à \(b.previousYear)"
-                                                             : "National targets of Annexe n°1 (direction only): \(b.resultYear) against \(b.previousYear)"],
-                                   columns: [("target", fr ? "cible" : "target"), ("line", fr ? "ligne" : "line"), ("previous", "\(b.previousYear)"),
-                                             ("value", "\(b.resultYear)"), ("verdict", fr ? "sens" : "direction")], leftColumns: 2)
+        var targets = Report.Table("targets", heading: ["", Messages.text(.nationalTargetsOfAnnexeN, lang, "\(b.resultYear)", "\(b.previousYear)")],
+                                   columns: [("target", Messages.text(.target, lang)), ("line", Messages.text(.line, lang)), ("previous", "\(b.previousYear)"),
+                                             ("value", "\(b.resultYear)"), ("verdict", Messages.text(.direction2, lang))], leftColumns: 2)
         var plain: [String] = [], last = ""
         for t in b.targets {
             if t.target != last { plain.append("  \(t.target)"); last = t.target }
@@ -83,10 +80,10 @@ enum BriefCommands {
             // ✓ when the change goes the line's way (every "Augmenter …" line is higher-is-better).
             case let (n?, p?):
                 let mark = line.direction.isBetter(n, than: p) ? " ✓" : " ✗"
-                verdict = (n > p ? (fr ? "en hausse" : "up") : n == p ? (fr ? "stable" : "flat") : (fr ? "en baisse" : "down")) + mark
+                verdict = (n > p ? (Messages.text(.up, lang)) : n == p ? (Messages.text(.flat, lang)) : (Messages.text(.down, lang))) + mark
             default: verdict = Messages.text(.notAvailable, lang)
             }
-            let absent = fr ? "valeur absente" : "absent value"
+            let absent = Messages.text(.absentValue, lang)
             let before = Report.Cell.line(t.before, line, lang, absent: absent), now = Report.Cell.line(t.now, line, lang, absent: absent)
             targets.rows.append([.text(t.target), .text(t.line), before, now, verdict == Messages.text(.notAvailable, lang) ? .absent(absent) : .text(verdict)])
             let shown = { (c: Report.Cell) in c.shown == "n.d." ? Messages.text(.notAvailable, lang) : c.shown }
@@ -106,7 +103,7 @@ enum BriefCommands {
         let fr = session.language == .fr, c = try args.clauses(annotateClauses, session)
         let ml = c.ml("ML")!, key = c.text("THÈME")!, text = c.text("\"texte\"")!
         session.annotations[ml, default: [:]][key] = text.isEmpty ? nil : text
-        return ShellResult(output: fr ? "noté pour \(ml) [\(key)]\n" : "noted for \(ml) [\(key)]\n")
+        return ShellResult(output: Messages.text(.notedFor2, session.language, "\(ml)", "\(key)"))
     }
 
     /// The themes of Fiche n°1, numbered as the brief shows them (`2.3`).

@@ -162,8 +162,7 @@ extension Arguments {
                                  suggestions: close.isEmpty ? words : close)
             }
             guard result.values[clause.key] == nil else {
-                let fr = language == .fr
-                throw ShellError(fr ? "« \(t.text) » est déjà donné" : "\"\(t.text)\" is already given", at: t)
+                throw ShellError(Messages.text(.isAlreadyGiven, language, "\(t.text)"), at: t)
             }
             try read(clause, into: &result, session)
         }
@@ -186,9 +185,9 @@ extension Arguments {
         switch clause.kind {
         case .flag: value = .flag
         case .ml: value = .ml(try parser().mission(&self))
-        case .territory: value = .territory(try parser().territory(try required(fr ? "territoire" : "territory")))
+        case .territory: value = .territory(try parser().territory(try required(Messages.text(.territory2, language))))
         case .regionOrNation:
-            let v = try required(fr ? "région ou nation" : "region or nation")
+            let v = try required(Messages.text(.regionOrNation, language))
             if ["nation", "france", "fr"].contains(v.text.lowercased()) { value = .territory(.nation); break }
             let r = try parser().territory(v)
             guard r.level == .region else {
@@ -201,7 +200,7 @@ extension Arguments {
         case .calendarYear: value = .year(try year())
         case .dialogueYear:
             let d = try session.dashboard()
-            let v = try required(fr ? "année du dialogue" : "dialogue year")
+            let v = try required(Messages.text(.dialogueYear, language))
             guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
                 var e = error("le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données",
                               "the \(v.text) dialogue reads the year before, not in the dataset", at: v)
@@ -233,13 +232,13 @@ extension Arguments {
             }
             value = .number(target)
         case .amount:
-            value = .number(try number(fr ? "montant" : "amount").0.value)
+            value = .number(try number(Messages.text(.amount, language)).0.value)
         case .money: value = .money(try FundingCommands.amount(&self, language))
         case .step: value = .number(try percentStep(Messages.usage(clause.placeholder, language)))
         case .lever: value = .lever(try parser().lever(&self).1)
         case .leverAmounts:
             let (l, lever) = try parser().lever(&self)
-            let amounts = try numberList(fr ? "montant" : "amount").map(\.0.value)
+            let amounts = try numberList(Messages.text(.amount, language)).map(\.0.value)
             guard amounts.count <= 25 else { throw error("25 montants au plus", "25 amounts at most", at: l) }
             value = .leverAmounts(lever, amounts)
             result.leverAmounts.append((lever, amounts))
@@ -260,7 +259,7 @@ extension Arguments {
             value = .text(v.text.lowercased())
         case .text: value = .text(try required(clause.placeholder).text)
         case .file:
-            let v = try required(fr ? "fichier" : "file")
+            let v = try required(Messages.text(.file2, language))
             value = .file(v.text, v)
         }
         result.values[key] = value

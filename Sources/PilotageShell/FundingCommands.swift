@@ -7,10 +7,10 @@ enum FundingCommands {
     /// The convention of `of ML` covering `year N` (else the last year of the dataset, else the
     /// ML's first convention).
     static func conventionOf(_ c: ClauseValues, _ session: Session) throws(ShellError) -> (Convention, Dashboard, Int?) {
-        let fr = session.language == .fr, d = try session.dashboard(), data = try session.dataset()
+        let d = try session.dashboard(), data = try session.dataset()
         let ml = c.ml("of")!, year = c.year("year")
         guard let convention = data.convention(of: ml, year: year ?? data.years.last ?? 0) ?? data.conventions?.first(where: { $0.mlID == ml }) else {
-            throw ShellError(fr ? "aucune convention pour \(ml) (conventions.csv)" : "no convention for \(ml) (conventions.csv)", at: c.tokens["of"])
+            throw ShellError(Messages.text(.noConventionForConventionsCsv, session.language, "\(ml)"), at: c.tokens["of"])
         }
         return (convention, d, year)
     }
@@ -33,7 +33,7 @@ enum FundingCommands {
     static func euros(_ v: Money, _ lang: Language) -> String { QueryRender.euros(v.euros, lang) }
     /// A change in hundredths of a percent, signed, two decimals: `+5,76 %`.
     static func percent(basisPoints bp: Int64, _ lang: Language) -> String {
-        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (lang == .fr ? "\u{202F}%" : "%")
+        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (Messages.text(.message, lang))
     }
     /// `proposed / base − 1`, to the nearest hundredth of a percent.
     static func change(_ proposed: Money, against base: Money, _ lang: Language) -> String {
@@ -42,7 +42,7 @@ enum FundingCommands {
 
     /// An amount typed in a command, to the cent (the existing number reading, then the cent rule).
     static func amount(_ args: inout Arguments, _ lang: Language) throws(ShellError) -> Money {
-        try args.money(lang == .fr ? "montant" : "amount")
+        try args.money(Messages.text(.amount, lang))
     }
 
     static let convention = Command(
@@ -55,19 +55,18 @@ enum FundingCommands {
 
     /// The convention's subsidies year by year against the ±10 % rule, and its objectives.
     @Sendable static func show(_ session: Session, _ values: ClauseValues) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr
+        let lang = session.language
         let (c, d, _) = try conventionOf(values, session)
         var r = Report("convention", title: "\(c.number) — \(d.name(of: .ml(c.mlID))) (\(c.mlID)), \(c.period.lowerBound)-\(c.period.upperBound)")
-        r.text(fr ? "  base des ±10 % : subvention \(c.period.lowerBound) (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), hors Garantie jeunes)"
-                  : "  ±10% base: the \(c.period.lowerBound) subsidy (socle\(c.integratesParrainage ? " + parrainage" : "")\(c.integratesFIPJ ? " + FIPJ" : ""), Garantie jeunes excluded)")
-        var t = Report.Table("subsidies", columns: [("year", fr ? "année" : "year"), ("socle", "socle"), ("parrainage", "parrainage"), ("fipj", "FIPJ"),
-                                                    ("adjustable", fr ? "assiette" : "adjustable"), ("change", fr ? "vs base" : "vs base"),
-                                                    ("room_up", fr ? "marge +" : "room up"), ("room_down", fr ? "marge −" : "room down"),
-                                                    ("amendment", fr ? "avenant" : "amendment")])
-        let noSubsidy = fr ? "pas de subvention cette année" : "no subsidy this year"
+        r.text(Messages.text(.baseSubsidySocleGarantieJeunes, lang, "\(c.period.lowerBound)", "\(c.integratesParrainage ? " + parrainage" : "")", "\(c.integratesFIPJ ? " + FIPJ" : "")"))
+        var t = Report.Table("subsidies", columns: [("year", Messages.text(.year2, lang)), ("socle", "socle"), ("parrainage", "parrainage"), ("fipj", "FIPJ"),
+                                                    ("adjustable", Messages.text(.adjustable, lang)), ("change", Messages.text(.vsBase, lang)),
+                                                    ("room_up", Messages.text(.roomUp, lang)), ("room_down", Messages.text(.roomDown, lang)),
+                                                    ("amendment", Messages.text(.amendment, lang))])
+        let noSubsidy = Messages.text(.noSubsidyThisYear, lang)
         for year in c.period {
             let a = c.amendments.first { $0.year == year }
-            let amendment: Report.Cell = a.map { .text("n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "")) } ?? .absent(fr ? "pas d'avenant" : "no amendment", shown: "")
+            let amendment: Report.Cell = a.map { .text("n°\($0.number)" + ($0.signedOn.map { " \($0)" } ?? "")) } ?? .absent(Messages.text(.noAmendment, lang), shown: "")
             guard let s = c.subsidies[year] else {
                 t.rows.append([.number(Double(year), String(year))] + Array(repeating: .absent(noSubsidy, shown: "—"), count: 4)
                               + Array(repeating: .absent(noSubsidy, shown: ""), count: 3) + [amendment])
@@ -78,7 +77,7 @@ enum FundingCommands {
             var up = Report.Cell.absent(noSubsidy, shown: ""), down = up
             switch c.check(s, for: year) {
             case .within(let u, let dn): up = .amount(u); down = .amount(dn)
-            case .above, .below: up = .absent(fr ? "hors ±10 %" : "outside ±10%", shown: fr ? "hors ±10 %" : "outside ±10%"); down = .absent(fr ? "hors ±10 %" : "outside ±10%", shown: "")
+            case .above, .below: up = .absent(Messages.text(.outside, lang), shown: Messages.text(.outside, lang)); down = .absent(Messages.text(.outside, lang), shown: "")
             case .notApplicable: break
             }
             t.rows.append([.number(Double(year), String(year)), .amount(s.socle), .amount(s.parrainage), .amount(s.fipj), .amount(c.adjustable(s)), change, up, down, amendment])
@@ -87,7 +86,7 @@ enum FundingCommands {
         if !c.objectives.isEmpty {
             let sorted = c.objectives.sorted { ($0.year, Catalogue.indicator($0.indicatorID)?.order ?? 0) < ($1.year, Catalogue.indicator($1.indicatorID)?.order ?? 0) }
             var o = ObjectiveCommands.table(sorted.map { d.status(of: $0, ml: c.mlID) }, lang)
-            o.heading = [fr ? "  objectifs :" : "  objectives:"]
+            o.heading = [Messages.text(.objectives, lang)]
             // The table form reads each objective as a sentence.
             o.plainText = sorted.map { ob in
                 let line = Catalogue.indicator(ob.indicatorID)!, s = d.status(of: ob, ml: c.mlID)
@@ -96,7 +95,7 @@ enum FundingCommands {
                     text += " : " + QueryRender.display(value, line, lang) + " — " + ObjectiveCommands.verdict(met, lang)
                         + " (" + QueryRender.display(gap, .init(line: line, part: .change), lang) + ")"
                 } else {
-                    text += fr ? " : pas encore de résultat" : ": no result yet"
+                    text += Messages.text(.noResultYet, lang)
                 }
                 return text
             }
@@ -107,45 +106,40 @@ enum FundingCommands {
 
     /// `convention new NUMBER of ML from 2019 to 2022 socle 160000 [parrainage 5000] [fipj 12000] [without fipj]`
     @Sendable static func make(_ session: Session, _ v: ClauseValues) throws(ShellError) -> ShellResult {
-        let fr = session.language == .fr, data = try session.dataset()
+        let data = try session.dataset()
         let number = v.text("NUMÉRO")!, ml = v.ml("of")!, first = v.year("from")!, last = v.year("to")!
         guard !(data.conventions ?? []).contains(where: { $0.number == number }) else {
-            throw ShellError(fr ? "la convention « \(number) » existe déjà" : "convention \"\(number)\" already exists", at: v.tokens["NUMÉRO"])
+            throw ShellError(Messages.text(.conventionAlreadyExists, session.language, "\(number)"), at: v.tokens["NUMÉRO"])
         }
-        guard first <= last else { throw ShellError(fr ? "la dernière année précède la première" : "the last year is before the first", at: v.tokens["to"]) }
+        guard first <= last else { throw ShellError(Messages.text(.lastYearIsBeforeFirst, session.language), at: v.tokens["to"]) }
         if let other = data.conventions?.first(where: { $0.mlID == ml && $0.period.overlaps(first...last) }) {
-            throw ShellError(fr ? "\(ml) a déjà la convention \(other.number) sur ces années" : "\(ml) already has convention \(other.number) over these years")
+            throw ShellError(Messages.text(.alreadyHasConventionOverThese, session.language, "\(ml)", "\(other.number)"))
         }
         let subsidy = StateSubsidy(socle: v.money("socle")!, parrainage: v.money("parrainage") ?? .zero, fipj: v.money("fipj") ?? .zero)
         let c = Convention(number: number, mlID: ml, period: first...last, subsidies: [first: subsidy],
                            integratesParrainage: v.text("without") != "parrainage", integratesFIPJ: v.text("without") != "fipj")
         guard c.bounds != nil else {
-            throw ShellError(fr ? "une base nulle ne permet pas la règle des ±10 %" : "a zero base leaves the ±10% rule without meaning", at: v.tokens["socle"])
+            throw ShellError(Messages.text(.zeroBaseLeavesRuleWithout, session.language), at: v.tokens["socle"])
         }
         try session.replace(c)
-        return ShellResult(output: fr ? "convention \(number) créée pour \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy), session.language))\n"
-                                      : "convention \(number) created for \(ml), \(first)-\(last), base \(euros(c.adjustable(subsidy), session.language))\n")
+        return ShellResult(output: Messages.text(.conventionCreatedForBase, session.language, "\(number)", "\(ml)", "\(first)", "\(last)", "\(euros(c.adjustable(subsidy), session.language))"))
     }
 
     /// Why a subsidy is refused, and what the year may still move from the year before, in
     /// euros and in % rounded toward what is allowed.
     static func refusal(_ check: Convention.FundingCheck, _ c: Convention, from previous: StateSubsidy, year: Int, _ lang: Language) -> String {
-        let fr = lang == .fr
         var out = ""
         switch check {
         case .above(let limit, let excess):
-            out = fr ? "  refusé : dépasse de \(euros(excess, lang)) le plafond de +10 % de la base (\(euros(limit, lang)))\n"
-                     : "  refused: \(euros(excess, lang)) above the ceiling of +10% of the base (\(euros(limit, lang)))\n"
+            out = Messages.text(.refusedAboveCeilingOfOf, lang, "\(euros(excess, lang))", "\(euros(limit, lang))")
         case .below(let limit, let shortfall):
-            out = fr ? "  refusé : \(euros(shortfall, lang)) sous le plancher de −10 % de la base (\(euros(limit, lang)))\n"
-                     : "  refused: \(euros(shortfall, lang)) below the floor of −10% of the base (\(euros(limit, lang)))\n"
+            out = Messages.text(.refusedBelowFloorOfOf, lang, "\(euros(shortfall, lang))", "\(euros(limit, lang))")
         case .within, .notApplicable: return ""
         }
         guard let h = c.headroom(from: previous) else { return out }
-        let since = c.subsidies[year - 1] != nil ? String(year - 1) : (fr ? "la base" : "the base")
+        let since = c.subsidies[year - 1] != nil ? String(year - 1) : (Messages.text(.base, lang))
         let up = QueryRender.signed(euros(h.up, lang), h.up.euros), down = euros(h.down, lang)
-        return out + (fr ? "  marge depuis \(since) : \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n"
-                         : "  headroom from \(since): \(up) (\(percent(basisPoints: h.upBasisPoints, lang))) / \(down) (\(percent(basisPoints: h.downBasisPoints, lang)))\n")
+        return out + (Messages.text(.headroomFrom, lang, "\(since)", "\(up)", "\(percent(basisPoints: h.upBasisPoints, lang))", "\(down)", "\(percent(basisPoints: h.downBasisPoints, lang))"))
     }
 
     /// `funding of ML year 2017 = 160000 [clamp]`, `funding of ML year 2017 +6%`
@@ -161,7 +155,7 @@ enum FundingCommands {
         let (c, d, _) = try conventionOf(values, session)
         let year = values.year("year")!, clamp = values.has("clamp"), keep = values.has("set")
         guard c.period.contains(year), let base = c.base else {
-            throw ShellError(fr ? "\(year) est hors de la convention \(c.number) (\(c.period.lowerBound)-\(c.period.upperBound))" : "\(year) is outside convention \(c.number)",
+            throw ShellError(Messages.text(.isOutsideConvention, lang, "\(year)", "\(c.number)", "\(c.period.lowerBound)", "\(c.period.upperBound)"),
                              at: values.tokens["year"])
         }
         // "+X%" is a step from the year before; the effects are against the year's own subsidy when known.
@@ -172,39 +166,39 @@ enum FundingCommands {
         case (nil, let step?):
             // The step applies to the adjustable part; the socle carries it (parrainage and FIPJ of the year stay).
             guard let s = c.stepped(from: previous, by: step, keeping: reference) else {
-                throw ShellError(fr ? "pourcentage hors d'échelle" : "percentage out of range", at: values.tokens["+X%"])
+                throw ShellError(Messages.text(.percentageOutOfRange, lang), at: values.tokens["+X%"])
             }
             proposed = s
-        case (_?, _?): throw ShellError(fr ? "« = MONTANT » ou « +X% », pas les deux" : "\"= AMOUNT\" or \"+X%\", not both", at: values.tokens["+X%"])
+        case (_?, _?): throw ShellError(Messages.text(.amountOrXNotBoth, lang), at: values.tokens["+X%"])
         case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count)
         }
         guard proposed.socle >= .zero else {
-            throw ShellError(fr ? "le socle deviendrait négatif (\(euros(proposed.socle, lang)))" : "the socle would be negative (\(euros(proposed.socle, lang)))",
+            throw ShellError(Messages.text(.socleWouldBeNegative, lang, "\(euros(proposed.socle, lang))"),
                              at: values.tokens["+X%"])
         }
-        var r = Report("funding", title: "\(c.number) \(year) — " + (fr ? "base \(c.period.lowerBound) : " : "base \(c.period.lowerBound): ") + euros(c.adjustable(base), lang))
+        var r = Report("funding", title: "\(c.number) \(year) — " + (Messages.text(.base2, lang, "\(c.period.lowerBound)")) + euros(c.adjustable(base), lang))
         // The proposal and the rule's answer: one row of data, read as sentences.
         var p = Report.Table("proposal", columns: [
-            ("year", fr ? "année" : "year"), ("base", "base"), ("proposed", fr ? "proposé" : "proposed"), ("change", fr ? "vs base" : "vs base"),
-            ("allowed", fr ? "accepté" : "allowed"), ("lowest", fr ? "plancher" : "floor"), ("highest", fr ? "plafond" : "ceiling"),
-            ("room_up", fr ? "marge +" : "room up"), ("room_down", fr ? "marge −" : "room down"),
-            ("headroom_up", fr ? "marge + depuis N−1" : "headroom up from N−1"), ("headroom_up_percent", "%"),
-            ("headroom_down", fr ? "marge − depuis N−1" : "headroom down from N−1"), ("headroom_down_percent", "%"),
-            ("applied", fr ? "appliqué" : "applied"), ("kept", fr ? "retenu" : "kept")])
-        var plain = [(fr ? "  proposé : " : "  proposed: ") + euros(c.adjustable(proposed), lang) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
-                     + (fr ? " par rapport à la base)" : " against the base)")]
+            ("year", Messages.text(.year2, lang)), ("base", "base"), ("proposed", Messages.text(.proposed, lang)), ("change", Messages.text(.vsBase, lang)),
+            ("allowed", Messages.text(.allowed, lang)), ("lowest", Messages.text(.floor, lang)), ("highest", Messages.text(.ceiling, lang)),
+            ("room_up", Messages.text(.roomUp, lang)), ("room_down", Messages.text(.roomDown, lang)),
+            ("headroom_up", Messages.text(.headroomUpFromN, lang)), ("headroom_up_percent", "%"),
+            ("headroom_down", Messages.text(.headroomDownFromN, lang)), ("headroom_down_percent", "%"),
+            ("applied", Messages.text(.applied, lang)), ("kept", Messages.text(.kept, lang))])
+        var plain = [(Messages.text(.proposed2, lang)) + euros(c.adjustable(proposed), lang) + " (" + change(c.adjustable(proposed), against: c.adjustable(base), lang)
+                     + (Messages.text(.againstBase, lang))]
         var applied = proposed
         let check = c.check(proposed, for: year)
         var room: (Money, Money)?
         switch check {
         case .within(let up, let down):
             room = (up, down)
-            plain.append(fr ? "  accepté : marge restante +\(euros(up, lang)) / −\(euros(down, lang))" : "  allowed: headroom +\(euros(up, lang)) / −\(euros(down, lang))")
+            plain.append(Messages.text(.allowedHeadroom, lang, "\(euros(up, lang))", "\(euros(down, lang))"))
         case .above, .below:
             plain += refusal(check, c, from: previous, year: year, lang).split(separator: "\n").map(String.init)
             if clamp {
                 applied = c.clamped(proposed, for: year).subsidy
-                plain.append(fr ? "  borné (contrainte active) : \(euros(c.adjustable(applied), lang))" : "  clamped (binding): \(euros(c.adjustable(applied), lang))")
+                plain.append(Messages.text(.clampedBinding, lang, "\(euros(c.adjustable(applied), lang))"))
             }
         case .notApplicable: break
         }
@@ -214,10 +208,10 @@ enum FundingCommands {
             var kept = c
             kept.subsidies[year] = applied
             try session.replace(kept)
-            plain.append(fr ? "  retenu pour \(year) dans la convention de la session" : "  kept for \(year) in the session's convention")
+            plain.append(Messages.text(.keptForInSessionS, lang, "\(year)"))
         }
         let h = c.headroom(from: previous), bounds = c.bounds
-        let none = fr ? "sans objet" : "not applicable"
+        let none = Messages.text(.notApplicable, lang)
         func money(_ m: Money?) -> Report.Cell { m.map { .amount($0) } ?? .absent(none) }
         func bp(_ v: Int64?) -> Report.Cell { v.map { Report.Cell(value: .ratio(Double($0) / 10_000), shown: percent(basisPoints: $0, lang)) } ?? .absent(none) }
         let changeBP = c.adjustable(base).basisPoints(to: c.adjustable(proposed), .toNearestOrAwayFromZero)
@@ -228,7 +222,7 @@ enum FundingCommands {
         p.plainText = plain
         r.add(p)
         guard !refused || clamp else {
-            r.text(fr ? "  (clamp ramène la proposition à la borne)" : "  (clamp brings the proposal to the bound)")
+            r.text(Messages.text(.clampBringsProposalToBound, lang))
             return ShellResult(report: r)
         }
         // Effects: the State funding changes by the difference with the year's subsidy (or the last known one).
@@ -238,10 +232,10 @@ enum FundingCommands {
         do { w = try d.applying(Scenario(name: "funding", changes: [.init(ml: c.mlID, year: effectYear, lever: .stateFunding, amount: delta)])) }
         catch { throw ShellError(ScenarioCommands.describe(error, lang)) }
         let region = d.region(of: c.mlID) ?? .nation
-        var e = Report.Table("effects", heading: [fr ? "  effets (\(effectYear == year ? "\(year)" : "à activité constante de \(effectYear)"), Etat \(delta >= 0 ? "+" : "")\(QueryRender.euros(delta, lang))) :"
-                                                     : "  effects (\(effectYear == year ? "\(year)" : "at the activity of \(effectYear)"), State \(delta >= 0 ? "+" : "")\(QueryRender.euros(delta, lang))):"],
-                             columns: [("line", fr ? "ligne" : "line"), ("ml", c.mlID), ("ml_after", fr ? "après" : "after"),
-                                       ("region", d.region(of: c.mlID)?.id ?? ""), ("region_after", fr ? "après" : "after")])
+        let when = effectYear == year ? String(year) : Messages.text(.atActivityOf, lang, String(effectYear))
+        var e = Report.Table("effects", heading: [Messages.text(.effectsState, lang, when, delta >= 0 ? "+" : "", QueryRender.euros(delta, lang))],
+                             columns: [("line", Messages.text(.line, lang)), ("ml", c.mlID), ("ml_after", Messages.text(.after, lang)),
+                                       ("region", d.region(of: c.mlID)?.id ?? ""), ("region_after", Messages.text(.after, lang))])
         for id in ["10.1.b", "10.1.d", "10.1.e"] {
             let line = Catalogue.indicator(id)!
             var row: [Report.Cell] = [.text(id)]
@@ -251,16 +245,16 @@ enum FundingCommands {
             }
             e.rows.append(row)
         }
-        var share: [Report.Cell] = [.text(fr ? "part Etat (10.1.b / 10)" : "State share (10.1.b / 10)")]
+        var share: [Report.Cell] = [.text(Messages.text(.stateShareB, lang))]
         for t in [Territory.ml(c.mlID), region] {
             for dash in [d, w] {
                 let s = dash.number("10.1.b", for: t, year: effectYear).flatMap { b in dash.number("10", for: t, year: effectYear).map { b / $0 } }
-                share.append(s.map { Report.Cell(value: .ratio($0), shown: formatted($0 * 100, decimals: 1, lang) + (fr ? "\u{202F}%" : "%")) }
-                             ?? .absent(fr ? "financements absents" : "no funding"))
+                share.append(s.map { Report.Cell(value: .ratio($0), shown: formatted($0 * 100, decimals: 1, lang) + (Messages.text(.message, lang))) }
+                             ?? .absent(Messages.text(.noFunding, lang)))
             }
         }
         e.rows.append(share)
-        e.footer = [fr ? "  (l'ajustement n'a aucun caractère automatique : c'est à vous de le fixer)" : "  (the adjustment is never automatic: you set it)"]
+        e.footer = [Messages.text(.adjustmentIsNeverAutomaticYou, lang)]
         r.add(e)
         return ShellResult(report: r)
     }

@@ -20,9 +20,9 @@ enum MatrixCommands {
         let scenario = c.scenario("scenario").flatMap { session.scenarios[$0] }, file = c.file("to")
         func describe(_ e: MatrixError) -> String {
             switch e {
-            case .unknownScope(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"
-            case .unknownYear(let y): return fr ? "année absente du jeu de données : \(y)" : "year not in the dataset: \(y)"
-            case .tooFewMissionsLocales(let n): return fr ? "trop peu de ML ont toutes les mesures (\(n))" : "too few MLs have every measure (\(n))"
+            case .unknownScope(let t): return Messages.text(.unknownTerritory2, lang, "\(t.id)")
+            case .unknownYear(let y): return Messages.text(.yearNotInDataset2, lang, "\(y)")
+            case .tooFewMissionsLocales(let n): return Messages.text(.tooFewMlsHaveEvery, lang, "\(n)")
             }
         }
         let m: Matrix
@@ -41,29 +41,29 @@ enum MatrixCommands {
                                            .map { .init(x: $0.efficiency, y: $0.performance) },
                                        highlighted: p.ml == highlight)
             }
-            let svg = SVGChart.quadrant(title: fr ? "Performance × efficience — \(d.name(of: scope)), \(year)" : "Performance × efficiency — \(d.name(of: scope)), \(year)",
-                                        subtitle: (fr ? "flèches : depuis \(year - 1)" : "arrows: from \(year - 1)") + (scenario.map { fr ? " ; tirets : scénario « \($0.name) »" : "; dashes: scenario \"\($0.name)\"" } ?? ""),
-                                        xLabel: fr ? "efficience" : "efficiency", yLabel: fr ? "performance" : "performance",
+            let svg = SVGChart.quadrant(title: Messages.text(.performanceEfficiency, lang, "\(d.name(of: scope))", "\(year)"),
+                                        subtitle: (Messages.text(.arrowsFrom, lang, "\(year - 1)")) + (scenario.map { Messages.text(.dashesScenario, lang, "\($0.name)") } ?? ""),
+                                        xLabel: Messages.text(.efficiency, lang), yLabel: Messages.text(.performance, lang),
                                         corners: Matrix.Quadrant.allCases.map { $0.label(lang) }, points: points)
             try session.write(svg, to: path, token: token)
-            return ShellResult(output: fr ? "écrit : \(path) (\(m.points.count) ML)\n" : "written: \(path) (\(m.points.count) MLs)\n")
+            return ShellResult(output: Messages.text(.writtenMls, lang, "\(path)", "\(m.points.count)"))
         }
-        var r = Report("matrix", title: (fr ? "Matrice performance × efficience — \(d.name(of: scope)), \(year) (z-scores dans le périmètre" : "Performance × efficiency — \(d.name(of: scope)), \(year) (z-scores within the scope")
-            + (m.contextAdjusted ? (fr ? ", performance corrigée du contexte)" : ", performance adjusted for context)") : (fr ? ", sans correction du contexte : trop peu de ML)" : ", no context adjustment: too few MLs)")))
-        var t = Report.Table("points", columns: [("ml", "ML"), ("efficiency", fr ? "efficience" : "efficiency"), ("performance", "performance"),
-                                                 ("quadrant", fr ? "quadrant" : "quadrant")] + (before != nil ? [("previous_quadrant", fr ? "en \(year - 1)" : "in \(year - 1)")] : []))
+        var r = Report("matrix", title: (Messages.text(.performanceEfficiencyZScoresWithin, lang, "\(d.name(of: scope))", "\(year)"))
+            + (m.contextAdjusted ? (Messages.text(.performanceAdjustedForContext, lang)) : (Messages.text(.noContextAdjustmentTooFew, lang))))
+        var t = Report.Table("points", columns: [("ml", "ML"), ("efficiency", Messages.text(.efficiency, lang)), ("performance", "performance"),
+                                                 ("quadrant", Messages.text(.quadrant, lang))] + (before != nil ? [("previous_quadrant", Messages.text(.inYear, lang, "\(year - 1)"))] : []))
         func score(_ v: Double) -> Report.Cell { .number(v, formatted(v, decimals: 2, lang)) }
         for p in m.points.sorted(by: { $0.performance + $0.efficiency > $1.performance + $1.efficiency }) {
             var row: [Report.Cell] = [Report.Cell(value: .text(p.ml), shown: (p.ml == highlight ? "▶ " : "") + "\(d.name(of: .ml(p.ml))) (\(p.ml))"),
                                       score(p.efficiency), score(p.performance), .text(p.quadrant.label(lang))]
-            if let before { row.append(before.points.first { $0.ml == p.ml }.map { .text($0.quadrant.label(lang)) } ?? .absent(fr ? "absente en \(year - 1)" : "absent in \(year - 1)")) }
+            if let before { row.append(before.points.first { $0.ml == p.ml }.map { .text($0.quadrant.label(lang)) } ?? .absent(Messages.text(.absentIn, lang, "\(year - 1)"))) }
             t.rows.append(row)
             if let after, p.ml == highlight, let q = after.points.first(where: { $0.ml == p.ml }) {
-                t.rows.append([Report.Cell(value: .text(p.ml + " (scenario)"), shown: "  " + (fr ? "avec le scénario" : "with the scenario")), score(q.efficiency), score(q.performance),
-                               .text(q.quadrant.label(lang))] + (before != nil ? [.absent(fr ? "scénario" : "scenario", shown: "")] : []))
+                t.rows.append([Report.Cell(value: .text(p.ml + " (scenario)"), shown: "  " + (Messages.text(.withScenario, lang))), score(q.efficiency), score(q.performance),
+                               .text(q.quadrant.label(lang))] + (before != nil ? [.absent(Messages.text(.scenario, lang), shown: "")] : []))
             }
         }
-        if !m.excluded.isEmpty { t.footer = [(fr ? "  exclues (mesure absente) : " : "  left out (absent measure): ") + m.excluded.joined(separator: ", ")] }
+        if !m.excluded.isEmpty { t.footer = [(Messages.text(.leftOutAbsentMeasure, lang)) + m.excluded.joined(separator: ", ")] }
         r.add(t)
         return ShellResult(report: r)
 

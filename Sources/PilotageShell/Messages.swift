@@ -4,7 +4,7 @@
 public enum Messages {
     public enum Key: Hashable, Sendable, CaseIterable {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
-        case languageSet, bye, noDataset, loaded, loading, scriptLine, interrupted
+        case languageSet, noDataset, loaded, scriptLine, interrupted
         case workspaceContention, workspaceUnreadable, workspaceNotSaved
         case helpTitle, helpFooter, usage, example
         case label, officialLabel, derivedLabel, axis, kind, direction, parent, rule, components, breakdowns, notes, source, children, none
@@ -19,6 +19,37 @@ public enum Messages {
         case tooManySeries, axisArgument, noParentLine
         case folder, writtenRows, noNameDefined, nameExpected, equalsExpected, value
         case aggregateSummary
+        case amountExpectedEG, notedFor, noConventionOfCovers, noSubsidyInConventionFunding, written, unknownMissionLocale
+        case noResultsForDialogue, resultsAgainstRegionAndNation, name, peersMlsNearestInContext, measure, share
+        case message, absentValue, weightInRegion, message2, line, region2
+        case nationalRank, regionalRank, peerMedian, peerRank, noPeerHasValue, themesThMatiquesAborder
+        case nationalTargetsOfAnnexeN, target, direction2, up, flat, down
+        case notedFor2, isAlreadyGiven, territory2, regionOrNation, dialogueYear, amount
+        case file2, noConventionForConventionsCsv, baseSubsidySocleGarantieJeunes, year2, adjustable, vsBase
+        case roomUp, roomDown, amendment, noSubsidyThisYear, noAmendment, outside
+        case objectives, noResultYet, conventionAlreadyExists, lastYearIsBeforeFirst, alreadyHasConventionOverThese, zeroBaseLeavesRuleWithout
+        case conventionCreatedForBase, refusedAboveCeilingOfOf, refusedBelowFloorOfOf, base, headroomFrom, isOutsideConvention
+        case percentageOutOfRange, amountOrXNotBoth, socleWouldBeNegative, base2, proposed, allowed
+        case floor, ceiling, headroomUpFromN, headroomDownFromN, applied, kept
+        case proposed2, againstBase, allowedHeadroom, clampedBinding, keptForInSessionS, notApplicable
+        case clampBringsProposalToBound, effectsState, after, stateShareB, noFunding, adjustmentIsNeverAutomaticYou
+        case unknownTerritory2, yearNotInDataset2, tooFewMlsHaveEvery, performanceEfficiency, arrowsFrom, dashesScenario
+        case efficiency, performance, writtenMls, performanceEfficiencyZScoresWithin, performanceAdjustedForContext, noContextAdjustmentTooFew
+        case atActivityOf, quadrant, inYear, absentIn, withScenario, scenario, leftOutAbsentMeasure
+        case objectiveResult, method, proposal, value2, peerMedian2, ownTrendChange
+        case result, objectiveSetTargetToKeep, noConventionOfCoversConvention, hasNoReadingDirectionSay, objectiveKeptFor, noObjectiveFor
+        case readOn, gap, inYoungPeople, numerator, denominator, denominatorValue
+        case status, noResultYet2, met, notMet, leverWhatItStandsFor, lever2
+        case whatItStandsFor, linesFed, scenarioAlreadyExists, scenarioCreated, thisLeverCountsYoungPeople, message3
+        case noScenario, changeS, copiedTo, deleted, scenarioName, unknownScenario
+        case emptyScenarioGiveOfMl, baselineThenScenarioS, leversActOnBreakdownAll, leverAppliesToMissionLocale, toGain, noLeverAskedFor
+        case more, fewer, itTakesInTodayStaying, orByLever, changeBreaksCounts, lineWouldBecomeBeyondIts
+        case isNotRatio, leverDoesNotMove, targetCannotBeReachedBy, synthesisOfUpdatedTheme, noBriefFor, synthesisOfDialogueDeGestion
+        case preFilledRatiosInTop, theme, column, text, strengths, areasForProgress
+        case priorityActions, peerMedian3, stepExpectedToOrAll, sixFictionalYoungPeopleOf, step, counts
+        case doesNotCount, nextLessonToPractiseQuiz, howManyYoungPeopleDoes, lineCounts, rule2, whichLineHasRule
+        case answerBOrC, itWas, noQuestionPendingQuiz, answer, right, noAnswerIs
+        case scoreQuizForNextOne
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).

@@ -32,58 +32,58 @@ enum ObjectiveCommands {
     static func year(_ c: ClauseValues, _ d: Dashboard) -> Int { c.year("for") ?? (d.years.last ?? 0) + 1 }
 
     @Sendable static func propose(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let lang = session.language, d = try session.dashboard()
         let line = c.line("RATIO")!, ml = c.ml("of")!, year = year(c, d), points = (c.number("points") ?? 2) / 100
         let dir = direction(c, line) ?? .increase
         let p = d.proposals(line.id, ml: ml, dialogueYear: year, points: points, direction: dir)
         let now = d.number(line.id, for: .ml(ml), year: year - 1)
-        var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(fr ? "objectif \(year), résultat \(year - 1)" : "\(year) objective, \(year - 1) result") : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
-        var t = Report.Table("proposals", columns: [("method", fr ? "méthode" : "method"), ("label", fr ? "proposition" : "proposal"), ("value", fr ? "valeur" : "value")],
+        var r = Report("proposals", title: "\(line.id) \(d.name(of: .ml(ml))) — \(Messages.text(.objectiveResult, lang, "\(year)", "\(year - 1)")) : \(now.map { QueryRender.display($0, line, lang) } ?? "n.d.")")
+        var t = Report.Table("proposals", columns: [("method", Messages.text(.method, lang)), ("label", Messages.text(.proposal, lang)), ("value", Messages.text(.value2, lang))],
                              leftColumns: 2)
         t.columns[0].dataOnly = true
         var plain: [String] = []
         for x in p {
             let label: String
             switch x.method {
-            case .peerMedian: label = fr ? "médiane des pairs" : "peer median"
-            case .ownTrend: label = fr ? "tendance propre (\(year - 1) + évolution)" : "own trend (\(year - 1) + change)"
-            case .plusPoints: label = (fr ? "résultat \(year - 1) " : "\(year - 1) result ") + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
+            case .peerMedian: label = Messages.text(.peerMedian2, lang)
+            case .ownTrend: label = Messages.text(.ownTrendChange, lang, "\(year - 1)")
+            case .plusPoints: label = (Messages.text(.result, lang, "\(year - 1)")) + (dir == .increase ? "+" : "−") + formatted(points * 100, decimals: 1, lang) + " pt"
             }
             let value = Report.Cell.line(x.value, line, lang)
             t.rows.append([.text(x.method.rawValue), .text(label), value])
             plain.append("  \(padded(label, 34)) \(value.shown)")
         }
         t.plainText = plain
-        t.footer = [fr ? "  (objective set … = CIBLE pour la retenir)" : "  (objective set … = TARGET to keep it)"]
+        t.footer = [Messages.text(.objectiveSetTargetToKeep, lang)]
         r.add(t)
         return ShellResult(report: r)
     }
 
     @Sendable static func set(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let lang = session.language, d = try session.dashboard()
         let line = c.line("RATIO")!, ml = c.ml("of")!, year = year(c, d), target = c.number("=")!
         guard var convention = try session.dataset().convention(of: ml, year: year) else {
-            throw ShellError(fr ? "aucune convention de \(ml) ne couvre \(year) (convention new …)" : "no convention of \(ml) covers \(year) (convention new …)")
+            throw ShellError(Messages.text(.noConventionOfCoversConvention, lang, "\(ml)", "\(year)"))
         }
         guard let dir = direction(c, line) else {
-            throw ShellError(fr ? "\(line.id) n'a pas de sens de lecture : précisez increase ou decrease" : "\(line.id) has no reading direction: say increase or decrease")
+            throw ShellError(Messages.text(.hasNoReadingDirectionSay, lang, "\(line.id)"))
         }
         convention.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
         convention.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
         try session.replace(convention)
         let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
-        return ShellResult(output: fr ? "objectif \(year) \(line.id) \(shown) retenu pour \(ml)\n" : "\(year) objective \(line.id) \(shown) kept for \(ml)\n")
+        return ShellResult(output: Messages.text(.objectiveKeptFor, lang, "\(year)", "\(line.id)", "\(shown)", "\(ml)"))
     }
 
     @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard(), ml = c.ml("of")!
+        let lang = session.language, d = try session.dashboard(), ml = c.ml("of")!
         let objectives = (try session.dataset().conventions ?? []).filter { $0.mlID == ml }.flatMap(\.objectives)
             .sorted { ($0.year, $0.indicatorID) < ($1.year, $1.indicatorID) }
         // An objective for a year without results is read against the last results.
         let statuses = objectives.map { d.status(of: $0, ml: ml, readOn: d.years.contains($0.year) ? $0.year : (d.years.last ?? $0.year)) }
         var r = Report("objectives", title: "")
         var t = table(statuses, lang)
-        if objectives.isEmpty { t.plainText = [fr ? "(aucun objectif pour \(ml))" : "(no objective for \(ml))"] }
+        if objectives.isEmpty { t.plainText = [Messages.text(.noObjectiveFor, lang, "\(ml)")] }
         r.add(t)
         return ShellResult(report: r)
     }
@@ -91,15 +91,14 @@ enum ObjectiveCommands {
     /// Objectives and where they stand, as `objective list` and `convention of` both give them:
     /// the gap is result − target (`ObjectiveStatus`).
     static func table(_ statuses: [ObjectiveStatus], _ lang: Language) -> Report.Table {
-        let fr = lang == .fr
         var t = Report.Table("objectives", columns: [
-            ("year", fr ? "année" : "year"), ("line", "ratio"), ("direction", "direction"), ("target", fr ? "cible" : "target"),
-            ("read_on", fr ? "lu sur" : "read on"), ("value", fr ? "valeur" : "value"), ("gap", fr ? "écart" : "gap"),
-            ("numerator_gap", fr ? "en jeunes" : "in young people"), ("numerator", fr ? "numérateur" : "numerator"),
-            ("denominator", fr ? "dénominateur" : "denominator"), ("denominator_value", fr ? "valeur du dénominateur" : "denominator value"),
-            ("status", fr ? "état" : "status")])
+            ("year", Messages.text(.year2, lang)), ("line", "ratio"), ("direction", "direction"), ("target", Messages.text(.target, lang)),
+            ("read_on", Messages.text(.readOn, lang)), ("value", Messages.text(.value2, lang)), ("gap", Messages.text(.gap, lang)),
+            ("numerator_gap", Messages.text(.inYoungPeople, lang)), ("numerator", Messages.text(.numerator, lang)),
+            ("denominator", Messages.text(.denominator, lang)), ("denominator_value", Messages.text(.denominatorValue, lang)),
+            ("status", Messages.text(.status, lang))])
         for k in [2, 8, 9, 10] { t.columns[k].dataOnly = true }
-        let noResult = fr ? "pas encore de résultat" : "no result yet"
+        let noResult = Messages.text(.noResultYet2, lang)
         for s in statuses {
             let o = s.objective, line = Catalogue.indicator(o.indicatorID)!
             let target = Report.Cell.line(o.target, line, lang)
@@ -120,6 +119,6 @@ enum ObjectiveCommands {
 
     /// « atteint » or « non atteint », as `objective list` and `convention of` both say it.
     static func verdict(_ met: Bool, _ lang: Language) -> String {
-        met ? (lang == .fr ? "atteint" : "met") : (lang == .fr ? "non atteint" : "not met")
+        met ? (Messages.text(.met, lang)) : (Messages.text(.notMet, lang))
     }
 }

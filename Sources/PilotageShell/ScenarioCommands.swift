@@ -12,9 +12,9 @@ enum ScenarioCommands {
         try args.expectEnd()
         let lang = session.language, fr = lang == .fr
         let width = Lever.allCases.map(\.rawValue.count).max()!
-        var r = Report("levers", title: fr ? "Levier — ce qu'il représente — lignes alimentées (+ montant)" : "Lever — what it stands for — lines fed (+ amount)")
-        var t = Report.Table("levers", columns: [("lever", fr ? "levier" : "lever"), ("label", fr ? "ce qu'il représente" : "what it stands for"),
-                                                 ("lines", fr ? "lignes alimentées" : "lines fed"), ("whole", fr ? "en jeunes" : "in young people")], leftColumns: 4)
+        var r = Report("levers", title: Messages.text(.leverWhatItStandsFor, lang))
+        var t = Report.Table("levers", columns: [("lever", Messages.text(.lever2, lang)), ("label", Messages.text(.whatItStandsFor, lang)),
+                                                 ("lines", Messages.text(.linesFed, lang)), ("whole", Messages.text(.inYoungPeople, lang))], leftColumns: 4)
         t.columns[3].dataOnly = true
         t.rows = Lever.allCases.map { l in [.text(l.rawValue), .text(l.label.text(lang)), .text(l.lines.joined(separator: ",")), .text(l.countsYoungPeople ? "yes" : "no")] }
         t.plainText = Lever.allCases.map { "  " + padded($0.rawValue, width) + "  " + $0.label.text(lang) + " → " + $0.lines.joined(separator: ", ") }
@@ -51,7 +51,7 @@ enum ScenarioCommands {
     static func free(_ c: ClauseValues, _ key: String, _ session: Session) throws(ShellError) -> String {
         let name = c.text(key)!
         guard session.scenarios[name] == nil else {
-            throw ShellError(session.language == .fr ? "le scénario « \(name) » existe déjà" : "scenario \"\(name)\" already exists", at: c.tokens[key])
+            throw ShellError(Messages.text(.scenarioAlreadyExists, session.language, "\(name)"), at: c.tokens[key])
         }
         return name
     }
@@ -59,29 +59,28 @@ enum ScenarioCommands {
     @Sendable static func create(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
         let name = try free(c, "NOM", session)
         session.scenarios[name] = Scenario(name: name)
-        return ShellResult(output: session.language == .fr ? "scénario « \(name) » créé\n" : "scenario \"\(name)\" created\n")
+        return ShellResult(output: Messages.text(.scenarioCreated, session.language, "\(name)"))
     }
 
     @Sendable static func add(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let lang = session.language, d = try session.dashboard()
         let name = c.scenario("NOM")!, lever = c.lever("LEVIER")!, amount = c.number("MONTANT")!, a = c.tokens["MONTANT"]
         if lever.countsYoungPeople && amount != amount.rounded() {
-            throw ShellError(fr ? "ce levier compte des jeunes : un nombre entier est attendu" : "this lever counts young people: a whole number is expected", at: a)
+            throw ShellError(Messages.text(.thisLeverCountsYoungPeople, lang), at: a)
         }
         let ml = c.ml("of")!, year = c.year("year") ?? d.years.last ?? 0
         var s = session.scenarios[name]!
         s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
         do { _ = try d.applying(s) } catch { throw ShellError(describe(error, lang), at: a) }
         session.scenarios[name] = s
-        return ShellResult(output: (fr ? "« \(name) » : " : "\"\(name)\": ") + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
+        return ShellResult(output: (Messages.text(.message3, lang, "\(name)")) + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
     }
 
     @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
-        let fr = session.language == .fr
-        guard !session.scenarios.isEmpty else { return ShellResult(output: fr ? "(aucun scénario)\n" : "(no scenario)\n") }
+        guard !session.scenarios.isEmpty else { return ShellResult(output: Messages.text(.noScenario, session.language)) }
         var out = ""
         for (name, s) in session.scenarios.sorted(by: { $0.key < $1.key }) {
-            out += "\(name) : \(s.changes.count) \(fr ? "changement(s)" : "change(s)")\n"
+            out += "\(name) : \(s.changes.count) \(Messages.text(.changeS, session.language))\n"
             for c in s.changes { out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(c.amount >= 0 ? "+" : "")\(NumberText.decimal(c.amount))\n" }
         }
         return ShellResult(output: out)
@@ -92,13 +91,13 @@ enum ScenarioCommands {
         var s = session.scenarios[from]!
         s.name = to
         session.scenarios[to] = s
-        return ShellResult(output: session.language == .fr ? "« \(from) » copié dans « \(to) »\n" : "\"\(from)\" copied to \"\(to)\"\n")
+        return ShellResult(output: Messages.text(.copiedTo, session.language, "\(from)", "\(to)"))
     }
 
     @Sendable static func delete(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
         let name = c.scenario("NOM")!
         session.scenarios[name] = nil
-        return ShellResult(output: session.language == .fr ? "« \(name) » supprimé\n" : "\"\(name)\" deleted\n")
+        return ShellResult(output: Messages.text(.deleted, session.language, "\(name)"))
     }
 
     @Sendable static func show(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
@@ -106,10 +105,9 @@ enum ScenarioCommands {
     }
 
     static func existing(_ args: inout Arguments, _ session: Session) throws(ShellError) -> String {
-        let fr = session.language == .fr
-        let t = try args.required(fr ? "nom de scénario" : "scenario name")
+        let t = try args.required(Messages.text(.scenarioName, session.language))
         guard session.scenarios[t.text] != nil else {
-            throw ShellError(fr ? "scénario inconnu « \(t.text) »" : "unknown scenario \"\(t.text)\"", at: t,
+            throw ShellError(Messages.text(.unknownScenario, session.language, "\(t.text)"), at: t,
                              suggestions: Suggestions.closest(to: t.text, among: Array(session.scenarios.keys)))
         }
         return t.text
@@ -118,11 +116,11 @@ enum ScenarioCommands {
     /// Every ratio: baseline, then each scenario, for the territory (default: the first change's
     /// ML), its region and the nation.
     static func summary(_ names: [String], _ c: ClauseValues, _ session: Session) throws(ShellError) -> Report {
-        let lang = session.language, fr = lang == .fr, d = try session.dashboard()
+        let lang = session.language, d = try session.dashboard()
         let first = session.scenarios[names[0]]!
         let territory = c.territory("of") ?? first.changes.first.map { .ml($0.ml) }
         let year = c.year("year") ?? first.changes.first?.year ?? d.years.last ?? 0, breakdown = c.breakdown("breakdown") ?? .all
-        guard let territory else { throw ShellError(fr ? "scénario vide : précisez « of ML »" : "empty scenario: give \"of ML\"") }
+        guard let territory else { throw ShellError(Messages.text(.emptyScenarioGiveOfMl, lang)) }
         var levels = [territory]
         if territory.level == .ml, let r = d.region(of: territory.id) { levels.append(r) }
         if territory != .nation { levels.append(.nation) }
@@ -152,8 +150,8 @@ enum ScenarioCommands {
             }
             table.rows.append(row)
         }
-        var r = Report("scenarios", title: "\(year), \(breakdown.rawValue) — " + (fr ? "référence puis scénario(s) : " : "baseline then scenario(s): ") + names.joined(separator: ", "))
-        if breakdown != .all { table.footer = [fr ? "(les leviers agissent sur la déclinaison all ; celle-ci garde ses valeurs observées)" : "(levers act on breakdown all; this one keeps its observed values)"] }
+        var r = Report("scenarios", title: "\(year), \(breakdown.rawValue) — " + (Messages.text(.baselineThenScenarioS, lang)) + names.joined(separator: ", "))
+        if breakdown != .all { table.footer = [Messages.text(.leversActOnBreakdownAll, lang)] }
         r.add(table)
         return r
     }
@@ -175,28 +173,26 @@ enum ScenarioCommands {
         let c = try args.clauses(seekClauses, session)
         let line = c.line("RATIO")!, target = c.number("=")!, territory = c.territory("of")!
         let year = c.year("year") ?? d.years.last ?? 0, lever = c.lever("by")
-        if lever != nil && territory.level != .ml { throw ShellError(fr ? "un levier s'applique à une mission locale" : "a lever applies to a Mission locale") }
+        if lever != nil && territory.level != .ml { throw ShellError(Messages.text(.leverAppliesToMissionLocale, lang)) }
         let g: GoalSeek
         do { g = try d.goalSeek(line.id, target: target, for: territory, year: year, lever: lever) } catch { throw ShellError(describe(error, lang)) }
         let num = Catalogue.indicator(g.numeratorID)!, den = Catalogue.indicator(g.denominatorID)!
         func show(_ x: Double, _ l: Indicator) -> String { QueryRender.display(x, l, lang) }
         let gap = Report.Cell.change(g.gap, line, lang)
-        var r = Report("goal_seek", title: "\(line.id) \(d.name(of: territory)) \(year) : \(show(g.current, line)) → \(fr ? "cible" : "target") \(show(g.target, line)) (\(gap.shown))")
+        var r = Report("goal_seek", title: "\(line.id) \(d.name(of: territory)) \(year) : \(show(g.current, line)) → \(Messages.text(.target, lang)) \(show(g.target, line)) (\(gap.shown))")
         var t = Report.Table("goal", columns: [
-            ("line", fr ? "ligne" : "line"), ("territory", fr ? "territoire" : "territory"), ("year", fr ? "année" : "year"), ("value", fr ? "valeur" : "value"),
-            ("target", fr ? "cible" : "target"), ("gap", fr ? "écart" : "gap"), ("numerator", fr ? "numérateur" : "numerator"),
-            ("numerator_value", fr ? "valeur" : "value"), ("numerator_change", fr ? "à gagner" : "to gain"), ("denominator", fr ? "dénominateur" : "denominator"),
-            ("denominator_value", fr ? "valeur" : "value"), ("lever", fr ? "levier" : "lever"), ("lever_amount", fr ? "montant" : "amount")])
-        let noLever = fr ? "aucun levier demandé" : "no lever asked for"
+            ("line", Messages.text(.line, lang)), ("territory", Messages.text(.territory2, lang)), ("year", Messages.text(.year2, lang)), ("value", Messages.text(.value2, lang)),
+            ("target", Messages.text(.target, lang)), ("gap", Messages.text(.gap, lang)), ("numerator", Messages.text(.numerator, lang)),
+            ("numerator_value", Messages.text(.value2, lang)), ("numerator_change", Messages.text(.toGain, lang)), ("denominator", Messages.text(.denominator, lang)),
+            ("denominator_value", Messages.text(.value2, lang)), ("lever", Messages.text(.lever2, lang)), ("lever_amount", Messages.text(.amount, lang))])
+        let noLever = Messages.text(.noLeverAskedFor, lang)
         t.rows = [[.text(line.id), .text(territory.id), .number(Double(year), String(year)), .line(g.current, line, lang), .line(g.target, line, lang), gap,
                    .text(num.id), .line(g.numerator, num, lang), .line(g.numeratorChange, num, lang), .text(den.id), .line(g.denominator, den, lang),
                    g.lever.map { .text($0.rawValue) } ?? .absent(noLever), g.leverAmount.map { .number($0, NumberText.decimal($0)) } ?? .absent(noLever)]]
-        let verb = g.numeratorChange >= 0 ? (fr ? "de plus" : "more") : (fr ? "de moins" : "fewer")
-        t.plainText = [fr ? "  il faut \(show(abs(g.numeratorChange), num)) \(verb) en \(num.id) (\(show(g.numerator, num)) aujourd'hui), \(den.id) restant à \(show(g.denominator, den))"
-                          : "  it takes \(show(abs(g.numeratorChange), num)) \(verb) in \(num.id) (\(show(g.numerator, num)) today), \(den.id) staying at \(show(g.denominator, den))"]
+        let verb = g.numeratorChange >= 0 ? (Messages.text(.more, lang)) : (Messages.text(.fewer, lang))
+        t.plainText = [Messages.text(.itTakesInTodayStaying, lang, "\(show(abs(g.numeratorChange), num))", "\(verb)", "\(num.id)", "\(show(g.numerator, num))", "\(den.id)", "\(show(g.denominator, den))")]
         if let lever = g.lever, let x = g.leverAmount {
-            t.plainText!.append(fr ? "  ou, par le levier \(lever.rawValue) (\(lever.lines.joined(separator: ", "))) : \(x >= 0 ? "+" : "")\(NumberText.decimal(x))"
-                                   : "  or, by lever \(lever.rawValue) (\(lever.lines.joined(separator: ", "))): \(x >= 0 ? "+" : "")\(NumberText.decimal(x))")
+            t.plainText!.append(Messages.text(.orByLever, lang, "\(lever.rawValue)", "\(lever.lines.joined(separator: ", "))", "\(x >= 0 ? "+" : "")", "\(NumberText.decimal(x))"))
         }
         r.add(t)
         return ShellResult(report: r)
@@ -226,7 +222,7 @@ enum ScenarioCommands {
         catch { throw ShellError(describe(error, lang)) }
         var r = Report("sensitivity", title: "")
         func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + NumberText.decimal(x) }
-        let broken = fr ? "le changement rend les comptes incohérents" : "the change breaks the counts"
+        let broken = Messages.text(.changeBreaksCounts, lang)
         for (name, title, table) in [("ml", d.name(of: .ml(ml)), tables.ml), ("region", d.region(of: ml).map { d.name(of: $0) } ?? "", tables.region)] {
             var columns = [(lever.rawValue, lever.rawValue + (second.map { " \\ " + $0.0.rawValue } ?? ""))]
             columns += second.map { s in s.1.map { ("\(s.0.rawValue) \(signed($0))", signed($0)) } } ?? [(line.id, line.id)]
@@ -241,22 +237,20 @@ enum ScenarioCommands {
 
     /// `40%` → 0.4, `0.4` → 0.4, `12.5` → 12.5.
     static func describe(_ error: any Error, _ lang: Language) -> String {
-        let fr = lang == .fr
         switch error {
         case let e as ScenarioError:
             switch e {
-            case .unknownML(let id): return fr ? "mission locale inconnue : \(id)" : "unknown Mission locale: \(id)"
-            case .unknownYear(let y): return fr ? "année absente du jeu de données : \(y)" : "year not in the dataset: \(y)"
+            case .unknownML(let id): return Messages.text(.unknownMissionLocale, lang, "\(id)")
+            case .unknownYear(let y): return Messages.text(.yearNotInDataset2, lang, "\(y)")
             case .inconsistent(let line, let value, let limit):
-                return fr ? "la ligne \(line) deviendrait \(NumberText.decimal(value)), au-delà de sa limite \(NumberText.decimal(limit))"
-                          : "line \(line) would become \(NumberText.decimal(value)), beyond its limit \(NumberText.decimal(limit))"
+                return Messages.text(.lineWouldBecomeBeyondIts, lang, "\(line)", "\(NumberText.decimal(value))", "\(NumberText.decimal(limit))")
             }
         case let e as GoalSeekError:
             switch e {
-            case .notARatio(let id): return fr ? "\(id) n'est pas un ratio" : "\(id) is not a ratio"
+            case .notARatio(let id): return Messages.text(.isNotRatio, lang, "\(id)")
             case .unavailable(let u): return u.explanation(lang)
-            case .leverDoesNotMove(let l, let id): return fr ? "le levier \(l.rawValue) ne change pas \(id)" : "lever \(l.rawValue) does not move \(id)"
-            case .unreachable(let t): return fr ? "cible \(NumberText.decimal(t)) inatteignable par ce levier" : "target \(NumberText.decimal(t)) cannot be reached by this lever"
+            case .leverDoesNotMove(let l, let id): return Messages.text(.leverDoesNotMove, lang, "\(l.rawValue)", "\(id)")
+            case .unreachable(let t): return Messages.text(.targetCannotBeReachedBy, lang, "\(NumberText.decimal(t))")
             case .scenario(let s): return describe(s, lang)
             }
         default: return "\(error)"

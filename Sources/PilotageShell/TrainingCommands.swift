@@ -16,47 +16,46 @@ enum TrainingCommands {
         if let t = args.next() {
             if t.text.lowercased() == "all" || t.text.lowercased() == "tout" { which = Array(Training.steps.indices) }
             else if let n = Int(t.text), (1...Training.steps.count).contains(n) { which = [n - 1] }
-            else { throw ShellError(fr ? "étape attendue : 1 à \(Training.steps.count) ou all" : "step expected: 1 to \(Training.steps.count) or all", at: t) }
+            else { throw ShellError(Messages.text(.stepExpectedToOrAll, lang, "\(Training.steps.count)"), at: t) }
         }
         try args.expectEnd()
         var out = ""
         if which == [0] || which.count > 1 {
-            out += fr ? "Six jeunes fictifs de la « Mission locale de formation », en \(Training.year) :\n" : "Six fictional young people of the training Mission locale, in \(Training.year):\n"
+            out += Messages.text(.sixFictionalYoungPeopleOf, lang, "\(Training.year)")
             for p in Training.people { out += "  " + p.id + Messages.colon(lang) + p.story.text(lang) + "\n" }
             out += "\n"
         }
         for i in which {
             let step = Training.steps[i]
-            out += "\(fr ? "Étape" : "Step") \(i + 1)/\(Training.steps.count) — \(step.title.text(lang))\n"
+            out += "\(Messages.text(.step, lang)) \(i + 1)/\(Training.steps.count) — \(step.title.text(lang))\n"
             for id in step.lines {
                 let line = Catalogue.indicator(id)!
                 let counted = Training.counted(in: id)
                 out += "  \(id) — \(line.label.text(lang))\n"
                 let colon = Messages.colon(lang)
                 out += "    " + Messages.text(.rule, lang) + colon + line.rule.text(lang) + "\n"
-                out += "    \(fr ? "compte" : "counts") (\(counted.count))" + colon + (counted.isEmpty ? "—" : counted.joined(separator: ", ")) + "\n"
+                out += "    \(Messages.text(.counts, lang)) (\(counted.count))" + colon + (counted.isEmpty ? "—" : counted.joined(separator: ", ")) + "\n"
                 let others = Training.people.map(\.id).filter { !counted.contains($0) }
-                out += "    " + (fr ? "ne compte pas" : "does not count") + colon + (others.isEmpty ? "—" : others.joined(separator: ", ")) + "\n"
+                out += "    " + (Messages.text(.doesNotCount, lang)) + colon + (others.isEmpty ? "—" : others.joined(separator: ", ")) + "\n"
             }
             out += "\n"
         }
         if which.count == 1 && which[0] + 1 < Training.steps.count {
-            out += fr ? "Suite : lesson \(which[0] + 2) ; pour s'exercer : quiz\n" : "Next: lesson \(which[0] + 2); to practise: quiz\n"
+            out += Messages.text(.nextLessonToPractiseQuiz, lang, "\(which[0] + 2)")
         }
         return ShellResult(output: out)
     }
 
     /// The quiz's questions, in a fixed order: counts and definitions alternate.
     static func question(_ k: Int, _ lang: Language) -> (text: String, answer: String, explanation: String) {
-        let fr = lang == .fr, lines = Training.lines
+        let lines = Training.lines
         let id = lines[k % lines.count], line = Catalogue.indicator(id)!
         if k % 2 == 0 {
             let counted = Training.counted(in: id)
-            return (fr ? "Combien de jeunes la ligne \(id) (« \(line.label.text(lang)) ») compte-t-elle en \(Training.year) ? (answer N)"
-                       : "How many young people does line \(id) (\"\(line.label.text(lang))\") count in \(Training.year)? (answer N)",
+            return (Messages.text(.howManyYoungPeopleDoes, lang, "\(id)", "\(line.label.text(lang))", "\(Training.year)"),
                     String(counted.count),
-                    (fr ? "La ligne \(id) compte : " : "Line \(id) counts: ") + (counted.isEmpty ? "—" : counted.joined(separator: ", "))
-                        + ".\n  " + (fr ? "Règle : " : "Rule: ") + line.rule.text(lang))
+                    (Messages.text(.lineCounts, lang, "\(id)")) + (counted.isEmpty ? "—" : counted.joined(separator: ", "))
+                        + ".\n  " + (Messages.text(.rule2, lang)) + line.rule.text(lang))
         }
         // Three choices: the line and two others of the lesson, in an order that depends on k.
         let others = lines.filter { $0 != id }
@@ -64,10 +63,10 @@ enum TrainingCommands {
         if choices[1] == choices[2] { choices[2] = others[(k * 5 + 2) % others.count] }
         choices = k % 3 == 0 ? choices : k % 3 == 1 ? [choices[1], choices[0], choices[2]] : [choices[1], choices[2], choices[0]]
         let letters = ["a", "b", "c"]
-        let text = (fr ? "Quelle ligne a pour règle : « \(line.rule.text(lang)) » ?" : "Which line has the rule: \"\(line.rule.text(lang))\"?")
-            + zip(letters, choices).map { "\n  \($0)) \($1) — \(Catalogue.indicator($1)!.label.text(lang))" }.joined() + (fr ? "\n(answer a, b ou c)" : "\n(answer a, b or c)")
+        let text = (Messages.text(.whichLineHasRule, lang, "\(line.rule.text(lang))"))
+            + zip(letters, choices).map { "\n  \($0)) \($1) — \(Catalogue.indicator($1)!.label.text(lang))" }.joined() + (Messages.text(.answerBOrC, lang))
         let right = letters[choices.firstIndex(of: id)!]
-        return (text, right, (fr ? "C'était \(right)) \(id) — \(line.label.text(lang))." : "It was \(right)) \(id) — \(line.label.text(lang))."))
+        return (text, right, (Messages.text(.itWas, lang, "\(right)", "\(id)", "\(line.label.text(lang))")))
     }
 
     static let quiz = Command(
@@ -88,17 +87,17 @@ enum TrainingCommands {
         usage: "answer RÉPONSE", examples: ["answer 3", "answer b"]
     ) { session, args throws(ShellError) in
         let fr = session.language == .fr
-        guard session.quizPending else { throw ShellError(fr ? "pas de question en cours (quiz)" : "no question pending (quiz)") }
-        let t = try args.required(fr ? "réponse" : "answer")
+        guard session.quizPending else { throw ShellError(Messages.text(.noQuestionPendingQuiz, session.language)) }
+        let t = try args.required(Messages.text(.answer, session.language))
         try args.expectEnd()
         let q = question(session.quizIndex, session.language)
         let right = t.text.lowercased() == q.answer
         if right { session.quizScore += 1 }
         session.quizIndex += 1
         session.quizPending = false
-        var out = right ? (fr ? "Juste. " : "Right. ") : (fr ? "Non : la réponse est \(q.answer). " : "No: the answer is \(q.answer). ")
+        var out = right ? (Messages.text(.right, session.language)) : (Messages.text(.noAnswerIs, session.language, "\(q.answer)"))
         out += q.explanation + "\n"
-        out += fr ? "Score : \(session.quizScore)/\(session.quizIndex) — quiz pour la suivante\n" : "Score: \(session.quizScore)/\(session.quizIndex) — quiz for the next one\n"
+        out += Messages.text(.scoreQuizForNextOne, session.language, "\(session.quizScore)", "\(session.quizIndex)")
         return ShellResult(output: out)
     }
 }
