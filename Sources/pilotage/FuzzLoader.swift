@@ -103,8 +103,16 @@ struct MutatedDataset {
     var files: [String: [UInt8]]
     var special: [String: Special] = [:]
     var log: [String] = []
-    /// The input breaks a rule for sure (the loader must refuse it).
-    var mustFail = false
+    /// funding.csv ends with a 400-digit amount (no later mutation touched the file).
+    var hugeAmount = false
+
+    /// The input breaks a rule for sure, judged on its final state (the loader must refuse it):
+    /// a required file missing or not a file, a CSV file with invalid UTF-8, a 400-digit amount.
+    var mustFail: Bool {
+        if Self.required.contains(where: { special[$0] != nil }) { return true }
+        if files.contains(where: { name, b in name.hasSuffix(".csv") && special[name] == nil && String(validating: b, as: UTF8.self) == nil }) { return true }
+        return hugeAmount && special["funding.csv"] == nil
+    }
 
     static let required = ["dataset.json", "regions.csv", "missions.csv"]
 
@@ -112,6 +120,7 @@ struct MutatedDataset {
         let names = files.keys.sorted()
         let name = names[Int(rng.next() % UInt64(names.count))]
         var b = files[name]!
+        if name == "funding.csv" { hugeAmount = false }
         let at = b.isEmpty ? 0 : Int(rng.next() % UInt64(b.count + 1))
         switch rng.next() % 12 {
         case 0: b = Array(b.prefix(at)); log.append("\(name) tronqué à \(at)")
@@ -121,13 +130,12 @@ struct MutatedDataset {
         case 4:
             b.insert(contentsOf: [0xFF, 0xC3][Int(rng.next() % 2)] == 0xFF ? [0xFF] : [0xC3, 0x28], at: at)
             log.append("\(name) UTF-8 invalide en \(at)")
-            if name.hasSuffix(".csv") { mustFail = true }
         case 5: b.insert(0, at: at); log.append("\(name) NUL en \(at)")
         case 6:
             // A number field replaced by 400 digits: the amounts of funding.csv are refused.
             if name == "funding.csv", let line = b.lastIndex(of: 44), b.count > line + 1, b.last == 10 {
                 b = Array(b[...line]) + Array(repeating: 57, count: 400) + [10]
-                log.append("montant de 400 chiffres"); mustFail = true
+                log.append("montant de 400 chiffres"); hugeAmount = true
             } else { b.insert(contentsOf: Array(repeating: 57, count: 400), at: at); log.append("\(name) 400 chiffres en \(at)") }
         case 7: b.insert(contentsOf: Array(repeating: 120, count: 100_000), at: at); log.append("\(name) champ de 100 Ko en \(at)")
         case 8: b.insert(contentsOf: b[at...].prefix(200), at: at); log.append("\(name) ligne dupliquée en \(at)")
@@ -135,7 +143,6 @@ struct MutatedDataset {
             let kind: Special = [.folder, .fifo, .device, .missing][Int(rng.next() % 4)]
             special[name] = kind
             log.append("\(name) remplacé par \(kind)")
-            if Self.required.contains(name) { mustFail = true }
         case 10: b.insert(contentsOf: Array("-1e400".utf8), at: at); log.append("\(name) -1e400 en \(at)")
         default: b.insert(contentsOf: Array("\"\"\",\"\n\r".utf8), at: at); log.append("\(name) guillemets et fins de ligne en \(at)")
         }
