@@ -37,18 +37,18 @@ enum BriefCommands {
                            + b.peers.map { d.name(of: .ml($0)) }.joined(separator: ", ")]
         r.add(peers)
         var weight = Report.Table("weight", columns: [("measure", Messages.text(.measure, lang)), ("share", Messages.text(.share, lang))])
-        func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (Messages.text(.message, lang)) }
+        func percent(_ v: Double) -> String { formatted(v * 100, decimals: 1, lang) + (Messages.text(.percentSign, lang)) }
         weight.rows = b.weight.map { [.text($0.label), $0.share.map { Report.Cell(value: .ratio($0), shown: percent($0)) } ?? .absent(Messages.text(.absentValue, lang))] }
         weight.plainText = [(Messages.text(.weightInRegion, lang))
                             + b.weight.map { "\($0.label) \($0.share.map(percent) ?? Messages.text(.notAvailable, lang))" }
-                                .joined(separator: Messages.text(.message2, lang))]
+                                .joined(separator: Messages.text(.listSeparator, lang))]
         r.add(weight)
         let notes = session.annotations[b.ml] ?? [:]
         func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(Messages.text(.absentValue, lang)) }
         for (k, step) in b.steps.enumerated() {
             var t = Report.Table("step_\(k + 1)", heading: ["", step.guide.title],
                                  columns: [("line", Messages.text(.line, lang)), ("value", "\(b.resultYear)"), ("previous", "\(b.previousYear)"),
-                                           ("region", Messages.text(.region2, lang)), ("nation", "nation"), ("national_rank", Messages.text(.nationalRank, lang)),
+                                           ("region", Messages.text(.region, lang)), ("nation", "nation"), ("national_rank", Messages.text(.nationalRank, lang)),
                                            ("regional_rank", Messages.text(.regionalRank, lang)), ("peer_median", Messages.text(.peerMedian, lang)),
                                            ("peer_rank", Messages.text(.peerRank, lang))])
             t.showsHeader = !step.lines.isEmpty

@@ -33,7 +33,7 @@ enum FundingCommands {
     static func euros(_ v: Money, _ lang: Language) -> String { QueryRender.euros(v.euros, lang) }
     /// A change in hundredths of a percent, signed, two decimals: `+5,76 %`.
     static func percent(basisPoints bp: Int64, _ lang: Language) -> String {
-        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (Messages.text(.message, lang))
+        QueryRender.signed(formatted(Double(bp) / 100, decimals: 2, lang), Double(bp)) + (Messages.text(.percentSign, lang))
     }
     /// `proposed / base − 1`, to the nearest hundredth of a percent.
     static func change(_ proposed: Money, against base: Money, _ lang: Language) -> String {
@@ -249,7 +249,7 @@ enum FundingCommands {
         for t in [Territory.ml(c.mlID), region] {
             for dash in [d, w] {
                 let s = dash.number("10.1.b", for: t, year: effectYear).flatMap { b in dash.number("10", for: t, year: effectYear).map { b / $0 } }
-                share.append(s.map { Report.Cell(value: .ratio($0), shown: formatted($0 * 100, decimals: 1, lang) + (Messages.text(.message, lang))) }
+                share.append(s.map { Report.Cell(value: .ratio($0), shown: formatted($0 * 100, decimals: 1, lang) + (Messages.text(.percentSign, lang))) }
                              ?? .absent(Messages.text(.noFunding, lang)))
             }
         }

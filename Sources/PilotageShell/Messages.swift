@@ -21,7 +21,7 @@ public enum Messages {
         case aggregateSummary
         case amountExpectedEG, notedFor, noConventionOfCovers, noSubsidyInConventionFunding, written, unknownMissionLocale
         case noResultsForDialogue, resultsAgainstRegionAndNation, name, peersMlsNearestInContext, measure, share
-        case message, absentValue, weightInRegion, message2, line, region2
+        case percentSign, absentValue, weightInRegion, listSeparator, line
         case nationalRank, regionalRank, peerMedian, peerRank, noPeerHasValue, themesThMatiquesAborder
         case nationalTargetsOfAnnexeN, target, direction2, up, flat, down
         case notedFor2, isAlreadyGiven, territory2, regionOrNation, dialogueYear, amount
@@ -40,7 +40,7 @@ public enum Messages {
         case result, objectiveSetTargetToKeep, noConventionOfCoversConvention, hasNoReadingDirectionSay, objectiveKeptFor, noObjectiveFor
         case readOn, gap, inYoungPeople, numerator, denominator, denominatorValue
         case status, noResultYet2, met, notMet, leverWhatItStandsFor, lever2
-        case whatItStandsFor, linesFed, scenarioAlreadyExists, scenarioCreated, thisLeverCountsYoungPeople, message3
+        case whatItStandsFor, linesFed, scenarioAlreadyExists, scenarioCreated, thisLeverCountsYoungPeople, quotedNameColon
         case noScenario, changeS, copiedTo, deleted, scenarioName, unknownScenario
         case emptyScenarioGiveOfMl, baselineThenScenarioS, leversActOnBreakdownAll, leverAppliesToMissionLocale, toGain, noLeverAskedFor
         case more, fewer, itTakesInTodayStaying, orByLever, changeBreaksCounts, lineWouldBecomeBeyondIts
@@ -50,6 +50,10 @@ public enum Messages {
         case doesNotCount, nextLessonToPractiseQuiz, howManyYoungPeopleDoes, lineCounts, rule2, whichLineHasRule
         case answerBOrC, itWas, noQuestionPendingQuiz, answer, right, noAnswerIs
         case scoreQuizForNextOne
+        case timeMs, undefinedNameLet, fileAccessIsDisabled, readCycleScriptCannotRead, tooManyNestedInclusionsAt, cannotRead
+        case cannotWrite, error, unknownChoice, yearExpectedFound
+        case noWorkspaceOpenWorkspaceFile, workspace, noWorkspaceNothingIsKept, workspaceCopyWritten, workspaceScenarioS, pilotageCannotRead
+        case pilotageLineSFailed, pilotageNoSuchFolder, stoppedAfterErrors, pilotageYearIsNotIn
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).

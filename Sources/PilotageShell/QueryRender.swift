@@ -53,9 +53,9 @@ enum QueryRender {
     /// Header and cells as displayed; the first column names the territory.
     static func cells(_ t: QueryTable, _ lang: Language) -> (header: [String], rows: [[String]], notes: [String]) {
         let manyYears = t.years.count > 1, manyBreakdowns = t.breakdowns.count > 1
-        var header = [lang == .fr ? "territoire" : "territory"]
-        if manyYears { header.append(lang == .fr ? "année" : "year") }
-        if manyBreakdowns { header.append(lang == .fr ? "déclinaison" : "breakdown") }
+        var header = [Messages.text(.territory, lang)]
+        if manyYears { header.append(Messages.text(.year, lang)) }
+        if manyBreakdowns { header.append(Messages.text(.breakdown, lang)) }
         header += t.columns.map { c in
             switch c.part {
             case .value: return c.line.id

@@ -73,7 +73,7 @@ enum ScenarioCommands {
         s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
         do { _ = try d.applying(s) } catch { throw ShellError(describe(error, lang), at: a) }
         session.scenarios[name] = s
-        return ShellResult(output: (Messages.text(.message3, lang, "\(name)")) + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
+        return ShellResult(output: (Messages.text(.quotedNameColon, lang, "\(name)")) + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
     }
 
     @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {

@@ -111,7 +111,7 @@ public final class Session {
         if timer {
             let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
             let text = formatted(ms, decimals: 2, language)
-            result.output += (language == .fr ? "Durée : \(text) ms\n" : "Time: \(text) ms\n")
+            result.output += (Messages.text(.timeMs, language, "\(text)"))
         }
         return result
     }
@@ -159,7 +159,7 @@ public final class Session {
             while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
             let name = String(chars[(i + 1)..<j])
             guard let value = variables[name] else {
-                throw ShellError(language == .fr ? "nom non défini « $\(name) » (let \(name.isEmpty ? "x" : name) = …)" : "undefined name \"$\(name)\" (let \(name.isEmpty ? "x" : name) = …)",
+                throw ShellError(Messages.text(.undefinedNameLet, language, "\(name)", "\(name.isEmpty ? "x" : name)"),
                                  offset: i, length: j - i, suggestions: Suggestions.closest(to: name, among: Array(variables.keys)).map { "$" + $0 })
             }
             out += value
@@ -237,16 +237,15 @@ public final class Session {
 
     /// `.read FILE`: the file's lines run in this session.
     func include(_ path: String, token: Token) throws(ShellError) -> ShellResult {
-        let fr = language == .fr
-        guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
         let canonical = Self.canonical(path)
         if let start = includeStack.firstIndex(of: canonical) {
             let chain = (includeStack[start...] + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-            throw ShellError(fr ? "cycle de .read : \(chain) (un script ne peut pas se lire lui-même)" : ".read cycle: \(chain) (a script cannot read itself)", at: token)
+            throw ShellError(Messages.text(.readCycleScriptCannotRead, language, "\(chain)"), at: token)
         }
-        guard includeStack.count < 16 else { throw ShellError(fr ? "trop d'inclusions imbriquées (16 au plus)" : "too many nested inclusions (16 at most)", at: token) }
+        guard includeStack.count < 16 else { throw ShellError(Messages.text(.tooManyNestedInclusionsAt, language), at: token) }
         guard PathKind.isRegularFile(path), let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ShellError(fr ? "impossible de lire « \(path) »" : "cannot read \"\(path)\"", at: token, suggestions: Array(Completion.paths(path).prefix(5)))
+            throw ShellError(Messages.text(.cannotRead, language, "\(path)"), at: token, suggestions: Array(Completion.paths(path).prefix(5)))
         }
         includeStack.append(canonical)
         defer { includeStack.removeLast() }
@@ -272,10 +271,9 @@ public final class Session {
 
     /// Writes a command's result to a file.
     func write(_ text: String, to path: String, token: Token) throws(ShellError) {
-        let fr = language == .fr
-        guard fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: token) }
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
         do { try OutputFile.write(text, to: path) } catch {
-            throw ShellError(fr ? "impossible d'écrire « \(path) » : \(error.reason(language))" : "cannot write \"\(path)\": \(error.reason(language))", at: token)
+            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
         }
     }
 
@@ -288,7 +286,7 @@ public final class Session {
     /// Long values are cut (a 10 MB token gives a line of a few dozen characters): a quoted
     /// « … » past 40 characters keeps its first 30, the line is shown around the caret.
     public func render(_ error: ShellError, line: String) -> String {
-        var out = (language == .fr ? "erreur : " : "error: ") + Self.shortenedQuotes(error.message)
+        var out = (Messages.text(.error, language)) + Self.shortenedQuotes(error.message)
         if let offset = error.offset {
             let chars = Array(line), from = max(0, min(offset, chars.count) - 40)
             let to = min(chars.count, max(offset + min(error.length, 40), from) + 40)
@@ -358,7 +356,7 @@ public final class Session {
 
     /// Switches to another dataset folder (loaded now, so that errors show at once).
     public func load(_ path: String) throws(ShellError) -> Dataset {
-        guard fileAccess else { throw ShellError(language == .fr ? "accès aux fichiers désactivé" : "file access is disabled") }
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language)) }
         let previous = (datasetPath, loadedDataset, loadedDashboard)
         datasetPath = path; loadedDataset = nil; loadedDashboard = nil
         do { return try dataset() } catch {
@@ -398,7 +396,7 @@ struct Arguments {
         let options = T.allCases.map(\.rawValue)
         let t = try required(options.joined(separator: "|"))
         guard let v = T(rawValue: t.text.lowercased()) else {
-            throw ShellError(language == .fr ? "\(fr) « \(t.text) »" : "\(en) \"\(t.text)\"", at: t, suggestions: options)
+            throw ShellError(Messages.text(.unknownChoice, language, language == .fr ? fr : en, Messages.quoted(t.text, language)), at: t, suggestions: options)
         }
         return v
     }
@@ -431,18 +429,16 @@ struct Arguments {
 
     /// A year, named by the next token: the SDK's one rule (`Day.years`).
     mutating func year() throws(ShellError) -> Int {
-        let fr = language == .fr
-        let v = try required(fr ? "année" : "year")
+        let v = try required(Messages.text(.year, language))
         guard let y = Int(v.text), Day.years.contains(y) else {
-            throw ShellError(fr ? "année attendue (\(Day.years.lowerBound)-\(Day.years.upperBound)), trouvé « \(v.text) »"
-                                : "year expected (\(Day.years.lowerBound)-\(Day.years.upperBound)), found \"\(v.text)\"", at: v)
+            throw ShellError(Messages.text(.yearExpectedFound, language, "\(Day.years.lowerBound)", "\(Day.years.upperBound)", "\(v.text)"), at: v)
         }
         return y
     }
 
     /// The catalogue line named by the next token (exact id, else case-insensitive).
     mutating func indicator() throws(ShellError) -> Indicator {
-        let t = try required(language == .fr ? "identifiant d'indicateur (ex. R5)" : "indicator id (e.g. R5)")
+        let t = try required(Messages.text(.indicatorIDExample, language))
         if let i = Catalogue.indicator(t.text) { return i }
         let folded = Catalogue.all.filter { $0.id.lowercased() == t.text.lowercased() }
         if folded.count == 1 { return folded[0] }

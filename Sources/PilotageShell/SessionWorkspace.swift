@@ -75,7 +75,7 @@ extension Session {
 
     /// `workspace copy FILE`: a consistent, self-contained copy of the attached workspace.
     func copyWorkspace(to path: String) throws(ShellError) {
-        guard let workspace else { throw ShellError(language == .fr ? "aucun espace de travail ouvert (workspace FICHIER)" : "no workspace open (workspace FILE)") }
+        guard let workspace else { throw ShellError(Messages.text(.noWorkspaceOpenWorkspaceFile, language)) }
         do { try workspace.copy(to: path) } catch {
             throw ShellError(Messages.text(.workspaceNotSaved, language, error.message(language)))
         }

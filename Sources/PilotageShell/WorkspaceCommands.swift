@@ -9,17 +9,17 @@ enum WorkspaceCommands {
     ) { session, args throws(ShellError) in
         let fr = session.language == .fr
         guard let t = args.next() else {
-            return ShellResult(output: session.workspacePath.map { (fr ? "espace de travail : " : "workspace: ") + $0 + "\n" }
-                               ?? (fr ? "aucun espace de travail (rien n'est gardé après quit)\n" : "no workspace (nothing is kept after quit)\n"))
+            return ShellResult(output: session.workspacePath.map { (Messages.text(.workspace, session.language)) + $0 + "\n" }
+                               ?? (Messages.text(.noWorkspaceNothingIsKept, session.language)))
         }
-        guard session.fileAccess else { throw ShellError(fr ? "accès aux fichiers désactivé" : "file access is disabled", at: t) }
+        guard session.fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, session.language), at: t) }
         if t.text == "copy" || t.text == "copie", let file = args.next() {
             try args.expectEnd()
             try session.copyWorkspace(to: file.text)
-            return ShellResult(output: fr ? "copie de l'espace de travail écrite : \(file.text)\n" : "workspace copy written: \(file.text)\n")
+            return ShellResult(output: Messages.text(.workspaceCopyWritten, session.language, "\(file.text)"))
         }
         try args.expectEnd()
         try session.attach(workspace: t.text)
-        return ShellResult(output: fr ? "espace de travail : \(t.text) (\(session.scenarios.count) scénario(s))\n" : "workspace: \(t.text) (\(session.scenarios.count) scenario(s))\n")
+        return ShellResult(output: Messages.text(.workspaceScenarioS, session.language, "\(t.text)", "\(session.scenarios.count)"))
     }
 }

@@ -16,12 +16,12 @@ func emit(_ text: String, _ language: Language) throws {
 func loadForCommand(_ directory: String, language: Language) throws -> Dataset {
     var isDir: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-        printError(language == .fr ? "pilotage : aucun dossier « \(directory) »" : "pilotage: no such folder \"\(directory)\"")
+        printError(Messages.text(.pilotageNoSuchFolder, language, "\(directory)"))
         throw ExitCode(2)
     }
     do { return try Dataset.load(from: directory) } catch {
         for d in error.diagnostics { printError(d.message(language)) }
-        if error.truncated { printError(language == .fr ? "… arrêt après \(DatasetLoadError.limit) erreurs" : "… stopped after \(DatasetLoadError.limit) errors") }
+        if error.truncated { printError(Messages.text(.stoppedAfterErrors, language, "\(DatasetLoadError.limit)")) }
         throw ExitCode(1)
     }
 }
@@ -103,8 +103,7 @@ struct ExportDashboard: ParsableCommand {
     func run() throws {
         let dataset = try loadForCommand(directory, language: lang)
         if let year, !dataset.years.contains(year) {
-            printError(lang == .fr ? "pilotage : l'année \(year) n'est pas dans le jeu de données (\(dataset.years.map(String.init).joined(separator: ", ")))"
-                                   : "pilotage: year \(year) is not in the dataset (\(dataset.years.map(String.init).joined(separator: ", ")))")
+            printError(Messages.text(.pilotageYearIsNotIn, lang, "\(year)", "\(dataset.years.map(String.init).joined(separator: ", "))"))
             throw ExitCode(2)
         }
         let dashboard = Dashboard(dataset)

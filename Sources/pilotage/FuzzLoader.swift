@@ -160,7 +160,7 @@ struct MutatedDataset {
             case .fifo?: mkfifo(path, 0o644)
             case .device?: symlink("/dev/zero", path)
             case .missing?: break
-            case nil: FileManager.default.createFile(atPath: path, contents: Data(bytes))
+            case nil: _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             }
         }
     }

@@ -39,6 +39,21 @@ enum HelpText {
         return arguments
     }
 
+    /// ArgumentParser writes its headings and notes in English: the French help says them in French.
+    static func french(_ help: String) -> String {
+        var out = help
+        for (en, fr) in [("OVERVIEW:", "RÉSUMÉ :"), ("USAGE:", "UTILISATION :"), ("ARGUMENTS:", "ARGUMENTS :"),
+                         ("OPTIONS:", "OPTIONS :"), ("SUBCOMMANDS:", "SOUS-COMMANDES :"),
+                         ("Show help information.", "Affiche cette aide."), ("(default)", "(défaut) "),
+                         ("See 'pilotage help <subcommand>' for detailed help.", "« pilotage help <sous-commande> » détaille une sous-commande."),
+                         ("(values: ", "(valeurs : "), ("; default: ", " ; défaut : "), ("(default: ", "(défaut : ")] {
+            out = out.replacingOccurrences(of: en, with: fr)
+        }
+        // A note cut at the end of a line: "…;\n    default: table)".
+        out = out.replacingOccurrences(of: ";(\\s*)default: ", with: " ;$1défaut : ", options: .regularExpression)
+        return out.replacingOccurrences(of: "<subcommand>", with: "<sous-commande>")
+    }
+
     /// The help in the chosen language.
     static func text(_ fr: String, en: String) -> String { language == .fr ? fr : en }
 

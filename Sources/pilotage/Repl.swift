@@ -52,7 +52,7 @@ struct Repl: ParsableCommand {
             try runLines(command, session: session, source: keepGoing ? "-c" : nil)
         } else if let script {
             guard PathKind.isRegularFile(script), let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                printError(lang == .fr ? "pilotage : impossible de lire « \(script) »" : "pilotage: cannot read \"\(script)\"")
+                printError(Messages.text(.pilotageCannotRead, lang, "\(script)"))
                 throw ExitCode(2)
             }
             session.enterScript(script)
@@ -90,7 +90,7 @@ struct Repl: ParsableCommand {
     /// With `--keep-going`, the count of failed lines and status 1 if any failed.
     func endKeepingGoing(_ failed: Int, _ session: Session) throws {
         guard failed > 0 else { return }
-        printError(session.language == .fr ? "pilotage : \(failed) ligne(s) en erreur" : "pilotage: \(failed) line(s) failed")
+        printError(Messages.text(.pilotageLineSFailed, session.language, "\(failed)"))
         throw ExitCode(1)
     }
 

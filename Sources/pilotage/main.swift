@@ -32,5 +32,10 @@ do {
         FileHandle.standardError.write(Data((PilotageCommand.fullMessage(for: error) + "\n").utf8))
         exit(2)
     }
+    // Help is ArgumentParser's text, with its own words said in the help's language.
+    if PilotageCommand.exitCode(for: error) == .success, HelpText.language == .fr {
+        print(HelpText.french(PilotageCommand.fullMessage(for: error)))
+        exit(0)
+    }
     PilotageCommand.exit(withError: error)
 }

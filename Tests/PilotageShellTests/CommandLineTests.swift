@@ -173,48 +173,17 @@ struct CommandLineTests {
     /// Tab completion and persistent history, through a pseudo-terminal.
     @Test func interactiveTerminal() throws {
         let state = NSTemporaryDirectory() + "state-\(UUID().uuidString)"
-        let driver = """
-        import os, pty, sys, time, select
-        def session(keys):
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execve(sys.argv[1], [sys.argv[1]], dict(os.environ, XDG_STATE_HOME=sys.argv[2], TERM="xterm"))
-            out = b""
-            def read(t):
-                nonlocal out
-                end = time.time() + t
-                while time.time() < end:
-                    r, _, _ = select.select([fd], [], [], 0.1)
-                    if r:
-                        try: out += os.read(fd, 65536)
-                        except OSError: return
-            read(1.5)
-            for k in keys:
-                os.write(fd, k); read(0.8)
-            os.waitpid(pid, 0)
-            return out.decode("utf-8", "replace")
-        first = session([b"expla\\t", b"R1\\t", b"3\\r", b"quit\\r"])
-        second = session([b"\\x1b[A", b"\\x1b[A", b"\\r", b"quit\\r"])
-        print(first); print("=====SECOND====="); print(second)
-        """
-        let script = NSTemporaryDirectory() + "pty-\(UUID().uuidString).py"
-        try driver.write(toFile: script, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", script, binary, state]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        let parts = text.components(separatedBy: "=====SECOND=====")
-        #expect(parts.count == 2)
+        let env = ["XDG_STATE_HOME": state]
+        let first = try terminal([keys("expla\t", pause: 0.8), keys("R1\t", pause: 0.8), keys("3\r", pause: 0.8), typed("quit")],
+                                 environment: env)
         // "expla⇥" completed to "explain ", "R1⇥" listed R1, R10, R11 …, then "R13" ran.
-        #expect(parts[0].contains("explain R13") && parts[0].contains("R13 — Nombre de jeunes accompagnés"), "\(parts[0])")
+        #expect(first.screen.contains("explain R13") && first.screen.contains("R13 — Nombre de jeunes accompagnés"), "\(first.screen)")
         let history = try String(contentsOfFile: state + "/pilotage/history", encoding: .utf8)
         #expect(history.contains("explain\\040R13"))
         // In a new session, ↑↑ recalls "explain R13" (before "quit").
-        #expect(parts.count == 2 && parts[1].contains("R13 — Nombre de jeunes accompagnés"), "\(parts.last ?? "")")
+        let second = try terminal([keys("\u{1b}[A", pause: 0.8), keys("\u{1b}[A", pause: 0.8), keys("\r", pause: 0.8), typed("quit")],
+                                  environment: env)
+        #expect(second.screen.contains("R13 — Nombre de jeunes accompagnés"), "\(second.screen)")
     }
 }
 

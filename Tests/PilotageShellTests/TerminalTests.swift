@@ -175,6 +175,8 @@ struct HelpLanguageTests {
     @Test func frenchAndEnglish() throws {
         let fr = try pilotage(["repl", "--help"], environment: ["LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""])
         #expect(fr.stdout.contains("-c <commandes>") && fr.stdout.contains("Exécute ces commandes"), "\(fr.stdout)")
+        #expect(fr.stdout.contains("UTILISATION :") && !fr.stdout.contains("Show help information") && !fr.stdout.contains("default:"),
+                "\(fr.stdout)")
         for run in [try pilotage(["repl", "--lang", "en", "--help"]), try pilotage(["repl", "--help"], environment: ["LANG": "en_GB.UTF-8", "LC_ALL": ""])] {
             #expect(run.stdout.contains("-c <commands>") && run.stdout.contains("Runs these commands"), "\(run.stdout)")
             #expect(!run.stdout.contains("Exécute") && !run.stdout.contains("dossier"), "\(run.stdout)")
