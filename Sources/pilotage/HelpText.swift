@@ -51,6 +51,7 @@ enum HelpText {
         }
         // A note cut at the end of a line: "…;\n    default: table)".
         out = out.replacingOccurrences(of: ";(\\s*)default: ", with: " ;$1défaut : ", options: .regularExpression)
+        out = out.replacingOccurrences(of: "\\(default:(\\s)", with: "(défaut :$1", options: .regularExpression)
         return out.replacingOccurrences(of: "<subcommand>", with: "<sous-commande>")
     }
 
