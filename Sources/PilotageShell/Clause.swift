@@ -233,7 +233,7 @@ extension Arguments {
             value = .number(target)
         case .amount:
             value = .number(try number(Messages.text(.amount, language)).0.value)
-        case .money: value = .money(try FundingCommands.amount(&self, language))
+        case .money: value = .money(try money(Messages.text(.amount, language)))
         case .step: value = .number(try percentStep(Messages.usage(clause.placeholder, language)))
         case .lever: value = .lever(try parser().lever(&self).1)
         case .leverAmounts:

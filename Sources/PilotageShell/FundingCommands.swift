@@ -40,11 +40,6 @@ enum FundingCommands {
         base.basisPoints(to: proposed, .toNearestOrAwayFromZero).map { percent(basisPoints: $0, lang) } ?? "n.d."
     }
 
-    /// An amount typed in a command, to the cent (the existing number reading, then the cent rule).
-    static func amount(_ args: inout Arguments, _ lang: Language) throws(ShellError) -> Money {
-        try args.money(Messages.text(.amount, lang))
-    }
-
     static let convention = Command(
         names: ["convention", "cpo"],
         summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",

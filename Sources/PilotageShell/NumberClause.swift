@@ -74,15 +74,6 @@ extension Arguments {
 // MARK: the kinds of numbers commands take
 
 extension Arguments {
-    /// An amount in euros (`190 000`, `190000,50 €`, `190_000`), zero or more.
-    mutating func amount(_ what: String) throws(ShellError) -> Double {
-        let (n, token) = try number(what)
-        guard n.unit == .none || n.unit == .euro, n.value >= 0 else {
-            throw ShellError(Messages.text(.numberExpected, language, what, Messages.quoted(token.text, language)), at: token)
-        }
-        return n.value
-    }
-
     /// An amount in euros to the cent (`190 000`, `1 234,50 €`), zero or more, exact.
     mutating func money(_ what: String) throws(ShellError) -> Money {
         let (n, token) = try number(what)
