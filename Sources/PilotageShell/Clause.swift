@@ -175,10 +175,10 @@ extension Arguments {
     /// The value of one clause, its word already read.
     private mutating func read(_ clause: Clause, into result: inout ClauseValues,
                                _ session: Session) throws(ShellError) {
-        let fr = language == .fr, key = clause.key, lang = language
+        let key = clause.key, lang = language
         func parser() throws(ShellError) -> QueryParser { QueryParser(dashboard: try session.dashboard(), lang: lang) }
-        func error(_ french: String, _ english: String, at token: Token?) -> ShellError {
-            ShellError(fr ? french : english, at: token)
+        func error(_ message: Messages.Key, _ args: String..., at token: Token?) -> ShellError {
+            ShellError(Messages.text(message, lang, args), at: token)
         }
         result.tokens[key] = peek
         var value: ClauseValues.Value
@@ -191,7 +191,7 @@ extension Arguments {
             if ["nation", "france", "fr"].contains(v.text.lowercased()) { value = .territory(.nation); break }
             let r = try parser().territory(v)
             guard r.level == .region else {
-                throw error("une région ou la nation est attendue", "a region or the nation is expected", at: v)
+                throw error(.regionOrNationExpected, at: v)
             }
             value = .territory(r)
         case .year:
@@ -202,8 +202,7 @@ extension Arguments {
             let d = try session.dashboard()
             let v = try required(Messages.text(.dialogueYear, language))
             guard let y = Int(v.text), Day.years.contains(y), d.years.contains(y - 1) else {
-                var e = error("le dialogue de \(v.text) lit les résultats de l'année précédente, absente du jeu de données",
-                              "the \(v.text) dialogue reads the year before, not in the dataset", at: v)
+                var e = error(.dialogueReadsMissingYear, v.text, at: v)
                 e.suggestions = d.years.map { String($0 + 1) }
                 throw e
             }
@@ -212,13 +211,12 @@ extension Arguments {
             let v = try required(clause.placeholder)
             guard let n = Int(v.text), range.contains(n) else {
                 let (low, high) = (range.lowerBound, range.upperBound)
-                throw error("nombre entier attendu (\(low) à \(high)), trouvé « \(v.text) »",
-                            "whole number expected (\(low) to \(high)), found \"\(v.text)\"", at: v)
+                throw error(.wholeNumberExpected, String(low), String(high), v.text, at: v)
             }
             value = .integer(n)
         case .ratio:
             let l = try indicator()
-            guard l.isQuotient else { throw error("\(l.id) n'est pas un ratio", "\(l.id) is not a ratio", at: tokens[position - 1]) }
+            guard l.isQuotient else { throw error(.isNotRatio, l.id, at: tokens[position - 1]) }
             value = .line(l)
         case .number:
             value = .number(try number(Messages.usage(clause.placeholder, language).lowercased()).0.value)
@@ -239,7 +237,7 @@ extension Arguments {
         case .leverAmounts:
             let (l, lever) = try parser().lever(&self)
             let amounts = try numberList(Messages.text(.amount, language)).map(\.0.value)
-            guard amounts.count <= 25 else { throw error("25 montants au plus", "25 amounts at most", at: l) }
+            guard amounts.count <= 25 else { throw error(.atMost25Amounts, at: l) }
             value = .leverAmounts(lever, amounts)
             result.leverAmounts.append((lever, amounts))
         case .breakdown: value = .breakdown(try parser().breakdown(&self))

@@ -130,7 +130,7 @@ enum Commands {
         summary: .init(fr: "change la langue des messages (fr ou en)", en: "switches the language of messages (fr or en)"),
         usage: "lang fr|en", examples: ["lang en", "lang fr"]
     ) { session, args throws(ShellError) in
-        let l = try args.choice(Language.self, unknown: "langue inconnue", "unknown language")
+        let l = try args.choice(Language.self, unknown: .unknownLanguage)
         try args.expectEnd()
         session.language = l
         return ShellResult(output: Messages.text(.languageSet, l) + "\n")

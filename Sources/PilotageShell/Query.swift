@@ -150,7 +150,7 @@ struct QueryParser {
                 let v = try args.required(Messages.text(.file, lang))
                 q.file = (v.text, v)
             case "format":
-                q.format = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
+                q.format = try args.choice(OutputFormat.self, unknown: .unknownFormat)
             case "why": q.why = true
             default: break
             }

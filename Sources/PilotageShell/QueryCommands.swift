@@ -46,7 +46,7 @@ enum QueryCommands {
         summary: .init(fr: "choisit la forme des résultats : table, csv, json ou markdown", en: "chooses how results print: table, csv, json or markdown"),
         usage: "format table|csv|json|markdown", examples: ["format csv", "format markdown"]
     ) { session, args throws(ShellError) in
-        let f = try args.choice(OutputFormat.self, unknown: "format inconnu", "unknown format")
+        let f = try args.choice(OutputFormat.self, unknown: .unknownFormat)
         try args.expectEnd()
         session.outputFormat = f
         return ShellResult(output: "format" + Messages.colon(session.language) + f.rawValue + "\n")

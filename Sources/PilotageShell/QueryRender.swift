@@ -122,7 +122,7 @@ enum QueryRender {
         case .value, .previous: return display(v, c.line, lang)
         case .relativeChange: return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}%" : "%")
         case .change:
-            if c.line.isPercentage { return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}pt" : " pt") }
+            if c.line.isPercentage { return signed(formatted(v * 100, decimals: 1, lang), v) + (lang == .fr ? "\u{202F}" : " ") + "pt" }
             return signed(display(v, c.line, lang), v)
         }
     }

@@ -392,11 +392,11 @@ struct Arguments {
     }
 
     /// One value of a closed set, named by the next token (any letter case).
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, unknown fr: String, _ en: String) throws(ShellError) -> T where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, unknown: Messages.Key) throws(ShellError) -> T where T.RawValue == String {
         let options = T.allCases.map(\.rawValue)
         let t = try required(options.joined(separator: "|"))
         guard let v = T(rawValue: t.text.lowercased()) else {
-            throw ShellError(Messages.text(.unknownChoice, language, language == .fr ? fr : en, Messages.quoted(t.text, language)), at: t, suggestions: options)
+            throw ShellError(Messages.text(.unknownChoice, language, Messages.text(unknown, language), Messages.quoted(t.text, language)), at: t, suggestions: options)
         }
         return v
     }

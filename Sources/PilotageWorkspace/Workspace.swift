@@ -73,7 +73,7 @@ public final class Workspace: Sendable {
             case .closed: text = .init(fr: "espace de travail fermé", en: "the workspace is closed")
             case .other(let detail): text = .init(fr: "erreur de la base (\(detail))", en: "database error (\(detail))")
             }
-            return "\(path)\(language == .fr ? " : " : ": ")\(text.text(language))"
+            return path + Messages.colon(language) + text.text(language)
         }
 
         /// A description for logs.

@@ -13,12 +13,19 @@ import PilotageShell
 /// UTF-8, a 400-digit amount, a required file missing or not a file) is refused.
 struct FuzzLoader: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fuzz-loader",
-        abstract: "Soumet des jeux de données mutés au lecteur CSV, au chargeur et au validateur (robustesse).", shouldDisplay: false)
-    @Option(help: "Nombre de jeux de données mutés.") var count: Int = 1_000_000
-    @Option(help: "Graine.") var seed: UInt64 = 1
-    @Option(help: "Dossier du corpus de départ.") var corpus: String = "Playground/fuzz/loader"
-    @Option(help: "Temps maximal par entrée, en secondes.") var limit: Double = 10
-    @Option(help: "Rejoue une seule entrée (son numéro) et garde son dossier.") var replay: Int?
+        abstract: HelpText.text("Soumet des jeux de données mutés au lecteur CSV, au chargeur et au validateur (robustesse).",
+                                en: "Feeds mutated datasets to the CSV reader, the loader and the validator (robustness)."),
+        shouldDisplay: false)
+    @Option(help: HelpText.help("Nombre de jeux de données mutés.", en: "Number of mutated datasets.", value: ("nombre", "count")))
+    var count: Int = 1_000_000
+    @Option(help: HelpText.help("Graine.", en: "Seed.", value: ("graine", "seed"))) var seed: UInt64 = 1
+    @Option(help: HelpText.help("Dossier du corpus de départ.", en: "Folder of the seed corpus.", value: ("dossier", "folder")))
+    var corpus: String = "Playground/fuzz/loader"
+    @Option(help: HelpText.help("Temps maximal par entrée, en secondes.", en: "Longest time per input, in seconds.",
+                                value: ("secondes", "seconds"))) var limit: Double = 10
+    @Option(help: HelpText.help("Rejoue une seule entrée (son numéro) et garde son dossier.",
+                                en: "Replays one input (its number) and keeps its folder.", value: ("numéro", "number")))
+    var replay: Int?
 
     func run() throws {
         let seeds = try loadCorpus()

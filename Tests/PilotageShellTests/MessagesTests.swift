@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PilotageShell
 
@@ -24,5 +25,26 @@ struct MessagesTests {
                 == ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"])
         #expect(Messages.quoted(String(repeating: "x", count: 100), .fr).count == 44)
         #expect(Messages.usage("avenant of ML for ANNÉE [to FICHIER.md]", .en) == "avenant of ML for YEAR [to FILE.md]")
+    }
+
+    @Test("no call site chooses between two texts by language: every message is a key of the catalogues")
+    func noInlinePairs() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources").standardizedFileURL
+        // `fr ? "…" : "…"` or `language == .fr ? "…" : "…"` with words in them (typography such as
+        // " : " or the decimal comma is a rule of the formatters, not a message).
+        let pair = try NSRegularExpression(pattern: #"(\bfr|\.fr) \? "[^"]*[A-Za-zÀ-ÿ]{2}[^"]*" : ""#)
+        var found: [String] = []
+        for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
+        where url.pathExtension == "swift" && !url.path.contains("/Messages/") {
+            let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            for (n, line) in lines.enumerated()
+            where pair.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
+                found.append("\(url.lastPathComponent):\(n + 1)")
+            }
+        }
+        #expect(found.isEmpty, "inline French/English pairs: \(found)")
+        #expect(Unavailability.noPreviousYear(2015).explanation(.en) == "year 2014 is not in the dataset")
+        #expect(Unavailability.meanWithoutCount("6.1").explanation(.fr) == "moyenne 6.1 non reconstituable sans la ligne 6.1.n")
     }
 }

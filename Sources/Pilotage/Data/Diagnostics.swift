@@ -168,12 +168,10 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
 
     /// The whole message in a language.
     public func message(_ language: Language) -> String {
-        let severity = isError ? (language == .fr ? "erreur" : "error") : (language == .fr ? "avertissement" : "warning")
+        let severity = Messages.text(isError ? .severityError : .severityWarning, language)
         let what = rule.summary.text(language)
-        let inField = field.map { language == .fr ? " (colonne \($0))" : " in column \($0)" } ?? ""
-        let body = language == .fr
-            ? "attendu : \(expected.fr) ; trouvé : \(found)"
-            : "expected \(expected.en), found \(found)"
+        let inField = field.map { Messages.text(.diagnosticInColumn, language, $0) } ?? ""
+        let body = Messages.text(.diagnosticBody, language, expected.text(language), found)
         return "\(location): \(severity): \(what)\(inField): \(body)"
     }
 

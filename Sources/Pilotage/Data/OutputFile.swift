@@ -51,8 +51,7 @@ public final class OutputFile {
 
         /// `PATH : what went wrong`, in a language, with what to do where there is something to do.
         public func message(_ language: Language) -> String {
-            let fr = language == .fr
-            return "\(path)\(fr ? " : " : ": ")\(reason(language))"
+            path + Messages.colon(language) + reason(language)
         }
 
         /// What went wrong, without the path.

@@ -113,12 +113,11 @@ public struct ValidationReport: Sendable {
 
     /// The report as text: a verdict line, then each rule with its count and first locations.
     public func text(_ language: Language) -> String {
-        let fr = language == .fr
-        var out = fr ? "\(datasetName) : valide, 0 erreur, \(warningCount) avertissement\(warningCount > 1 ? "s" : "")\n"
-                     : "\(datasetName): valid, 0 errors, \(warningCount) warning\(warningCount == 1 ? "" : "s")\n"
+        let summary: Messages.Key = (language == .fr ? warningCount > 1 : warningCount != 1) ? .validSummaryMany : .validSummaryOne
+        var out = Messages.text(summary, language, datasetName, String(warningCount)) + "\n"
         for rule in DatasetRule.allCases {
             guard let f = warnings[rule] else { continue }
-            out += "  \(fr ? "avertissement" : "warning") \(rule.rawValue) (\(rule.summary.text(language))) : \(f.count)\n"
+            out += Messages.text(.validRuleCount, language, rule.rawValue, rule.summary.text(language), String(f.count)) + "\n"
             out += "    " + f.samples.joined(separator: ", ") + (f.count > f.samples.count ? ", …" : "") + "\n"
         }
         return out

@@ -48,21 +48,21 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The reason in words.
     public func explanation(_ language: Language) -> String {
-        let fr = language == .fr
         func list(_ ids: [String]) -> String { ids.count <= 5 ? ids.joined(separator: ", ") : ids.prefix(5).joined(separator: ", ") + " … (+\(ids.count - 5))" }
+        func say(_ key: Messages.Key, _ args: String...) -> String { Messages.text(key, language, args) }
         switch self {
-        case .unknownIndicator(let id): return fr ? "indicateur inconnu : \(id)" : "unknown indicator: \(id)"
-        case .notDefined(let id): return fr ? "la ligne \(id) n'est pas définie par l'instruction" : "line \(id) is not defined by the instruction"
-        case .unknownTerritory(let t): return fr ? "territoire inconnu : \(t.id)" : "unknown territory: \(t.id)"
-        case .unknownYear(let y): return fr ? "l'année \(y) n'est pas dans le jeu de données" : "year \(y) is not in the dataset"
-        case .breakdownNotApplicable(let id, let b): return fr ? "la ligne \(id) n'existe pas pour la déclinaison « \(b.label(.fr)) »" : "line \(id) does not exist for the breakdown \"\(b.label(.en))\""
-        case .missingFile(let f): return fr ? "fichier \(f) absent" : "file \(f) is absent"
-        case .missingRows(let f, let ids): return fr ? "pas de ligne dans \(f) pour \(list(ids))" : "no row in \(f) for \(list(ids))"
-        case .missingValue(let ind, let ids): return fr ? "pas de valeur \(ind) dans indicators.csv pour \(list(ids))" : "no value of \(ind) in indicators.csv for \(list(ids))"
-        case .noPreviousYear(let y): return fr ? "l'année \(y - 1) n'est pas dans le jeu de données" : "year \(y - 1) is not in the dataset"
-        case .zeroDenominator(let id): return fr ? "dénominateur nul (\(id) = 0)" : "zero denominator (\(id) = 0)"
-        case .noRecords(let id): return fr ? "aucun enregistrement pour la moyenne \(id)" : "no record for mean \(id)"
-        case .meanWithoutCount(let id): return fr ? "moyenne \(id) non reconstituable sans la ligne \(id).n" : "mean \(id) cannot be rebuilt without line \(id).n"
+        case .unknownIndicator(let id): return say(.unavailableUnknownIndicator, id)
+        case .notDefined(let id): return say(.unavailableNotDefined, id)
+        case .unknownTerritory(let t): return say(.unavailableUnknownTerritory, t.id)
+        case .unknownYear(let y): return say(.unavailableUnknownYear, String(y))
+        case .breakdownNotApplicable(let id, let b): return say(.unavailableBreakdown, id, b.label(language))
+        case .missingFile(let f): return say(.unavailableMissingFile, f)
+        case .missingRows(let f, let ids): return say(.unavailableMissingRows, f, list(ids))
+        case .missingValue(let ind, let ids): return say(.unavailableMissingValue, ind, list(ids))
+        case .noPreviousYear(let y): return say(.unavailableUnknownYear, String(y - 1))
+        case .zeroDenominator(let id): return say(.unavailableZeroDenominator, id)
+        case .noRecords(let id): return say(.unavailableNoRecords, id)
+        case .meanWithoutCount(let id): return say(.unavailableMeanWithoutCount, id)
         }
     }
 

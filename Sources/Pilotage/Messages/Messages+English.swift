@@ -1,6 +1,6 @@
 /// Everything the REPL says in English (`--lang en`, `lang en`). Same keys as the French catalogue.
 extension Messages {
-    static let english: [Key: String] = [
+    package static let english: [Key: String] = [
         .unknownCommand: "unknown command \"%@\"",
         .unknownIndicator: "unknown indicator \"%@\"",
         .didYouMean: "did you mean: %@?",
@@ -283,5 +283,29 @@ extension Messages {
         .pilotageNoSuchFolder: "pilotage: no such folder \"%@\"",
         .stoppedAfterErrors: "… stopped after %@ errors",
         .pilotageYearIsNotIn: "pilotage: year %@ is not in the dataset (%@)",
+        .unavailableUnknownIndicator: "unknown indicator: %@",
+        .unavailableNotDefined: "line %@ is not defined by the instruction",
+        .unavailableUnknownTerritory: "unknown territory: %@",
+        .unavailableUnknownYear: "year %@ is not in the dataset",
+        .unavailableBreakdown: "line %@ does not exist for the breakdown \"%@\"",
+        .unavailableMissingFile: "file %@ is absent",
+        .unavailableMissingRows: "no row in %@ for %@",
+        .unavailableMissingValue: "no value of %@ in indicators.csv for %@",
+        .unavailableZeroDenominator: "zero denominator (%@ = 0)",
+        .unavailableNoRecords: "no record for mean %@",
+        .unavailableMeanWithoutCount: "mean %1$@ cannot be rebuilt without line %1$@.n",
+        .severityError: "error",
+        .severityWarning: "warning",
+        .diagnosticInColumn: " in column %@",
+        .diagnosticBody: "expected %@, found %@",
+        .validSummaryOne: "%@: valid, 0 errors, %@ warning",
+        .validSummaryMany: "%@: valid, 0 errors, %@ warnings",
+        .validRuleCount: "  warning %@ (%@): %@",
+        .unknownFormat: "unknown format",
+        .unknownLanguage: "unknown language",
+        .regionOrNationExpected: "a region or the nation is expected",
+        .dialogueReadsMissingYear: "the %@ dialogue reads the year before, not in the dataset",
+        .wholeNumberExpected: "whole number expected (%@ to %@), found \"%@\"",
+        .atMost25Amounts: "25 amounts at most",
     ]
 }

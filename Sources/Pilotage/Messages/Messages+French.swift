@@ -1,7 +1,7 @@
 /// Everything the REPL says in French: the default language. Every key of `Messages.Key` is here,
 /// and in the English catalogue (a test checks it).
 extension Messages {
-    static let french: [Key: String] = [
+    package static let french: [Key: String] = [
         .unknownCommand: "commande inconnue « %@ »",
         .unknownIndicator: "indicateur inconnu « %@ »",
         .didYouMean: "vouliez-vous dire : %@ ?",
@@ -284,5 +284,29 @@ extension Messages {
         .pilotageNoSuchFolder: "pilotage : aucun dossier « %@ »",
         .stoppedAfterErrors: "… arrêt après %@ erreurs",
         .pilotageYearIsNotIn: "pilotage : l'année %@ n'est pas dans le jeu de données (%@)",
+        .unavailableUnknownIndicator: "indicateur inconnu : %@",
+        .unavailableNotDefined: "la ligne %@ n'est pas définie par l'instruction",
+        .unavailableUnknownTerritory: "territoire inconnu : %@",
+        .unavailableUnknownYear: "l'année %@ n'est pas dans le jeu de données",
+        .unavailableBreakdown: "la ligne %@ n'existe pas pour la déclinaison « %@ »",
+        .unavailableMissingFile: "fichier %@ absent",
+        .unavailableMissingRows: "pas de ligne dans %@ pour %@",
+        .unavailableMissingValue: "pas de valeur %@ dans indicators.csv pour %@",
+        .unavailableZeroDenominator: "dénominateur nul (%@ = 0)",
+        .unavailableNoRecords: "aucun enregistrement pour la moyenne %@",
+        .unavailableMeanWithoutCount: "moyenne %1$@ non reconstituable sans la ligne %1$@.n",
+        .severityError: "erreur",
+        .severityWarning: "avertissement",
+        .diagnosticInColumn: " (colonne %@)",
+        .diagnosticBody: "attendu : %@ ; trouvé : %@",
+        .validSummaryOne: "%@ : valide, 0 erreur, %@ avertissement",
+        .validSummaryMany: "%@ : valide, 0 erreur, %@ avertissements",
+        .validRuleCount: "  avertissement %@ (%@) : %@",
+        .unknownFormat: "format inconnu",
+        .unknownLanguage: "langue inconnue",
+        .regionOrNationExpected: "une région ou la nation est attendue",
+        .dialogueReadsMissingYear: "le dialogue de %@ lit les résultats de l'année précédente, absente du jeu de données",
+        .wholeNumberExpected: "nombre entier attendu (%@ à %@), trouvé « %@ »",
+        .atMost25Amounts: "25 montants au plus",
     ]
 }

@@ -1,8 +1,8 @@
-@_exported import Pilotage
-
-/// Everything the REPL says to a user, in French (default) and English.
-public enum Messages {
-    public enum Key: Hashable, Sendable, CaseIterable {
+/// Everything Pilotage says to a user — the REPL, the command line and the SDK's explanations —
+/// in French (default) and English: one catalogue per language, shared by every module of the
+/// package (`package` access: it is not part of the public API).
+package enum Messages {
+    package enum Key: Hashable, Sendable, CaseIterable {
         case unknownCommand, unknownIndicator, didYouMean, missingArgument, unexpectedArgument, unclosedQuote
         case languageSet, noDataset, loaded, scriptLine, interrupted
         case workspaceContention, workspaceUnreadable, workspaceNotSaved
@@ -54,14 +54,24 @@ public enum Messages {
         case cannotWrite, error, unknownChoice, yearExpectedFound
         case noWorkspaceOpenWorkspaceFile, workspace, noWorkspaceNothingIsKept, workspaceCopyWritten, workspaceScenarioS, pilotageCannotRead
         case pilotageLineSFailed, pilotageNoSuchFolder, stoppedAfterErrors, pilotageYearIsNotIn
+        // The SDK's explanations (why a cell is absent, a diagnostic, a validation report).
+        case unavailableUnknownIndicator, unavailableNotDefined, unavailableUnknownTerritory, unavailableUnknownYear, unavailableBreakdown, unavailableMissingFile
+        case unavailableMissingRows, unavailableMissingValue, unavailableZeroDenominator, unavailableNoRecords, unavailableMeanWithoutCount, severityError
+        case severityWarning, diagnosticInColumn, diagnosticBody, validSummaryOne, validSummaryMany, validRuleCount
+        case unknownFormat, unknownLanguage, regionOrNationExpected, dialogueReadsMissingYear, wholeNumberExpected, atMost25Amounts
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
-    static func catalogue(_ language: Language) -> [Key: String] { language == .fr ? french : english }
+    package static func catalogue(_ language: Language) -> [Key: String] { language == .fr ? french : english }
 
     /// The message, with each `%@` replaced by the next argument, or each `%N$@` by the N-th
     /// (when the two languages order them differently); an argument's own `%@` stays.
-    public static func text(_ key: Key, _ language: Language, _ args: String...) -> String {
+    package static func text(_ key: Key, _ language: Language, _ args: String...) -> String {
+        text(key, language, args)
+    }
+
+    /// ``text(_:_:_:)`` with its arguments in an array.
+    package static func text(_ key: Key, _ language: Language, _ args: [String]) -> String {
         let template = catalogue(language)[key] ?? "?"
         if template.contains("$@") {
             var out = template
@@ -76,7 +86,7 @@ public enum Messages {
 
     /// A usage line in `language`: its placeholders (`ANNÉE`, `FICHIER`…) are written in French
     /// once, in the declarations, and named in English here.
-    public static func usage(_ text: String, _ language: Language) -> String {
+    package static func usage(_ text: String, _ language: Language) -> String {
         guard language == .en else { return text }
         var out = text
         for (fr, en) in placeholders { out = out.replacingOccurrences(of: fr, with: en) }
@@ -84,7 +94,7 @@ public enum Messages {
     }
 
     /// Longest first, so that `ANNÉE_DU_DIALOGUE` is replaced before `ANNÉE`.
-    static let placeholders: [(String, String)] = [
+    package static let placeholders: [(String, String)] = [
         ("ANNÉE_DU_DIALOGUE", "DIALOGUE_YEAR"), ("TERRITOIRES", "TERRITORIES"), ("TERRITOIRE", "TERRITORY"), ("LIGNES", "LINES"),
         ("FICHIER", "FILE"), ("DOSSIER", "FOLDER"), ("MONTANT", "AMOUNT"), ("LEVIER", "LEVER"), ("ANNÉE", "YEAR"),
         ("THÈME", "THEME"), ("TEXTE", "TEXT"), ("CIBLE", "TARGET"), ("ÉTAPE", "STEP"), ("RÉPONSE", "ANSWER"),
@@ -93,10 +103,10 @@ public enum Messages {
     ]
 
     /// The colon between a label and its value: « Règle : … » in French, "Rule: …" in English.
-    public static func colon(_ language: Language) -> String { language == .fr ? " : " : ": " }
+    package static func colon(_ language: Language) -> String { language == .fr ? " : " : ": " }
 
     /// A rank as people write it: « 1er », « 2e » ; 1st, 2nd, 3rd, 11th.
-    public static func ordinal(_ n: Int, _ language: Language) -> String {
+    package static func ordinal(_ n: Int, _ language: Language) -> String {
         guard language == .en else { return n == 1 ? "1er" : "\(n)e" }
         let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
         return "\(n)\(suffix)"
@@ -104,13 +114,13 @@ public enum Messages {
 
     /// A value quoted in a message: « … » in French, "…" in English, cut to 40 characters so that
     /// a huge token never makes a huge message.
-    public static func quoted(_ text: String, _ language: Language) -> String {
+    package static func quoted(_ text: String, _ language: Language) -> String {
         let shown = text.count > 40 ? String(text.prefix(39)) + "…" : text
         return language == .fr ? "« \(shown) »" : "\"\(shown)\""
     }
 
     /// French names of the kinds of lines.
-    static func kindName(_ k: IndicatorKind, _ language: Language) -> String {
+    package static func kindName(_ k: IndicatorKind, _ language: Language) -> String {
         switch (k, language) {
         case (.count, .fr): return "comptage de jeunes"
         case (.count, .en): return "count of young people"
