@@ -30,13 +30,14 @@ docs:
 build: deps
 	$(SWIFT) build
 
-# libedit-dev provides the headers and pkg-config file of the REPL's line editor.
+# libedit-dev provides the headers and pkg-config file of the REPL's line editor; libxlsxwriter-dev
+# writes the spreadsheets (.xlsx).
 deps:
-	@if ! pkg-config --exists libedit 2>/dev/null; then \
-	  echo "libedit-dev is missing: installing it (apt-get)…"; \
+	@if ! pkg-config --exists libedit xlsxwriter 2>/dev/null; then \
+	  echo "libedit-dev or libxlsxwriter-dev is missing: installing them (apt-get)…"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; \
 	  elif command -v sudo >/dev/null 2>&1; then SUDO=sudo; \
-	  else echo "error: libedit-dev is missing and neither root nor sudo is available: run 'apt-get install libedit-dev' as root, then retry." >&2; exit 1; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev pkg-config >/dev/null \
-	    || { echo "error: could not install libedit-dev with apt-get." >&2; exit 1; }; \
+	  else echo "error: libedit-dev or libxlsxwriter-dev is missing and neither root nor sudo is available: run 'apt-get install libedit-dev libxlsxwriter-dev' as root, then retry." >&2; exit 1; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libedit-dev libxlsxwriter-dev pkg-config >/dev/null \
+	    || { echo "error: could not install libedit-dev and libxlsxwriter-dev with apt-get." >&2; exit 1; }; \
 	fi
