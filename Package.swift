@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "pilotage",
             dependencies: [
-                "PilotageShell", "PilotageWorkspace", "CEditLine",
+                "PilotageShell", "PilotageWorkspace", "PilotageOffice", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +55,8 @@ let package = Package(
         .testTarget(name: "PilotageTests", dependencies: ["Pilotage"]),
         // The CLI tests run the built `pilotage` and `pilotage-example` binaries (and drive the REPL through a pseudo-terminal).
         .testTarget(name: "PilotageShellTests", dependencies: ["PilotageShell", "Pilotage", "PilotageWorkspace", "pilotage", "pilotage-example",
-                                                             "PilotageOffice", .product(name: "GRDB", package: "GRDB.swift")],
+                                                             "PilotageOffice", .product(name: "GRDB", package: "GRDB.swift"),
+                                                             .product(name: "ZIPFoundation", package: "ZIPFoundation")],
                     exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     /// A Markdown (GitHub) table, numbers formatted as in `table`.
     case markdown
+    /// CSV that a French spreadsheet opens in columns: `;`, decimal comma, UTF-8 with BOM, CRLF.
+    case csvFrench = "csv-fr"
+    /// A workbook (typed cells, formats, frozen and filtered header): written to a `.xlsx` file only.
+    case xlsx
 
     /// The format a file name asks for by its extension.
     static func forFile(_ path: String) -> OutputFormat? {
@@ -18,6 +22,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         case "json": return .json
         case "md", "markdown": return .markdown
         case "txt": return .table
+        case "xlsx": return .xlsx
         default: return nil
         }
     }

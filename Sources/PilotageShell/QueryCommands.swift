@@ -24,6 +24,7 @@ enum QueryCommands {
         // Ctrl-C during a large answer: nothing printed, no file written.
         try session.checkInterruption()
         guard let (path, token) = query.file else {
+            if query.format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, lang)) }
             let text = QueryRender.text(table, query, query.format ?? session.outputFormat, lang)
             try session.checkInterruption()
             return ShellResult(output: text)
@@ -33,7 +34,15 @@ enum QueryCommands {
             text = try QueryRender.svg(table, lang)
         } else {
             let fileFormat = try OutputFormat.forFile(path, at: token, lang)
-            text = QueryRender.text(table, query, query.format ?? fileFormat ?? session.outputFormat, lang)
+            let format = query.format ?? fileFormat ?? session.outputFormat
+            if format == .xlsx {
+                try session.checkInterruption()
+                let title = "show " + query.lines.map(\.id).joined(separator: ", ")
+                try session.write(QueryRender.workbook(table, query, lang, source: session.workbookSource, title: title),
+                                  to: path, token: token)
+                return ShellResult(output: Messages.text(.writtenRows, lang, "\(path)", "\(table.rows.count)"))
+            }
+            text = QueryRender.text(table, query, format, lang)
         }
         try session.checkInterruption()
         try session.write(text, to: path, token: token)
@@ -43,8 +52,9 @@ enum QueryCommands {
 
     static let format = Command(
         names: ["format"],
-        summary: .init(fr: "choisit la forme des résultats : table, csv, json ou markdown", en: "chooses how results print: table, csv, json or markdown"),
-        usage: "format table|csv|json|markdown", examples: ["format csv", "format markdown"]
+        summary: .init(fr: "choisit la forme des résultats : table, csv, csv-fr (pour un tableur français), json, markdown ou xlsx (classeur, avec to FICHIER.xlsx)",
+                       en: "chooses how results print: table, csv, csv-fr (for a French spreadsheet), json, markdown or xlsx (a workbook, with to FILE.xlsx)"),
+        usage: "format table|csv|csv-fr|json|markdown|xlsx", examples: ["format csv", "format csv-fr", "format markdown"]
     ) { session, args throws(ShellError) in
         let f = try args.choice(OutputFormat.self, unknown: .unknownFormat)
         try args.expectEnd()

@@ -10,6 +10,8 @@ enum QueryRender {
         }
         switch format {
         case .csv: return csv(t)
+        case .csvFrench: return csv(t, .french)
+        case .xlsx: return table(t, lang, why: q.why) // written as a workbook by `show … to F.xlsx`
         case .json: return json(t, lang)
         case .table: return table(t, lang, why: q.why)
         case .markdown: return markdown(t, lang, why: q.why)
@@ -18,11 +20,14 @@ enum QueryRender {
 
     // MARK: CSV and JSON (machine formats: plain numbers, `.` decimal point)
 
-    static func csv(_ t: QueryTable) -> String {
-        var out = (["level", "territory", "name", "year", "breakdown"] + t.columns.map(\.key)).map(CSVText.field).joined(separator: ",") + "\n"
+    static func csv(_ t: QueryTable, _ dialect: CSVDialect = .standard) -> String {
+        var out = (dialect.byteOrderMark ? "\u{FEFF}" : "")
+            + dialect.row(["level", "territory", "name", "year", "breakdown"] + t.columns.map(\.key))
         for r in t.rows {
-            let cells = r.cells.map { c -> String in if case .success(let v) = c { return NumberText.decimal(v) } else { return "" } }
-            out += ([r.territory.level.rawValue, r.territory.id, r.name, String(r.year), r.breakdown.rawValue] + cells).map(CSVText.field).joined(separator: ",") + "\n"
+            let cells = r.cells.map { c -> String in
+                if case .success(let v) = c { return dialect.number(NumberText.decimal(v)) } else { return "" }
+            }
+            out += dialect.row([r.territory.level.rawValue, r.territory.id, r.name, String(r.year), r.breakdown.rawValue] + cells)
         }
         return out
     }

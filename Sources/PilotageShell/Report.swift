@@ -154,8 +154,11 @@ struct Report {
         switch format {
         case .table: return plain()
         case .csv: return csv()
+        case .csvFrench: return csv(.french)
         case .json: return json()
         case .markdown: return markdown()
+        // A workbook is not text: `Session.deliver` writes it; printed, the table form stands in.
+        case .xlsx: return plain()
         }
     }
 
@@ -218,14 +221,17 @@ struct Report {
     // MARK: for other tools
 
     /// The tables one after the other, each with its header row, separated by an empty line.
-    func csv() -> String {
-        tables.map { t in
-            var out = t.columns.map { CSVText.field($0.key) }.joined(separator: ",") + "\n"
+    func csv(_ dialect: CSVDialect = .standard) -> String {
+        (dialect.byteOrderMark ? "\u{FEFF}" : "") + tables.map { t in
+            var out = dialect.row(t.columns.map(\.key))
             for r in t.rows {
-                out += r.map { CSVText.field(Self.plainValue($0.value) ?? "") }.joined(separator: ",") + "\n"
+                out += dialect.row(r.map { cell in
+                    let v = Self.plainValue(cell.value) ?? ""
+                    return cell.value.number == nil ? v : dialect.number(v)
+                })
             }
             return out
-        }.joined(separator: "\n")
+        }.joined(separator: dialect.lineEnd)
     }
 
     static func plainValue(_ v: Value) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import PilotageOffice
 import PilotageWorkspace
 
 /// The result of one REPL line.
@@ -261,10 +262,17 @@ public final class Session {
         var report = written
         report.language = language
         guard let (path, token) = clauses.file else {
-            return ShellResult(output: report.render(clauses.format ?? outputFormat))
+            let format = clauses.format ?? outputFormat
+            if clauses.format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, language)) }
+            return ShellResult(output: report.render(format == .xlsx ? .table : format))
         }
         let fileFormat = try OutputFormat.forFile(path, at: token, language)
-        try write(report.render(clauses.format ?? fileFormat ?? outputFormat), to: path, token: token)
+        let format = clauses.format ?? fileFormat ?? outputFormat
+        if format == .xlsx {
+            try write(report.workbook(source: workbookSource), to: path, token: token)
+        } else {
+            try write(report.render(format), to: path, token: token)
+        }
         let rows = report.tables.reduce(0) { $0 + $1.rows.count }
         return ShellResult(output: Messages.text(.writtenRows, language, path, String(rows)))
     }
@@ -328,7 +336,7 @@ public final class Session {
         if let loadedDataset { return loadedDataset }
         guard let datasetPath else { throw ShellError(Messages.text(.noDataset, language)) }
         do {
-            let d = try Dataset.load(from: datasetPath)
+            let d = try Dataset.loadReadingWorkbooks(from: datasetPath)
             loadedDataset = d
             return d
         } catch {

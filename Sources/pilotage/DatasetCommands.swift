@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PilotageShell
+import PilotageOffice
 
 func printError(_ s: String) { StandardOutput.writeError(s + "\n") }
 
@@ -19,7 +20,7 @@ func loadForCommand(_ directory: String, language: Language) throws -> Dataset {
         printError(Messages.text(.pilotageNoSuchFolder, language, "\(directory)"))
         throw ExitCode(2)
     }
-    do { return try Dataset.load(from: directory) } catch {
+    do { return try Dataset.loadReadingWorkbooks(from: directory) } catch {
         for d in error.diagnostics { printError(d.message(language)) }
         if error.truncated { printError(Messages.text(.stoppedAfterErrors, language, "\(DatasetLoadError.limit)")) }
         throw ExitCode(1)
@@ -99,6 +100,13 @@ struct ExportDashboard: ParsableCommand {
     @Option(help: HelpText.help("Fichier de sortie (sinon la sortie standard).", en: "Output file (else standard output).",
                                 value: ("fichier", "file"))) var out: String?
     @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
+    @Option(help: HelpText.help("standard (le format d'export : « , » et « . ») ou fr (« ; », virgule décimale, BOM, CRLF : "
+                                + "un tableur français l'ouvre en colonnes).",
+                                en: "standard (the export format: \",\" and \".\") or fr (\";\", decimal comma, BOM, CRLF: "
+                                + "a French spreadsheet opens it in columns).", value: ("forme", "form")))
+    var csv: CSVForm = .standard
+
+    enum CSVForm: String, ExpressibleByArgument { case standard, fr }
 
     func run() throws {
         let dataset = try loadForCommand(directory, language: lang)
@@ -107,13 +115,19 @@ struct ExportDashboard: ParsableCommand {
             throw ExitCode(2)
         }
         let dashboard = Dashboard(dataset)
+        let dialect: CSVDialect = csv == .fr ? .french : .standard
         do throws(OutputFile.Failure) {
-            if let out {
+            if let out, (out as NSString).pathExtension.lowercased() == "xlsx" {
+                // The whole dashboard as a workbook: a sheet per level, a column per line.
+                try Workbook(dashboard: dashboard, year: year, datasetName: dataset.manifest.name, language: lang).write(to: out)
+            } else if let out {
                 let file = try OutputFile(path: out)
-                try dashboard.exportCSV(year: year) { (piece: String) throws(OutputFile.Failure) in try file.write(piece) }
+                try dashboard.exportCSV(year: year, dialect: dialect) { (piece: String) throws(OutputFile.Failure) in try file.write(piece) }
                 try file.commit()
             } else {
-                try dashboard.exportCSV(year: year) { (piece: String) throws(OutputFile.Failure) in try StandardOutput.write(piece, language: lang) }
+                try dashboard.exportCSV(year: year, dialect: dialect) { (piece: String) throws(OutputFile.Failure) in
+                    try StandardOutput.write(piece, language: lang)
+                }
             }
         } catch {
             printError("pilotage : " + error.message(lang))

@@ -100,7 +100,7 @@ struct ClauseTests {
         #expect(s.complete("seek R1").candidates.first == "R1" && s.complete("seek R10 = 40% of lyon by ").candidates.contains("exits_to_employment"))
         #expect(s.complete("sensitivity R5 of lyon ").candidates == ["and", "by", "format", "to", "year"])
         #expect(s.complete("objective ").candidates == ["list", "propose", "set"])
-        #expect(s.complete("brief of lyon format ").candidates == ["csv", "json", "markdown", "table"])
+        #expect(s.complete("brief of lyon format ").candidates == ["csv", "csv-fr", "json", "markdown", "table", "xlsx"])
         #expect(s.complete("objective set R10 of lyon ").candidates == ["=", "decrease", "for", "format", "increase", "to"])
         #expect(s.complete("synthesis add lyon 2 ").candidates == ["actions", "axes", "forces"])
         #expect(s.complete("scenario ").candidates == ["add", "copy", "delete", "list", "new", "show"])

@@ -204,8 +204,9 @@ struct NewUserFindingsTests {
         #expect(out.succeeded && out.output.split(separator: "\n").count >= 8, "\(out.error ?? "")")
         #expect(s.run("objective set R10 of ML038-GRENOBLE for 2017 = −5 %").error?.contains("cible négative") == true)
         #expect(s.run("objective set R10 of ML038-GRENOBLE for 2017 = 1 234").error?.contains("un taux s'écrit avec %") == true)
-        #expect(s.run("objective list of ML038-GRENOBLE to x.xlsx").error?.contains("extension .xlsx inconnue") == true)
-        #expect(!FileManager.default.fileExists(atPath: "x.xlsx"))
+        let unknown = NSTemporaryDirectory() + "objectifs-\(UUID().uuidString).xls"
+        #expect(s.run("objective list of ML038-GRENOBLE to \(unknown)").error?.contains("extension .xls inconnue") == true)
+        #expect(!FileManager.default.fileExists(atPath: unknown))
     }
 
     @Test("--lang before the subcommand; --lang en --help is the overview")

@@ -13,7 +13,7 @@ struct CSVFile {
     let shape: CSVShape
     let bodyStart: Int
     let firstBodyLine: Int
-    private var headerError: DatasetDiagnostic?
+    private(set) var headerError: DatasetDiagnostic?
 
     var name: String { shape.name }
     var separator: UInt8 { shape.separator }

@@ -7,28 +7,86 @@ extension Dataset {
     /// - Throws: ``DatasetLoadError`` with up to 50 located errors; nothing is ever
     ///   silently dropped, clamped or defaulted.
     public static func load(from directory: String) throws(DatasetLoadError) -> Dataset {
+        try load(from: directory, tables: [])
+    }
+
+    /// Loads a dataset folder in which some tables were read from other files than their CSV
+    /// (`indicators.xlsx` for `indicators.csv`): each ``ConvertedTable`` stands for its CSV, and
+    /// its errors are located in its sheet, row and column.
+    public static func load(from directory: String, tables: [ConvertedTable]) throws(DatasetLoadError) -> Dataset {
         var loader = DatasetLoader(directory: directory)
+        loader.converted = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { d.map { loader.converted[$0.file]?.locate($0) ?? $0 } }
         do {
             let dataset = try loader.load()
             if loader.sink.isEmpty, let dataset { return dataset }
         } catch is DiagnosticSink.LimitReached {
-            throw DatasetLoadError(diagnostics: loader.sink.errors, truncated: true)
+            throw DatasetLoadError(diagnostics: located(loader.sink.errors), truncated: true)
         } catch {
-            throw DatasetLoadError(diagnostics: loader.sink.errors + [.init(.missingFile, file: directory, expected: .init(fr: "un dossier lisible", en: "a readable folder"), found: "\(error)")])
+            throw DatasetLoadError(diagnostics: located(loader.sink.errors) + [.init(.missingFile, file: directory, expected: .init(fr: "un dossier lisible", en: "a readable folder"), found: "\(error)")])
         }
-        throw DatasetLoadError(diagnostics: loader.sink.errors)
+        throw DatasetLoadError(diagnostics: located(loader.sink.errors))
+    }
+}
+
+/// A table of a dataset read from another file than its CSV — a sheet of a workbook — written
+/// as the CSV it stands for, with where each of its rows and fields came from.
+public struct ConvertedTable: Sendable {
+    /// The CSV it stands for (`indicators.csv`).
+    public var name: String
+    /// The file it was read from (`indicators.xlsx`).
+    public var source: String
+    /// The sheet it was read from.
+    public var sheet: String
+    /// The table as CSV text (the export format's dialect, every field quoted).
+    public var csv: [UInt8]
+    /// The sheet's row of each CSV line (index 0: the header, line 1).
+    public var rowNumbers: [Int]
+    /// The sheet's column of each CSV field (index 0: the first field).
+    public var columnNumbers: [Int]
+
+    /// A table from its CSV text and the positions of its rows and fields in the sheet.
+    public init(name: String, source: String, sheet: String, csv: [UInt8], rowNumbers: [Int], columnNumbers: [Int]) {
+        self.name = name; self.source = source; self.sheet = sheet; self.csv = csv
+        self.rowNumbers = rowNumbers; self.columnNumbers = columnNumbers
+    }
+
+    /// A diagnostic of the CSV, located in the sheet.
+    func locate(_ d: DatasetDiagnostic) -> DatasetDiagnostic {
+        var out = d
+        out.file = source
+        out.sheet = sheet
+        if let line = d.line { out.line = line - 1 < rowNumbers.count ? rowNumbers[line - 1] : nil }
+        if let column = d.column, let line = d.line {
+            let field = fieldIndex(line: line, column: column)
+            out.column = field < columnNumbers.count ? columnNumbers[field] : nil
+        }
+        return out
+    }
+
+    /// Which field of CSV line `line` holds character column `column` (quotes respected).
+    private func fieldIndex(line: Int, column: Int) -> Int {
+        let lines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        guard line - 1 < lines.count else { return 0 }
+        var field = 0, quoted = false
+        for (k, c) in lines[line - 1].enumerated() where k < column - 1 {
+            if c == "\"" { quoted.toggle() } else if c == ",", !quoted { field += 1 }
+        }
+        return field
     }
 }
 
 struct DatasetLoader {
     let directory: String
     var sink = DiagnosticSink()
+    /// Tables read from workbooks, by the CSV name they stand for.
+    var converted: [String: ConvertedTable] = [:]
 
     init(directory: String) { self.directory = directory }
 
     func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
     /// Whether something stands at the file's path (a folder or a FIFO too: reading it reports it).
-    func exists(_ file: String) -> Bool { PathKind(path(file)) != .missing }
+    func exists(_ file: String) -> Bool { converted[file] != nil || PathKind(path(file)) != .missing }
 
     mutating func load() throws -> Dataset? {
         var isDir: ObjCBool = false
@@ -130,6 +188,12 @@ struct DatasetLoader {
     // MARK: reference files
 
     mutating func open(_ file: String, required: Bool, columns: [String]) throws -> (CSVFile, [Int])? {
+        if let table = converted[file] {
+            let csv = CSVFile(name: file, bytes: table.csv)
+            if let error = csv.headerError { try sink.report(error); return nil }
+            guard let idx = try csv.require(columns, sink: &sink) else { return nil }
+            return (csv, idx)
+        }
         guard let csv = try CSVFile.read(path: path(file), name: file, sink: &sink) else {
             if required, !exists(file) {
                 try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le fichier \(file)", en: "the file \(file)"), found: "aucun fichier / no file"))

@@ -147,6 +147,9 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
     public var expected: LocalizedText
     /// What was found (the text as read, or a description).
     public var found: String
+    /// The sheet, when the table was read from a workbook (then `line` and `column` are the
+    /// sheet's row and column, shown as `indicators.xlsx:indicators!C5`).
+    public var sheet: String?
 
     /// Creates a value from its fields.
     public init(_ rule: DatasetRule, file: String, line: Int? = nil, column: Int? = nil, field: String? = nil,
@@ -161,8 +164,19 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
     /// `FILE:LINE:COL` (as much of it as is known).
     public var location: String {
         var s = file
+        if let sheet {
+            s += ":" + sheet + (line == nil ? "" : "!" + (column.map(Self.columnLetters) ?? "") + "\(line!)")
+            return s
+        }
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
+        return s
+    }
+
+    /// A spreadsheet's column name: 3 → "C", 27 → "AA".
+    public static func columnLetters(_ n: Int) -> String {
+        var n = n, s = ""
+        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
         return s
     }
 

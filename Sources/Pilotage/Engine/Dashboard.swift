@@ -284,7 +284,9 @@ public struct Dashboard: Sendable {
 
     /// The export, streamed: `write` receives it in pieces of about 64 KB, so that a national
     /// export never sits whole in memory.
-    public func exportCSV<E: Error>(year: Int? = nil, into write: (String) throws(E) -> Void) throws(E) {
+    public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
+                                    into write: (String) throws(E) -> Void) throws(E) {
+        guard dialect == .standard else { return try exportCSV(year: year, french: dialect, into: write) }
         var out = "level,territory,year,indicator,breakdown,value\n"
         try forEachCell(year: year) { (c: Cell) throws(E) in
             let kind = Catalogue.indicator(c.indicator)!.kind
@@ -295,6 +297,55 @@ public struct Dashboard: Sendable {
         }
         if !out.isEmpty { try write(out) }
     }
+}
+
+extension Dashboard {
+    /// The export in another dialect (the French spreadsheet's): the same cells and columns.
+    private func exportCSV<E: Error>(year: Int?, french dialect: CSVDialect,
+                                     into write: (String) throws(E) -> Void) throws(E) {
+        var out = dialect.byteOrderMark ? "\u{FEFF}" : ""
+        out += dialect.row(["level", "territory", "year", "indicator", "breakdown", "value"])
+        try forEachCell(year: year) { (c: Cell) throws(E) in
+            let kind = Catalogue.indicator(c.indicator)!.kind
+            let value = dialect.number(kind == .count ? NumberText.integer(c.value) : NumberText.decimal(c.value))
+            out += dialect.row([c.territory.level.rawValue, c.territory.id, String(c.year), c.indicator,
+                                c.breakdown.rawValue, value])
+            if out.utf8.count >= 1 << 16 { try write(out); out = "" }
+        }
+        if !out.isEmpty { try write(out) }
+    }
+}
+
+/// How a CSV file is written: the export format's own (`,`, `.`, LF) or the one a French
+/// spreadsheet opens right (`;`, decimal comma, UTF-8 with a byte order mark, CRLF).
+public struct CSVDialect: Hashable, Sendable {
+    /// The field separator.
+    public var separator: Character
+    /// Whether numbers take a decimal comma.
+    public var decimalComma: Bool
+    /// Whether the file starts with U+FEFF (how Excel recognises UTF-8).
+    public var byteOrderMark: Bool
+    /// The end of a line.
+    public var lineEnd: String
+
+    /// The export format of `dataset-format.md`: `,`, `.`, LF, no byte order mark.
+    public static let standard = CSVDialect(separator: ",", decimalComma: false, byteOrderMark: false, lineEnd: "\n")
+    /// What a French Excel or LibreOffice opens in columns: `;`, `,` decimal, BOM, CRLF.
+    public static let french = CSVDialect(separator: ";", decimalComma: true, byteOrderMark: true, lineEnd: "\r\n")
+
+    /// A field, quoted when it holds the separator, a quote or a line break.
+    public func field(_ s: String) -> String {
+        if s.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    /// A row of fields, with its line end.
+    public func row(_ fields: [String]) -> String { fields.map(field).joined(separator: String(separator)) + lineEnd }
+
+    /// A number written by ``NumberText``, with this dialect's decimal mark.
+    public func number(_ text: String) -> String { decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text }
 }
 
 /// Number formatting of the export format. Never traps: a value that is not finite (which the

@@ -44,7 +44,7 @@ extension Messages {
         .numberTooLarge: "number too large %@ (15 digits at most before the decimal point)",
         .ambiguousComma: "%@: decimal comma or list separator? Separate the list with \";\" (\"0; 0,5; 100\") "
             + "or with a comma and a space (\"0, 50, 100\")",
-        .unknownExtension: "unknown extension %@: Pilotage writes .csv, .json, .md, .txt (and .svg for a chart); or say format F",
+        .unknownExtension: "unknown extension %@: Pilotage writes .csv, .json, .md, .txt, .xlsx (and .svg for a chart); or say format F",
         .rateExpected: "%@: a rate is written with % (\"37.5%\") or as a fraction (\"0.375\")",
         .negativeTarget: "negative %@: no line of the dashboard ever is",
         .percentExpected: "%@ is a rate: write %@% (or %@ as a fraction)",
@@ -307,5 +307,13 @@ extension Messages {
         .dialogueReadsMissingYear: "the %@ dialogue reads the year before, not in the dataset",
         .wholeNumberExpected: "whole number expected (%@ to %@), found \"%@\"",
         .atMost25Amounts: "25 amounts at most",
+        .workbookDashboardTitle: "CPO dashboard — dataset \"%@\", years %@",
+        .workbookLevel: "level",
+        .workbookNation: "nation",
+        .workbookRegions: "regions",
+        .workbookMLs: "missions locales",
+        .workbookLines: "lines",
+        .workbookNeedsFile: "a workbook (xlsx) is written to a file: add \"to FILE.xlsx\"",
+        .workbookSource: "Dataset \"%@\" — Pilotage, %@",
     ]
 }

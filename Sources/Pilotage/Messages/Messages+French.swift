@@ -45,7 +45,7 @@ extension Messages {
         .numberTooLarge: "nombre trop grand %@ (15 chiffres au plus avant la virgule)",
         .ambiguousComma: "%@ : virgule décimale ou séparateur de liste ? Séparez la liste par « ; » (« 0 ; 0,5 ; 100 ») "
             + "ou par une virgule suivie d'une espace (« 0, 50, 100 »)",
-        .unknownExtension: "extension %@ inconnue : Pilotage écrit .csv, .json, .md, .txt (et .svg pour un graphique) ; ou précisez format F",
+        .unknownExtension: "extension %@ inconnue : Pilotage écrit .csv, .json, .md, .txt, .xlsx (et .svg pour un graphique) ; ou précisez format F",
         .rateExpected: "%@ : un taux s'écrit avec % (« 37,5 % ») ou en fraction (« 0,375 »)",
         .negativeTarget: "%@ négative : aucune ligne du tableau de bord ne l'est",
         .percentExpected: "%@ est un taux : écrivez %@ % (ou %@ en fraction)",
@@ -308,5 +308,13 @@ extension Messages {
         .dialogueReadsMissingYear: "le dialogue de %@ lit les résultats de l'année précédente, absente du jeu de données",
         .wholeNumberExpected: "nombre entier attendu (%@ à %@), trouvé « %@ »",
         .atMost25Amounts: "25 montants au plus",
+        .workbookDashboardTitle: "Tableau de bord CPO — jeu de données « %@ », années %@",
+        .workbookLevel: "niveau",
+        .workbookNation: "nation",
+        .workbookRegions: "régions",
+        .workbookMLs: "missions locales",
+        .workbookLines: "lignes",
+        .workbookNeedsFile: "un classeur (xlsx) s'écrit dans un fichier : ajoutez « to FICHIER.xlsx »",
+        .workbookSource: "Jeu de données « %@ » — Pilotage, %@",
     ]
 }

@@ -59,6 +59,8 @@ package enum Messages {
         case unavailableMissingRows, unavailableMissingValue, unavailableZeroDenominator, unavailableNoRecords, unavailableMeanWithoutCount, severityError
         case severityWarning, diagnosticInColumn, diagnosticBody, validSummaryOne, validSummaryMany, validRuleCount
         case unknownFormat, unknownLanguage, regionOrNationExpected, dialogueReadsMissingYear, wholeNumberExpected, atMost25Amounts
+        // Spreadsheets.
+        case workbookDashboardTitle, workbookLevel, workbookNation, workbookRegions, workbookMLs, workbookLines, workbookNeedsFile, workbookSource
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).

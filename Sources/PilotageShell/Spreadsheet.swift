@@ -1,0 +1,87 @@
+import Foundation
+import PilotageOffice
+
+/// Answers as workbooks (`to r.xlsx`, `format xlsx`): the typed cells of a report or of a query
+/// become typed spreadsheet cells; the text forms stay with `render`.
+extension Report {
+    /// One sheet per table, with the report's title, the table's heading and the source above it.
+    func workbook(source: String) -> Workbook {
+        var book = Workbook(title: title, language: language)
+        for t in tables {
+            // A quotient column is a percentage when people read it as one (R2 and R13 are not).
+            let columns = t.columns.indices.map { c -> Workbook.Column in
+                let shares = t.rows.filter { c < $0.count && { if case .ratio = $0 { true } else { false } }($0[c].value) }
+                return Workbook.Column(t.columns[c].label, isPercentage: shares.allSatisfy { $0[c].shown.contains("%") })
+            }
+            let rows = t.rows.map { r in r.indices.map { k in Self.cell(r[k].value, key: t.columns[k].key) } }
+            let title = [self.title] + t.heading.map(\.trimmed).filter { !$0.isEmpty } + [source]
+            book.sheets.append(Workbook.Sheet(t.name, title: title, columns: columns, rows: rows))
+        }
+        return book
+    }
+
+    static func cell(_ value: Value, key: String) -> Workbook.Cell {
+        switch value {
+        case .count(let v): return .count(v)
+        case .ratio(let v): return .ratio(v)
+        case .amount(let v): return .euros(v)
+        case .number(let v): return key == "year" && v == v.rounded() ? .year(Int(v)) : .number(v)
+        case .text(let s): return .text(s)
+        case .absent(let reason): return .empty(reason: reason)
+        }
+    }
+}
+
+extension QueryRender {
+    /// A query's answer as a workbook: the columns of its CSV (level, territory, name, year,
+    /// breakdown, then one per line), typed; a `chart` answer gets a native chart too (bars across
+    /// territories, or lines across years for one territory).
+    static func workbook(_ t: QueryTable, _ q: Query, _ lang: Language, source: String, title: String) -> Workbook {
+        let fixed = ["level", "territory", "name", "year", "breakdown"].map { Workbook.Column($0) }
+        let columns = fixed + t.columns.map { c in
+            Workbook.Column(c.key, isPercentage: c.part == .relativeChange || c.line.isPercentage)
+        }
+        let rows = t.rows.map { r -> [Workbook.Cell] in
+            let head: [Workbook.Cell] = [.text(r.territory.level.rawValue), .text(r.territory.id), .text(r.name),
+                                         .year(r.year), .text(r.breakdown.rawValue)]
+            return head + zip(t.columns, r.cells).map { c, cell -> Workbook.Cell in
+                switch cell {
+                case .failure(let e): return .empty(reason: e.explanation(lang))
+                case .success(let v):
+                    switch c.part {
+                    case .value, .previous: return Workbook.cell(v, c.line)
+                    case .relativeChange: return .ratio(v)
+                    case .change: return c.line.isQuotient ? .ratio(v) : Workbook.cell(v, c.line)
+                    }
+                }
+            }
+        }
+        var chart: Workbook.Chart?
+        if q.display != .table {
+            let values = t.columns.indices.filter { t.columns[$0].part == .value }.map { $0 + fixed.count }
+            let oneTerritory = Set(t.rows.map(\.territory)).count == 1 && t.years.count > 1
+            chart = Workbook.Chart(oneTerritory ? .lines : .bars, title: title,
+                                   categoryColumn: oneTerritory ? 3 : 2, valueColumns: values)
+        }
+        var book = Workbook(title: title, language: lang)
+        book.sheets = [Workbook.Sheet("pilotage", title: [title, source], columns: columns, rows: rows, chart: chart)]
+        return book
+    }
+}
+
+extension Session {
+    /// « Jeu de données « demo » — Pilotage, 2026-12-01 »: the title line of a workbook.
+    var workbookSource: String {
+        let name = (try? dataset().manifest.name) ?? ""
+        let day = ISO8601DateFormatter.string(from: Date(), timeZone: .current, formatOptions: [.withFullDate])
+        return Messages.text(.workbookSource, language, name, day)
+    }
+
+    /// Writes a workbook to the file of a `to FILE.xlsx` clause.
+    func write(_ book: Workbook, to path: String, token: Token) throws(ShellError) {
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
+        do { try book.write(to: path) } catch {
+            throw ShellError(Messages.text(.cannotWrite, language, path, error.reason(language)), at: token)
+        }
+    }
+}
