@@ -54,6 +54,63 @@ struct SpreadsheetTests {
         #expect(different.isEmpty, "\(different.keys.sorted().prefix(5))")
     }
 
+    /// openpyxl, an independent reader, when it is installed (`.ci/run` installs it and sets
+    /// PILOTAGE_REQUIRE_OPENPYXL, so that CI never skips this check).
+    static let openpyxl: Bool = {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import openpyxl"]
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }()
+
+    @Test("an independent reader (openpyxl) reads the same cells, formats, frozen header and filter",
+          .enabled(if: openpyxl || ProcessInfo.processInfo.environment["PILOTAGE_REQUIRE_OPENPYXL"] != nil))
+    func independentReader() throws {
+        #expect(Self.openpyxl, "PILOTAGE_REQUIRE_OPENPYXL is set but python3 cannot import openpyxl")
+        let path = scratch("tableau.xlsx")
+        try Workbook(dashboard: demoDashboard, datasetName: "demo").write(to: path)
+        let script = """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        ws = wb["missions locales"]
+        cells = {f"{r}|{c}": ws.cell(r, c).value for r in range(5, ws.max_row + 1) for c in range(1, ws.max_column + 1)
+                 if ws.cell(r, c).value is not None}
+        r10 = [c for c in range(1, ws.max_column + 1) if ws.cell(3, c).value == "R10"][0]
+        print(json.dumps({"sheets": wb.sheetnames, "freeze": ws.freeze_panes, "filter": ws.auto_filter.ref,
+                          "r10_format": ws.cell(5, r10).number_format, "cells": cells}))
+        """
+        let p = Process(), out = Pipe()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, path]
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["sheets"] as? [String] == ["nation", "régions", "missions locales", "lignes"])
+        #expect(json["freeze"] as? String == "A5" && (json["filter"] as? String)?.hasPrefix("A3:") == true)
+        #expect(json["r10_format"] as? String == "0.0\\ %")
+        let theirs = try #require(json["cells"] as? [String: Any])
+        let ours = try #require(try WorkbookReader.sheets(path: path).first { $0.name == "missions locales" })
+        var count = 0, different: [String] = []
+        for (r, row) in ours.rows where r >= 5 {
+            for (c, value) in row {
+                count += 1
+                switch (value, theirs["\(r)|\(c)"]) {
+                // The file holds 16 significant digits (libxlsxwriter's %.16G); JSON carries them on.
+                case (.number(let x), let y as NSNumber) where abs(x - y.doubleValue) <= 1e-14 * max(1, abs(x)): break
+                case (.text(let x), let y as String) where x == y: break
+                default: different.append("row \(r) column \(c): \(value) against \(String(describing: theirs["\(r)|\(c)"]))")
+                }
+            }
+        }
+        #expect(different.isEmpty, "\(different.count) cells differ, first: \(different.prefix(3))")
+        #expect(count == theirs.count && count > 10_000)
+    }
+
     @Test("csv-fr: semicolons, decimal commas, BOM and CRLF; the same values as the export")
     func frenchCSV() throws {
         var french = ""
