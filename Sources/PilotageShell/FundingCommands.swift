@@ -211,9 +211,9 @@ enum FundingCommands {
         func bp(_ v: Int64?) -> Report.Cell { v.map { Report.Cell(value: .ratio(Double($0) / 10_000), shown: percent(basisPoints: $0, lang)) } ?? .absent(none) }
         let changeBP = c.adjustable(base).basisPoints(to: c.adjustable(proposed), .toNearestOrAwayFromZero)
         p.rows = [[.number(Double(year), String(year)), .amount(c.adjustable(base)), .amount(c.adjustable(proposed)), bp(changeBP),
-                   .text(refused ? "no" : "yes"), money(bounds?.lowerBound), money(bounds?.upperBound), money(room?.0), money(room?.1),
+                   .flag(!refused, lang), money(bounds?.lowerBound), money(bounds?.upperBound), money(room?.0), money(room?.1),
                    money(h?.up), bp(h?.upBasisPoints), money(h?.down), bp(h?.downBasisPoints),
-                   refused && !clamp ? .absent(none) : .amount(c.adjustable(applied)), .text(keep && (!refused || clamp) ? "yes" : "no")]]
+                   refused && !clamp ? .absent(none) : .amount(c.adjustable(applied)), .flag(keep && (!refused || clamp), lang)]]
         p.plainText = plain
         r.add(p)
         guard !refused || clamp else {

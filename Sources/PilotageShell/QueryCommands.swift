@@ -37,7 +37,9 @@ enum QueryCommands {
             let format = query.format ?? fileFormat ?? session.outputFormat
             if format == .xlsx {
                 try session.checkInterruption()
-                let title = "show " + query.lines.map(\.id).joined(separator: ", ")
+                // The question as typed, without its `to FILE`: what, where and when.
+                var title = String(args.line.prefix(token.offset)).trimmed
+                for word in [" to", " vers"] where title.hasSuffix(word) { title.removeLast(word.count) }
                 try session.write(QueryRender.workbook(table, query, lang, source: session.workbookSource, title: title),
                                   to: path, token: token)
                 return ShellResult(output: Messages.text(.writtenRows, lang, "\(path)", "\(table.rows.count)"))

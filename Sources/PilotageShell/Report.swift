@@ -51,6 +51,10 @@ struct Report {
             Cell(value: .absent(reason: reason), shown: shown)
         }
         static func number(_ v: Double, _ shown: String) -> Cell { Cell(value: .number(v), shown: shown) }
+        /// Yes or no: `yes`/`no` in CSV and JSON, « oui »/« non » for people.
+        static func flag(_ b: Bool, _ lang: Language) -> Cell {
+            Cell(value: .text(b ? "yes" : "no"), shown: Messages.text(b ? .yes : .no, lang))
+        }
         static func count(_ v: Double, _ lang: Language) -> Cell {
             Cell(value: .count(v), shown: formatted(v, decimals: 0, lang))
         }

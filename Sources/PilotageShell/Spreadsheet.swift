@@ -13,20 +13,21 @@ extension Report {
                 let shares = t.rows.filter { c < $0.count && { if case .ratio = $0 { true } else { false } }($0[c].value) }
                 return Workbook.Column(t.columns[c].label, isPercentage: shares.allSatisfy { $0[c].shown.contains("%") })
             }
-            let rows = t.rows.map { r in r.indices.map { k in Self.cell(r[k].value, key: t.columns[k].key) } }
+            let rows = t.rows.map { r in r.indices.map { k in Self.cell(r[k], key: t.columns[k].key) } }
             let title = [self.title] + t.heading.map(\.trimmed).filter { !$0.isEmpty } + [source]
             book.sheets.append(Workbook.Sheet(t.name, title: title, columns: columns, rows: rows))
         }
         return book
     }
 
-    static func cell(_ value: Value, key: String) -> Workbook.Cell {
-        switch value {
+    /// A typed cell; a word as people read it (« oui », not the JSON's `yes`).
+    static func cell(_ cell: Cell, key: String) -> Workbook.Cell {
+        switch cell.value {
         case .count(let v): return .count(v)
         case .ratio(let v): return .ratio(v)
         case .amount(let v): return .euros(v)
         case .number(let v): return key == "year" && v == v.rounded() ? .year(Int(v)) : .number(v)
-        case .text(let s): return .text(s)
+        case .text: return .text(cell.shown)
         case .absent(let reason): return .empty(reason: reason)
         }
     }

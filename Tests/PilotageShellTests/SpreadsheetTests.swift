@@ -135,7 +135,7 @@ struct SpreadsheetTests {
         let r = s.run("show R10, 1 of mls in 84 year 2016 chart to \(path)")
         #expect(r.error == nil && r.output.contains("écrit"), "\(r.error ?? "")")
         let sheet = try #require(try WorkbookReader.sheets(path: path).first)
-        #expect(sheet[1, 1] == .text("show R10, 1") && sheet[4, 6] == .text("R10"))
+        #expect(sheet[1, 1] == .text("show R10, 1 of mls in 84 year 2016 chart") && sheet[4, 6] == .text("R10"))
         let csv = csvRows(s.run("show R10, 1 of mls in 84 year 2016 format csv").output)
         for (k, row) in csv.dropFirst().enumerated() {
             #expect(sheet[5 + k, 2] == .text(row[1]))

@@ -315,5 +315,7 @@ extension Messages {
         .workbookLines: "lines",
         .workbookNeedsFile: "a workbook (xlsx) is written to a file: add \"to FILE.xlsx\"",
         .workbookSource: "Dataset \"%@\" — Pilotage, %@",
+        .yes: "yes",
+        .no: "no",
     ]
 }

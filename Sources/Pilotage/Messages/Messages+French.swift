@@ -316,5 +316,7 @@ extension Messages {
         .workbookLines: "lignes",
         .workbookNeedsFile: "un classeur (xlsx) s'écrit dans un fichier : ajoutez « to FICHIER.xlsx »",
         .workbookSource: "Jeu de données « %@ » — Pilotage, %@",
+        .yes: "oui",
+        .no: "non",
     ]
 }

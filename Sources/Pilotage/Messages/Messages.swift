@@ -61,6 +61,7 @@ package enum Messages {
         case unknownFormat, unknownLanguage, regionOrNationExpected, dialogueReadsMissingYear, wholeNumberExpected, atMost25Amounts
         // Spreadsheets.
         case workbookDashboardTitle, workbookLevel, workbookNation, workbookRegions, workbookMLs, workbookLines, workbookNeedsFile, workbookSource
+        case yes, no
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
