@@ -283,5 +283,12 @@ extension Messages {
         .pilotageNoSuchFolder: "pilotage: no such folder \"%@\"",
         .stoppedAfterErrors: "… stopped after %@ errors",
         .pilotageYearIsNotIn: "pilotage: year %@ is not in the dataset (%@)",
+        // Commands declared once (issue #14, item 3).
+        .unknownTheme: "unknown theme (brief numbers them): \"%@\"",
+        .unknownAvenantKey: "unknown key \"%@\"",
+        .unknownLanguage: "unknown language \"%@\"",
+        .unknownFormat: "unknown format \"%@\"",
+        .unknownStep: "step expected (%2$@), found \"%1$@\"",
+        .notBoth: "\"%@\" or \"%@\", not both",
     ]
 }

@@ -284,5 +284,12 @@ extension Messages {
         .pilotageNoSuchFolder: "pilotage : aucun dossier « %@ »",
         .stoppedAfterErrors: "… arrêt après %@ erreurs",
         .pilotageYearIsNotIn: "pilotage : l'année %@ n'est pas dans le jeu de données (%@)",
+        // Commands declared once (issue #14, item 3).
+        .unknownTheme: "thématique inconnue (brief les numérote) : « %@ »",
+        .unknownAvenantKey: "clé inconnue « %@ »",
+        .unknownLanguage: "langue inconnue « %@ »",
+        .unknownFormat: "format inconnu « %@ »",
+        .unknownStep: "étape attendue (%2$@), trouvé « %1$@ »",
+        .notBoth: "« %@ » ou « %@ », pas les deux",
     ]
 }

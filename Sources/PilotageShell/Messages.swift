@@ -54,6 +54,8 @@ public enum Messages {
         case cannotWrite, error, unknownChoice, yearExpectedFound
         case noWorkspaceOpenWorkspaceFile, workspace, noWorkspaceNothingIsKept, workspaceCopyWritten, workspaceScenarioS, pilotageCannotRead
         case pilotageLineSFailed, pilotageNoSuchFolder, stoppedAfterErrors, pilotageYearIsNotIn
+        // Commands declared once (issue #14, item 3).
+        case unknownTheme, unknownAvenantKey, unknownLanguage, unknownFormat, unknownStep, notBoth
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
