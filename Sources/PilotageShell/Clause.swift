@@ -154,7 +154,7 @@ struct ClauseValues {
     /// The first token of each clause's value (to locate a later error on it).
     var tokens: [String: Token] = [:]
     /// The word of each clause given by a word (`top`).
-    var words: [String: Token] = [:]
+    var keywords: [String: Token] = [:]
     var values: [String: Value] = [:]
     /// Where the line ends (a missing value the command finds out itself is located there).
     var end = 0
@@ -214,7 +214,7 @@ extension Arguments {
             guard result.values[clause.key] == nil else {
                 throw ShellError(Messages.text(.isAlreadyGiven, language, "\(t.text)"), at: t)
             }
-            result.words[clause.key] = t
+            result.keywords[clause.key] = t
             try read(clause, into: &result, session)
         }
         if let missing = clauses.first(where: { $0.required && result.values[$0.key] == nil }) {
@@ -303,7 +303,8 @@ extension Arguments {
             let v = try required(options.joined(separator: "|"))
             guard let option = options.first(where: { $0.lowercased() == v.text.lowercased() }) else {
                 let close = Suggestions.closest(to: v.text, among: options)
-                throw ShellError(Messages.text(clause.unknown ?? .unexpectedArgument, language, v.text, options.joined(separator: ", ")), at: v,
+                let message = Messages.text(clause.unknown ?? .unexpectedArgument, language, v.text, options.joined(separator: ", "))
+                throw ShellError(message, at: v,
                                  suggestions: close.isEmpty && options.count <= 8 ? options : close)
             }
             value = .text(option)
@@ -398,7 +399,8 @@ extension Clause {
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
         case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
         case .choice(let options): return options
-        case .integer, .flag, .number, .target, .text, .amount, .money, .step, .count, .identifier, .rest, .words: return []
+        case .integer, .flag, .number, .target, .text, .amount, .money, .step, .count, .identifier, .rest, .words:
+            return []
         }
     }
 
@@ -446,7 +448,7 @@ extension Clause {
             // The positional values typed so far; a comma joins the next word to its value.
             var values: [[String]] = []
             for w in words {
-                if !values.isEmpty, w == "," || values[values.count - 1].last == "," { values[values.count - 1].append(w) } else { values.append([w]) }
+                if let last = values.indices.last, w == "," || values[last].last == "," { values[last].append(w) } else { values.append([w]) }
             }
             let positional = clauses.filter(\.isPositional)
             if let value = values.last, value.last == ",", values.count <= positional.count {

@@ -75,7 +75,8 @@ enum Commands {
         names: ["explain", "expliquer", "def"],
         summary: .init(fr: "explique une ligne du tableau de bord : libellé, règle, composantes, déclinaisons, notes, source",
                        en: "explains a dashboard line: label, rule, components, breakdowns, notes, source"),
-        examples: ["explain R5", "explain 4.1.i"], clauses: [Clause(names: [], kind: .line, placeholder: "ID", required: true)]
+        examples: ["explain R5", "explain 4.1.i"],
+        clauses: [Clause(names: [], kind: .line, placeholder: "ID", required: true)]
     ) { session, values throws(ShellError) in
         let indicator = values.line("ID")!
         return ShellResult(output: Explanation.text(indicator, session.language))
@@ -135,8 +136,8 @@ enum Commands {
         names: ["lang", "langue", "language"],
         summary: .init(fr: "change la langue des messages (fr ou en)", en: "switches the language of messages (fr or en)"),
         examples: ["lang en", "lang fr"],
-        clauses: [Clause(names: [], kind: .choice(Language.allCases.map(\.rawValue)), placeholder: "fr|en", required: true,
-                         unknown: .unknownLanguage)]
+        clauses: [Clause(names: [], kind: .choice(Language.allCases.map(\.rawValue)), placeholder: "fr|en",
+                         required: true, unknown: .unknownLanguage)]
     ) { session, values throws(ShellError) in
         let l = Language(rawValue: values.text("fr|en")!)!
         session.language = l
@@ -148,7 +149,8 @@ enum Commands {
     static let load = Command(
         names: ["load", "charger"],
         summary: .init(fr: "charge un autre jeu de données (dossier au format Pilotage)", en: "loads another dataset (a folder of the Pilotage format)"),
-        examples: ["load Playground/data/demo"], clauses: [Clause(names: [], kind: .file, placeholder: "DOSSIER", required: true)]
+        examples: ["load Playground/data/demo"],
+        clauses: [Clause(names: [], kind: .file, placeholder: "DOSSIER", required: true)]
     ) { session, values throws(ShellError) in
         let d = try session.load(values.file("DOSSIER")!.0)
         return ShellResult(output: Messages.text(.loaded, session.language, d.manifest.name, Explanation.summary(d, session.language)) + "\n")

@@ -77,7 +77,7 @@ struct QueryParser {
     func query(_ c: ClauseValues) throws(ShellError) -> Query {
         var q = Query()
         for (a, b) in [("of", "by"), ("top", "bottom"), ("chart", "spark")] where c.has(a) && c.has(b) {
-            throw ShellError(Messages.text(.notBoth, lang, a, b), at: c.words[b])
+            throw ShellError(Messages.text(.notBoth, lang, a, b), at: c.keywords[b])
         }
         q.lines = c.lines("LIGNES")!
         if let t = c.territories("of") ?? c.territories("by") { q.territories = t }
@@ -104,7 +104,7 @@ struct QueryParser {
         switch v.text.lowercased() {
         case "ml", "mls": return try scopedMissions(&args)
         case "region", "regions", "région", "régions": return dashboard.territories(.region)
-        default: throw ShellError(Messages.text(.unknownGrouping, lang, "\(v.text)"), at: v, suggestions: ["ml", "region"])
+        default: throw ShellError(Messages.text(.unknownGrouping, lang, v.text), at: v, suggestions: ["ml", "region"])
         }
     }
 
@@ -116,7 +116,8 @@ struct QueryParser {
             switch v.text.lowercased() {
             case "region", "région": list.append("region")
             case "nation", "france": list.append("nation")
-            default: throw ShellError(Messages.text(.unknownComparison, lang, "\(v.text)"), at: v, suggestions: ["region", "nation"])
+            default:
+                throw ShellError(Messages.text(.unknownComparison, lang, v.text), at: v, suggestions: ["region", "nation"])
             }
         } while args.skip(",") || args.skip("and") || args.skip("et")
         return list

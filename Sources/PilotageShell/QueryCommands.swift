@@ -67,7 +67,8 @@ enum QueryCommands {
         names: ["format"],
         summary: .init(fr: "choisit la forme des résultats : table, csv, json ou markdown", en: "chooses how results print: table, csv, json or markdown"),
         examples: ["format csv", "format markdown"],
-        clauses: [Clause(names: [], kind: .choice(formats), placeholder: formats.joined(separator: "|"), required: true, unknown: .unknownFormat)]
+        clauses: [Clause(names: [], kind: .choice(formats), placeholder: formats.joined(separator: "|"), required: true,
+                         unknown: .unknownFormat)]
     ) { session, values throws(ShellError) in
         let f = OutputFormat(rawValue: values.text(formats.joined(separator: "|"))!)!
         session.outputFormat = f
@@ -80,7 +81,8 @@ enum QueryCommands {
         summary: .init(fr: "nomme un morceau de requête (lignes, territoires, seuil…) ; $nom le reprend ensuite ; let seul les liste",
                        en: "names a piece of query (lines, territories, threshold…); $name reuses it; let alone lists them"),
         examples: ["let ratios = R5,R10,R11", "let lyon = \"Mission locale de Lyon\"", "show $ratios of $lyon"],
-        clauses: [Clause(names: [], kind: .identifier, placeholder: "NOM"), Clause(names: ["="], kind: .rest, placeholder: "TEXTE")]
+        clauses: [Clause(names: [], kind: .identifier, placeholder: "NOM"),
+                  Clause(names: ["="], kind: .rest, placeholder: "TEXTE")]
     ) { session, values throws(ShellError) in
         guard let n = values.text("NOM") else {
             let list = session.variables.sorted { $0.key < $1.key }.map { "$\($0.key) = \($0.value)\n" }.joined()
@@ -96,7 +98,8 @@ enum QueryCommands {
     static let timer = Command(
         names: ["timer", "chrono"],
         summary: .init(fr: "affiche (on) ou non (off) la durée de chaque commande", en: "shows (on) or hides (off) how long each command takes"),
-        examples: ["timer on"], clauses: [Clause(names: [], kind: .choice(["on", "off", "oui", "non"]), placeholder: "on|off", required: true)]
+        examples: ["timer on"],
+        clauses: [Clause(names: [], kind: .choice(["on", "off", "oui", "non"]), placeholder: "on|off", required: true)]
     ) { session, values throws(ShellError) in
         session.timer = ["on", "oui"].contains(values.text("on|off"))
         return ShellResult(output: "timer : \(session.timer ? "on" : "off")\n")

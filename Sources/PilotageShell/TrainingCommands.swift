@@ -79,7 +79,8 @@ enum TrainingCommands {
     static let answer = Command(
         names: ["answer", "réponse", "reponse"],
         summary: .init(fr: "formation : répond à la question du quiz", en: "training: answers the quiz question"),
-        examples: ["answer 3", "answer b"], clauses: [Clause(names: [], kind: .text, placeholder: "RÉPONSE", required: true)]
+        examples: ["answer 3", "answer b"],
+        clauses: [Clause(names: [], kind: .text, placeholder: "RÉPONSE", required: true)]
     ) { session, values throws(ShellError) in
         guard session.quizPending else { throw ShellError(Messages.text(.noQuestionPendingQuiz, session.language)) }
         let q = question(session.quizIndex, session.language)
