@@ -92,6 +92,7 @@ public enum Messages {
         ("THÈME", "THEME"), ("TEXTE", "TEXT"), ("CIBLE", "TARGET"), ("ÉTAPE", "STEP"), ("RÉPONSE", "ANSWER"),
         ("RÉGION", "REGION"), ("NUMÉRO", "NUMBER"), ("NATURE", "KIND"), ("CLÉ", "KEY"), ("AXE", "AXIS"), ("NOM", "NAME"),
         ("\"valeur\"", "\"value\""), ("\"texte\"", "\"text\""), ("COLONNE", "COLUMN"),
+        ("LIGNE", "LINE"), ("SEUIL", "THRESHOLD"), ("COMMANDE", "COMMAND"),
     ]
 
     /// The colon between a label and its value: « Règle : … » in French, "Rule: …" in English.

@@ -170,6 +170,15 @@ struct ClauseTests {
         let en = demoSession()
         en.language = .en
         #expect(en.run("help let").output.contains("Usage: let [NAME] [= TEXT]"))
+        // Every placeholder of every usage is named in English too (ML, ID, RATIO and SOCLE are the same words).
+        let neutral: Set = ["ML", "ID", "RATIO", "SOCLE"]
+        for c in Commands.all {
+            let french = c.usageLine, english = Messages.usage(french, .en)
+            let placeholders = french.split { !($0.isUppercase || $0 == "_") }.map(String.init).filter { $0.count > 1 }
+            for p in placeholders where !neutral.contains(p) {
+                #expect(!english.split { !($0.isUppercase || $0 == "_") }.contains { $0 == p }, "\(p) in \(english)")
+            }
+        }
     }
 
     @Test("the new clause kinds: values read once, errors located with what would fit")
