@@ -14,16 +14,15 @@ enum AvenantCommands {
         names: ["avenant", "amendment"],
         summary: .init(fr: "l'avenant annuel de la convention (Fiche n°4), en Markdown ou HTML, montants en chiffres et en lettres",
                        en: "the yearly amendment of the convention (Fiche n°4), as Markdown or HTML, amounts in figures and words"),
-        usage: "", examples: ["avenant of ML069-LYON for 2017", "avenant set ML069-LYON chorus_ml \"2103456789\"", "avenant of ML069-LYON for 2017 to avenant.html"],
-        clauses: view.clauses, subcommands: [set]
-    ) { session, args throws(ShellError) in try Subcommand.dispatch([set], fallback: view, session, &args) }
+        examples: ["avenant of ML069-LYON for 2017", "avenant set ML069-LYON chorus_ml \"2103456789\"", "avenant of ML069-LYON for 2017 to avenant.html"],
+        subcommands: [set], main: view)
 
     static let view = Subcommand(names: ["of"], clauses: [
         .ml(), Clause(names: ["for", "en"], kind: .calendarYear, placeholder: "ANNÉE", required: true),
         Clause(names: ["to", "vers"], kind: .file, placeholder: "FICHIER.md|.html")], run: write)
     static let set = Subcommand(names: ["set", "fixer"], clauses: [
         Clause(names: [], kind: .ml, placeholder: "ML", required: true), Clause(names: [], kind: .choice(keyNames), placeholder: "CLÉ", required: true,
-                                                      unknown: .init(fr: "clé inconnue", en: "unknown key")),
+                                                      unknown: .unknownAvenantKey),
         Clause(names: [], kind: .text, placeholder: "\"valeur\"", required: true)], run: note)
 
     /// `avenant set ML KEY "value"`: what the avenant needs and the dataset does not hold.

@@ -10,11 +10,10 @@ enum BriefCommands {
         names: ["brief", "note", "fiche1"],
         summary: .init(fr: "la note de préparation du dialogue de gestion (Fiche n°1) pour une ML : contexte, parcours, employeurs, étape conclusive, avec ses pairs",
                        en: "the dialogue de gestion brief (Fiche n°1) for an ML: context, pathway, employers, conclusive step, with its peers"),
-        usage: "", examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"], reports: true,
+        examples: ["brief of ML069-LYON for 2017", "brief of lyon for 2018 peers 5"], reports: true,
         clauses: briefClauses
-    ) { session, args throws(ShellError) in
+    ) { session, c throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let c = try args.clauses(briefClauses, session)
         let ml = c.ml("of")!, year = c.year("for") ?? (d.years.last ?? 0) + 1, peerCount = c.integer("peers") ?? 10
         let b: Brief
         do throws(BriefError) { b = try d.brief(ml: ml, dialogueYear: year, peerCount: peerCount) } catch {
@@ -98,9 +97,8 @@ enum BriefCommands {
         names: ["annotate", "annoter"],
         summary: .init(fr: "note un commentaire sur une thématique de la Fiche n°1 pour une ML (affiché dans brief)",
                        en: "notes a comment on a theme of Fiche n°1 for an ML (shown by brief)"),
-        usage: "", examples: ["annotate ML069-LYON 2.3 \"Permanences en QPV à renforcer\""], clauses: annotateClauses
-    ) { session, args throws(ShellError) in
-        let fr = session.language == .fr, c = try args.clauses(annotateClauses, session)
+        examples: ["annotate ML069-LYON 2.3 \"Permanences en QPV à renforcer\""], clauses: annotateClauses
+    ) { session, c throws(ShellError) in
         let ml = c.ml("ML")!, key = c.text("THÈME")!, text = c.text("\"texte\"")!
         session.annotations[ml, default: [:]][key] = text.isEmpty ? nil : text
         return ShellResult(output: Messages.text(.notedFor2, session.language, "\(ml)", "\(key)"))
@@ -110,6 +108,6 @@ enum BriefCommands {
     static let themeKeys = DialogueGuide.steps.enumerated().flatMap { k, s in s.themes.indices.map { "\(k + 1).\($0 + 1)" } }
     static let annotateClauses: [Clause] = [Clause(names: [], kind: .ml, placeholder: "ML", required: true),
                                             Clause(names: [], kind: .choice(themeKeys), placeholder: "THÈME", required: true,
-                                                   unknown: .init(fr: "thématique inconnue (brief les numérote) :", en: "unknown theme (brief numbers them):")),
+                                                   unknown: .unknownTheme),
                                             Clause(names: [], kind: .text, placeholder: "\"texte\"", required: true)]
 }

@@ -51,6 +51,34 @@ struct Clause: Sendable {
         case file
         /// No value: the word alone (`clamp`).
         case flag
+        /// A command's name (`help brief`).
+        case command
+        /// Any line of the catalogue (`explain 4.1.i`).
+        case line
+        /// Lines separated by commas: ids, `ratios`, `all`, an axis (`exit`), a family (`4.*`).
+        case lines
+        /// Territories separated by commas: ids, names, `nation`, `regions`, `mls [in RÉGION]`.
+        case territories
+        /// Every territory of a level: `ml [in RÉGION]` or `region`.
+        case grouping
+        /// Years of the dataset, all kept: `2016`, `2015,2016`, `2015-2017`, `all`.
+        case years
+        /// Breakdowns separated by commas.
+        case breakdowns
+        /// `region`, `nation`, or both (`region,nation`).
+        case comparisons
+        /// A line, then `asc` or `desc` if wanted.
+        case sort
+        /// A whole number above 0.
+        case count
+        /// Conditions `LIGNE < SEUIL` joined by `and` or commas.
+        case filters
+        /// A name that `$name` will read: letters, digits and `_`.
+        case identifier
+        /// The rest of the line as typed.
+        case rest
+        /// The words no clause names, wherever they stand (`catalogue`'s search words).
+        case words
     }
 
     /// The canonical (English) word first, then its aliases (French); none for a positional
@@ -60,8 +88,8 @@ struct Clause: Sendable {
     /// What the usage shows for the value (`ML`, `ANNÉE`).
     var placeholder: String
     var required = false
-    /// What an unknown word of a `choice` is called in its error (« thématique inconnue »).
-    var unknown: LocalizedText?
+    /// The error for an unknown word of a `choice` (« thématique inconnue « %@ » »).
+    var unknown: Messages.Key?
     /// Flags side by side that exclude each other (`increase`, `decrease`): the usage shows them
     /// as one choice.
     var exclusive = false
@@ -77,8 +105,10 @@ struct Clause: Sendable {
 
     /// A clause found by the form of its value rather than by a word (`+6%`).
     var isPattern: Bool { if case .step = kind { return true } else { return false } }
+    /// Takes the words no other clause names.
+    var isFree: Bool { if case .words = kind { return true } else { return false } }
     /// Read first, in order, without a word.
-    var isPositional: Bool { names.isEmpty && !isPattern }
+    var isPositional: Bool { names.isEmpty && !isPattern && !isFree }
 
     /// The usage of clauses in order; exclusive clauses side by side read as one choice:
     /// `[increase|decrease]` for flags, `(= SOCLE | +X%)` for values.
@@ -105,7 +135,7 @@ struct Clause: Sendable {
 
     /// `of ML` in a usage, `[for ANNÉE]` when optional.
     var usage: String {
-        let text = (names.first.map { [$0] } ?? []) + (placeholder.isEmpty ? [] : [placeholder])
+        let text = (names.first.map { [$0] } ?? []) + (placeholder.isEmpty ? [] : [placeholder + (isFree ? "…" : "")])
         return required ? text.joined(separator: " ") : "[\(text.joined(separator: " "))]"
     }
 }
@@ -116,12 +146,20 @@ struct ClauseValues {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
         case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
         case breakdown(Breakdown), scenarios([String]), money(Money)
+        case lines([Indicator]), territories([Territory]), years([Int]), breakdowns([Breakdown]), texts([String])
+        case sort(Indicator, ascending: Bool?), filters([Query.Filter])
     }
     /// The lever-and-amounts clauses in the order given.
     var leverAmounts: [(Lever, [Double])] = []
     /// The first token of each clause's value (to locate a later error on it).
     var tokens: [String: Token] = [:]
+    /// The word of each clause given by a word (`top`).
+    var keywords: [String: Token] = [:]
     var values: [String: Value] = [:]
+    /// Where the line ends (a missing value the command finds out itself is located there).
+    var end = 0
+    /// The command line as typed (a workbook's title repeats the question).
+    var line = ""
 
     private func get<T>(_ name: String, _ pick: (Value) -> T?) -> T? { values[name].flatMap(pick) }
     func ml(_ name: String) -> String? { get(name) { if case .ml(let v) = $0 { v } else { nil } } }
@@ -137,6 +175,13 @@ struct ClauseValues {
     func line(_ name: String) -> Indicator? { get(name) { if case .line(let v) = $0 { v } else { nil } } }
     func number(_ name: String) -> Double? { get(name) { if case .number(let v) = $0 { v } else { nil } } }
     func lever(_ name: String) -> Lever? { get(name) { if case .lever(let v) = $0 { v } else { nil } } }
+    func lines(_ name: String) -> [Indicator]? { get(name) { if case .lines(let v) = $0 { v } else { nil } } }
+    func territories(_ name: String) -> [Territory]? { get(name) { if case .territories(let v) = $0 { v } else { nil } } }
+    func years(_ name: String) -> [Int]? { get(name) { if case .years(let v) = $0 { v } else { nil } } }
+    func breakdowns(_ name: String) -> [Breakdown]? { get(name) { if case .breakdowns(let v) = $0 { v } else { nil } } }
+    func texts(_ name: String) -> [String]? { get(name) { if case .texts(let v) = $0 { v } else { nil } } }
+    func filters(_ name: String) -> [Query.Filter]? { get(name) { if case .filters(let v) = $0 { v } else { nil } } }
+    func sort(_ name: String) -> (Indicator, Bool?)? { get(name) { if case .sort(let l, let a) = $0 { (l, a) } else { nil } } }
     func has(_ name: String) -> Bool { values[name] != nil }
 }
 
@@ -146,8 +191,12 @@ extension Arguments {
     /// clause words (or values) that would fit.
     mutating func clauses(_ clauses: [Clause], _ session: Session) throws(ShellError) -> ClauseValues {
         var result = ClauseValues()
-        for clause in clauses where clause.isPositional { try read(clause, into: &result, session) }
-        let keyed = clauses.filter { !$0.isPositional }
+        result.end = line.count
+        result.line = line
+        for clause in clauses where clause.isPositional && (clause.required || !isAtEnd) {
+            try read(clause, into: &result, session)
+        }
+        let keyed = clauses.filter { !$0.isPositional && !$0.isFree }, free = clauses.first(where: \.isFree)
         while let t = next() {
             if let step = keyed.first(where: \.isPattern), result.values[step.key] == nil, t.text.count > 2,
                t.text.hasPrefix("+") || t.text.hasPrefix("-"), t.text.hasSuffix("%") {
@@ -156,6 +205,10 @@ extension Arguments {
                 continue
             }
             guard let clause = keyed.first(where: { $0.names.contains(t.text.lowercased()) }) else {
+                if let free {
+                    result.values[free.key] = .texts((result.texts(free.key) ?? []) + [t.text.lowercased()])
+                    continue
+                }
                 let words = keyed.map { $0.names.first ?? $0.placeholder }
                 let close = Suggestions.closest(to: t.text, among: words, limit: words.count)
                 throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t,
@@ -164,6 +217,7 @@ extension Arguments {
             guard result.values[clause.key] == nil else {
                 throw ShellError(Messages.text(.isAlreadyGiven, language, "\(t.text)"), at: t)
             }
+            result.keywords[clause.key] = t
             try read(clause, into: &result, session)
         }
         if let missing = clauses.first(where: { $0.required && result.values[$0.key] == nil }) {
@@ -248,19 +302,76 @@ extension Arguments {
             value = .scenarios(names)
         case .choice(let options):
             let v = try required(options.joined(separator: "|"))
-            guard options.contains(v.text.lowercased()) else {
+            guard let option = options.first(where: { $0.lowercased() == v.text.lowercased() }) else {
                 let close = Suggestions.closest(to: v.text, among: options)
-                let message = clause.unknown.map { "\($0.text(language)) « \(v.text) »" }
-                throw ShellError(message ?? Messages.text(.unexpectedArgument, language, v.text), at: v,
+                let message = Messages.text(clause.unknown ?? .unexpectedArgument, language, v.text, options.joined(separator: ", "))
+                throw ShellError(message, at: v,
                                  suggestions: close.isEmpty && options.count <= 8 ? options : close)
             }
-            value = .text(v.text.lowercased())
+            value = .text(option)
         case .text: value = .text(try required(clause.placeholder).text)
         case .file:
             let v = try required(Messages.text(.file2, language))
             value = .file(v.text, v)
+        case .command, .line, .lines, .territories, .grouping, .years, .breakdowns, .comparisons, .sort, .count, .filters,
+             .identifier, .rest, .words:
+            value = try readMore(clause, session)
         }
         result.values[key] = value
+    }
+
+    /// The value of a clause of the query language, the help, `let` or the catalogue.
+    private mutating func readMore(_ clause: Clause, _ session: Session) throws(ShellError) -> ClauseValues.Value {
+        let lang = language
+        func parser() throws(ShellError) -> QueryParser { QueryParser(dashboard: try session.dashboard(), lang: lang) }
+        switch clause.kind {
+        case .command:
+            let t = try required(clause.placeholder)
+            guard let c = Commands.find(t.text.lowercased()) else {
+                throw ShellError(Messages.text(.unknownCommand, language, t.text), at: t,
+                                 suggestions: Suggestions.closest(to: t.text, among: Commands.allNames))
+            }
+            return .text(c.names[0])
+        case .line: return .line(try indicator())
+        case .lines: return .lines(try QueryParser.lineList(&self))
+        case .territories: return .territories(try parser().territoryList(&self))
+        case .grouping: return .territories(try parser().grouping(&self))
+        case .years: return .years(try parser().yearList(&self))
+        case .breakdowns:
+            var list: [Breakdown] = []
+            repeat { list.append(try parser().breakdown(&self)) } while skip(",")
+            return .breakdowns(list)
+        case .comparisons: return .texts(try QueryParser.comparisons(&self, lang))
+        case .sort:
+            let line = try indicator()
+            guard let d = peek?.text.lowercased(), ["asc", "desc", "croissant", "décroissant"].contains(d) else {
+                return .sort(line, ascending: nil)
+            }
+            position += 1
+            return .sort(line, ascending: d == "asc" || d == "croissant")
+        case .count:
+            let v = try required(Messages.text(.number, language))
+            guard let k = Int(v.text), k > 0 else {
+                throw ShellError(Messages.text(.positiveWholeNumberExpected, language, v.text), at: v)
+            }
+            return .integer(k)
+        case .filters:
+            var list: [Query.Filter] = []
+            repeat { list.append(try parser().filter(&self)) } while skip("and") || skip("et") || skip(",")
+            return .filters(list)
+        case .identifier:
+            let t = try required(clause.placeholder)
+            guard t.kind == .word, let first = t.text.first, first.isLetter || first == "_",
+                  t.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw ShellError(Messages.text(.nameExpected, language, t.text), at: t)
+            }
+            return .text(t.text)
+        case .rest:
+            let t = try required(Messages.text(.value, language))
+            position = tokens.count
+            return .text(Session.stripComment(String(Array(line)[t.offset...]).trimmingCharacters(in: .whitespaces)))
+        default: return .text(try required(clause.placeholder).text)
+        }
     }
 }
 
@@ -269,19 +380,100 @@ extension Clause {
     func candidates(_ session: Session, prefix: String) -> [String] {
         let d = try? session.dashboard()
         switch kind {
-        case .ml: return (d?.territories(.ml).map(\.id) ?? []) + (d.map(QueryCompletion.quotedMissionNames) ?? [])
+        case .ml: return (d?.territories(.ml).map(\.id) ?? []) + (d.map(Clause.quotedMissionNames) ?? [])
         case .regionOrNation: return ["nation"] + (d?.territories(.region).map(\.id) ?? [])
         case .year: return d?.years.map(String.init) ?? []
+        case .years: return (d?.years.map(String.init) ?? []) + ["all"]
         case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
         case .scenario, .scenarios: return session.scenarios.keys.sorted()
         case .breakdown: return Breakdown.allCodes + Breakdown.allCases.map { $0.label(.fr).replacingOccurrences(of: " ", with: "_") }
+        case .breakdowns: return Breakdown.allCodes
         case .file: return Completion.paths(prefix)
-        case .territory: return QueryCompletion.territoryWords(d)
+        case .territory, .territories: return Clause.territoryWords(d)
         case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)
+        case .line: return Catalogue.all.map(\.id)
+        case .sort, .filters: return Catalogue.computed.map(\.id)
+        case .lines: return Catalogue.computed.map(\.id) + ["ratios", "all"] + Axis.allCases.map(\.rawValue)
+        case .grouping: return ["ml", "region"]
+        case .comparisons: return ["region", "nation"]
+        case .command: return Commands.allNames.filter { $0 != "?" }
         case .lever, .leverAmounts: return Lever.allCases.map(\.rawValue)
         case .calendarYear: return (d?.years ?? []).flatMap { [String($0), String($0 + 1)] }.uniqued
         case .choice(let options): return options
-        case .integer, .flag, .number, .target, .text, .amount, .money, .step: return []
+        case .integer, .flag, .number, .target, .text, .amount, .money, .step, .count, .identifier, .rest, .words:
+            return []
+        }
+    }
+
+    /// What Tab offers within this clause's value, `typed` being the words of the value so far:
+    /// nil once the value is whole (the next clauses follow); `open` when the value may go on
+    /// or stop there (`sort R10` then `asc`, or the next clause).
+    func completion(_ typed: [String], _ session: Session, prefix: String) -> (values: [String], open: Bool)? {
+        if case .flag = kind { return nil }
+        guard let last = typed.last else { return (candidates(session, prefix: prefix), false) }
+        let regions = (try? session.dashboard())?.territories(.region).map(\.id) ?? []
+        switch kind {
+        case .territories, .grouping:
+            if ["in", "dans"].contains(last) { return (regions, false) }
+            if ["ml", "mls"].contains(last) { return (["in"], true) }
+            return last == "," ? (candidates(session, prefix: prefix), false) : nil
+        case .lines, .years, .breakdowns, .scenarios:
+            return last == "," ? (candidates(session, prefix: prefix), false) : nil
+        case .comparisons: return [",", "and", "et"].contains(last) ? (candidates(session, prefix: prefix), false) : nil
+        case .sort: return typed.count == 1 ? (["asc", "desc"], true) : nil
+        case .filters:
+            // Each condition is a line, an operator, a threshold; `and` or `,` starts the next.
+            let condition = typed.split(omittingEmptySubsequences: false) { [",", "and", "et"].contains($0) }.last ?? []
+            switch condition.count {
+            case 0: return (candidates(session, prefix: prefix), false)
+            case 1: return (["<", "<=", ">", ">=", "="], false)
+            case 2: return (["median", "q1", "q3", "mean", "region", "nation"], false)
+            default: return nil
+            }
+        default: return nil
+        }
+    }
+
+    /// Tab candidates for a line of clauses: after a clause's word, its values; among the
+    /// positional clauses, the next one's values; otherwise the clauses not yet given.
+    static func candidates(_ clauses: [Clause], after words: [String], _ session: Session, prefix: String) -> [String] {
+        let keyed = clauses.filter { !$0.isPositional && !$0.names.isEmpty }
+        var open: [String] = []
+        if let k = words.lastIndex(where: { w in keyed.contains { $0.names.contains(w) } }) {
+            let clause = keyed.first { $0.names.contains(words[k]) }!
+            if let (values, more) = clause.completion(Array(words[(k + 1)...]), session, prefix: prefix) {
+                guard more else { return values }
+                open = values
+            }
+        } else {
+            // The positional values typed so far; a comma joins the next word to its value.
+            var values: [[String]] = []
+            for w in words {
+                if let last = values.indices.last, w == "," || values[last].last == "," { values[last].append(w) } else { values.append([w]) }
+            }
+            let positional = clauses.filter(\.isPositional)
+            if let value = values.last, value.last == ",", values.count <= positional.count {
+                return positional[values.count - 1].completion(value, session, prefix: prefix)?.values ?? []
+            }
+            if values.count < positional.count { return positional[values.count].candidates(session, prefix: prefix) }
+        }
+        return open + keyed.filter { c in !c.names.contains { words.contains($0) } }.map { $0.names[0] }
+    }
+
+    /// Territory keywords, ids and quoted names.
+    static func territoryWords(_ d: Dashboard?) -> [String] {
+        guard let d else { return ["nation", "mls", "regions"] }
+        return ["nation", "mls", "regions"] + d.territories(.ml).map(\.id) + d.territories(.region).map(\.id)
+            + quotedMissionNames(d) + d.regions.map { "\"\($0.name)\"" }
+    }
+
+    /// MLs as typed between quotes: the whole name, and the name without « Mission locale de »
+    /// (`"Saint-Étienne"`), which `show … of` resolves too.
+    static func quotedMissionNames(_ d: Dashboard) -> [String] {
+        d.missions.flatMap { m -> [String] in
+            let short = ["Mission locale de ", "Mission locale d'", "Mission locale du ", "Mission locale des "]
+                .first { m.name.hasPrefix($0) }.map { String(m.name.dropFirst($0.count)) }
+            return ["\"\(m.name)\""] + (short.map { ["\"\($0)\""] } ?? [])
         }
     }
 }
@@ -320,42 +512,30 @@ extension Array where Element == String {
 }
 
 extension Command {
-    /// The usage: declared clauses or sub-verbs when the command has them, else its text.
+    /// The usage, from the declaration: the clauses of the command without a verb, then each
+    /// sub-verb with its own.
     var usageLine: String {
-        if !subcommands.isEmpty {
-            let verbs = subcommands.map(\.usage)
-            let plain = clauses.isEmpty ? [] : [Clause.usage(clauses)]
-            return names[0] + " " + (plain + verbs).joined(separator: " | ")
-        }
-        return clauses.isEmpty ? usage : names[0] + " " + Clause.usage(clauses)
+        let plain = main.map { $0.clauses.isEmpty ? [] : [Clause.usage($0.clauses)] } ?? []
+        let parts = plain + subcommands.map(\.usage)
+        return parts.isEmpty ? names[0] : names[0] + " " + parts.joined(separator: " | ")
     }
 
-    /// Tab candidates from the declared clauses: after a clause's word, its values; otherwise
-    /// the clauses not yet given. Nil for a command without declared clauses.
-    func clauseCandidates(after words: [String], _ session: Session, prefix: String) -> [String]? {
-        if !subcommands.isEmpty {
-            guard let first = words.first else {
-                return subcommands.map { $0.names[0] } + clauses.compactMap(\.names.first)
-            }
-            if let sub = subcommands.first(where: { $0.names.contains(first) }) {
-                var inner = self
-                inner.subcommands = []
-                inner.clauses = sub.clauses
-                return inner.clauseCandidates(after: Array(words.dropFirst()), session, prefix: prefix)
-            }
+    /// Tab candidates from the declaration: the sub-verbs, then the clauses of the one typed
+    /// (or of the command without a verb), with `format F` and `to FILE` for a report.
+    func candidates(after words: [String], _ session: Session, prefix: String) -> [String] {
+        if let first = words.first, let sub = subcommands.first(where: { $0.names.contains(first) }) {
+            return Clause.candidates(withOutput(sub.clauses), after: Array(words.dropFirst()), session, prefix: prefix)
         }
-        guard !clauses.isEmpty else { return nil }
-        let positional = clauses.filter(\.isPositional)
-        if words.count < positional.count { return positional[words.count].candidates(session, prefix: prefix) }
-        if let last = words.last, let clause = clauses.first(where: { $0.names.contains(last) }), !isFlag(clause) {
-            return clause.candidates(session, prefix: prefix)
-        }
-        // The output clauses of a report (`format F`, `to FILE`).
-        if reports, words.last == "format" { return OutputFormat.allCases.map(\.rawValue) }
-        if reports, let last = words.last, ["to", "vers"].contains(last) { return Completion.paths(prefix) }
-        return clauses.filter { c in !c.names.isEmpty && !c.names.contains { words.contains($0) } }.map { $0.names[0] }
-            + (reports ? ["format", "to"] : [])
+        let verbs = words.isEmpty ? subcommands.map { $0.names[0] } : []
+        guard let main else { return verbs }
+        return verbs + Clause.candidates(withOutput(main.clauses), after: words, session, prefix: prefix)
     }
 
-    private func isFlag(_ c: Clause) -> Bool { if case .flag = c.kind { return true } else { return false } }
+    /// The clauses with the output clauses of a report that the command does not declare itself.
+    private func withOutput(_ clauses: [Clause]) -> [Clause] {
+        guard reports else { return clauses }
+        let output = [Clause(names: ["format"], kind: .choice(OutputFormat.allCases.map(\.rawValue)), placeholder: "F"),
+                      Clause(names: ["to", "vers"], kind: .file, placeholder: "FICHIER")]
+        return clauses + output.filter { o in !clauses.contains { $0.names.contains(o.names[0]) } }
+    }
 }

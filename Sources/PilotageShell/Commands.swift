@@ -1,18 +1,38 @@
-/// A REPL command: its names, help and behaviour.
+/// A REPL command, declared once: its names, help, clauses and sub-verbs. Parsing, usage,
+/// `help COMMAND`, Tab completion and errors (with suggestions) all come from this declaration.
 struct Command: Sendable {
     /// The first name is the canonical (English) one; the others are aliases (French).
     var names: [String]
     var summary: LocalizedText
-    var usage: String
     var examples: [String]
     /// The command answers with a `Report`: `format F` and `to FILE` apply to it.
     var reports = false
-    /// Its clauses, when declared: parsing, usage, completion and errors come from them.
-    var clauses: [Clause] = []
-    /// Its sub-verbs, when declared (`objective propose|set|list`); `clauses` then are those of
-    /// the command without a verb (`synthesis of ML`).
+    /// The command without a verb: its clauses and its body (nil when a verb is required).
+    var main: Subcommand?
+    /// Its sub-verbs (`objective propose|set|list`), each with its clauses and body.
     var subcommands: [Subcommand] = []
-    var run: @Sendable (Session, inout Arguments) throws(ShellError) -> ShellResult
+
+    /// A command of clauses (none for a command that takes nothing) and a body.
+    init(names: [String], summary: LocalizedText, examples: [String], reports: Bool = false, clauses: [Clause] = [],
+         run: @escaping @Sendable (Session, ClauseValues) throws(ShellError) -> ShellResult) {
+        self.names = names; self.summary = summary; self.examples = examples; self.reports = reports
+        main = Subcommand(names: [], clauses: clauses, run: run)
+    }
+
+    /// A command of sub-verbs, and `main` when it also runs without one (`synthesis of ML`).
+    init(names: [String], summary: LocalizedText, examples: [String], reports: Bool = false,
+         subcommands: [Subcommand], main: Subcommand? = nil) {
+        self.names = names; self.summary = summary; self.examples = examples; self.reports = reports
+        self.subcommands = subcommands; self.main = main
+    }
+
+    /// The clauses of the command without a verb.
+    var clauses: [Clause] { main?.clauses ?? [] }
+
+    /// Parses the line by the declaration and runs the body of the verb it names.
+    func run(_ session: Session, _ args: inout Arguments) throws(ShellError) -> ShellResult {
+        try Subcommand.dispatch(subcommands, fallback: main, session, &args)
+    }
 }
 
 enum Commands {
@@ -27,14 +47,10 @@ enum Commands {
     static let help = Command(
         names: ["help", "aide", "?"],
         summary: .init(fr: "liste les commandes, ou détaille l'une d'elles", en: "lists the commands, or details one of them"),
-        usage: "help [COMMAND]", examples: ["help", "help explain"]
-    ) { session, args throws(ShellError) in
+        examples: ["help", "help explain"], clauses: [Clause(names: [], kind: .command, placeholder: "COMMANDE")]
+    ) { session, values throws(ShellError) in
         let lang = session.language
-        if let t = args.next() {
-            try args.expectEnd()
-            guard let c = find(t.text.lowercased()) else {
-                throw ShellError(Messages.text(.unknownCommand, lang, t.text), at: t, suggestions: Suggestions.closest(to: t.text, among: allNames))
-            }
+        if let name = values.text("COMMANDE"), let c = find(name) {
             let colon = Messages.colon(lang)
             var out = "\(c.names[0]) — \(c.summary.text(lang))\n"
             out += "  " + Messages.text(.usage, lang) + colon + Messages.usage(c.usageLine, lang) + "\n"
@@ -59,10 +75,10 @@ enum Commands {
         names: ["explain", "expliquer", "def"],
         summary: .init(fr: "explique une ligne du tableau de bord : libellé, règle, composantes, déclinaisons, notes, source",
                        en: "explains a dashboard line: label, rule, components, breakdowns, notes, source"),
-        usage: "explain ID", examples: ["explain R5", "explain 4.1.i"]
-    ) { session, args throws(ShellError) in
-        let indicator = try args.indicator()
-        try args.expectEnd()
+        examples: ["explain R5", "explain 4.1.i"],
+        clauses: [Clause(names: [], kind: .line, placeholder: "ID", required: true)]
+    ) { session, values throws(ShellError) in
+        let indicator = values.line("ID")!
         return ShellResult(output: Explanation.text(indicator, session.language))
     }
 
@@ -72,28 +88,12 @@ enum Commands {
         names: ["catalogue", "list", "liste", "lines"],
         summary: .init(fr: "liste les lignes du catalogue par axe, avec filtres (axe, nature, texte)",
                        en: "lists the catalogue's lines by axis, with filters (axis, kind, text)"),
-        usage: "catalogue [axis AXE] [kind NATURE] [TEXTE…]", examples: ["catalogue", "catalogue kind ratio", "catalogue axis exit", "catalogue diagnostic"],
-        reports: true
-    ) { session, args throws(ShellError) in
-        let lang = session.language
-        var axis: Axis?, kind: IndicatorKind?, words: [String] = []
-        while let t = args.next() {
-            switch t.text.lowercased() {
-            case "axis", "axe":
-                let v = try args.required("axe")
-                guard let a = Axis.allCases.first(where: { $0.rawValue.lowercased() == v.text.lowercased() }) else {
-                    throw ShellError(Messages.text(.unknownAxis, lang, v.text), at: v, suggestions: Suggestions.closest(to: v.text, among: Axis.allCases.map(\.rawValue)))
-                }
-                axis = a
-            case "kind", "nature":
-                let v = try args.required("nature")
-                guard let k = IndicatorKind.allCases.first(where: { $0.rawValue == v.text.lowercased() }) else {
-                    throw ShellError(Messages.text(.unknownKind, lang, v.text), at: v, suggestions: Suggestions.closest(to: v.text, among: IndicatorKind.allCases.map(\.rawValue)))
-                }
-                kind = k
-            default: words.append(t.text.lowercased())
-            }
-        }
+        examples: ["catalogue", "catalogue kind ratio", "catalogue axis exit", "catalogue diagnostic"],
+        reports: true, clauses: catalogueClauses
+    ) { session, values throws(ShellError) in
+        let lang = session.language, words = values.texts("TEXTE") ?? []
+        let axis = values.text("axis").flatMap(Axis.init(rawValue:))
+        let kind = values.text("kind").flatMap(IndicatorKind.init(rawValue:))
         let lines = Catalogue.all.filter { i in
             (axis == nil || i.axis == axis) && (kind == nil || i.kind == kind)
                 && words.allSatisfy { w in i.id.lowercased().contains(w) || i.label.fr.lowercased().contains(w) || i.label.en.lowercased().contains(w) }
@@ -123,15 +123,23 @@ enum Commands {
         return ShellResult(report: r)
     }
 
+    static let catalogueClauses = [
+        Clause(names: ["axis", "axe"], kind: .choice(Axis.allCases.map(\.rawValue)), placeholder: "AXE",
+               unknown: .unknownAxis),
+        Clause(names: ["kind", "nature"], kind: .choice(IndicatorKind.allCases.map(\.rawValue)), placeholder: "NATURE",
+               unknown: .unknownKind),
+        Clause(names: [], kind: .words, placeholder: "TEXTE")]
+
     // MARK: lang
 
     static let lang = Command(
         names: ["lang", "langue", "language"],
         summary: .init(fr: "change la langue des messages (fr ou en)", en: "switches the language of messages (fr or en)"),
-        usage: "lang fr|en", examples: ["lang en", "lang fr"]
-    ) { session, args throws(ShellError) in
-        let l = try args.choice(Language.self, unknown: .unknownLanguage)
-        try args.expectEnd()
+        examples: ["lang en", "lang fr"],
+        clauses: [Clause(names: [], kind: .choice(Language.allCases.map(\.rawValue)), placeholder: "fr|en",
+                         required: true, unknown: .unknownLanguage)]
+    ) { session, values throws(ShellError) in
+        let l = Language(rawValue: values.text("fr|en")!)!
         session.language = l
         return ShellResult(output: Messages.text(.languageSet, l) + "\n")
     }
@@ -141,20 +149,18 @@ enum Commands {
     static let load = Command(
         names: ["load", "charger"],
         summary: .init(fr: "charge un autre jeu de données (dossier au format Pilotage)", en: "loads another dataset (a folder of the Pilotage format)"),
-        usage: "load DOSSIER", examples: ["load Playground/data/demo"]
-    ) { session, args throws(ShellError) in
-        let t = try args.required(Messages.text(.folder, session.language))
-        try args.expectEnd()
-        let d = try session.load(t.text)
+        examples: ["load Playground/data/demo"],
+        clauses: [Clause(names: [], kind: .file, placeholder: "DOSSIER", required: true)]
+    ) { session, values throws(ShellError) in
+        let d = try session.load(values.file("DOSSIER")!.0)
         return ShellResult(output: Messages.text(.loaded, session.language, d.manifest.name, Explanation.summary(d, session.language)) + "\n")
     }
 
     static let info = Command(
         names: ["info", "dataset"],
         summary: .init(fr: "décrit le jeu de données courant", en: "describes the current dataset"),
-        usage: "info", examples: ["info"]
-    ) { session, args throws(ShellError) in
-        try args.expectEnd()
+        examples: ["info"]
+    ) { session, _ throws(ShellError) in
         let d = try session.dataset()
         var out = "\(d.manifest.name) — \(session.datasetPath ?? "")\n  \(Explanation.summary(d, session.language))\n"
         if !d.manifest.description.isEmpty { out += "  \(d.manifest.description)\n" }
@@ -164,18 +170,16 @@ enum Commands {
     static let validate = Command(
         names: ["validate", "valider"],
         summary: .init(fr: "contrôle la cohérence du jeu de données courant (avertissements)", en: "checks the current dataset's consistency (warnings)"),
-        usage: "validate", examples: ["validate"]
-    ) { session, args throws(ShellError) in
-        try args.expectEnd()
+        examples: ["validate"]
+    ) { session, _ throws(ShellError) in
         return ShellResult(output: ValidationReport(try session.dataset()).text(session.language))
     }
 
     static let quit = Command(
         names: ["quit", "exit", "quitter", "q"],
         summary: .init(fr: "quitte le REPL", en: "leaves the REPL"),
-        usage: "quit", examples: ["quit"]
-    ) { session, args throws(ShellError) in
-        try args.expectEnd()
+        examples: ["quit"]
+    ) { _, _ throws(ShellError) in
         return ShellResult(output: "", quit: true)
     }
 }

@@ -25,7 +25,7 @@ extension Session {
             pool = Commands.allNames.filter { $0 != "?" }
         } else if let command = Commands.find(words[0]) {
             let after = Array(words.dropFirst())
-            pool = command.clauseCandidates(after: after, self, prefix: prefix) ?? candidates(for: command, after: after, prefix: prefix)
+            pool = command.candidates(after: after, self, prefix: prefix)
         } else {
             pool = []
         }
@@ -39,21 +39,6 @@ extension Session {
         // Catalogue ids in catalogue order, other words alphabetically.
         func key(_ s: String) -> (Int, String) { (Catalogue.indicator(s)?.order ?? Int.max, s) }
         return Completion(start: start, candidates: matches.sorted { key($0) < key($1) })
-    }
-
-    private func candidates(for command: Command, after words: [String], prefix: String) -> [String] {
-        switch command.names[0] {
-        case "help": return words.isEmpty ? Commands.allNames.filter { $0 != "?" } : []
-        case "explain": return words.isEmpty ? Catalogue.all.map(\.id) : []
-        case "lang": return words.isEmpty ? Language.allCases.map(\.rawValue) : []
-        case "load": return words.isEmpty ? Completion.paths(prefix) : []
-        case "catalogue":
-            if words.last == "axis" || words.last == "axe" { return Axis.allCases.map(\.rawValue) }
-            if words.last == "kind" || words.last == "nature" { return IndicatorKind.allCases.map(\.rawValue) }
-            return ["axis", "kind"]
-        default:
-            return QueryCompletion.candidates(session: self, command: command.names[0], after: words, prefix: prefix)
-        }
     }
 }
 

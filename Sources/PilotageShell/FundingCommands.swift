@@ -44,9 +44,8 @@ enum FundingCommands {
         names: ["convention", "cpo"],
         summary: .init(fr: "la convention d'une ML : subventions de l'Etat année par année, base et marge des ±10 %, objectifs",
                        en: "an ML's convention: the State's subsidy year by year, the ±10% base and headroom, objectives"),
-        usage: "", examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"],
-        reports: true, clauses: view.clauses, subcommands: [create]
-    ) { session, args throws(ShellError) in try Subcommand.dispatch([create], fallback: view, session, &args) }
+        examples: ["convention of ML069-LYON", "convention new CPO-84-099 of ML069-LYON from 2019 to 2022 socle 160000 parrainage 5000"],
+        reports: true, subcommands: [create], main: view)
 
     /// The convention's subsidies year by year against the ±10 % rule, and its objectives.
     @Sendable static func show(_ session: Session, _ values: ClauseValues) throws(ShellError) -> ShellResult {
@@ -142,11 +141,10 @@ enum FundingCommands {
         names: ["funding", "financement"],
         summary: .init(fr: "essaie une subvention de l'Etat : règle des ±10 % (cumulés depuis la première année), marge, effets sur 10.1.b, 10.1.d, 10.1.e",
                        en: "tries a State subsidy: the ±10% rule (compounded from the first year), headroom, effects on 10.1.b, 10.1.d, 10.1.e"),
-        usage: "", examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"],
+        examples: ["funding of ML069-LYON year 2017 +6%", "funding of ML069-LYON year 2017 = 190000 clamp", "funding of ML069-LYON year 2018 +2% set"],
         reports: true, clauses: fundingClauses
-    ) { session, args throws(ShellError) in
+    ) { session, values throws(ShellError) in
         let lang = session.language, fr = lang == .fr
-        let values = try args.clauses(fundingClauses, session)
         let (c, d, _) = try conventionOf(values, session)
         let year = values.year("year")!, clamp = values.has("clamp"), keep = values.has("set")
         guard c.period.contains(year), let base = c.base else {
@@ -165,7 +163,7 @@ enum FundingCommands {
             }
             proposed = s
         case (_?, _?): throw ShellError(Messages.text(.amountOrXNotBoth, lang), at: values.tokens["+X%"])
-        case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: args.line.count)
+        case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: values.end)
         }
         guard proposed.socle >= .zero else {
             throw ShellError(Messages.text(.socleWouldBeNegative, lang, "\(euros(proposed.socle, lang))"),

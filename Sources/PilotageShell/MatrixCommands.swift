@@ -11,11 +11,10 @@ enum MatrixCommands {
         names: ["matrix", "matrice"],
         summary: .init(fr: "matrice performance × efficience des ML d'une région ou de la nation (Annexe 2 §2a), tableau ou SVG",
                        en: "performance × efficiency matrix of the MLs of a region or the nation (Annex 2 §2a), table or SVG"),
-        usage: "", examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"],
+        examples: ["matrix of 84 year 2016", "matrix of nation year 2017 highlight ML069-LYON scenario entrees to matrice.svg"],
         reports: true, clauses: matrixClauses
-    ) { session, args throws(ShellError) in
+    ) { session, c throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let c = try args.clauses(matrixClauses, session)
         let scope = c.territory("of") ?? .nation, year = c.year("year") ?? d.years.last ?? 0, highlight = c.ml("highlight")
         let scenario = c.scenario("scenario").flatMap { session.scenarios[$0] }, file = c.file("to")
         func describe(_ e: MatrixError) -> String {

@@ -19,9 +19,8 @@ enum ObjectiveCommands {
         names: ["objective", "objectif"],
         summary: .init(fr: "propose, fixe et suit les objectifs d'une ML : écart en points, en jeunes, composante qui le fait bouger",
                        en: "proposes, sets and follows an ML's objectives: gap in points, in young people, the component that moves it"),
-        usage: "", examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
-        reports: true, subcommands: subcommands
-    ) { session, args throws(ShellError) in try Subcommand.dispatch(subcommands, session, &args) }
+        examples: ["objective propose R10 of ML069-LYON for 2017", "objective set R10 of ML069-LYON for 2017 = 42%", "objective list of ML069-LYON"],
+        reports: true, subcommands: subcommands)
 
     /// The analyst's word (`increase`, `decrease`), else the line's own direction (R8 and R11 go down).
     static func direction(_ c: ClauseValues, _ line: Indicator) -> ObjectiveDirection? {

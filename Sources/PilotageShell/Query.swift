@@ -78,99 +78,63 @@ struct QueryParser {
     let lang: Language
     var fr: Bool { lang == .fr }
 
-    static let keywords: [String: String] = [
-        "of": "of", "pour": "of", "de": "of",
-        "by": "by", "par": "by",
-        "year": "year", "years": "year", "année": "year", "annee": "year", "années": "year", "annees": "year",
-        "breakdown": "breakdown", "déclinaison": "breakdown", "declinaison": "breakdown",
-        "with": "with", "avec": "with",
-        "change": "change", "évolution": "change", "evolution": "change", "vs": "change",
-        "sort": "sort", "tri": "sort", "trier": "sort",
-        "top": "top", "premiers": "top", "bottom": "bottom", "derniers": "bottom",
-        "where": "where", "si": "where", "où": "where",
-        "chart": "chart", "bars": "chart", "barres": "chart", "graphique": "chart",
-        "spark": "spark", "sparkline": "spark", "tendance": "spark",
-        "to": "to", "vers": "to",
-        "format": "format",
-        "why": "why", "pourquoi": "why",
-    ]
-    static var keywordNames: [String] {
-        ["of", "by", "year", "years", "breakdown", "with", "change", "sort", "top", "bottom", "where", "chart", "spark", "to", "format", "why"]
+    /// The query a `show` line's clauses make (`QueryCommands.showClauses`).
+    func query(_ c: ClauseValues) throws(ShellError) -> Query {
+        var q = Query()
+        for (a, b) in [("of", "by"), ("top", "bottom"), ("chart", "spark")] where c.has(a) && c.has(b) {
+            throw ShellError(Messages.text(.notBoth, lang, a, b), at: c.keywords[b])
+        }
+        q.lines = c.lines("LIGNES")!
+        if let t = c.territories("of") ?? c.territories("by") { q.territories = t }
+        if let b = c.breakdowns("breakdown") { q.breakdowns = b }
+        let with = c.texts("with") ?? []
+        q.withRegion = with.contains("region")
+        q.withNation = with.contains("nation")
+        q.change = c.has("change") || c.has("vs")
+        if let (line, ascending) = c.sort("sort") { q.sortLine = line; q.ascending = ascending }
+        if let k = c.integer("top") { q.limit = (k, true) }
+        if let k = c.integer("bottom") { q.limit = (k, false) }
+        q.filters = c.filters("where") ?? []
+        q.display = c.has("chart") ? .bars : c.has("spark") ? .spark : .table
+        q.file = c.file("to").map { (path: $0.0, token: $0.1) }
+        q.format = c.text("format").flatMap(OutputFormat.init(rawValue:))
+        q.why = c.has("why")
+        q.years = c.years("year") ?? (q.display == .spark ? dashboard.years : [dashboard.years.last ?? 0])
+        return q
     }
 
-    func parse(_ args: inout Arguments) throws(ShellError) -> Query {
-        var q = Query()
-        q.lines = try lineList(&args)
-        while let t = args.next() {
-            guard let keyword = Self.keywords[t.text.lowercased()] else {
-                throw ShellError(Messages.text(.unexpectedArgument, lang, t.text), at: t,
-                                 suggestions: Suggestions.closest(to: t.text, among: Self.keywordNames + [","]))
-            }
-            switch keyword {
-            case "of": q.territories = try territoryList(&args)
-            case "by":
-                let v = try args.required("ml|region")
-                switch v.text.lowercased() {
-                case "ml", "mls": q.territories = try scopedMissions(&args)
-                case "region", "regions", "région", "régions": q.territories = dashboard.territories(.region)
-                default: throw ShellError(Messages.text(.unknownGrouping, lang, "\(v.text)"), at: v, suggestions: ["ml", "region"])
-                }
-            case "year": q.years = try yearList(&args)
-            case "breakdown":
-                q.breakdowns = []
-                repeat { q.breakdowns.append(try breakdown(&args)) } while args.skip(",")
-            case "with":
-                repeat {
-                    let v = try args.required("region|nation")
-                    switch v.text.lowercased() {
-                    case "region", "région": q.withRegion = true
-                    case "nation", "france": q.withNation = true
-                    default: throw ShellError(Messages.text(.unknownComparison, lang, "\(v.text)"), at: v, suggestions: ["region", "nation"])
-                    }
-                } while args.skip(",") || args.skip("and") || args.skip("et")
-            case "change":
-                if t.text.lowercased() == "vs" {   // `vs N-1` / `vs previous`
-                    let v = try args.required("N-1")
-                    guard ["n-1", "previous", "précédente"].contains(v.text.lowercased()) else {
-                        throw ShellError(Messages.text(.unexpectedArgument, lang, v.text), at: v, suggestions: ["N-1"])
-                    }
-                }
-                q.change = true
-            case "sort":
-                q.sortLine = try args.indicator()
-                if let d = args.peek?.text.lowercased(), ["asc", "desc", "croissant", "décroissant"].contains(d) {
-                    _ = args.next(); q.ascending = (d == "asc" || d == "croissant")
-                }
-            case "top", "bottom":
-                let v = try args.required(Messages.text(.number, lang))
-                guard let k = Int(v.text), k > 0 else {
-                    throw ShellError(Messages.text(.positiveWholeNumberExpected, lang, "\(v.text)"), at: v)
-                }
-                q.limit = (k, keyword == "top")
-            case "where":
-                repeat { q.filters.append(try filter(&args)) } while args.skip("and") || args.skip("et") || args.skip(",")
-            case "chart": q.display = .bars
-            case "spark": q.display = .spark
-            case "to":
-                let v = try args.required(Messages.text(.file, lang))
-                q.file = (v.text, v)
-            case "format":
-                q.format = try args.choice(OutputFormat.self, unknown: .unknownFormat)
-            case "why": q.why = true
-            default: break
-            }
+    /// `by ml [in RÉGION]`, `by region`: every territory of a level.
+    func grouping(_ args: inout Arguments) throws(ShellError) -> [Territory] {
+        let v = try args.required("ml|region")
+        switch v.text.lowercased() {
+        case "ml", "mls": return try scopedMissions(&args)
+        case "region", "regions", "région", "régions": return dashboard.territories(.region)
+        default: throw ShellError(Messages.text(.unknownGrouping, lang, v.text), at: v, suggestions: ["ml", "region"])
         }
-        if q.years.isEmpty { q.years = q.display == .spark ? dashboard.years : [dashboard.years.last ?? 0] }
-        return q
+    }
+
+    /// `with region`, `with nation`, `with region,nation` (or `and`).
+    static func comparisons(_ args: inout Arguments, _ lang: Language) throws(ShellError) -> [String] {
+        var list: [String] = []
+        repeat {
+            let v = try args.required("region|nation")
+            switch v.text.lowercased() {
+            case "region", "région": list.append("region")
+            case "nation", "france": list.append("nation")
+            default:
+                throw ShellError(Messages.text(.unknownComparison, lang, v.text), at: v, suggestions: ["region", "nation"])
+            }
+        } while args.skip(",") || args.skip("and") || args.skip("et")
+        return list
     }
 
     // MARK: lines
 
     /// `R5`, `R5,R10`, `ratios`, an axis (`exit`), a family (`4.*`), `all`.
-    func lineList(_ args: inout Arguments) throws(ShellError) -> [Indicator] {
+    static func lineList(_ args: inout Arguments) throws(ShellError) -> [Indicator] {
         var lines: [Indicator] = []
         repeat {
-            let t = try args.required(Messages.text(.indicatorIDExample, lang))
+            let t = try args.required(Messages.text(.indicatorIDExample, args.language))
             let w = t.text.lowercased()
             if w == "ratios" {
                 lines += Catalogue.computed.filter { $0.kind == .ratio && $0.id.hasPrefix("R") && Int($0.id.dropFirst()) != nil }
@@ -181,7 +145,10 @@ struct QueryParser {
             } else if w.hasSuffix(".*") {
                 let root = String(t.text.dropLast(2))
                 let family = Catalogue.computed.filter { $0.id == root || $0.id.hasPrefix(root + ".") }
-                guard !family.isEmpty else { throw unknownLine(t) }
+                guard !family.isEmpty else {
+                    throw ShellError(Messages.text(.unknownIndicator, args.language, t.text), at: t,
+                                     suggestions: Catalogue.suggestions(for: t.text))
+                }
                 lines += family
             } else {
                 args.position -= 1
@@ -190,10 +157,6 @@ struct QueryParser {
         } while args.skip(",")
         var seen = Set<String>()
         return lines.filter { seen.insert($0.id).inserted }
-    }
-
-    func unknownLine(_ t: Token) -> ShellError {
-        ShellError(Messages.text(.unknownIndicator, lang, t.text), at: t, suggestions: Catalogue.suggestions(for: t.text))
     }
 
     // MARK: territories

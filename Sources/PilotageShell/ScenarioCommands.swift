@@ -7,9 +7,8 @@ enum ScenarioCommands {
     static let levers = Command(
         names: ["levers", "leviers"],
         summary: .init(fr: "les leviers des scénarios et les lignes que chacun alimente", en: "the levers of scenarios and the lines each feeds"),
-        usage: "levers", examples: ["levers"], reports: true
-    ) { session, args throws(ShellError) in
-        try args.expectEnd()
+        examples: ["levers"], reports: true
+    ) { session, _ throws(ShellError) in
         let lang = session.language, fr = lang == .fr
         let width = Lever.allCases.map(\.rawValue.count).max()!
         var r = Report("levers", title: Messages.text(.leverWhatItStandsFor, lang))
@@ -42,10 +41,9 @@ enum ScenarioCommands {
     static let scenario = Command(
         names: ["scenario", "scénario"],
         summary: .init(fr: "crée, modifie, copie, supprime et compare des scénarios « et si ? »", en: "creates, edits, copies, deletes and compares what-if scenarios"),
-        usage: "", examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
+        examples: ["scenario new entrees", "scenario add entrees national_entries 100 of ML069-LYON year 2016", "scenario show entrees",
                               "scenario copy entrees entrees2", "scenario list", "scenario delete entrees2"],
-        reports: true, subcommands: verbs
-    ) { session, args throws(ShellError) in try Subcommand.dispatch(verbs, session, &args) }
+        reports: true, subcommands: verbs)
 
     /// A name not yet taken.
     static func free(_ c: ClauseValues, _ key: String, _ session: Session) throws(ShellError) -> String {
@@ -166,11 +164,10 @@ enum ScenarioCommands {
         names: ["seek", "cible"],
         summary: .init(fr: "valeur cible d'un ratio : écart en points, en jeunes, et montant d'un levier pour l'atteindre",
                        en: "a ratio's target: the gap in points, in young people, and the amount of a lever that reaches it"),
-        usage: "", examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"],
+        examples: ["seek R10 = 40% of ML069-LYON year 2016", "seek R10 = 40% of ML069-LYON year 2016 by exits_to_employment"],
         reports: true, clauses: seekClauses
-    ) { session, args throws(ShellError) in
+    ) { session, c throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let c = try args.clauses(seekClauses, session)
         let line = c.line("RATIO")!, target = c.number("=")!, territory = c.territory("of")!
         let year = c.year("year") ?? d.years.last ?? 0, lever = c.lever("by")
         if lever != nil && territory.level != .ml { throw ShellError(Messages.text(.leverAppliesToMissionLocale, lang)) }
@@ -208,12 +205,11 @@ enum ScenarioCommands {
         names: ["sensitivity", "sensibilite", "sensibilité"],
         summary: .init(fr: "table de sensibilité d'un ratio à un ou deux leviers, pour la ML et sa région",
                        en: "sensitivity table of a ratio to one or two levers, for the ML and its region"),
-        usage: "", examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
+        examples: ["sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 50, 100",
                               "sensitivity R5 of ML069-LYON year 2016 by national_entries 0, 100 and contacts 0, 200"],
         reports: true, clauses: sensitivityClauses
-    ) { session, args throws(ShellError) in
+    ) { session, c throws(ShellError) in
         let lang = session.language, fr = lang == .fr, d = try session.dashboard()
-        let c = try args.clauses(sensitivityClauses, session)
         let line = c.line("RATIO")!, ml = c.ml("of")!, year = c.year("year") ?? d.years.last ?? 0
         let levers = c.leverAmounts, (lever, amounts) = levers[0]
         let second = levers.count > 1 ? levers[1] : nil

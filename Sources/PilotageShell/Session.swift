@@ -395,20 +395,6 @@ struct Arguments {
         return t
     }
 
-    func expectEnd() throws(ShellError) {
-        if let t = peek { throw ShellError(Messages.text(.unexpectedArgument, language, t.text), at: t) }
-    }
-
-    /// One value of a closed set, named by the next token (any letter case).
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, unknown: Messages.Key) throws(ShellError) -> T where T.RawValue == String {
-        let options = T.allCases.map(\.rawValue)
-        let t = try required(options.joined(separator: "|"))
-        guard let v = T(rawValue: t.text.lowercased()) else {
-            throw ShellError(Messages.text(.unknownChoice, language, Messages.text(unknown, language), Messages.quoted(t.text, language)), at: t, suggestions: options)
-        }
-        return v
-    }
-
     /// `format F` and `to FILE` at the end of a command that answers with a report.
     struct OutputClauses {
         var format: OutputFormat?

@@ -8,9 +8,8 @@ enum SynthesisCommands {
         names: ["synthesis", "synthese", "synthèse"],
         summary: .init(fr: "le tableau de synthèse de la Fiche n°1 (forces, axes de progrès, actions prioritaires), pré-rempli par les pairs et modifiable",
                        en: "the synthesis table of Fiche n°1 (strengths, areas for progress, priority actions), pre-filled from the peers, editable"),
-        usage: "", examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""],
-        reports: true, clauses: view.clauses, subcommands: edits
-    ) { session, args throws(ShellError) in try Subcommand.dispatch(edits, fallback: view, session, &args) }
+        examples: ["synthesis of ML069-LYON for 2017", "synthesis add ML069-LYON 2 actions \"Renforcer le repérage en QPV\""],
+        reports: true, subcommands: edits, main: view)
 
     static let cell: [Clause] = [Clause(names: [], kind: .ml, placeholder: "ML", required: true),
                                  Clause(names: [], kind: .integer(1...5), placeholder: "THÈME(1-5)", required: true),

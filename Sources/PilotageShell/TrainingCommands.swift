@@ -9,16 +9,12 @@ enum TrainingCommands {
         names: ["lesson", "lecon", "leçon"],
         summary: .init(fr: "formation : le parcours du jeune étape par étape, sur six jeunes fictifs, et qui chaque ligne compte",
                        en: "training: the young person's pathway step by step, on six fictional young people, and whom each line counts"),
-        usage: "lesson [ÉTAPE 1-7 | all]", examples: ["lesson", "lesson 5", "lesson all"]
-    ) { session, args throws(ShellError) in
-        let lang = session.language, fr = lang == .fr
-        var which: [Int] = [0]
-        if let t = args.next() {
-            if t.text.lowercased() == "all" || t.text.lowercased() == "tout" { which = Array(Training.steps.indices) }
-            else if let n = Int(t.text), (1...Training.steps.count).contains(n) { which = [n - 1] }
-            else { throw ShellError(Messages.text(.stepExpectedToOrAll, lang, "\(Training.steps.count)"), at: t) }
-        }
-        try args.expectEnd()
+        examples: ["lesson", "lesson 5", "lesson all"],
+        clauses: [Clause(names: [], kind: .choice(Training.steps.indices.map { String($0 + 1) } + ["all", "tout"]),
+                         placeholder: "ÉTAPE|all", unknown: .unknownStep)]
+    ) { session, values throws(ShellError) in
+        let lang = session.language
+        let which = values.text("ÉTAPE|all").map { Int($0).map { [$0 - 1] } ?? Array(Training.steps.indices) } ?? [0]
         var out = ""
         if which == [0] || which.count > 1 {
             out += Messages.text(.sixFictionalYoungPeopleOf, lang, "\(Training.year)")
@@ -73,9 +69,8 @@ enum TrainingCommands {
         names: ["quiz"],
         summary: .init(fr: "formation : une question sur le petit jeu de la leçon (compter une ligne ou reconnaître une définition)",
                        en: "training: a question on the lesson's tiny dataset (count a line or recognise a definition)"),
-        usage: "quiz", examples: ["quiz", "answer 3"]
-    ) { session, args throws(ShellError) in
-        try args.expectEnd()
+        examples: ["quiz", "answer 3"]
+    ) { session, _ throws(ShellError) in
         let q = question(session.quizIndex, session.language)
         session.quizPending = true
         return ShellResult(output: "Question \(session.quizIndex + 1)" + Messages.colon(session.language) + q.text + "\n")
@@ -84,14 +79,12 @@ enum TrainingCommands {
     static let answer = Command(
         names: ["answer", "réponse", "reponse"],
         summary: .init(fr: "formation : répond à la question du quiz", en: "training: answers the quiz question"),
-        usage: "answer RÉPONSE", examples: ["answer 3", "answer b"]
-    ) { session, args throws(ShellError) in
-        let fr = session.language == .fr
+        examples: ["answer 3", "answer b"],
+        clauses: [Clause(names: [], kind: .text, placeholder: "RÉPONSE", required: true)]
+    ) { session, values throws(ShellError) in
         guard session.quizPending else { throw ShellError(Messages.text(.noQuestionPendingQuiz, session.language)) }
-        let t = try args.required(Messages.text(.answer, session.language))
-        try args.expectEnd()
         let q = question(session.quizIndex, session.language)
-        let right = t.text.lowercased() == q.answer
+        let right = values.text("RÉPONSE")!.lowercased() == q.answer
         if right { session.quizScore += 1 }
         session.quizIndex += 1
         session.quizPending = false

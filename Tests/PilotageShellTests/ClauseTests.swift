@@ -108,4 +108,133 @@ struct ClauseTests {
         #expect(s.complete("scenario show entrees ").candidates == ["breakdown", "format", "of", "to", "year"])
         #expect(s.complete("matrix of ").candidates.contains("84") && s.complete("matrix of ").candidates.contains("nation"))
     }
+
+    /// The commands that take nothing: their usage is their name alone.
+    static let bare: Set = ["info", "validate", "quit", "quiz", "levers"]
+
+    @Test("every command of the help list is declared: its usage, its errors and its completion come from it")
+    func everyCommandIsDeclared() throws {
+        let s = demoSession()
+        // The overview names each command on a line of its own, two spaces in.
+        let listed = s.run("help").output.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("  "), let word = line.split(separator: " ").first, !line.hasPrefix("   ") else { return nil }
+            return String(word)
+        }
+        #expect(listed == Commands.all.map { $0.names[0] })
+        for name in listed {
+            let c = try #require(Commands.find(name))
+            #expect(c.main != nil || !c.subcommands.isEmpty, "\(name) has no declaration")
+            #expect(Self.bare.contains(name) == (c.main?.clauses.isEmpty != false && c.subcommands.isEmpty), "\(name)")
+            // help COMMAND shows the derived usage.
+            #expect(s.run("help \(name)").output.contains("Usage : " + c.usageLine + "\n"), "\(name)")
+            // A word no clause names is refused by the declaration, wherever the command is.
+            if Self.bare.contains(name) {
+                #expect(s.run("\(name) zzz").error?.hasPrefix("erreur : argument inattendu « zzz »") == true, "\(name)")
+                #expect(Set(s.complete("\(name) ").candidates).isSubset(of: ["format", "to"]), "\(name)")
+                continue
+            }
+            // Tab after the name offers the sub-verbs, else the first positional clause's values or
+            // every clause word of the command.
+            let offered = Set(s.complete("\(name) ").candidates)
+            let first = c.clauses.first(where: \.isPositional)
+            var expected = Set(c.subcommands.map { $0.names[0] })
+            if let first { expected.formUnion(first.candidates(s, prefix: "")) } else {
+                expected.formUnion(c.clauses.filter { !$0.names.isEmpty }.map { $0.names[0] })
+            }
+            #expect(expected.isSubset(of: offered), "\(name): \(expected.subtracting(offered))")
+            // Only a free value (a name, an answer) offers nothing.
+            #expect(!offered.isEmpty || ["let", "answer"].contains(name), "\(name)")
+        }
+    }
+
+    @Test("the usage of each command declared since the first eleven, derived from its clauses")
+    func derivedUsage() {
+        func usage(_ name: String) -> String { Commands.find(name)!.usageLine }
+        #expect(usage("show") == "show LIGNES [of TERRITOIRES] [by ml|region] [year ANNÉES] [breakdown B,…] [where LIGNE < SEUIL, …]"
+                + " [sort LIGNE [asc|desc]] [top K] [bottom K] [with region,nation] [change] [vs N-1] [chart|spark] [why]"
+                + " [format F] [to FICHIER]")
+        #expect(usage("help") == "help [COMMANDE]")
+        #expect(usage("explain") == "explain ID")
+        #expect(usage("catalogue") == "catalogue [axis AXE] [kind NATURE] [TEXTE…]")
+        #expect(usage("lang") == "lang fr|en")
+        #expect(usage("load") == "load DOSSIER")
+        #expect(usage("format") == "format table|csv|json|markdown|csv-fr|xlsx")
+        #expect(usage("timer") == "timer on|off")
+        #expect(usage("let") == "let [NOM] [= TEXTE]")
+        #expect(usage(".read") == ".read FICHIER")
+        #expect(usage("workspace") == "workspace [FICHIER] | copy FICHIER")
+        #expect(usage("lesson") == "lesson [ÉTAPE|all]")
+        #expect(usage("answer") == "answer RÉPONSE")
+        #expect(usage("quit") == "quit")
+        #expect(demoSession().run("lang en").succeeded)
+        let en = demoSession()
+        en.language = .en
+        #expect(en.run("help let").output.contains("Usage: let [NAME] [= TEXT]"))
+        // Every placeholder of every usage is named in English too (ML, ID, RATIO and SOCLE are the same words).
+        let neutral: Set = ["ML", "ID", "RATIO", "SOCLE"]
+        for c in Commands.all {
+            let french = c.usageLine, english = Messages.usage(french, .en)
+            let placeholders = french.split { !($0.isUppercase || $0 == "_") }.map(String.init).filter { $0.count > 1 }
+            for p in placeholders where !neutral.contains(p) {
+                #expect(!english.split { !($0.isUppercase || $0 == "_") }.contains { $0 == p }, "\(p) in \(english)")
+            }
+        }
+    }
+
+    @Test("the new clause kinds: values read once, errors located with what would fit")
+    func newClauseKinds() {
+        let s = demoSession()
+        #expect(s.run("help nope").error == "erreur : commande inconnue « nope »\n  help nope\n       ^^^^\nvouliez-vous dire : note ?")
+        #expect(s.run("help expliq").error?.hasSuffix("vouliez-vous dire : expliquer, explain, exit ?") == true)
+        #expect(s.run("explain R99").error?.contains("R99") == true)
+        #expect(s.run("lang xx").error == "erreur : langue inconnue « xx »\n  lang xx\n       ^^\nvouliez-vous dire : en, fr ?")
+        #expect(s.run("format xml").error?.contains("format inconnu « xml »") == true)
+        #expect(s.run("catalogue kind foo").error?.contains("nature inconnue « foo »") == true)
+        #expect(s.run("catalogue axis EXIT").output == s.run("catalogue axis exit").output)
+        #expect(s.run("catalogue emploi axis exit").output == s.run("catalogue axis exit emploi").output)
+        #expect(s.run("let 1x = 3").error?.contains("nom attendu (lettres, chiffres, _), trouvé « 1x »") == true)
+        #expect(s.run("let x").error == "erreur : argument manquant : = TEXTE\n  let x\n       ^")
+        #expect(s.run("let x = R5, R10 # deux").output == "$x = R5, R10\n")
+        #expect(s.run("timer peut-être").error?.contains("argument inattendu « peut-être »") == true)
+        #expect(s.run("workspace copy").error?.contains("argument manquant : fichier") == true)
+        #expect(s.run("answer").error?.contains("argument manquant : RÉPONSE") == true)
+        // show: a clause once; clauses that exclude each other refused together, the second located.
+        #expect(s.run("show R10 year 2015 year 2016").error == "erreur : « year » est déjà donné\n  show R10 year 2015 year 2016\n"
+                + "                     ^^^^")
+        #expect(s.run("show R10 top 3 bottom 2").error?.contains("« top » ou « bottom », pas les deux\n  show R10 top 3 bottom 2\n"
+                + "                 ^^^^^^") == true)
+        #expect(s.run("show R10 of nation by region").error?.contains("« of » ou « by », pas les deux") == true)
+        #expect(s.run("show R10 chart spark").error?.contains("« chart » ou « spark », pas les deux") == true)
+        #expect(s.run("show R10 by mission").error?.contains("regroupement inconnu « mission »") == true)
+        #expect(s.run("show R10 with europe").error?.contains("comparaison inconnue « europe »") == true)
+        #expect(s.run("show R10 vs hier").error?.contains("vouliez-vous dire : N-1, previous, précédente ?") == true)
+        #expect(s.run("show R10 vs N-1").output == s.run("show R10 change").output)
+        #expect(s.run("show R10 by ml in 84 year 2016 sort R10 desc top 2").output
+                == s.run("voir R10 par mls dans 84 année 2016 tri R10 desc premiers 2").output)
+    }
+
+    @Test("Tab inside a clause's value: lists, groupings, sort order, conditions")
+    func completionInsideValues() {
+        let s = demoSession()
+        let showWords = ["bottom", "breakdown", "by", "change", "chart", "format", "of", "sort", "spark", "to", "top", "vs", "where",
+                         "why", "with", "year"]
+        #expect(s.complete("show R10 ").candidates == showWords)
+        #expect(s.complete("show R10 of nation ").candidates == showWords.filter { $0 != "of" })
+        #expect(s.complete("show R10,").candidates.contains("R11") && s.complete("show R10,").candidates.contains("ratios"))
+        #expect(s.complete("show R10 sort R10 ").candidates == (["asc", "desc"] + showWords.filter { $0 != "sort" }).sorted())
+        #expect(s.complete("show R10 by ").candidates == ["ml", "region"])
+        #expect(s.complete("show R10 by ml ").candidates.first == "bottom" && s.complete("show R10 by ml ").candidates.contains("in"))
+        #expect(s.complete("show R10 with region,").candidates == ["nation", "region"])
+        #expect(s.complete("show R10 where R10 ").candidates == ["<", "<=", "=", ">", ">="])
+        #expect(s.complete("show R10 where R10 < 40% and R").candidates.contains("R11"))
+        #expect(s.complete("show R10 years 2015,").candidates == ["2015", "2016", "2017", "all"])
+        #expect(s.complete("help ").candidates.contains("workspace") && !s.complete("help ").candidates.contains("?"))
+        #expect(s.complete("help show ").candidates.isEmpty)
+        #expect(s.complete("catalogue ").candidates == ["axis", "format", "kind", "to"])
+        #expect(s.complete("catalogue emploi ").candidates == ["axis", "format", "kind", "to"])
+        #expect(s.complete("timer ").candidates == ["non", "off", "on", "oui"])
+        #expect(s.complete("workspace ").candidates.contains("copy"))
+        #expect(s.complete("let x ").candidates == ["="])
+        #expect(s.complete("lesson ").candidates.first == "1")
+    }
 }

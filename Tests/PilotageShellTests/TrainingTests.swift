@@ -42,7 +42,7 @@ struct TrainingTests {
         let s = Session()
         let lesson = s.run("lesson").output
         #expect(lesson.hasPrefix("Six jeunes fictifs") && lesson.contains("Étape 1/7 — Repérage : le contact") && lesson.contains("Suite : lesson 2"))
-        #expect(s.run("lesson 9").error?.contains("1 à 7") == true)
+        #expect(s.run("lesson 9").error?.contains("étape attendue (1, 2, 3, 4, 5, 6, 7, all, tout), trouvé « 9 »") == true)
         #expect(s.run("answer 3").error?.contains("pas de question en cours") == true)
         let q1 = s.run("quiz").output
         #expect(q1.hasPrefix("Question 1 : Combien de jeunes la ligne 1"))

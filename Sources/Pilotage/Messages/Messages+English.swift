@@ -301,8 +301,8 @@ extension Messages {
         .validSummaryOne: "%@: valid, 0 errors, %@ warning",
         .validSummaryMany: "%@: valid, 0 errors, %@ warnings",
         .validRuleCount: "  warning %@ (%@): %@",
-        .unknownFormat: "unknown format",
-        .unknownLanguage: "unknown language",
+        .unknownFormat: "unknown format \"%@\"",
+        .unknownLanguage: "unknown language \"%@\"",
         .regionOrNationExpected: "a region or the nation is expected",
         .dialogueReadsMissingYear: "the %@ dialogue reads the year before, not in the dataset",
         .wholeNumberExpected: "whole number expected (%@ to %@), found \"%@\"",
@@ -317,5 +317,10 @@ extension Messages {
         .workbookSource: "Dataset \"%@\" — Pilotage, %@",
         .yes: "yes",
         .no: "no",
+        // Commands declared once (issue #14, item 3).
+        .unknownTheme: "unknown theme (brief numbers them): \"%@\"",
+        .unknownAvenantKey: "unknown key \"%@\"",
+        .unknownStep: "step expected (%2$@), found \"%1$@\"",
+        .notBoth: "\"%@\" or \"%@\", not both",
     ]
 }

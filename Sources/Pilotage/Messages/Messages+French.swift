@@ -302,8 +302,8 @@ extension Messages {
         .validSummaryOne: "%@ : valide, 0 erreur, %@ avertissement",
         .validSummaryMany: "%@ : valide, 0 erreur, %@ avertissements",
         .validRuleCount: "  avertissement %@ (%@) : %@",
-        .unknownFormat: "format inconnu",
-        .unknownLanguage: "langue inconnue",
+        .unknownFormat: "format inconnu « %@ »",
+        .unknownLanguage: "langue inconnue « %@ »",
         .regionOrNationExpected: "une région ou la nation est attendue",
         .dialogueReadsMissingYear: "le dialogue de %@ lit les résultats de l'année précédente, absente du jeu de données",
         .wholeNumberExpected: "nombre entier attendu (%@ à %@), trouvé « %@ »",
@@ -318,5 +318,10 @@ extension Messages {
         .workbookSource: "Jeu de données « %@ » — Pilotage, %@",
         .yes: "oui",
         .no: "non",
+        // Commands declared once (issue #14, item 3).
+        .unknownTheme: "thématique inconnue (brief les numérote) : « %@ »",
+        .unknownAvenantKey: "clé inconnue « %@ »",
+        .unknownStep: "étape attendue (%2$@), trouvé « %1$@ »",
+        .notBoth: "« %@ » ou « %@ », pas les deux",
     ]
 }

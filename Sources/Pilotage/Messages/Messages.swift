@@ -62,6 +62,8 @@ package enum Messages {
         // Spreadsheets.
         case workbookDashboardTitle, workbookLevel, workbookNation, workbookRegions, workbookMLs, workbookLines, workbookNeedsFile, workbookSource
         case yes, no
+        // Commands declared once (issue #14, item 3).
+        case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
@@ -103,6 +105,7 @@ package enum Messages {
         ("THÈME", "THEME"), ("TEXTE", "TEXT"), ("CIBLE", "TARGET"), ("ÉTAPE", "STEP"), ("RÉPONSE", "ANSWER"),
         ("RÉGION", "REGION"), ("NUMÉRO", "NUMBER"), ("NATURE", "KIND"), ("CLÉ", "KEY"), ("AXE", "AXIS"), ("NOM", "NAME"),
         ("\"valeur\"", "\"value\""), ("\"texte\"", "\"text\""), ("COLONNE", "COLUMN"),
+        ("LIGNE", "LINE"), ("SEUIL", "THRESHOLD"), ("COMMANDE", "COMMAND"),
     ]
 
     /// The colon between a label and its value: « Règle : … » in French, "Rule: …" in English.
