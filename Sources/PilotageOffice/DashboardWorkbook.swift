@@ -7,10 +7,32 @@ extension Workbook {
     /// with its label, rule and direction. The cells are those of the CSV export; a cell the
     /// export omits is empty.
     public init(dashboard: Dashboard, year: Int? = nil, datasetName: String, language: Language = .fr) {
-        let lines = Catalogue.computed
+        self.init(levels: dashboard, lines: Catalogue.computed, keys: Breakdown.allCases.map(\.rawValue), year: year,
+                  title: Messages.text(.workbookDashboardTitle, language, datasetName,
+                                       (year.map { [$0] } ?? dashboard.years).map(String.init).joined(separator: ", ")),
+                  language: language) { line, t, y, key in
+            let b = Breakdown(rawValue: key)!
+            return line.breakdowns.contains(b) ? dashboard.value(line.id, for: t, year: y, breakdown: b) : nil
+        }
+    }
+
+    /// The programme tables as one workbook: as the dashboard's, with one row per territory ×
+    /// year × programme and one column per programme line.
+    public init(programmes: ProgrammeTables, of dashboard: Dashboard, year: Int? = nil, datasetName: String,
+                language: Language = .fr) {
+        self.init(levels: dashboard, lines: ProgrammeTables.lines, keys: ProgrammeTables.programmes.map(\.rawValue), year: year,
+                  title: Messages.text(.workbookProgrammesTitle, language, datasetName,
+                                       (year.map { [$0] } ?? dashboard.years).map(String.init).joined(separator: ", ")),
+                  language: language) { line, t, y, key in
+            programmes.value(line.id, for: t, year: y, programme: Program(rawValue: key)!)
+        }
+    }
+
+    /// A sheet per level, a row per territory × year × key (breakdown or programme) that has a
+    /// value, a column per line; then the lines sheet. `value` is nil where a line has no such key.
+    private init(levels dashboard: Dashboard, lines: [Indicator], keys: [String], year: Int?, title: String, language: Language,
+                 value: (Indicator, Territory, Int, String) -> Result<Double, Unavailability>?) {
         let years = year.map { [$0] } ?? dashboard.years
-        let title = Messages.text(.workbookDashboardTitle, language, datasetName,
-                                  years.map(String.init).joined(separator: ", "))
         self.init(title: title, language: language)
         let fixed = [Column("level", subheader: Messages.text(.workbookLevel, language)),
                      Column("territory", subheader: Messages.text(.territory, language)),
@@ -19,23 +41,19 @@ extension Workbook {
                      Column("breakdown", subheader: Messages.text(.breakdown, language))]
         let columns = fixed + lines.map { Column($0.id, subheader: $0.label.fr, isPercentage: $0.isPercentage) }
         for level in [Level.national, .region, .ml] {
-            let territories = dashboard.territories.filter { $0.level == level }
             var rows: [[Cell]] = []
-            for t in territories {
+            for t in dashboard.territories(level) {
                 let name = dashboard.name(of: t)
                 for y in years {
-                    for b in Breakdown.allCases {
+                    for key in keys {
                         var any = false
                         let values = lines.map { line -> Cell in
-                            guard line.breakdowns.contains(b),
-                                  case .success(let v) = dashboard.value(line.id, for: t, year: y, breakdown: b)
-                            else { return .empty(reason: nil) }
+                            guard case .success(let v)? = value(line, t, y, key) else { return .empty(reason: nil) }
                             any = true
                             return Self.cell(v, line)
                         }
                         guard any else { continue }
-                        rows.append([.text(level.rawValue), .text(t.id), .text(name), .year(y),
-                                     .text(b.rawValue)] + values)
+                        rows.append([.text(level.rawValue), .text(t.id), .text(name), .year(y), .text(key)] + values)
                     }
                 }
             }

@@ -145,7 +145,7 @@ struct ClauseValues {
     enum Value {
         case ml(String), territory(Territory), year(Int), integer(Int), scenario(String), file(String, Token), flag
         case line(Indicator), number(Double), lever(Lever), leverAmounts(Lever, [Double]), text(String)
-        case breakdown(Breakdown), scenarios([String]), money(Money)
+        case breakdown(Breakdown), scenarios([String]), money(Money), populations([Population])
         case lines([Indicator]), territories([Territory]), years([Int]), breakdowns([Breakdown]), texts([String])
         case sort(Indicator, ascending: Bool?), filters([Query.Filter])
     }
@@ -179,6 +179,7 @@ struct ClauseValues {
     func territories(_ name: String) -> [Territory]? { get(name) { if case .territories(let v) = $0 { v } else { nil } } }
     func years(_ name: String) -> [Int]? { get(name) { if case .years(let v) = $0 { v } else { nil } } }
     func breakdowns(_ name: String) -> [Breakdown]? { get(name) { if case .breakdowns(let v) = $0 { v } else { nil } } }
+    func populations(_ name: String) -> [Population]? { get(name) { if case .populations(let v) = $0 { v } else { nil } } }
     func texts(_ name: String) -> [String]? { get(name) { if case .texts(let v) = $0 { v } else { nil } } }
     func filters(_ name: String) -> [Query.Filter]? { get(name) { if case .filters(let v) = $0 { v } else { nil } } }
     func sort(_ name: String) -> (Indicator, Bool?)? { get(name) { if case .sort(let l, let a) = $0 { (l, a) } else { nil } } }
@@ -337,10 +338,7 @@ extension Arguments {
         case .territories: return .territories(try parser().territoryList(&self))
         case .grouping: return .territories(try parser().grouping(&self))
         case .years: return .years(try parser().yearList(&self))
-        case .breakdowns:
-            var list: [Breakdown] = []
-            repeat { list.append(try parser().breakdown(&self)) } while skip(",")
-            return .breakdowns(list)
+        case .breakdowns: return .populations(try parser().populations(&self))
         case .comparisons: return .texts(try QueryParser.comparisons(&self, lang))
         case .sort:
             let line = try indicator()
@@ -387,7 +385,7 @@ extension Clause {
         case .dialogueYear: return d?.years.map { String($0 + 1) } ?? []
         case .scenario, .scenarios: return session.scenarios.keys.sorted()
         case .breakdown: return Breakdown.allCodes + Breakdown.allCases.map { $0.label(.fr).replacingOccurrences(of: " ", with: "_") }
-        case .breakdowns: return Breakdown.allCodes
+        case .breakdowns: return Population.completions
         case .file: return Completion.paths(prefix)
         case .territory, .territories: return Clause.territoryWords(d)
         case .ratio: return Catalogue.computed.filter(\.isQuotient).map(\.id)

@@ -101,7 +101,8 @@ enum Commands {
         let fr = lang == .fr
         var t = Report.Table("lines", columns: [("id", "id"), ("axis", Messages.text(.axisArgument, lang)), ("kind", Messages.text(.kind, lang)),
                                                 ("direction", Messages.text(.direction, lang)), ("parent", Messages.text(.parent, lang)),
-                                                ("label", Messages.text(.label, lang))], leftColumns: 6)
+                                                ("programmes", Messages.text(.programmesColumn, lang)),
+                                                ("label", Messages.text(.label, lang))], leftColumns: 7)
         var plain: [String] = []
         for a in Axis.allCases {
             let group = lines.filter { $0.axis == a }
@@ -110,14 +111,17 @@ enum Commands {
             let width = group.map(\.id.count).max()!
             for i in group {
                 let depth = Explanation.depth(i)
-                let id = String(repeating: " ", count: depth * 2) + i.id
+                // « ◆ » marks the lines of the programme tables (`breakdown programmes`).
+                let id = String(repeating: " ", count: depth * 2) + i.id + (i.hasProgrammeBreakdown ? " ◆" : "")
                 plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang))
                 t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
-                               i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""), .text(i.label.text(lang))])
+                               i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""),
+                               .flag(i.hasProgrammeBreakdown, lang), .text(i.label.text(lang))])
             }
         }
         t.plainText = plain
         t.footer = [Messages.text(.catalogueCount, lang, String(lines.count))]
+        if lines.contains(where: \.hasProgrammeBreakdown) { t.footer.append(Messages.text(.programmeMarker, lang)) }
         var r = Report("catalogue", title: "")
         r.add(t)
         return ShellResult(report: r)

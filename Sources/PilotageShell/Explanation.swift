@@ -19,6 +19,7 @@ public enum Explanation {
         let children = Catalogue.children(of: i.id).map(\.id)
         if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
         rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", ")))
+        if i.hasProgrammeBreakdown { rows.append((m(.programmesColumn), Self.programmes)) }
         for (k, n) in i.notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n.text(lang))) }
         rows.append((m(.source), i.source))
         let width = rows.map(\.0.count).max() ?? 0
@@ -31,6 +32,9 @@ public enum Explanation {
         }
         return out
     }
+
+    /// The programme breakdowns of a line that has them, by code (as `breakdown` takes them).
+    static let programmes = ProgrammeTables.programmes.map { "\($0.label) (\($0.rawValue))" }.joined(separator: ", ")
 
     /// How deep a line sits under its parents (for indented listings).
     static func depth(_ i: Indicator) -> Int {
@@ -86,6 +90,7 @@ extension Explanation {
                 out += "- \(m(.rule)): \(i.rule.text(lang))\n"
                 if i.isQuotient { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
                 out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", "))\n"
+                if i.hasProgrammeBreakdown { out += "- \(m(.programmesColumn)): \(Self.programmes)\n" }
                 for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
                 out += "- \(m(.source)): \(i.source)\n"
             }

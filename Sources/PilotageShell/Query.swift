@@ -59,7 +59,7 @@ struct Query {
     var lines: [Indicator] = []
     var territories: [Territory] = [.nation]
     var years: [Int] = []
-    var breakdowns: [Breakdown] = [.all]
+    var breakdowns: [Population] = [.all]
     var withRegion = false, withNation = false
     var change = false
     var sortLine: Indicator?
@@ -86,7 +86,7 @@ struct QueryParser {
         }
         q.lines = c.lines("LIGNES")!
         if let t = c.territories("of") ?? c.territories("by") { q.territories = t }
-        if let b = c.breakdowns("breakdown") { q.breakdowns = b }
+        if let b = c.populations("breakdown") { q.breakdowns = b }
         let with = c.texts("with") ?? []
         q.withRegion = with.contains("region")
         q.withNation = with.contains("nation")
@@ -263,6 +263,22 @@ struct QueryParser {
                              suggestions: Breakdown.allCases.map { $0.label(lang).replacingOccurrences(of: " ", with: "_") })
         }
         return b
+    }
+
+    /// `women`, `garantie_jeunes`, `programmes`: breakdowns or national programmes, never both.
+    func populations(_ args: inout Arguments) throws(ShellError) -> [Population] {
+        var list: [Population] = []
+        repeat {
+            let v = try args.required("breakdown")
+            guard let named = Population.named(v.text) else {
+                throw ShellError(Messages.text(.unknownBreakdown, lang, v.text), at: v, suggestions: Population.completions)
+            }
+            if let first = list.first, first.isProgramme != named[0].isProgramme {
+                throw ShellError(Messages.text(.programmesNotCrossed, lang), at: v)
+            }
+            list += named.filter { !list.contains($0) }
+        } while args.skip(",")
+        return list
     }
 
     /// `R10 < 40%`, `R5 >= 0.3`, `R10 < median`, `R11 > region`.

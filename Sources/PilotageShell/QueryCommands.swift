@@ -43,7 +43,8 @@ enum QueryCommands {
         let lang = session.language
         let dashboard = try session.dashboard()
         let query = try QueryParser(dashboard: dashboard, lang: lang).query(values)
-        let table = QueryTable(query, dashboard)
+        let programmes = query.breakdowns.contains(where: \.isProgramme) ? try session.programmeTables() : nil
+        let table = QueryTable(query, dashboard, programmes: programmes)
         // Ctrl-C during a large answer: nothing printed, no file written.
         try session.checkInterruption()
         guard let (path, token) = query.file else {

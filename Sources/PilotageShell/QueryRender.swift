@@ -27,7 +27,7 @@ enum QueryRender {
             let cells = r.cells.map { c -> String in
                 if case .success(let v) = c { return dialect.number(NumberText.decimal(v)) } else { return "" }
             }
-            out += dialect.row([r.territory.level.rawValue, r.territory.id, r.name, String(r.year), r.breakdown.rawValue] + cells)
+            out += dialect.row([r.territory.level.rawValue, r.territory.id, r.name, String(r.year), r.breakdown.code] + cells)
         }
         return out
     }
@@ -46,7 +46,7 @@ enum QueryRender {
                 }
             }
             out += (k == 0 ? "\n" : ",\n") + "    {\"level\": \(string(r.territory.level.rawValue)), \"territory\": \(string(r.territory.id)), "
-                + "\"name\": \(string(r.name)), \"year\": \(r.year), \"breakdown\": \(string(r.breakdown.rawValue)), "
+                + "\"name\": \(string(r.name)), \"year\": \(r.year), \"breakdown\": \(string(r.breakdown.code)), "
                 + "\"values\": {\(values.joined(separator: ", "))}"
                 + (reasons.isEmpty ? "" : ", \"reasons\": {\(reasons.joined(separator: ", "))}") + "}"
         }
@@ -188,7 +188,7 @@ enum QueryRender {
         var index: [String: Int] = [:]
         for r in t.rows {
             for (c, column) in t.columns.enumerated() where column.part == .value {
-                let key = "\(r.territory)|\(r.breakdown.rawValue)|\(column.line.id)"
+                let key = "\(r.territory)|\(r.breakdown.code)|\(column.line.id)"
                 if index[key] == nil {
                     index[key] = groups.count
                     let label = "\(r.isReference ? "= " : "")\(r.name) (\(r.territory.id))" + (t.breakdowns.count > 1 ? " \(r.breakdown.label(lang))" : "")
@@ -232,7 +232,7 @@ enum QueryRender {
         }
         var series: [SVGChart.Series] = [], index: [String: Int] = [:]
         for r in t.rows {
-            let key = "\(r.territory)|\(r.breakdown.rawValue)"
+            let key = "\(r.territory)|\(r.breakdown.code)"
             if index[key] == nil {
                 index[key] = series.count
                 series.append(SVGChart.Series(label: r.name + (t.breakdowns.count > 1 ? " (\(r.breakdown.label(lang)))" : ""), values: Array(repeating: nil, count: t.years.count)))

@@ -21,7 +21,7 @@ struct QueryTable {
         var territory: Territory
         var name: String
         var year: Int
-        var breakdown: Breakdown
+        var breakdown: Population
         var cells: [Result<Double, Unavailability>]
         /// A comparison row added by `with region|nation` (outside sorting and filters).
         var isReference = false
@@ -30,17 +30,29 @@ struct QueryTable {
     var columns: [Column]
     var rows: [Row]
     var years: [Int]
-    var breakdowns: [Breakdown]
+    var breakdowns: [Population]
 
-    /// Evaluates a query on a dashboard: values, filters, order, limit, comparison rows.
-    init(_ q: Query, _ d: Dashboard) {
+    /// Evaluates a query on a dashboard (and the programme tables, for programme rows): values,
+    /// filters, order, limit, comparison rows.
+    init(_ q: Query, _ d: Dashboard, programmes: ProgrammeTables? = nil) {
+        /// A line's value for a population: the dashboard's, or the programme tables'.
+        func value(_ id: String, _ t: Territory, _ y: Int, _ b: Population) -> Result<Double, Unavailability> {
+            switch b {
+            case .breakdown(let b): return d.value(id, for: t, year: y, breakdown: b)
+            case .programme(let p):
+                return programmes?.value(id, for: t, year: y, programme: p) ?? .failure(.noProgrammeTable(p))
+            }
+        }
+        func number(_ id: String, for t: Territory, year y: Int, breakdown b: Population) -> Double? {
+            try? value(id, t, y, b).get()
+        }
         years = q.years; breakdowns = q.breakdowns
         columns = q.lines.flatMap { line in (q.change ? Part.allCases : [.value]).map { Column(line: line, part: $0) } }
-        func row(_ t: Territory, _ y: Int, _ b: Breakdown, reference: Bool = false) -> Row {
+        func row(_ t: Territory, _ y: Int, _ b: Population, reference: Bool = false) -> Row {
             let cells = q.lines.flatMap { line -> [Result<Double, Unavailability>] in
-                let now = d.value(line.id, for: t, year: y, breakdown: b)
+                let now = value(line.id, t, y, b)
                 guard q.change else { return [now] }
-                let before = d.value(line.id, for: t, year: y - 1, breakdown: b)
+                let before = value(line.id, t, y - 1, b)
                 let change: Result<Double, Unavailability>, relative: Result<Double, Unavailability>
                 switch (now, before) {
                 case (.success(let n), .success(let p)):
@@ -53,10 +65,10 @@ struct QueryTable {
             return Row(territory: t, name: d.name(of: t), year: y, breakdown: b, cells: cells, isReference: reference)
         }
         // Filters and order act on territories, judged by their row of the last year and first breakdown.
-        let keyYear = q.years.last ?? 0, keyBreakdown = q.breakdowns.first ?? .all
+        let keyYear = q.years.last ?? 0, keyBreakdown = q.breakdowns.first ?? Population.all
         var selected = q.territories
         for f in q.filters {
-            func value(_ t: Territory) -> Double? { d.number(f.line.id, for: t, year: keyYear, breakdown: keyBreakdown) }
+            func value(_ t: Territory) -> Double? { number(f.line.id, for: t, year: keyYear, breakdown: keyBreakdown) }
             let known = selected.compactMap(value)
             let cut: (Territory) -> Double?
             switch f.threshold {
@@ -66,8 +78,8 @@ struct QueryTable {
             case .q3: let m = Statistics.quantile(known, 0.75); cut = { _ in m }
             case .mean: let m = known.isEmpty ? nil : known.reduce(0, +) / Double(known.count); cut = { _ in m }
             case .region:
-                cut = { t in t.level == .ml ? d.region(of: t.id).flatMap { d.number(f.line.id, for: $0, year: keyYear, breakdown: keyBreakdown) } : nil }
-            case .nation: let m = d.number(f.line.id, for: .nation, year: keyYear, breakdown: keyBreakdown); cut = { _ in m }
+                cut = { t in t.level == .ml ? d.region(of: t.id).flatMap { number(f.line.id, for: $0, year: keyYear, breakdown: keyBreakdown) } : nil }
+            case .nation: let m = number(f.line.id, for: .nation, year: keyYear, breakdown: keyBreakdown); cut = { _ in m }
             }
             selected = selected.filter { t in
                 guard let v = value(t), let c = cut(t) else { return false }
@@ -85,7 +97,7 @@ struct QueryTable {
         if q.sortLine != nil || q.limit != nil {
             let key = q.sortLine ?? q.lines[0]
             let descending = q.ascending.map { !$0 } ?? (q.limit?.top ?? true)
-            func v(_ t: Territory) -> Double? { d.number(key.id, for: t, year: keyYear, breakdown: keyBreakdown) }
+            func v(_ t: Territory) -> Double? { number(key.id, for: t, year: keyYear, breakdown: keyBreakdown) }
             func ordered(_ list: [Territory], _ desc: Bool) -> [Territory] {
                 list.enumerated().sorted { a, b in
                     switch (v(a.element), v(b.element)) {

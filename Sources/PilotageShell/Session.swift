@@ -32,6 +32,8 @@ public final class Session {
     public private(set) var datasetPath: String?
     private var loadedDataset: Dataset?
     private var loadedDashboard: Dashboard?
+    /// The programme tables of the current dataset, computed the first time a query asks for one.
+    private var loadedProgrammes: (path: String?, tables: ProgrammeTables)?
     /// Named pieces of queries (`let x = …`, reused as `$x`).
     public internal(set) var variables: [String: String] = [:]
     /// What the analyst builds for the dialogue (scenarios, conventions, notes, synthesis,
@@ -351,6 +353,14 @@ public final class Session {
         let d = Dashboard(try dataset())
         loadedDashboard = d
         return d
+    }
+
+    /// The programme tables of the current dataset (Garantie jeunes, CIVIS…), computed on first use.
+    func programmeTables() throws(ShellError) -> ProgrammeTables {
+        if let loadedProgrammes, loadedProgrammes.path == datasetPath { return loadedProgrammes.tables }
+        let tables = ProgrammeTables(try dataset())
+        loadedProgrammes = (datasetPath, tables)
+        return tables
     }
 
     /// Replaces a convention of the current dataset (same number) for the rest of the session.

@@ -44,7 +44,7 @@ extension QueryRender {
         }
         let rows = t.rows.map { r -> [Workbook.Cell] in
             let head: [Workbook.Cell] = [.text(r.territory.level.rawValue), .text(r.territory.id), .text(r.name),
-                                         .year(r.year), .text(r.breakdown.rawValue)]
+                                         .year(r.year), .text(r.breakdown.code)]
             return head + zip(t.columns, r.cells).map { c, cell -> Workbook.Cell in
                 switch cell {
                 case .failure(let e): return .empty(reason: e.explanation(lang))

@@ -85,19 +85,17 @@ struct Validate: ParsableCommand {
 
 struct Export: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: HelpText.text("Exporte des résultats.", en: "Exports results."), subcommands: [ExportDashboard.self])
+        CommandConfiguration(abstract: HelpText.text("Exporte des résultats.", en: "Exports results."),
+                             subcommands: [ExportDashboard.self, ExportProgrammes.self])
     }
 }
 
-struct ExportDashboard: ParsableCommand {
-    static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "dashboard",
-            abstract: HelpText.text("Exporte le tableau de bord (level,territory,year,indicator,breakdown,value).",
-                                    en: "Exports the dashboard (level,territory,year,indicator,breakdown,value)."))
-    }
+/// The options both exports take.
+struct ExportOptions: ParsableArguments {
     @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
     @Option(help: HelpText.help("Une seule année.", en: "One year only.", value: ("année", "year"))) var year: Int?
-    @Option(help: HelpText.help("Fichier de sortie (sinon la sortie standard).", en: "Output file (else standard output).",
+    @Option(help: HelpText.help("Fichier de sortie (sinon la sortie standard) ; .xlsx : un classeur.",
+                                en: "Output file (else standard output); .xlsx: a workbook.",
                                 value: ("fichier", "file"))) var out: String?
     @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
     @Option(help: HelpText.help("standard (le format d'export : « , » et « . ») ou fr (« ; », virgule décimale, BOM, CRLF : "
@@ -108,30 +106,69 @@ struct ExportDashboard: ParsableCommand {
 
     enum CSVForm: String, ExpressibleByArgument { case standard, fr }
 
-    func run() throws {
+    /// Loads the dataset and checks the year.
+    func dataset() throws -> Dataset {
         let dataset = try loadForCommand(directory, language: lang)
         if let year, !dataset.years.contains(year) {
             printError(Messages.text(.pilotageYearIsNotIn, lang, "\(year)", "\(dataset.years.map(String.init).joined(separator: ", "))"))
             throw ExitCode(2)
         }
-        let dashboard = Dashboard(dataset)
+        return dataset
+    }
+
+    /// Writes the export: a workbook for `--out FILE.xlsx`, else CSV (streamed) to the file or
+    /// standard output; a write error exits with 1 (standard output) or 2 (a file).
+    func write(csv export: (CSVDialect, (String) throws(OutputFile.Failure) -> Void) throws(OutputFile.Failure) -> Void,
+               workbook: () -> Workbook) throws {
         let dialect: CSVDialect = csv == .fr ? .french : .standard
         do throws(OutputFile.Failure) {
             if let out, (out as NSString).pathExtension.lowercased() == "xlsx" {
-                // The whole dashboard as a workbook: a sheet per level, a column per line.
-                try Workbook(dashboard: dashboard, year: year, datasetName: dataset.manifest.name, language: lang).write(to: out)
+                try workbook().write(to: out)
             } else if let out {
                 let file = try OutputFile(path: out)
-                try dashboard.exportCSV(year: year, dialect: dialect) { (piece: String) throws(OutputFile.Failure) in try file.write(piece) }
+                try export(dialect) { (piece: String) throws(OutputFile.Failure) in try file.write(piece) }
                 try file.commit()
             } else {
-                try dashboard.exportCSV(year: year, dialect: dialect) { (piece: String) throws(OutputFile.Failure) in
-                    try StandardOutput.write(piece, language: lang)
-                }
+                try export(dialect) { (piece: String) throws(OutputFile.Failure) in try StandardOutput.write(piece, language: lang) }
             }
         } catch {
             printError("pilotage : " + error.message(lang))
             throw ExitCode(out == nil ? 1 : 2)
         }
+    }
+}
+
+struct ExportDashboard: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "dashboard",
+            abstract: HelpText.text("Exporte le tableau de bord (level,territory,year,indicator,breakdown,value).",
+                                    en: "Exports the dashboard (level,territory,year,indicator,breakdown,value)."))
+    }
+    @OptionGroup var options: ExportOptions
+
+    func run() throws {
+        let dataset = try options.dataset(), year = options.year
+        let dashboard = Dashboard(dataset)
+        try options.write(csv: { dialect, write throws(OutputFile.Failure) in try dashboard.exportCSV(year: year, dialect: dialect, into: write) },
+                          workbook: { Workbook(dashboard: dashboard, year: year, datasetName: dataset.manifest.name, language: options.lang) })
+    }
+}
+
+struct ExportProgrammes: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: "programmes",
+            abstract: HelpText.text("Exporte les tableaux des programmes nationaux (Garantie jeunes, CIVIS, PPAE, PACEA) : "
+                                    + "les lignes des parcours nationaux par programme.",
+                                    en: "Exports the national programme tables (Garantie jeunes, CIVIS, PPAE, PACEA): "
+                                    + "the national-pathway lines by programme."))
+    }
+    @OptionGroup var options: ExportOptions
+
+    func run() throws {
+        let dataset = try options.dataset(), year = options.year
+        let tables = ProgrammeTables(dataset)
+        try options.write(csv: { dialect, write throws(OutputFile.Failure) in try tables.exportCSV(year: year, dialect: dialect, into: write) },
+                          workbook: { Workbook(programmes: tables, of: Dashboard(dataset), year: year,
+                                               datasetName: dataset.manifest.name, language: options.lang) })
     }
 }

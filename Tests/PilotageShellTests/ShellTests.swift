@@ -70,7 +70,9 @@ struct ShellTests {
     @Test func catalogueFilters() {
         let s = Session()
         let ratios = s.run("catalogue kind ratio").output
-        #expect(ratios.contains("R13") && !ratios.contains("4.1.f.emploi") && ratios.hasSuffix("14 lignes\n"))
+        #expect(ratios.contains("R13") && !ratios.contains("4.1.f.emploi") && ratios.contains("\n14 lignes\n"))
+        // R8, R9, R10 and R11 read national pathways: marked, with the legend.
+        #expect(ratios.contains("R10 ◆") && !ratios.contains("R5 ◆") && ratios.hasSuffix("export programmes)\n"))
         #expect(s.run("catalogue axis resources").output.contains("10.1.e"))
         #expect(s.run("catalogue axis nowhere").error?.contains("axe inconnu") == true)
         #expect(s.run("catalogue apprentissage").output.contains("8.1.f.apprentissage"))

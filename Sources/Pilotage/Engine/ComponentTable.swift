@@ -28,7 +28,8 @@ struct ComponentTable: Sendable {
 
     /// - Parameter chunks: how many ranges of young people the evaluation splits into (by
     ///   default a few per core); the result does not depend on it.
-    init(dataset: Dataset, chunks: Int? = nil) {
+    /// - Parameter programme: a programme table: only this programme's pathways are national.
+    init(dataset: Dataset, chunks: Int? = nil, programme: Program? = nil) {
         years = dataset.years
         let missions = dataset.missions
         var territories = missions.map { Territory.ml($0.id) }
@@ -46,7 +47,7 @@ struct ComponentTable: Sendable {
         var t = Trace.now()
         values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
         Trace.log("allocate", t); t = Trace.now()
-        if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count, chunks: chunks) }
+        if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count, chunks: chunks, programme: programme) }
         Trace.log("microdata", t); t = Trace.now()
         if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count) }
         fillReferenceFiles(dataset)
@@ -81,7 +82,7 @@ struct ComponentTable: Sendable {
         @inline(__always) func firstRow(chunk: Int, ml: Int) -> Int { offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML }
     }
 
-    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?) {
+    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?, programme: Program?) {
         let periods = years.map(PersonEvaluator.Period.init)
         let nY = years.count, nP = ComponentTable.patternCount
         // A few contiguous ranges of young people per core (for balance), each with its own
@@ -92,7 +93,7 @@ struct ComponentTable: Sendable {
         defer { counts.deallocate() }
         nonisolated(unsafe) let counters = counts.counters, means = counts.means
         let offsets = counts.offsets, rowsPerML = counts.rowsPerML
-        let evaluator = PersonEvaluator(periods: periods)
+        let evaluator = PersonEvaluator(periods: periods, programme: programme)
         let view = MicroView(m)
         let t0 = Trace.now()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

@@ -33,10 +33,13 @@ public struct Dashboard: Sendable {
     }
 
     /// Computes the dashboard of a dataset.
-    public init(_ dataset: Dataset) {
+    public init(_ dataset: Dataset) { self.init(dataset, programme: nil) }
+
+    /// The dashboard of a dataset, or, for a programme table, with only `programme`'s pathways national.
+    init(_ dataset: Dataset, programme: Program?) {
         let t = Trace.now()
         defer { Trace.log("dashboard", t) }
-        table = ComponentTable(dataset: dataset)
+        table = ComponentTable(dataset: dataset, programme: programme)
         years = dataset.years
         missions = dataset.missions
         regions = dataset.regions.filter { r in dataset.missions.contains { $0.regionCode == r.code } }

@@ -100,7 +100,9 @@ struct PersonEvaluator {
 
     // Codes as stored by the loader (index of the case, details + 1).
     private let orientationProgram = Code.index(Program.orientation)
-    private let scopeOf: [ProgramScope] = Program.allCases.map(\.scope)
+    /// The scope of each program; under a programme table (`programme`), only that programme is
+    /// national and the other national programmes read as regional (indicators.md, « Programme tables »).
+    private let scopeOf: [ProgramScope]
     private let sEmploi = Code.index(SituationKind.emploi)
     private let sFormation = Code.index(SituationKind.formation), sServiceCivique = Code.index(SituationKind.serviceCivique)
     private let sParrainage = Code.index(SituationKind.parrainage)
@@ -182,7 +184,13 @@ struct PersonEvaluator {
     }
     /// The days of the periods evaluated.
     let days: DayTable
-    init(periods: [Period]) { days = DayTable(periods) }
+    init(periods: [Period], programme: Program? = nil) {
+        days = DayTable(periods)
+        scopeOf = Program.allCases.map { p in
+            guard let programme, p.scope == .national else { return p.scope }
+            return p == programme ? .national : .regionalLocal
+        }
+    }
 
     /// The period that contains day `d`, or -1.
     @inline(__always) private func period(of d: Int32, _ days: DayTable) -> Int {

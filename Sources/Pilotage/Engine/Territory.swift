@@ -45,6 +45,10 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
     case noRecords(String)
     /// A mean of an aggregate dataset cannot be rebuilt above ML level without its `.n` line.
     case meanWithoutCount(String)
+    /// The line does not read national pathways: it has no programme breakdown.
+    case noProgrammeBreakdown(String)
+    /// No programme table for this programme (an aggregate dataset, or not a national programme).
+    case noProgrammeTable(Program)
 
     /// The reason in words.
     public func explanation(_ language: Language) -> String {
@@ -63,6 +67,8 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
         case .zeroDenominator(let id): return say(.unavailableZeroDenominator, id)
         case .noRecords(let id): return say(.unavailableNoRecords, id)
         case .meanWithoutCount(let id): return say(.unavailableMeanWithoutCount, id)
+        case .noProgrammeBreakdown(let id): return say(.unavailableNoProgrammeBreakdown, id)
+        case .noProgrammeTable(let p): return say(.unavailableNoProgrammeTable, p.rawValue)
         }
     }
 

@@ -62,6 +62,11 @@ package enum Messages {
         // Spreadsheets.
         case workbookDashboardTitle, workbookLevel, workbookNation, workbookRegions, workbookMLs, workbookLines, workbookNeedsFile, workbookSource
         case yes, no
+        // Programme tables.
+        case unavailableNoProgrammeBreakdown, unavailableNoProgrammeTable
+        case workbookProgrammesTitle
+        case programmesNotCrossed
+        case programmesColumn, programmeMarker
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }

@@ -181,6 +181,20 @@ public enum Program: String, DatasetCode {
     /// What the code names, in error messages.
     public static var codeDescription: String { "program" }
 
+    /// The programme's name as people write it (the same in French and English).
+    public var label: String {
+        switch self {
+        case .civis: return "CIVIS"
+        case .civisRenforce: return "CIVIS renforcé"
+        case .ppae: return "PPAE"
+        case .garantieJeunes: return "Garantie jeunes"
+        case .pacea: return "PACEA"
+        case .regional: return "régional"
+        case .local: return "local"
+        case .orientation: return "orientation"
+        }
+    }
+
     /// National, regional and local, or the orientation sequence.
     public var scope: ProgramScope {
         switch self {

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The programme tables (the « tableaux de pilotage des dispositifs »): the lines that read
+/// national pathways, broken down by national programme. Under programme P, « national
+/// pathway » in a line's rule reads « pathway of programme P »; nothing else changes and every
+/// young person is kept, so that a young person with pathways of two programmes counts under
+/// both (indicators.md, « Programme tables »).
+///
+/// ```swift
+/// let tables = ProgrammeTables(dataset)
+/// let gj = tables.value("R10", for: .ml("ML069-LYON"), year: 2016, programme: .garantieJeunes)
+/// ```
+public struct ProgrammeTables: Sendable {
+    /// The national programmes, in the order of the tables.
+    public static let programmes: [Program] = [.civis, .civisRenforce, .ppae, .garantieJeunes, .pacea]
+
+    /// The lines that have a programme breakdown, in catalogue order.
+    public static var lines: [Indicator] { Catalogue.computed.filter(\.hasProgrammeBreakdown) }
+
+    private let tables: [Program: Dashboard]
+    /// The years of the dataset.
+    public let years: [Int]
+
+    /// Computes the programme tables of a microdata dataset (one evaluation per programme, each
+    /// as fast as the dashboard's). An aggregate dataset has none: every value is absent.
+    public init(_ dataset: Dataset, programmes: [Program] = ProgrammeTables.programmes) {
+        years = dataset.years
+        guard dataset.kind == .microdata else { tables = [:]; return }
+        var tables: [Program: Dashboard] = [:]
+        for p in programmes where p.scope == .national { tables[p] = Dashboard(dataset, programme: p) }
+        self.tables = tables
+    }
+
+    /// The value of a line for a territory, year and national programme, or why it is absent.
+    public func value(_ id: String, for territory: Territory, year: Int, programme: Program) -> Result<Double, Unavailability> {
+        guard let line = Catalogue.indicator(id) else { return .failure(.unknownIndicator(id)) }
+        guard line.hasProgrammeBreakdown else { return .failure(.noProgrammeBreakdown(id)) }
+        guard let table = tables[programme] else { return .failure(.noProgrammeTable(programme)) }
+        return table.value(id, for: territory, year: year)
+    }
+
+    /// The value or `nil`.
+    public func number(_ id: String, for territory: Territory, year: Int, programme: Program) -> Double? {
+        try? value(id, for: territory, year: year, programme: programme).get()
+    }
+
+    /// The export of `pilotage export programmes`: the export format of `dataset-format.md` for
+    /// the programme lines only, `breakdown` the programme code, sorted as the dashboard export
+    /// (territories, years, lines, then programmes in table order); counts even when 0, absent
+    /// cells (a ratio with a zero denominator) omitted.
+    public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
+                                    into write: (String) throws(E) -> Void) throws(E) {
+        guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
+        var out = (dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(Self.header)
+        let lines = Self.lines, programmes = Self.programmes.filter { tables[$0] != nil }
+        for t in any.territories {
+            for y in year.map({ [$0] }) ?? years {
+                for line in lines {
+                    for p in programmes {
+                        guard case .success(let v) = tables[p]!.value(line.id, for: t, year: y) else { continue }
+                        let value = line.kind == .count ? NumberText.integer(v) : NumberText.decimal(v)
+                        out += dialect.row([t.level.rawValue, t.id, String(y), line.id, p.rawValue, dialect.number(value)])
+                        if out.utf8.count >= 1 << 16 { try write(out); out = "" }
+                    }
+                }
+            }
+        }
+        if !out.isEmpty { try write(out) }
+    }
+
+    /// The whole export as one string.
+    public func exportCSV(year: Int? = nil) -> String {
+        var out = ""
+        exportCSV(year: year) { out += $0 }
+        return out
+    }
+
+    static let header = ["level", "territory", "year", "indicator", "breakdown", "value"]
+}
+
+extension Indicator {
+    /// Whether the line reads national pathways and so has a programme breakdown (3.1, 4.1 …,
+    /// R8, the 4.2 cohorts and R9, 6.1 …, 8.1 and its « dont » lines, R10, R11).
+    public var hasProgrammeBreakdown: Bool { Catalogue.programmeLineIDs.contains(id) }
+}
+
+extension Catalogue {
+    /// The lines of the programme tables (indicators.md, « Programme tables »): one fact, here.
+    static let programmeLineIDs: Set<String> = {
+        var ids: Set<String> = ["3.1", "4.1", "4.1.end", "4.1.f", "4.1.g", "4.1.g.1", "4.1.h", "4.1.i", "R8",
+                                "4.2.m4.base", "4.2.m4", "4.2.m12.base", "4.2.m12", "R9",
+                                "6.1", "6.1.formation", "6.1.emploi", "6.1.eav", "8.1", "R10", "R11"]
+        for line in Catalogue.all where line.id.hasPrefix("4.1.f.") || line.id.hasPrefix("8.1.") { ids.insert(line.id) }
+        return ids
+    }()
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Pilotage
+
+/// The programme tables: hand-computed values where one young person has pathways of two
+/// programmes, the export, and the metamorphic property of indicators.md.
+@Suite("Programme tables")
+struct ProgrammeTablesTests {
+    /// Y1: CIVIS Feb–Aug 2016 (exit to a durable job), then Garantie jeunes Sep–15 Dec 2016
+    /// (exit to a qualifying training); Y2: PACEA from March 2016, still open.
+    static func fixture() throws -> Dataset {
+        var f = Files()
+        f.files["pathways.csv"] = """
+            pathway_id,youth_id,program,start_date,end_date,yg_plan,exit_outcome,exit_detail,exit_durable,exit_non_market,exit_cpf
+            P1,Y1,civis,2016-02-01,2016-08-01,0,emploi,cdi,1,0,0
+            P2,Y1,garantie_jeunes,2016-09-01,2016-12-15,0,formation,qualifiante,0,0,0
+            P3,Y2,pacea,2016-03-01,,0,,,,,
+
+            """
+        return try f.load()
+    }
+
+    @Test("a young person with two programmes counts under both; 8.1's « dont » lines read each programme's last exit")
+    func handComputed() throws {
+        let d = try Self.fixture()
+        let tables = ProgrammeTables(d), all = Dashboard(d), ml = Territory.ml("ML1")
+        func v(_ id: String, _ p: Program) -> Double? { tables.number(id, for: ml, year: 2016, programme: p) }
+        // 4.1, present in a pathway of the programme in 2016.
+        #expect(all.number("4.1", for: ml, year: 2016) == 2)
+        #expect(ProgrammeTables.programmes.map { v("4.1", $0) } == [1, 0, 0, 1, 1])
+        // 4.1.end: present on 31 December: only the open PACEA.
+        #expect(ProgrammeTables.programmes.map { v("4.1.end", $0) } == [0, 0, 0, 0, 1])
+        // 8.1: Y1 left both CIVIS and the Garantie jeunes: once in `all`, once under each.
+        #expect(all.number("8.1", for: ml, year: 2016) == 1)
+        #expect(v("8.1", .civis) == 1 && v("8.1", .garantieJeunes) == 1 && v("8.1", .pacea) == 0)
+        // The last national exit is the Garantie jeunes' (training); under CIVIS, the job.
+        #expect(all.number("8.1.f", for: ml, year: 2016) == 0 && all.number("8.1.g", for: ml, year: 2016) == 1)
+        #expect(v("8.1.f", .civis) == 1 && v("8.1.f.durable", .civis) == 1 && v("8.1.g", .civis) == 0)
+        #expect(v("8.1.f", .garantieJeunes) == 0 && v("8.1.g", .garantieJeunes) == 1 && v("8.1.g.qualifiante", .garantieJeunes) == 1)
+        #expect(v("R10", .civis) == 1 && v("R10", .garantieJeunes) == 0)
+        #expect(tables.value("R10", for: ml, year: 2016, programme: .pacea) == .failure(.zeroDenominator("8.1")))
+        // Lines that do not read national pathways have no programme breakdown.
+        #expect(tables.value("R5", for: ml, year: 2016, programme: .civis) == .failure(.noProgrammeBreakdown("R5")))
+        #expect(tables.value("R10", for: ml, year: 2016, programme: .regional) == .failure(.noProgrammeTable(.regional)))
+    }
+
+    @Test("the export: programme lines only, sorted as the dashboard's, counts at 0 kept, a zero denominator omitted")
+    func export() throws {
+        let csv = ProgrammeTables(try Self.fixture()).exportCSV(year: 2016)
+        let rows = csv.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "level,territory,year,indicator,breakdown,value")
+        // 3.1: Y1 entered CIVIS and the Garantie jeunes in 2016, Y2 the PACEA; no one CIVIS renforcé or PPAE.
+        #expect(Array(rows[1...5]) == ["ml,ML1,2016,3.1,civis,1", "ml,ML1,2016,3.1,civis_renforce,0", "ml,ML1,2016,3.1,ppae,0",
+                                        "ml,ML1,2016,3.1,garantie_jeunes,1", "ml,ML1,2016,3.1,pacea,1"])
+        #expect(rows.contains("ml,ML1,2016,R10,civis,1") && rows.contains("ml,ML1,2016,R10,garantie_jeunes,0"))
+        #expect(!rows.contains { $0.hasPrefix("ml,ML1,2016,R10,pacea") })
+        #expect(rows.contains("national,FR,2016,4.1,pacea,1"))
+        let lines = Set(rows.dropFirst().map { $0.split(separator: ",")[3] })
+        // R9 has no cohort here (zero denominators): every other programme line is exported.
+        #expect(Set(ProgrammeTables.lines.map { Substring($0.id) }).subtracting(lines) == ["R9"])
+        #expect(ProgrammeTables.lines.count == 44)
+    }
+
+    @Test("relabelling the other national programmes' pathways as regional gives programme P's table (demo)")
+    func metamorphic() throws {
+        let demo = repositoryRoot.appendingPathComponent("Playground/data/demo").path
+        let tables = ProgrammeTables(try Dataset.load(from: demo), programmes: [.garantieJeunes, .civis])
+        for p in [Program.garantieJeunes, .civis] {
+            let dir = temporaryFolder("relabel")
+            for file in try FileManager.default.contentsOfDirectory(atPath: demo) where file != "pathways.csv" {
+                try FileManager.default.copyItem(atPath: demo + "/" + file, toPath: dir + "/" + file)
+            }
+            let pathways = try String(contentsOfFile: demo + "/pathways.csv", encoding: .utf8)
+            let others = ProgrammeTables.programmes.filter { $0 != p }.map(\.rawValue)
+            let relabelled = pathways.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                var f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if f.count > 2, others.contains(f[2]) { f[2] = "regional" }
+                return f.joined(separator: ",")
+            }.joined(separator: "\n")
+            try relabelled.write(toFile: dir + "/pathways.csv", atomically: true, encoding: .utf8)
+            let reference = Dashboard(try Dataset.load(from: dir))
+            var compared = 0
+            for t in reference.territories {
+                for y in reference.years {
+                    for line in ProgrammeTables.lines {
+                        let a = reference.value(line.id, for: t, year: y), b = tables.value(line.id, for: t, year: y, programme: p)
+                        #expect(a == b, "\(p) \(t) \(y) \(line.id)")
+                        compared += 1
+                    }
+                }
+            }
+            #expect(compared > 1_000)
+        }
+    }
+}
