@@ -17,6 +17,8 @@ struct ProgrammeTablesTests {
             P3,Y2,pacea,2016-03-01,,0,,,,,
 
             """
+        // Y2 starts a training two months into the PACEA (inside its first four months).
+        f.files["situations.csv"]! += "S2,Y2,formation,qualifiante,2016-05-01,,0,0\n"
         return try f.load()
     }
 
@@ -39,6 +41,12 @@ struct ProgrammeTablesTests {
         #expect(v("8.1.f", .garantieJeunes) == 0 && v("8.1.g", .garantieJeunes) == 1 && v("8.1.g.qualifiante", .garantieJeunes) == 1)
         #expect(v("R10", .civis) == 1 && v("R10", .garantieJeunes) == 0)
         #expect(tables.value("R10", for: ml, year: 2016, programme: .pacea) == .failure(.zeroDenominator("8.1")))
+        // 4.2 cohorts from each programme's own first start: Y1's CIVIS (1 Feb, + 4 months in
+        // 2016), not its Garantie jeunes (1 Sep, + 4 months = 1 Jan 2017); Y2's PACEA (1 Mar).
+        #expect(all.number("4.2.m4.base", for: ml, year: 2016) == 2)
+        #expect(ProgrammeTables.programmes.map { v("4.2.m4.base", $0) } == [1, 0, 0, 0, 1])
+        // Y2's training starts within the PACEA's first four months; Y1's job (1 Aug) is too late.
+        #expect(all.number("4.2.m4", for: ml, year: 2016) == 1 && v("4.2.m4", .pacea) == 1 && v("4.2.m4", .civis) == 0)
         // Lines that do not read national pathways have no programme breakdown.
         #expect(tables.value("R5", for: ml, year: 2016, programme: .civis) == .failure(.noProgrammeBreakdown("R5")))
         #expect(tables.value("R10", for: ml, year: 2016, programme: .regional) == .failure(.noProgrammeTable(.regional)))
@@ -59,6 +67,25 @@ struct ProgrammeTablesTests {
         // R9 has no cohort here (zero denominators): every other programme line is exported.
         #expect(Set(ProgrammeTables.lines.map { Substring($0.id) }).subtracting(lines) == ["R9"])
         #expect(ProgrammeTables.lines.count == 44)
+    }
+
+    @Test("a programme count never exceeds the line's `all` count, and the programmes together reach it (demo)")
+    func boundsAgainstAll() throws {
+        let dataset = try Dataset.load(from: repositoryRoot.appendingPathComponent("Playground/data/demo").path)
+        let tables = ProgrammeTables(dataset), all = Dashboard(dataset)
+        var checked = 0
+        for t in all.territories {
+            for y in all.years {
+                for line in ProgrammeTables.lines where line.kind == .count {
+                    guard let total = all.number(line.id, for: t, year: y) else { continue }
+                    let parts = ProgrammeTables.programmes.compactMap { tables.number(line.id, for: t, year: y, programme: $0) }
+                    #expect(parts.count == 5 && parts.allSatisfy { $0 <= total } && parts.reduce(0, +) >= total,
+                            "\(t) \(y) \(line.id): \(parts) against \(total)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1_000)
     }
 
     @Test("relabelling the other national programmes' pathways as regional gives programme P's table (demo)")
