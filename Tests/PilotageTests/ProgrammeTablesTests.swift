@@ -69,6 +69,37 @@ struct ProgrammeTablesTests {
         #expect(ProgrammeTables.lines.count == 44)
     }
 
+    @Test("an aggregate dataset's programme rows give the programme tables and their ratios; round trip; misplaced rows refused")
+    func aggregateRows() throws {
+        var f = Files()
+        for k in ["youth.csv", "events.csv", "pathways.csv", "situations.csv"] { f.files[k] = nil }
+        f.files["indicators.csv"] = """
+            ml_id,year,indicator,breakdown,value
+            ML1,2016,8.1,all,10
+            ML1,2016,8.1.f,all,4
+            ML1,2016,8.1,garantie_jeunes,3
+            ML1,2016,8.1.f,garantie_jeunes,2
+
+            """
+        let d = try f.load(), ml = Territory.ml("ML1")
+        let tables = ProgrammeTables(d)
+        #expect(Dashboard(d).number("R10", for: ml, year: 2016) == 0.4)
+        #expect(tables.number("R10", for: ml, year: 2016, programme: .garantieJeunes) == 2.0 / 3.0)
+        #expect(tables.number("8.1", for: .nation, year: 2016, programme: .garantieJeunes) == 3)
+        guard case .failure(.missingValue) = tables.value("R10", for: ml, year: 2016, programme: .civis) else {
+            Issue.record("CIVIS has no row: absent, with the missing value named"); return
+        }
+        // The programme rows are written back as they were read.
+        let out = temporaryFolder("programme-rows")
+        try d.write(to: out)
+        #expect(try Dataset.load(from: out).indicatorRows == d.indicatorRows)
+        #expect(Dashboard(d).exportCSV() == Dashboard(try Dataset.load(from: out)).exportCSV())
+        // A programme on a line that does not read national pathways.
+        f.files["indicators.csv"]! += "ML1,2016,2,pacea,5\n"
+        #expect(f.errors().map(\.location) == ["indicators.csv:6:12"])
+        #expect(f.errors().first?.rule == .detailNotAllowed)
+    }
+
     @Test("a programme count never exceeds the line's `all` count, and the programmes together reach it (demo)")
     func boundsAgainstAll() throws {
         let dataset = try Dataset.load(from: repositoryRoot.appendingPathComponent("Playground/data/demo").path)

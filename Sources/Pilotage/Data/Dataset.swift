@@ -120,13 +120,17 @@ public struct AggregateRow: Hashable, Sendable {
     public var year: Int
     /// A catalogue identifier of a count, sum or mean line, or `5.n` / `7.n`.
     public var indicator: String
-    /// The population breakdown.
+    /// The population breakdown (`.all` on a programme row).
     public var breakdown: Breakdown
+    /// The national programme of a programme-table row (its `breakdown` column holds the
+    /// programme's code, `garantie_jeunes`); nil for a dashboard row.
+    public var programme: Program?
     /// The value.
     public var value: Double
     /// Creates a value from its fields.
-    public init(mlID: String, year: Int, indicator: String, breakdown: Breakdown, value: Double) {
-        self.mlID = mlID; self.year = year; self.indicator = indicator; self.breakdown = breakdown; self.value = value
+    public init(mlID: String, year: Int, indicator: String, breakdown: Breakdown, programme: Program? = nil, value: Double) {
+        self.mlID = mlID; self.year = year; self.indicator = indicator; self.breakdown = breakdown
+        self.programme = programme; self.value = value
     }
 }
 
@@ -143,6 +147,7 @@ struct AggregateKey: Hashable, Sendable {
     var year: Int32
     var indicator: String
     var breakdown: Breakdown
+    var programme: Program? = nil
 }
 
 /// Codes as small integers: the index of the case in `allCases`; detail 0 means none.

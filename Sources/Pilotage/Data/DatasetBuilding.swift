@@ -96,7 +96,7 @@ extension Dataset {
                 problems.append(.init(.unknownReference, file: "indicators.csv", line: i + 2, expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv"), found: r.mlID))
                 continue
             }
-            values[AggregateKey(ml: m, year: Int32(r.year), indicator: r.indicator, breakdown: r.breakdown)] = r.value
+            values[AggregateKey(ml: m, year: Int32(r.year), indicator: r.indicator, breakdown: r.breakdown, programme: r.programme)] = r.value
         }
         guard problems.isEmpty else { throw DatasetLoadError(diagnostics: problems) }
         self.init(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources, funding: funding,

@@ -434,6 +434,24 @@ struct DatasetLoader {
                     : .init(fr: "un identifiant du catalogue (comptage, somme ou moyenne, ou 5.n / 7.n)", en: "a catalogue identifier (count, sum or mean, or 5.n / 7.n)")))
                 return
             }
+            // A programme row (`garantie_jeunes`): a cell of the programme tables.
+            if let programme = Program(rawValue: row.string(c[3])), programme.scope == .national {
+                guard Catalogue.indicator(indicator)?.hasProgrammeBreakdown == true else {
+                    try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(
+                        fr: "une déclinaison de la ligne \(indicator) parmi \(allowedBreakdowns.map(\.rawValue).joined(separator: ", ")) (elle ne lit pas les parcours nationaux : pas de programme)",
+                        en: "a breakdown of line \(indicator) among \(allowedBreakdowns.map(\.rawValue).joined(separator: ", ")) (it does not read national pathways: no programme)")))
+                    return
+                }
+                guard let value = try row.decimal(c[4], separator: sep, .aggregate, &sink) else { return }
+                let key = AggregateKey(ml: m, year: Int32(year), indicator: indicator, breakdown: .all, programme: programme)
+                if values[key] != nil {
+                    try sink.report(row.diagnostic(.duplicateID, c[2], expected: .init(fr: "une seule valeur par ml_id, année, indicateur et déclinaison", en: "one value per ml_id, year, indicator and breakdown")))
+                    return
+                }
+                values[key] = value
+                rows.append(AggregateRow(mlID: missions[Int(m)].id, year: year, indicator: indicator, breakdown: .all, programme: programme, value: value))
+                return
+            }
             guard let breakdown = try row.code(c[3], Breakdown.self, &sink) else { return }
             guard allowedBreakdowns.contains(breakdown) else {
                 try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(fr: "une déclinaison de la ligne \(indicator) parmi \(allowedBreakdowns.map(\.rawValue).joined(separator: ", "))",

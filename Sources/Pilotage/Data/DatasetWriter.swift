@@ -112,7 +112,7 @@ extension Dataset {
         if let micro { try DatasetWriter.microdata(micro, missions: missions, path) }
         if let aggregate {
             let out = try CSVOutput(path: path("indicators.csv"), header: FormatColumns.indicators)
-            for r in aggregate.rows { out.row([r.mlID, String(r.year), r.indicator, r.breakdown.rawValue, DatasetWriter.decimal(r.value)]) }
+            for r in aggregate.rows { out.row([r.mlID, String(r.year), r.indicator, r.programme?.rawValue ?? r.breakdown.rawValue, DatasetWriter.decimal(r.value)]) }
             try out.close()
         }
     }

@@ -49,7 +49,7 @@ struct ComponentTable: Sendable {
         Trace.log("allocate", t); t = Trace.now()
         if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count, chunks: chunks, programme: programme) }
         Trace.log("microdata", t); t = Trace.now()
-        if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count) }
+        if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count, programme: programme) }
         fillReferenceFiles(dataset)
         Trace.log("reference files", t); t = Trace.now()
         sumUp(mlCount: missions.count)
@@ -208,9 +208,10 @@ struct ComponentTable: Sendable {
 
     // MARK: aggregate
 
-    private mutating func fillAggregate(_ a: AggregateStore, mlCount: Int) {
+    /// The rows of `indicators.csv`: the dashboard's, or those of one programme table.
+    private mutating func fillAggregate(_ a: AggregateStore, mlCount: Int, programme: Program?) {
         let yearIndex = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, $0) })
-        for (key, value) in a.values {
+        for (key, value) in a.values where key.programme == programme {
             guard let yi = yearIndex[Int(key.year)] else { continue }
             let b = Int(key.breakdown.order)
             switch key.indicator {

@@ -21,11 +21,11 @@ public struct ProgrammeTables: Sendable {
     /// The years of the dataset.
     public let years: [Int]
 
-    /// Computes the programme tables of a microdata dataset (one evaluation per programme, each
-    /// as fast as the dashboard's). An aggregate dataset has none: every value is absent.
+    /// Computes the programme tables of a dataset: from microdata, one evaluation per programme
+    /// (each as fast as the dashboard's); from an aggregate dataset, its programme rows
+    /// (`breakdown` = the programme's code in `indicators.csv`), the ratios computed from them.
     public init(_ dataset: Dataset, programmes: [Program] = ProgrammeTables.programmes) {
         years = dataset.years
-        guard dataset.kind == .microdata else { tables = [:]; return }
         var tables: [Program: Dashboard] = [:]
         for p in programmes where p.scope == .national { tables[p] = Dashboard(dataset, programme: p) }
         self.tables = tables

@@ -47,7 +47,7 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
     case meanWithoutCount(String)
     /// The line does not read national pathways: it has no programme breakdown.
     case noProgrammeBreakdown(String)
-    /// No programme table for this programme (an aggregate dataset, or not a national programme).
+    /// No programme table for this programme (not a national programme).
     case noProgrammeTable(Program)
 
     /// The reason in words.

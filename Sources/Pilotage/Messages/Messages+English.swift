@@ -323,7 +323,7 @@ extension Messages {
         .unknownStep: "step expected (%2$@), found \"%1$@\"",
         .notBoth: "\"%@\" or \"%@\", not both",
         .unavailableNoProgrammeBreakdown: "line %@ does not read national pathways: it has no programme breakdown",
-        .unavailableNoProgrammeTable: "no table of programme %@ (aggregate data, or not a national programme)",
+        .unavailableNoProgrammeTable: "no table for %@: not a national programme",
         .workbookProgrammesTitle: "Programme tables (Garantie jeunes, CIVIS, PPAE, PACEA) — dataset \"%@\", years %@",
         .programmesNotCrossed: "programmes are not crossed with the population breakdowns: one query for each",
         .programmesColumn: "Programmes",

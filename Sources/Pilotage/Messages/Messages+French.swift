@@ -324,7 +324,7 @@ extension Messages {
         .unknownStep: "étape attendue (%2$@), trouvé « %1$@ »",
         .notBoth: "« %@ » ou « %@ », pas les deux",
         .unavailableNoProgrammeBreakdown: "la ligne %@ ne lit pas les parcours nationaux : elle n'a pas de déclinaison par programme",
-        .unavailableNoProgrammeTable: "pas de tableau du programme %@ (données agrégées ou programme non national)",
+        .unavailableNoProgrammeTable: "pas de tableau pour %@ : ce n'est pas un programme national",
         .workbookProgrammesTitle: "Tableaux des programmes (Garantie jeunes, CIVIS, PPAE, PACEA) — jeu de données « %@ », années %@",
         .programmesNotCrossed: "les programmes ne se croisent pas avec les déclinaisons de population : une requête pour chacun",
         .programmesColumn: "Programmes",
