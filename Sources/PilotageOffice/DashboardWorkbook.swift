@@ -39,7 +39,7 @@ extension Workbook {
                      Column("name", subheader: Messages.text(.name, language)),
                      Column("year", subheader: Messages.text(.year, language)),
                      Column("breakdown", subheader: Messages.text(.breakdown, language))]
-        let columns = fixed + lines.map { Column($0.id, subheader: $0.label.fr, isPercentage: $0.isPercentage) }
+        let columns = fixed + lines.map { Column($0.id, subheader: $0.label.fr) }
         for level in [Level.national, .region, .ml] {
             var rows: [[Cell]] = []
             for t in dashboard.territories(level) {
@@ -77,7 +77,7 @@ extension Workbook {
         if line.isEuroAmount { return .euros(v) }
         switch line.kind {
         case .count: return .count(v)
-        case .ratio: return .ratio(v)
+        case .ratio: return line.isPercentage ? .percent(v) : .ratio(v)
         default: return .number(v)
         }
     }

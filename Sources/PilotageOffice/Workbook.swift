@@ -8,8 +8,9 @@ public struct Workbook: Sendable {
     public enum Cell: Sendable, Equatable {
         /// A number of young people (shown without decimals).
         case count(Double)
-        /// A share or another quotient: 0.512 is shown « 51,2 % » (``Column/isPercentage``
-        /// decides between a percentage and a plain number with decimals).
+        /// A share, or a change in points: 0.512 is shown « 51,2 % ».
+        case percent(Double)
+        /// Another quotient (R2, R13), shown with two decimals.
         case ratio(Double)
         /// Euros to the cent.
         case euros(Double)
@@ -23,19 +24,16 @@ public struct Workbook: Sendable {
         case empty(reason: String?)
     }
 
-    /// A column: its header, an optional second header row (the official label under the id),
-    /// and how its ratios are shown.
+    /// A column: its header, and an optional second header row (the official label under the id).
     public struct Column: Sendable {
         /// The first header row (a line id, `territory`…).
         public var header: String
         /// The second header row, when the sheet has one (``Sheet/subheaders``).
         public var subheader: String
-        /// Ratios of this column are shares, shown as percentages (R2 or R13 are not).
-        public var isPercentage: Bool
 
-        /// A column with its header; `isPercentage` for shares.
-        public init(_ header: String, subheader: String = "", isPercentage: Bool = true) {
-            self.header = header; self.subheader = subheader; self.isPercentage = isPercentage
+        /// A column with its header.
+        public init(_ header: String, subheader: String = "") {
+            self.header = header; self.subheader = subheader
         }
     }
 

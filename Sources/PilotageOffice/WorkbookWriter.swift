@@ -85,21 +85,22 @@ extension Workbook.Sheet {
             row += 1
         }
         if !title.isEmpty { row += 1 }
-        let headerRow = row
         for (c, column) in columns.enumerated() { worksheet_write_string(ws, row, UInt16(c), column.header, f.bold) }
         row += 1
         if subheaders {
             for (c, column) in columns.enumerated() { worksheet_write_string(ws, row, UInt16(c), column.subheader, nil) }
             row += 1
         }
-        let firstData = row
+        // The filter sits on the last header row (the labels under the ids), never on data.
+        let firstData = row, headerRow = row - 1
         var widths = columns.map { max(6, min(60, $0.header.count + 2)) }
         for cells in rows {
             for (c, cell) in cells.enumerated() where c < columns.count {
                 let col = UInt16(c)
                 switch cell {
                 case .count(let v): worksheet_write_number(ws, row, col, v, f.count)
-                case .ratio(let v): worksheet_write_number(ws, row, col, v, columns[c].isPercentage ? f.percent : f.decimal)
+                case .percent(let v): worksheet_write_number(ws, row, col, v, f.percent)
+                case .ratio(let v): worksheet_write_number(ws, row, col, v, f.decimal)
                 case .euros(let v):
                     worksheet_write_number(ws, row, col, v, f.euros)
                     widths[c] = max(widths[c], 16)

@@ -199,8 +199,9 @@ extension Arguments {
         }
         let keyed = clauses.filter { !$0.isPositional && !$0.isFree }, free = clauses.first(where: \.isFree)
         while let t = next() {
-            if let step = keyed.first(where: \.isPattern), result.values[step.key] == nil, t.text.count > 2,
-               t.text.hasPrefix("+") || t.text.hasPrefix("-"), t.text.hasSuffix("%") {
+            // A signed number (`+6%`, `+4 %`, `+4,5 %`, `−2%`): the step, however it is spaced.
+            if let step = keyed.first(where: \.isPattern), result.values[step.key] == nil, let sign = t.text.first,
+               "+-−".contains(sign), t.text.dropFirst().first?.isNumber == true || t.text.count > 2 && t.text.hasSuffix("%") {
                 position -= 1
                 try read(step, into: &result, session)
                 continue
@@ -222,7 +223,7 @@ extension Arguments {
             try read(clause, into: &result, session)
         }
         if let missing = clauses.first(where: { $0.required && result.values[$0.key] == nil }) {
-            throw ShellError(Messages.text(.missingArgument, language, missing.usage), offset: line.count)
+            throw ShellError(Messages.text(.missingArgument, language, Messages.usage(missing.usage, language)), offset: line.count)
         }
         return result
     }

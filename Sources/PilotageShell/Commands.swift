@@ -104,16 +104,18 @@ enum Commands {
                                                 ("programmes", Messages.text(.programmesColumn, lang)),
                                                 ("label", Messages.text(.label, lang))], leftColumns: 7)
         var plain: [String] = []
+        // Indented under its parent; « ◆ » marks the lines of the programme tables (`breakdown
+        // programmes`); one width for the whole listing, so that labels line up across axes.
+        func shown(_ i: Indicator) -> String {
+            String(repeating: " ", count: Explanation.depth(i) * 2) + i.id + (i.hasProgrammeBreakdown ? " ◆" : "")
+        }
+        let width = lines.map { shown($0).count + 2 }.max() ?? 0
         for a in Axis.allCases {
             let group = lines.filter { $0.axis == a }
             guard !group.isEmpty else { continue }
             plain.append("\(a.label.text(lang)) [\(a.rawValue)]")
-            let width = group.map(\.id.count).max()!
             for i in group {
-                let depth = Explanation.depth(i)
-                // « ◆ » marks the lines of the programme tables (`breakdown programmes`).
-                let id = String(repeating: " ", count: depth * 2) + i.id + (i.hasProgrammeBreakdown ? " ◆" : "")
-                plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang))
+                plain.append("  " + shown(i).padding(toLength: width, withPad: " ", startingAt: 0) + i.label.text(lang))
                 t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
                                i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""),
                                .flag(i.hasProgrammeBreakdown, lang), .text(i.label.text(lang))])

@@ -17,7 +17,10 @@ extension Session {
         while start > 0, !chars[start - 1].isWhitespace, !Lexer.symbolCharacters.contains(chars[start - 1]) { start -= 1 }
         // Inside an open quote, the word is everything from the quote (names have spaces).
         if let quote = chars[0..<end].lastIndex(of: "\""), chars[0..<end].filter({ $0 == "\"" }).count % 2 == 1 { start = quote }
-        let prefix = String(chars[start..<end])
+        // So is an open French quote: `« saint` completes as `"saint` does (to `"Saint-Étienne"`).
+        if let quote = chars[0..<end].lastIndex(of: "«"), chars[quote..<end].allSatisfy({ $0 != "»" }) { start = quote }
+        var prefix = String(chars[start..<end])
+        if prefix.hasPrefix("«") { prefix = "\"" + prefix.dropFirst().drop { $0.isWhitespace } }
         let before = (try? Lexer.tokens(String(chars[0..<start]), language: language)) ?? []
         let words = before.map { $0.text.lowercased() }
         var pool: [String]

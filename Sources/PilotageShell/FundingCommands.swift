@@ -163,7 +163,7 @@ enum FundingCommands {
             }
             proposed = s
         case (_?, _?): throw ShellError(Messages.text(.amountOrXNotBoth, lang), at: values.tokens["+X%"])
-        case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, "= SOCLE | +X%"), offset: values.end)
+        case (nil, nil): throw ShellError(Messages.text(.missingArgument, lang, Messages.usage("= SOCLE | +X%", lang)), offset: values.end)
         }
         guard proposed.socle >= .zero else {
             throw ShellError(Messages.text(.socleWouldBeNegative, lang, "\(euros(proposed.socle, lang))"),

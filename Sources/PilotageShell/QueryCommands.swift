@@ -48,7 +48,9 @@ enum QueryCommands {
         // Ctrl-C during a large answer: nothing printed, no file written.
         try session.checkInterruption()
         guard let (path, token) = query.file else {
-            if query.format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, lang)) }
+            if (query.format ?? session.outputFormat) == .xlsx {
+                throw ShellError(Messages.text(.workbookNeedsFile, lang), at: values.keywords["format"])
+            }
             let text = QueryRender.text(table, query, query.format ?? session.outputFormat, lang)
             try session.checkInterruption()
             return ShellResult(output: text)
@@ -66,13 +68,13 @@ enum QueryCommands {
                 for word in [" to", " vers"] where title.hasSuffix(word) { title.removeLast(word.count) }
                 try session.write(QueryRender.workbook(table, query, lang, source: session.workbookSource, title: title),
                                   to: path, token: token)
-                return ShellResult(output: Messages.text(.writtenRows, lang, "\(path)", "\(table.rows.count)"))
+                return ShellResult(output: Messages.written(path, rows: table.rows.count, lang))
             }
             text = QueryRender.text(table, query, format, lang)
         }
         try session.checkInterruption()
         try session.write(text, to: path, token: token)
-        return ShellResult(output: Messages.text(.writtenRows, lang, "\(path)", "\(table.rows.count)"))
+        return ShellResult(output: Messages.written(path, rows: table.rows.count, lang))
     }
 
     static let format = Command(
@@ -102,7 +104,7 @@ enum QueryCommands {
             return ShellResult(output: list.isEmpty ? (Messages.text(.noNameDefined, session.language)) : list)
         }
         guard let text = values.text("=") else {
-            throw ShellError(Messages.text(.missingArgument, session.language, "= TEXTE"), offset: values.end)
+            throw ShellError(Messages.text(.missingArgument, session.language, Messages.usage("= TEXTE", session.language)), offset: values.end)
         }
         session.variables[n] = text
         return ShellResult(output: "$\(n) = \(session.variables[n]!)\n")
@@ -122,7 +124,7 @@ enum QueryCommands {
     static let read = Command(
         names: [".read", "read", "source", "lire"],
         summary: .init(fr: "exécute les lignes d'un fichier de script (.pilote)", en: "runs the lines of a script file (.pilote)"),
-        examples: [".read Playground/scripts/r5-region.pilote"],
+        examples: [".read Playground/scripts/1-r5-region-worst-first.pilote"],
         clauses: [Clause(names: [], kind: .file, placeholder: "FICHIER", required: true)]
     ) { session, values throws(ShellError) in
         let (path, token) = values.file("FICHIER")!

@@ -248,6 +248,14 @@ enum QueryRender {
 
 /// `v` with `decimals` digits, grouped by thousands with French or English separators.
 /// Plain integer arithmetic: Foundation's formatting dominated the time of large answers.
+/// A number as typed in a command, echoed in the session's language with the decimals it has
+/// (`1 234,5` in French, `1,234.5` in English; at most 6 decimals).
+func typedNumber(_ v: Double, _ lang: Language, signed: Bool = false) -> String {
+    let plain = NumberText.decimal(v)
+    let decimals = plain.split(separator: ".").dropFirst().first.map { min(6, $0.count) } ?? 0
+    return (signed && v >= 0 ? "+" : "") + formatted(v, decimals: decimals, lang)
+}
+
 func formatted(_ v: Double, decimals: Int, _ lang: Language) -> String {
     var scale: Int64 = 1
     for _ in 0..<decimals { scale *= 10 }

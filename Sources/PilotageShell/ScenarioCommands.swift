@@ -15,7 +15,7 @@ enum ScenarioCommands {
         var t = Report.Table("levers", columns: [("lever", Messages.text(.lever2, lang)), ("label", Messages.text(.whatItStandsFor, lang)),
                                                  ("lines", Messages.text(.linesFed, lang)), ("whole", Messages.text(.inYoungPeople, lang))], leftColumns: 4)
         t.columns[3].dataOnly = true
-        t.rows = Lever.allCases.map { l in [.text(l.rawValue), .text(l.label.text(lang)), .text(l.lines.joined(separator: ",")), .text(l.countsYoungPeople ? "yes" : "no")] }
+        t.rows = Lever.allCases.map { l in [.text(l.rawValue), .text(l.label.text(lang)), .text(l.lines.joined(separator: ",")), .flag(l.countsYoungPeople, lang)] }
         t.plainText = Lever.allCases.map { "  " + padded($0.rawValue, width) + "  " + $0.label.text(lang) + " → " + $0.lines.joined(separator: ", ") }
         r.add(t)
         return ShellResult(report: r)
@@ -71,15 +71,17 @@ enum ScenarioCommands {
         s.changes.append(.init(ml: ml, year: year, lever: lever, amount: amount))
         do { _ = try d.applying(s) } catch { throw ShellError(describe(error, lang), at: a) }
         session.scenarios[name] = s
-        return ShellResult(output: (Messages.text(.quotedNameColon, lang, "\(name)")) + "\(lever.rawValue) \(amount >= 0 ? "+" : "")\(NumberText.decimal(amount)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
+        return ShellResult(output: (Messages.text(.quotedNameColon, lang, "\(name)")) + "\(lever.rawValue) \(typedNumber(amount, lang, signed: true)) — \(ml) \(year) → \(lever.lines.joined(separator: ", "))\n")
     }
 
     @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {
         guard !session.scenarios.isEmpty else { return ShellResult(output: Messages.text(.noScenario, session.language)) }
         var out = ""
         for (name, s) in session.scenarios.sorted(by: { $0.key < $1.key }) {
-            out += "\(name) : \(s.changes.count) \(Messages.text(.changeS, session.language))\n"
-            for c in s.changes { out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(c.amount >= 0 ? "+" : "")\(NumberText.decimal(c.amount))\n" }
+            out += name + Messages.colon(session.language) + "\(s.changes.count) \(Messages.text(.changeS, session.language))\n"
+            for c in s.changes {
+                out += "  \(c.ml) \(c.year) \(c.lever.rawValue) \(typedNumber(c.amount, session.language, signed: true))\n"
+            }
         }
         return ShellResult(output: out)
     }
@@ -148,7 +150,7 @@ enum ScenarioCommands {
             }
             table.rows.append(row)
         }
-        var r = Report("scenarios", title: "\(year), \(breakdown.rawValue) — " + (Messages.text(.baselineThenScenarioS, lang)) + names.joined(separator: ", "))
+        var r = Report("scenarios", title: "\(year), \(breakdown.label(lang)) — " + (Messages.text(.baselineThenScenarioS, lang)) + names.joined(separator: ", "))
         if breakdown != .all { table.footer = [Messages.text(.leversActOnBreakdownAll, lang)] }
         r.add(table)
         return r
@@ -185,11 +187,11 @@ enum ScenarioCommands {
         let noLever = Messages.text(.noLeverAskedFor, lang)
         t.rows = [[.text(line.id), .text(territory.id), .number(Double(year), String(year)), .line(g.current, line, lang), .line(g.target, line, lang), gap,
                    .text(num.id), .line(g.numerator, num, lang), .line(g.numeratorChange, num, lang), .text(den.id), .line(g.denominator, den, lang),
-                   g.lever.map { .text($0.rawValue) } ?? .absent(noLever), g.leverAmount.map { .number($0, NumberText.decimal($0)) } ?? .absent(noLever)]]
+                   g.lever.map { .text($0.rawValue) } ?? .absent(noLever), g.leverAmount.map { .number($0, typedNumber($0, lang)) } ?? .absent(noLever)]]
         let verb = g.numeratorChange >= 0 ? (Messages.text(.more, lang)) : (Messages.text(.fewer, lang))
         t.plainText = [Messages.text(.itTakesInTodayStaying, lang, "\(show(abs(g.numeratorChange), num))", "\(verb)", "\(num.id)", "\(show(g.numerator, num))", "\(den.id)", "\(show(g.denominator, den))")]
         if let lever = g.lever, let x = g.leverAmount {
-            t.plainText!.append(Messages.text(.orByLever, lang, "\(lever.rawValue)", "\(lever.lines.joined(separator: ", "))", "\(x >= 0 ? "+" : "")", "\(NumberText.decimal(x))"))
+            t.plainText!.append(Messages.text(.orByLever, lang, "\(lever.rawValue)", "\(lever.lines.joined(separator: ", "))", "", typedNumber(x, lang, signed: true)))
         }
         r.add(t)
         return ShellResult(report: r)
@@ -217,7 +219,7 @@ enum ScenarioCommands {
         do { tables = try d.sensitivity(line.id, ml: ml, year: year, lever: lever, amounts: amounts, by: second?.0, amounts: second?.1 ?? [0]) }
         catch { throw ShellError(describe(error, lang)) }
         var r = Report("sensitivity", title: "")
-        func signed(_ x: Double) -> String { (x >= 0 ? "+" : "") + NumberText.decimal(x) }
+        func signed(_ x: Double) -> String { typedNumber(x, lang, signed: true) }
         let broken = Messages.text(.changeBreaksCounts, lang)
         for (name, title, table) in [("ml", d.name(of: .ml(ml)), tables.ml), ("region", d.region(of: ml).map { d.name(of: $0) } ?? "", tables.region)] {
             var columns = [(lever.rawValue, lever.rawValue + (second.map { " \\ " + $0.0.rawValue } ?? ""))]
@@ -239,14 +241,14 @@ enum ScenarioCommands {
             case .unknownML(let id): return Messages.text(.unknownMissionLocale, lang, "\(id)")
             case .unknownYear(let y): return Messages.text(.yearNotInDataset2, lang, "\(y)")
             case .inconsistent(let line, let value, let limit):
-                return Messages.text(.lineWouldBecomeBeyondIts, lang, "\(line)", "\(NumberText.decimal(value))", "\(NumberText.decimal(limit))")
+                return Messages.text(.lineWouldBecomeBeyondIts, lang, "\(line)", typedNumber(value, lang), typedNumber(limit, lang))
             }
         case let e as GoalSeekError:
             switch e {
             case .notARatio(let id): return Messages.text(.isNotRatio, lang, "\(id)")
             case .unavailable(let u): return u.explanation(lang)
             case .leverDoesNotMove(let l, let id): return Messages.text(.leverDoesNotMove, lang, "\(l.rawValue)", "\(id)")
-            case .unreachable(let t): return Messages.text(.targetCannotBeReachedBy, lang, "\(NumberText.decimal(t))")
+            case .unreachable(let t): return Messages.text(.targetCannotBeReachedBy, lang, typedNumber(t, lang))
             case .scenario(let s): return describe(s, lang)
             }
         default: return "\(error)"

@@ -265,8 +265,8 @@ public final class Session {
         report.language = language
         guard let (path, token) = clauses.file else {
             let format = clauses.format ?? outputFormat
-            if clauses.format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, language)) }
-            return ShellResult(output: report.render(format == .xlsx ? .table : format))
+            if format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, language), at: clauses.keywords.last) }
+            return ShellResult(output: report.render(format))
         }
         let fileFormat = try OutputFormat.forFile(path, at: token, language)
         let format = clauses.format ?? fileFormat ?? outputFormat
@@ -276,7 +276,7 @@ public final class Session {
             try write(report.render(format), to: path, token: token)
         }
         let rows = report.tables.reduce(0) { $0 + $1.rows.count }
-        return ShellResult(output: Messages.text(.writtenRows, language, path, String(rows)))
+        return ShellResult(output: Messages.written(path, rows: rows, language))
     }
 
     /// Writes a command's result to a file.
@@ -400,7 +400,7 @@ struct Arguments {
 
     mutating func required(_ what: String) throws(ShellError) -> Token {
         guard let t = next() else {
-            throw ShellError(Messages.text(.missingArgument, language, what), offset: line.count, length: 1)
+            throw ShellError(Messages.text(.missingArgument, language, Messages.usage(what, language)), offset: line.count, length: 1)
         }
         return t
     }

@@ -8,11 +8,7 @@ extension Report {
     func workbook(source: String) -> Workbook {
         var book = Workbook(title: title, language: language)
         for t in tables {
-            // A quotient column is a percentage when people read it as one (R2 and R13 are not).
-            let columns = t.columns.indices.map { c -> Workbook.Column in
-                let shares = t.rows.filter { c < $0.count && { if case .ratio = $0 { true } else { false } }($0[c].value) }
-                return Workbook.Column(t.columns[c].label, isPercentage: shares.allSatisfy { $0[c].shown.contains("%") })
-            }
+            let columns = t.columns.map { Workbook.Column($0.label) }
             let rows = t.rows.map { r in r.indices.map { k in Self.cell(r[k], key: t.columns[k].key) } }
             let title = [self.title] + t.heading.map(\.trimmed).filter { !$0.isEmpty } + [source]
             book.sheets.append(Workbook.Sheet(t.name, title: title, columns: columns, rows: rows))
@@ -20,13 +16,19 @@ extension Report {
         return book
     }
 
-    /// A typed cell; a word as people read it (« oui », not the JSON's `yes`).
+    /// A typed cell, formatted as people read it in the table: a number shown « 51,2 % » or
+    /// « +1,6 pt » is a percentage (a row may hold a different line in each table), a year stays
+    /// « 2016 »; a word as people read it (« oui », not the JSON's `yes`).
     static func cell(_ cell: Cell, key: String) -> Workbook.Cell {
+        let shown = cell.shown.trimmed
+        if let v = cell.value.number, shown.hasSuffix("%") || shown.hasSuffix("pt") { return .percent(v) }
         switch cell.value {
         case .count(let v): return .count(v)
         case .ratio(let v): return .ratio(v)
         case .amount(let v): return .euros(v)
-        case .number(let v): return key == "year" && v == v.rounded() ? .year(Int(v)) : .number(v)
+        case .number(let v):
+            if v == v.rounded(), (1900...2100).contains(v), shown == String(Int(v)) || key == "year" { return .year(Int(v)) }
+            return .number(v)
         case .text: return .text(cell.shown)
         case .absent(let reason): return .empty(reason: reason)
         }
@@ -39,9 +41,7 @@ extension QueryRender {
     /// territories, or lines across years for one territory).
     static func workbook(_ t: QueryTable, _ q: Query, _ lang: Language, source: String, title: String) -> Workbook {
         let fixed = ["level", "territory", "name", "year", "breakdown"].map { Workbook.Column($0) }
-        let columns = fixed + t.columns.map { c in
-            Workbook.Column(c.key, isPercentage: c.part == .relativeChange || c.line.isPercentage)
-        }
+        let columns = fixed + t.columns.map { Workbook.Column($0.key) }
         let rows = t.rows.map { r -> [Workbook.Cell] in
             let head: [Workbook.Cell] = [.text(r.territory.level.rawValue), .text(r.territory.id), .text(r.name),
                                          .year(r.year), .text(r.breakdown.code)]
@@ -51,8 +51,8 @@ extension QueryRender {
                 case .success(let v):
                     switch c.part {
                     case .value, .previous: return Workbook.cell(v, c.line)
-                    case .relativeChange: return .ratio(v)
-                    case .change: return c.line.isQuotient ? .ratio(v) : Workbook.cell(v, c.line)
+                    case .relativeChange: return .percent(v)
+                    case .change: return c.line.isPercentage ? .percent(v) : c.line.isQuotient ? .ratio(v) : Workbook.cell(v, c.line)
                     }
                 }
             }

@@ -104,7 +104,11 @@ struct ExportOptions: ParsableArguments {
                                 + "a French spreadsheet opens it in columns).", value: ("forme", "form")))
     var csv: CSVForm = .standard
 
-    enum CSVForm: String, ExpressibleByArgument { case standard, fr }
+    enum CSVForm: String, ExpressibleByArgument {
+        case standard, fr
+        /// `FR`, `Fr`: any letter case.
+        init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    }
 
     /// Loads the dataset and checks the year.
     func dataset() throws -> Dataset {
@@ -121,6 +125,10 @@ struct ExportOptions: ParsableArguments {
     func write(csv export: (CSVDialect, (String) throws(OutputFile.Failure) -> Void) throws(OutputFile.Failure) -> Void,
                workbook: () -> Workbook) throws {
         let dialect: CSVDialect = csv == .fr ? .french : .standard
+        if let out, !["", "csv", "txt", "xlsx"].contains((out as NSString).pathExtension.lowercased()) {
+            printError(Messages.text(.exportExtension, lang, "." + (out as NSString).pathExtension))
+            throw ExitCode(2)
+        }
         do throws(OutputFile.Failure) {
             if let out, (out as NSString).pathExtension.lowercased() == "xlsx" {
                 try workbook().write(to: out)

@@ -19,7 +19,7 @@ struct NegotiationShellTests {
         let r5 = show.split(separator: "\n").first { $0.hasPrefix("R5 ") }!
         let after = try! demoDashboard.applying(s.scenarios["entrees"]!).number("R5", for: .ml("ML069-LYON"), year: 2016)!
         #expect(r5.contains(QueryRender.display(after, Catalogue.indicator("R5")!, .fr)))
-        #expect(show.hasPrefix("2016, all — référence puis scénario(s) : entrees, bis\nratio"))
+        #expect(show.hasPrefix("2016, ensemble — référence puis scénario(s) : entrees, bis\nratio"))
         #expect(s.run("scenario delete bis").succeeded && s.scenarios["bis"] == nil)
         #expect(s.run("scenario show bis").error?.contains("scénario inconnu") == true)
     }

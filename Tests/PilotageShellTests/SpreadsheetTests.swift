@@ -91,7 +91,7 @@ struct SpreadsheetTests {
         p.waitUntilExit()
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(json["sheets"] as? [String] == ["nation", "régions", "missions locales", "lignes"])
-        #expect(json["freeze"] as? String == "A5" && (json["filter"] as? String)?.hasPrefix("A3:") == true)
+        #expect(json["freeze"] as? String == "A5" && (json["filter"] as? String)?.hasPrefix("A4:") == true)
         #expect(json["r10_format"] as? String == "0.0\\ %")
         let theirs = try #require(json["cells"] as? [String: Any])
         let ours = try #require(try WorkbookReader.sheets(path: path).first { $0.name == "missions locales" })
@@ -109,6 +109,30 @@ struct SpreadsheetTests {
         }
         #expect(different.isEmpty, "\(different.count) cells differ, first: \(different.prefix(3))")
         #expect(count == theirs.count && count > 10_000)
+
+        // A report whose rows are lines: each rate is a percentage, each year a plain year.
+        let brief = scratch("brief.xlsx"), objectives = scratch("objectifs.xlsx")
+        let s = demoSession()
+        #expect(s.run("brief of ML038-GRENOBLE for 2017 to \(brief)").succeeded)
+        #expect(s.run("objective list of ML038-GRENOBLE to \(objectives)").succeeded)
+        let formats = """
+        import json, sys, openpyxl
+        ws = openpyxl.load_workbook(sys.argv[1])["step_2"]
+        r10 = [r for r in ws.iter_rows() if r[0].value and str(r[0].value).startswith("R10")][0]
+        years = [c.number_format for r in openpyxl.load_workbook(sys.argv[2]).worksheets[0].iter_rows()
+                 for c in r if isinstance(c.value, int) and 2000 < c.value < 2100]
+        print(json.dumps({"r10": [c.number_format for c in r10 if isinstance(c.value, float)], "years": years}))
+        """
+        let q = Process(), pipe = Pipe()
+        q.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        q.arguments = ["python3", "-c", formats, brief, objectives]
+        q.standardOutput = pipe
+        try q.run()
+        let answer = pipe.fileHandleForReading.readDataToEndOfFile()
+        q.waitUntilExit()
+        let f = try #require(try JSONSerialization.jsonObject(with: answer) as? [String: [String]])
+        #expect((f["r10"] ?? []).count >= 4 && (f["r10"] ?? []).allSatisfy { $0.contains("%") }, "\(f)")
+        #expect(!(f["years"] ?? []).isEmpty && (f["years"] ?? []).allSatisfy { $0 == "0" }, "\(f)")
     }
 
     @Test("csv-fr: semicolons, decimal commas, BOM and CRLF; the same values as the export")

@@ -166,7 +166,7 @@ struct TypedInputContractTests {
         let list = try pilotage(["-c", "sensitivity R5 of ML069-LYON year 2016 by national_entries 0,50,100"])
         #expect(list.status != 0 && list.stderr.contains("0, 50, 100"), "\(list.stderr)")
         let spaced = try pilotage(["-c", "sensitivity R5 of ML069-LYON year 2016 by national_entries 0; 50; 1 000"])
-        #expect(spaced.status == 0 && spaced.stdout.contains("+1000"), "\(spaced.stderr)")
+        #expect(spaced.status == 0 && spaced.stdout.contains("+1\u{202F}000"), "\(spaced.stderr)")
     }
 }
 
@@ -195,6 +195,11 @@ struct NewUserFindingsTests {
         #expect(s.run("show R10 of « Saint-Étienne year 2016").error?.contains("guillemet non fermé") == true)
         #expect(s.complete("show R10 of Val").candidates == ["\"Valence\""])
         #expect(s.complete("brief of lyo").candidates.contains("\"Lyon\""))
+        // An open « completes as an open " does, the whole name from the quote.
+        let french = s.complete("show R10 of « saint-e")
+        #expect(french.start == 12 && french.candidates.contains("\"Saint-Étienne\""), "\(french)")
+        #expect(s.complete("show R10 of «Grenob").candidates.contains("\"Grenoble\""))
+        #expect(s.complete("show R10 of « Lyon » year ").candidates.contains("2016"))
     }
 
     @Test("a list separated by ; takes decimal commas; a negative target and an unknown extension are refused")

@@ -328,5 +328,7 @@ extension Messages {
         .programmesNotCrossed: "programmes are not crossed with the population breakdowns: one query for each",
         .programmesColumn: "Programmes",
         .programmeMarker: "◆: a line of the programme tables (show … breakdown programmes; pilotage export programmes)",
+        .exportExtension: "pilotage: unknown extension %@: the export is written as .csv (or without extension) or as an .xlsx workbook",
+        .writtenRow: "written: %@ (%@ row)\n",
     ]
 }

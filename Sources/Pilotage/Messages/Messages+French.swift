@@ -329,5 +329,7 @@ extension Messages {
         .programmesNotCrossed: "les programmes ne se croisent pas avec les déclinaisons de population : une requête pour chacun",
         .programmesColumn: "Programmes",
         .programmeMarker: "◆ : ligne des tableaux de programmes (show … breakdown programmes ; pilotage export programmes)",
+        .exportExtension: "pilotage : extension %@ inconnue : l'export s'écrit en .csv (ou sans extension) ou en classeur .xlsx",
+        .writtenRow: "écrit : %@ (%@ ligne)\n",
     ]
 }

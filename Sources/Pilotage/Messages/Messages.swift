@@ -67,6 +67,8 @@ package enum Messages {
         case workbookProgrammesTitle
         case programmesNotCrossed
         case programmesColumn, programmeMarker
+        case exportExtension
+        case writtenRow
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }
@@ -112,6 +114,11 @@ package enum Messages {
         ("\"valeur\"", "\"value\""), ("\"texte\"", "\"text\""), ("COLONNE", "COLUMN"),
         ("LIGNE", "LINE"), ("SEUIL", "THRESHOLD"), ("COMMANDE", "COMMAND"),
     ]
+
+    /// « écrit : r.csv (1 ligne) », « (12 lignes) »; "written: r.csv (1 row)".
+    package static func written(_ path: String, rows: Int, _ language: Language) -> String {
+        text(rows == 1 ? .writtenRow : .writtenRows, language, path, String(rows))
+    }
 
     /// The colon between a label and its value: « Règle : … » in French, "Rule: …" in English.
     package static func colon(_ language: Language) -> String { language == .fr ? " : " : ": " }
