@@ -250,6 +250,10 @@ enum ScenarioCommands {
             case .leverDoesNotMove(let l, let id): return Messages.text(.leverDoesNotMove, lang, "\(l.rawValue)", "\(id)")
             case .unreachable(let t): return Messages.text(.targetCannotBeReachedBy, lang, typedNumber(t, lang))
             case .scenario(let s): return describe(s, lang)
+            case .outOfBounds(let line, let limit):
+                let parent = Catalogue.indicator(line)?.parentID ?? ""
+                return limit == 0 ? Messages.text(.seekBelowZero, lang, line)
+                                  : Messages.text(.seekAboveParent, lang, line, parent, typedNumber(limit, lang))
             }
         default: return "\(error)"
         }

@@ -107,6 +107,15 @@ struct ObjectiveTests {
         }
         #expect(throws: GoalSeekError.unreachable(target: 1)) { try d.goalSeek("R10", target: 1, for: t, year: year, lever: .exitsToEmployment) }
         #expect(throws: GoalSeekError.notARatio("8.1")) { try d.goalSeek("8.1", target: 1, for: t, year: year) }
+        // A share above 100 % would need more exits to employment than exits: out of bounds.
+        #expect(throws: GoalSeekError.outOfBounds(line: "8.1.f", limit: den)) { try d.goalSeek("R10", target: 1.375, for: t, year: year) }
+        // Fewer exits without solution than there are: the lever's amount would break the counts.
+        let without = d.number("8.1.i", for: t, year: year)!
+        let needed = num / 0.95 - den   // (num) / (den + x) = 0.95
+        #expect(without + needed < 0)
+        #expect(throws: GoalSeekError.scenario(.inconsistent(line: "8.1.i", value: without + needed.rounded(.down), limit: 0))) {
+            try d.goalSeek("R10", target: 0.95, for: t, year: year, lever: .exitsWithoutSolution)
+        }
     }
 
     @Test("one- and two-way tables at the ML and its region")

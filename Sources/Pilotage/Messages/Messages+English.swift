@@ -330,5 +330,7 @@ extension Messages {
         .programmeMarker: "◆: a line of the programme tables (show … breakdown programmes; pilotage export programmes)",
         .exportExtension: "pilotage: unknown extension %@: the export is written as .csv (or without extension) or as an .xlsx workbook",
         .writtenRow: "written: %@ (%@ row)\n",
+        .seekBelowZero: "target out of reach: %@ would go below 0",
+        .seekAboveParent: "target out of reach: %@ cannot exceed %@ (%@), of which it is a part",
     ]
 }

@@ -331,5 +331,7 @@ extension Messages {
         .programmeMarker: "◆ : ligne des tableaux de programmes (show … breakdown programmes ; pilotage export programmes)",
         .exportExtension: "pilotage : extension %@ inconnue : l'export s'écrit en .csv (ou sans extension) ou en classeur .xlsx",
         .writtenRow: "écrit : %@ (%@ ligne)\n",
+        .seekBelowZero: "cible inatteignable : %@ devrait passer sous 0",
+        .seekAboveParent: "cible inatteignable : %@ ne peut pas dépasser %@ (%@), dont elle est une part",
     ]
 }

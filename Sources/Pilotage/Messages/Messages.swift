@@ -69,6 +69,7 @@ package enum Messages {
         case programmesColumn, programmeMarker
         case exportExtension
         case writtenRow
+        case seekBelowZero, seekAboveParent
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }

@@ -36,6 +36,8 @@ public enum GoalSeekError: Error, Hashable, Sendable {
     case unreachable(target: Double)
     /// A change of the table cannot be applied.
     case scenario(ScenarioError)
+    /// The target needs the numerator below 0 or above its parent line (`limit`): 8.1.f above 8.1.
+    case outOfBounds(line: String, limit: Double)
 }
 
 extension Dashboard {
@@ -62,6 +64,13 @@ extension Dashboard {
         var change = target * den - num
         // Whole young people, rounded away from the current value (a decrease needs one more fewer).
         if isCount { change = change >= 0 ? (change - 1e-9).rounded(.up) : (change + 1e-9).rounded(.down) }
+        // The numerator alone cannot leave its bounds: a count never below 0, a « dont » line
+        // never above its parent (R10 at 137,5 % would need more exits to employment than exits).
+        if num + change < -1e-9 { throw .outOfBounds(line: numID, limit: 0) }
+        if let parent = Catalogue.indicator(numID)?.parentID, let p = number(parent, for: territory, year: year),
+           num + change > p + 1e-9 {
+            throw .outOfBounds(line: numID, limit: p)
+        }
         var result = GoalSeek(indicatorID: id, target: target, current: current, numeratorID: numID, denominatorID: denID,
                               numerator: num, denominator: den, numeratorChange: change)
         if let lever {
@@ -72,6 +81,12 @@ extension Dashboard {
             guard abs(slope) > 1e-12 else { throw .unreachable(target: target) }
             var x = (target * den - num) / slope
             if lever.countsYoungPeople { x = x >= 0 ? (x - 1e-9).rounded(.up) : (x + 1e-9).rounded(.down) }
+            // The lever's amount must leave the counts consistent (no line below 0 or above its parent).
+            if territory.level == .ml {
+                do { _ = try applying(Scenario(name: "seek", changes: [.init(ml: territory.id, year: year, lever: lever, amount: x)])) } catch {
+                    throw .scenario(error)
+                }
+            }
             result.lever = lever
             result.leverAmount = x
         }
