@@ -67,13 +67,6 @@ public enum WorkbookReader {
     static func columnNumber(_ letters: Substring) -> Int {
         letters.reduce(0) { $0 * 26 + Int($1.asciiValue! - 64) }
     }
-
-    /// 3 → "C", 27 → "AA".
-    public static func columnLetters(_ n: Int) -> String {
-        var n = n, s = ""
-        while n > 0 { let r = (n - 1) % 26; s = String(UnicodeScalar(UInt8(65 + r))) + s; n = (n - 1) / 26 }
-        return s
-    }
 }
 
 /// A SAX parser that keeps the text of the current element.
