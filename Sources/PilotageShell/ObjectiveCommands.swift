@@ -67,11 +67,16 @@ enum ObjectiveCommands {
         guard let dir = direction(c, line) else {
             throw ShellError(Messages.text(.hasNoReadingDirectionSay, lang, "\(line.id)"))
         }
+        func shown(_ o: Objective) -> String { (o.direction == .increase ? "≥ " : "≤ ") + QueryRender.display(o.target, line, lang) }
+        // The objective it replaces, said aloud: a convention's target is a signed commitment.
+        let replaced = convention.objectives.first { $0.indicatorID == line.id && $0.year == year }
         convention.objectives.removeAll { $0.indicatorID == line.id && $0.year == year }
-        convention.objectives.append(Objective(indicatorID: line.id, year: year, target: target, direction: dir))
+        let objective = Objective(indicatorID: line.id, year: year, target: target, direction: dir)
+        convention.objectives.append(objective)
         try session.replace(convention)
-        let shown = (dir == .increase ? "≥ " : "≤ ") + QueryRender.display(target, line, lang)
-        return ShellResult(output: Messages.text(.objectiveKeptFor, lang, "\(year)", "\(line.id)", "\(shown)", "\(ml)"))
+        var out = Messages.text(.objectiveKeptFor, lang, "\(year)", "\(line.id)", shown(objective), "\(ml)")
+        if let replaced, replaced != objective { out += Messages.text(.objectiveReplaces, lang, shown(replaced), convention.number) }
+        return ShellResult(output: out)
     }
 
     @Sendable static func list(_ session: Session, _ c: ClauseValues) throws(ShellError) -> ShellResult {

@@ -188,6 +188,19 @@ struct HelpLanguageTests {
 
 @Suite("What a new user tried (pseudo-users' findings)")
 struct NewUserFindingsTests {
+    @Test("session 6's trial: a convention's objective replaced aloud; funding steps as typed; impossible seeks refused")
+    func sessionSixTrial() {
+        let s = demoSession()
+        let set = s.run("objective set R10 of grenoble for 2017 = 37,5 %").output
+        #expect(set.contains("remplace l'objectif ≥ 39,3\u{202F}% de la convention CPO-84-002"), "\(set)")
+        #expect(!s.run("objective set R10 of grenoble for 2017 = 37,5 %").output.contains("remplace"))
+        for step in ["+4 %", "+4,5%", "+4,5 %", "−2 %"] {
+            #expect(s.run("funding of grenoble year 2017 \(step)").succeeded, "\(step)")
+        }
+        #expect(s.run("seek R10 = 137,5 % of grenoble year 2016").error?.contains("8.1.f ne peut pas dépasser 8.1") == true)
+        #expect(s.run("format xlsx").succeeded && s.run("show R10 of nation").error?.contains("to FICHIER.xlsx") == true)
+    }
+
     @Test("« » quote like \"…\"; an unquoted name completes to its quoted form")
     func guillemetsAndCompletion() {
         let s = demoSession()

@@ -332,5 +332,6 @@ extension Messages {
         .writtenRow: "written: %@ (%@ row)\n",
         .seekBelowZero: "target out of reach: %@ would go below 0",
         .seekAboveParent: "target out of reach: %@ cannot exceed %@ (%@), of which it is a part",
+        .objectiveReplaces: "  (replaces the objective %@ of convention %@)\n",
     ]
 }

@@ -333,5 +333,6 @@ extension Messages {
         .writtenRow: "écrit : %@ (%@ ligne)\n",
         .seekBelowZero: "cible inatteignable : %@ devrait passer sous 0",
         .seekAboveParent: "cible inatteignable : %@ ne peut pas dépasser %@ (%@), dont elle est une part",
+        .objectiveReplaces: "  (remplace l'objectif %@ de la convention %@)\n",
     ]
 }

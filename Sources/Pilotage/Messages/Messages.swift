@@ -70,6 +70,7 @@ package enum Messages {
         case exportExtension
         case writtenRow
         case seekBelowZero, seekAboveParent
+        case objectiveReplaces
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }
