@@ -94,6 +94,7 @@ struct ComponentTable: Sendable {
         nonisolated(unsafe) let counters = counts.counters, means = counts.means
         let offsets = counts.offsets, rowsPerML = counts.rowsPerML
         let evaluator = PersonEvaluator(periods: periods, programme: programme)
+        let programmeCode = programme.map(Code.index)
         let view = MicroView(m)
         let t0 = Trace.now()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
@@ -105,6 +106,10 @@ struct ComponentTable: Sendable {
             defer { results.deallocate(); state.deallocate() }
             let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]   // `firstRow`, its parts taken out of the loop
             for y in lo..<hi {
+                // A programme table reads only that programme's pathways: a young person without
+                // one adds nothing to its lines (the others, never shown, are left out).
+                if let code = programmeCode,
+                   !(Int(view.pwStart[y])..<Int(view.pwStart[y + 1])).contains(where: { view.pwProgram[$0] == code }) { continue }
                 evaluator.evaluate(view, y, state: state, into: results)
                 let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
                 let row0 = rowBase + (Int(view.youthML[y]) - firstML) * rowsPerML + pattern

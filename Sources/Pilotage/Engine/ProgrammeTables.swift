@@ -21,8 +21,9 @@ public struct ProgrammeTables: Sendable {
     /// The years of the dataset.
     public let years: [Int]
 
-    /// Computes the programme tables of a dataset: from microdata, one evaluation per programme
-    /// (each as fast as the dashboard's); from an aggregate dataset, its programme rows
+    /// Computes the programme tables of a dataset: from microdata, one evaluation per programme,
+    /// of the young people who have a pathway of it (so the five together cost about one
+    /// dashboard); from an aggregate dataset, its programme rows
     /// (`breakdown` = the programme's code in `indicators.csv`), the ratios computed from them.
     public init(_ dataset: Dataset, programmes: [Program] = ProgrammeTables.programmes) {
         years = dataset.years
