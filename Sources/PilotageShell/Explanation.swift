@@ -63,9 +63,9 @@ public enum Explanation {
         if d.kind == .aggregate {
             return Messages.text(.aggregateSummary, lang, "\(d.missions.count)", "\(d.regions.count)", "\(years)", "\(d.indicatorRows.count)")
         }
-        return lang == .fr
-            ? "\(d.missions.count) missions locales, \(d.regions.count) régions, années \(years), \(d.youthCount) jeunes, \(d.eventCount) événements, \(d.pathwayCount) parcours, \(d.situationCount) situations"
-            : "\(d.missions.count) Missions locales, \(d.regions.count) regions, years \(years), \(d.youthCount) young people, \(d.eventCount) events, \(d.pathwayCount) pathways, \(d.situationCount) situations"
+        let counts = [d.missions.count, d.regions.count, d.youthCount, d.eventCount, d.pathwayCount, d.situationCount]
+            .map { formatted(Double($0), decimals: 0, lang) }
+        return Messages.text(.microdataSummary, lang, counts[0], counts[1], years, counts[2], counts[3], counts[4], counts[5])
     }
 }
 
@@ -73,9 +73,7 @@ extension Explanation {
     /// The indicator reference as Markdown, generated from the catalogue (Docs/indicators-fr.md, -en.md).
     public static func reference(_ lang: Language) -> String {
         func m(_ k: Messages.Key) -> String { Messages.text(k, lang) }
-        var out = lang == .fr
-            ? "# Référence des indicateurs\n\nGénérée depuis le catalogue du SDK (`Catalogue.all`) : ne pas modifier à la main.\n"
-            : "# Indicator reference\n\nGenerated from the SDK's catalogue (`Catalogue.all`): do not edit by hand.\n"
+        var out = m(.referenceHeading)
         for axis in Axis.allCases {
             let lines = Catalogue.indicators(in: axis)
             guard !lines.isEmpty else { continue }

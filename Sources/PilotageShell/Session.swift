@@ -168,9 +168,7 @@ public final class Session {
             out += value
             length += value.count
             guard length <= Self.substitutedLimit else {
-                throw ShellError(language == .fr
-                    ? "ligne trop longue une fois les $noms remplacés (plus de 100 000 caractères ; $\(name) en fait \(value.count)) : raccourcissez les valeurs de let"
-                    : "line too long once the $names are replaced (over 100,000 characters; $\(name) has \(value.count)): shorten the let values",
+                throw ShellError(Messages.text(.lineTooLongAfterLet, language, name, formatted(Double(value.count), decimals: 0, language)),
                                  offset: i, length: j - i)
             }
             i = j

@@ -34,10 +34,14 @@ struct MessagesTests {
         // `fr ? "…" : "…"` or `language == .fr ? "…" : "…"` with words in them (typography such as
         // " : " or the decimal comma is a rule of the formatters, not a message).
         let pair = try NSRegularExpression(pattern: #"(\bfr|\.fr) \? "[^"]*[A-Za-zÀ-ÿ]{2}[^"]*" : ""#)
+        let split = try NSRegularExpression(pattern: #"\.fr\s*\n\s*\? "[^"]*[A-Za-zÀ-ÿ]{2}"#)
         var found: [String] = []
         for case let url as URL in FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)!
         where url.pathExtension == "swift" && !url.path.contains("/Messages/") {
-            let lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            // The same choice written over two lines: `lang == .fr` then `? "…"`.
+            if split.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil { found.append(url.lastPathComponent) }
+            let lines = text.components(separatedBy: "\n")
             for (n, line) in lines.enumerated()
             where pair.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil {
                 found.append("\(url.lastPathComponent):\(n + 1)")

@@ -143,7 +143,8 @@ struct ObjectiveShellTests {
         let s = Session(datasetPath: demo)
         let p = s.run("objective propose R10 of lyon for 2017").output
         #expect(p.contains("médiane des pairs") && p.contains("tendance propre") && p.contains("résultat 2016 +2,0 pt"))
-        #expect(s.run("objective set R10 of lyon for 2018 = 45%").output == "objectif 2018 R10 ≥ 45,0\u{202F}% retenu pour ML069-LYON\n")
+        #expect(s.run("objective set R10 of lyon for 2018 = 45%").output
+                == "objectif 2018 R10 ≥ 45,0\u{202F}% retenu pour ML069-LYON\n  (remplace l'objectif ≥ 39,1\u{202F}% de la convention CPO-84-001)\n")
         let list = s.run("objective list of lyon").output
         #expect(list.contains("2018     R10  ≥ 45,0\u{202F}%    2017  41,8\u{202F}%  −3,2\u{202F}pt   −6 8.1.f / 158 8.1  non atteint"))
         #expect(s.run("objective set R10 of lyon for 2030 = 45%").error?.contains("aucune convention") == true)

@@ -92,7 +92,7 @@ struct DatasetLoader {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             try sink.report(.init(.missingFile, file: directory, expected: .init(fr: "un dossier de jeu de données", en: "a dataset folder"),
-                                  found: "aucun dossier / no such folder"))
+                                  found: DatasetDiagnostic.noFolder))
             return nil
         }
         let manifest = try loadManifest()
@@ -106,7 +106,7 @@ struct DatasetLoader {
         } else if !hasAggregate {
             for f in microFiles where !exists(f) {
                 try sink.report(.init(.missingFile, file: f, expected: .init(fr: "le fichier \(f) (ou indicators.csv pour des données agrégées)", en: "the file \(f) (or indicators.csv for aggregate data)"),
-                                      found: "aucun fichier / no file"))
+                                      found: DatasetDiagnostic.noFile))
             }
         }
         let t0 = Trace.now()
@@ -140,7 +140,7 @@ struct DatasetLoader {
             return nil
         }
         guard let bytes = readWholeFile(path(file)) else {
-            try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le manifeste dataset.json", en: "the dataset.json manifest"), found: "aucun fichier / no file"))
+            try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le manifeste dataset.json", en: "the dataset.json manifest"), found: DatasetDiagnostic.noFile))
             return nil
         }
         func bad(_ fr: String, _ en: String, _ found: String) throws {
@@ -196,7 +196,7 @@ struct DatasetLoader {
         }
         guard let csv = try CSVFile.read(path: path(file), name: file, sink: &sink) else {
             if required, !exists(file) {
-                try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le fichier \(file)", en: "the file \(file)"), found: "aucun fichier / no file"))
+                try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le fichier \(file)", en: "the file \(file)"), found: DatasetDiagnostic.noFile))
             }
             return nil
         }
@@ -318,7 +318,7 @@ struct DatasetLoader {
         guard exists("conventions.csv") else {
             if exists("objectives.csv") {
                 try sink.report(.init(.missingFile, file: "conventions.csv", expected: .init(fr: "conventions.csv (objectives.csv en dépend)", en: "conventions.csv (objectives.csv depends on it)"),
-                                      found: "aucun fichier / no file"))
+                                      found: DatasetDiagnostic.noFile))
             }
             return nil
         }

@@ -180,8 +180,13 @@ public struct DatasetDiagnostic: Error, Hashable, Sendable, CustomStringConverti
         return s
     }
 
+    /// What `found` holds when there is nothing at the path: the message says it in its language.
+    public static let noFile = "aucun fichier / no file", noFolder = "aucun dossier / no such folder"
+
     /// The whole message in a language.
     public func message(_ language: Language) -> String {
+        let found = self.found == Self.noFile ? Messages.text(.foundNoFile, language)
+            : self.found == Self.noFolder ? Messages.text(.foundNoFolder, language) : self.found
         let severity = Messages.text(isError ? .severityError : .severityWarning, language)
         let what = rule.summary.text(language)
         let inField = field.map { Messages.text(.diagnosticInColumn, language, $0) } ?? ""

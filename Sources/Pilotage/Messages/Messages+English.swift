@@ -333,5 +333,10 @@ extension Messages {
         .seekBelowZero: "target out of reach: %@ would go below 0",
         .seekAboveParent: "target out of reach: %@ cannot exceed %@ (%@), of which it is a part",
         .objectiveReplaces: "  (replaces the objective %@ of convention %@)\n",
+        .foundNoFile: "no file",
+        .foundNoFolder: "no such folder",
+        .microdataSummary: "%@ Missions locales, %@ regions, years %@, %@ young people, %@ events, %@ pathways, %@ situations",
+        .referenceHeading: "# Indicator reference\n\nGenerated from the SDK's catalogue (`Catalogue.all`): do not edit by hand.\n",
+        .lineTooLongAfterLet: "line too long once the $names are replaced (over 100,000 characters; $%@ has %@): shorten the let values",
     ]
 }

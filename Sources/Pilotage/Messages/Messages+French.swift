@@ -334,5 +334,10 @@ extension Messages {
         .seekBelowZero: "cible inatteignable : %@ devrait passer sous 0",
         .seekAboveParent: "cible inatteignable : %@ ne peut pas dépasser %@ (%@), dont elle est une part",
         .objectiveReplaces: "  (remplace l'objectif %@ de la convention %@)\n",
+        .foundNoFile: "aucun fichier",
+        .foundNoFolder: "aucun dossier",
+        .microdataSummary: "%@ missions locales, %@ régions, années %@, %@ jeunes, %@ événements, %@ parcours, %@ situations",
+        .referenceHeading: "# Référence des indicateurs\n\nGénérée depuis le catalogue du SDK (`Catalogue.all`) : ne pas modifier à la main.\n",
+        .lineTooLongAfterLet: "ligne trop longue une fois les $noms remplacés (plus de 100 000 caractères ; $%@ en fait %@) : raccourcissez les valeurs de let",
     ]
 }

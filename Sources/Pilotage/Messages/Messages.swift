@@ -71,6 +71,9 @@ package enum Messages {
         case writtenRow
         case seekBelowZero, seekAboveParent
         case objectiveReplaces
+        case foundNoFile, foundNoFolder
+        case microdataSummary
+        case referenceHeading, lineTooLongAfterLet
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
     }
