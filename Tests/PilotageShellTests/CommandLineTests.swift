@@ -292,7 +292,7 @@ struct WorkspaceTests {
         let file = temporary("round.pilotage")
         let first = Session(datasetPath: demo)
         try first.attach(workspace: file)
-        for line in ["scenario new e", "scenario add e national_entries 100 of lyon year 2016", "annotate lyon 2.3 \"QPV\"",
+        for line in ["scenario new e", "scenario add e national_entries 100 of lyon year 2016", "annotate lyon 2.1.c \"QPV\"",
                      "synthesis add lyon 2 actions \"Repérage\"", "avenant set lyon place \"Lyon\"", "let l = R5,R10",
                      "funding of lyon year 2016 +6% set", "objective set R10 of lyon for 2018 = 45%", "scenario new gone", "scenario delete gone"] {
             #expect(first.run(line).succeeded, "\(line)")

@@ -126,12 +126,21 @@ struct MatrixShellTests {
 struct BriefShellTests {
     @Test func briefWithAnnotations() {
         let s = demoSession()
-        #expect(s.run("annotate lyon 2.3 \"Permanences en QPV à renforcer\"").output == "noté pour ML069-LYON [2.3]\n")
+        #expect(s.run("annotate lyon 2.1.c \"Permanences en QPV à renforcer\"").output == "noté pour ML069-LYON [2.1.c]\n")
+        #expect(s.run("annotate lyon 1 \"Diagnostic SESE reçu\"").succeeded)
+        #expect(s.run("annotate lyon 2.3 \"x\"").error?.contains("2.1.a à 2.1.g") == true, "the previous numbering is refused")
         #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("thématique inconnue") == true)
         let out = s.run("brief of lyon for 2017").output
         #expect(out.hasPrefix("Dialogue de gestion 2017 — Mission locale de Lyon (ML069-LYON)\n  résultats 2016 comparés à 2015"))
-        #expect(out.contains("    [2.3] c. Repérage\n          → Permanences en QPV à renforcer\n"))
-        #expect(out.contains("3. OFFRE DE SERVICE AUX EMPLOYEURS\n  L'instruction ne définit pas d'indicateur"))
+        #expect(out.contains("    [2.1.c] c. Repérage\n        - Aller vers les jeunes qui ne sont pas en contact avec la Mission locale\n"))
+        #expect(out.contains("- Démarches mises en œuvre dans le cadre de la Garantie jeunes\n          → Permanences en QPV à renforcer\n"))
+        #expect(out.contains("\n2. LE PARCOURS D'ACCOMPAGNEMENT CONTRACTUALISE\n2.1 - REPERAGE - ACCUEIL - ENTRETIEN DE DIAGNOSTIC - ORIENTATION ET CONSOLIDATION DU PROJET\n"))
+        #expect(out.contains("\n2.2 - PARCOURS D'ACCOMPAGNEMENT VERS ET DANS L'EMPLOI\n"))
+        #expect(out.contains("    [ ] par les services de l'Etat : le Service Etudes-Statistiques-Evaluation (SESE)"))
+        #expect(out.contains("    [ ] l'offre de formation — absente du jeu de données : à apporter\n") && out.contains("          → Diagnostic SESE reçu\n"))
+        #expect(out.contains("Répartition des financements 2016 par financeur :\n    Etat : "))
+        #expect(out.contains("en février pour la partie « activité de la structure » et son bilan « ressources humaines » (BRH), puis en juin"))
+        #expect(out.contains("    [3.c] c. Les partenariats\n") && out.contains("rien n'est calculé."))
         #expect(out.contains("provisoires") && out.contains("Augmenter le nombre de jeunes en parrainage"))
         #expect(s.run("brief of lyon for 2015").error?.contains("2015") == true)
     }

@@ -307,5 +307,23 @@ extension Messages {
         .dialogueReadsMissingYear: "the %@ dialogue reads the year before, not in the dataset",
         .wholeNumberExpected: "whole number expected (%@ to %@), found \"%@\"",
         .atMost25Amounts: "25 amounts at most",
+        // The dialogue's documents as the instruction writes them (issue 15).
+        .briefTransmission: "  The transmission of information (before the dialogue):",
+        .briefContextFamilies: "  Families of context data:",
+        .briefHeld: "in the dataset: %@",
+        .briefNotHeld: "not in the dataset: to be brought",
+        .briefDashboardLines: "  Dashboard lines:",
+        .briefFunders: "  Funding %@ by funder:",
+        .briefNoFunders: "    no funding by funder in the dataset (funding.csv)",
+        .briefSpecificActivities: "  Funding of specific activities (10 − 10.1.a): %@ (%@)",
+        .briefMatrixPosition: "  Position in the performance × efficacy matrix (nation):",
+        .briefMatrixPoint: "%@: efficacy %@, performance %@ — %@",
+        .briefMatrixAbsent: "%@: not in the matrix",
+        .funder: "funder",
+        .family: "family",
+        .held: "in the dataset",
+        .note: "note",
+        .from: "from",
+        .unknownThemeKey: "unknown theme (numbering of Fiche n°1: 1, 2.1.a to 2.1.g, 2.2.a to 2.2.d, 3.a to 3.c, 4.a to 4.c):",
     ]
 }

@@ -308,5 +308,23 @@ extension Messages {
         .dialogueReadsMissingYear: "le dialogue de %@ lit les résultats de l'année précédente, absente du jeu de données",
         .wholeNumberExpected: "nombre entier attendu (%@ à %@), trouvé « %@ »",
         .atMost25Amounts: "25 montants au plus",
+        // The dialogue's documents as the instruction writes them (issue 15).
+        .briefTransmission: "  La transmission des informations (en amont du dialogue) :",
+        .briefContextFamilies: "  Familles de données de contexte :",
+        .briefHeld: "dans le jeu de données : %@",
+        .briefNotHeld: "absente du jeu de données : à apporter",
+        .briefDashboardLines: "  Indicateurs du tableau de bord :",
+        .briefFunders: "  Répartition des financements %@ par financeur :",
+        .briefNoFunders: "    pas de financement par financeur dans le jeu de données (funding.csv)",
+        .briefSpecificActivities: "  Part de financement des activités spécifiques (10 − 10.1.a) : %@ (%@)",
+        .briefMatrixPosition: "  Position dans la matrice performance × efficacité (nation) :",
+        .briefMatrixPoint: "%@ : efficacité %@, performance %@ — %@",
+        .briefMatrixAbsent: "%@ : hors matrice",
+        .funder: "financeur",
+        .family: "famille",
+        .held: "dans le jeu de données",
+        .note: "note",
+        .from: "par",
+        .unknownThemeKey: "thématique inconnue (numérotation de la Fiche n°1 : 1, 2.1.a à 2.1.g, 2.2.a à 2.2.d, 3.a à 3.c, 4.a à 4.c) :",
     ]
 }

@@ -59,6 +59,8 @@ package enum Messages {
         case unavailableMissingRows, unavailableMissingValue, unavailableZeroDenominator, unavailableNoRecords, unavailableMeanWithoutCount, severityError
         case severityWarning, diagnosticInColumn, diagnosticBody, validSummaryOne, validSummaryMany, validRuleCount
         case unknownFormat, unknownLanguage, regionOrNationExpected, dialogueReadsMissingYear, wholeNumberExpected, atMost25Amounts
+        // The dialogue's documents as the instruction writes them (issue 15).
+        case briefTransmission, briefContextFamilies, briefHeld, briefNotHeld, briefDashboardLines, briefFunders, briefNoFunders, briefSpecificActivities, briefMatrixPosition, briefMatrixPoint, briefMatrixAbsent, funder, family, held, note, from, unknownThemeKey
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).

@@ -168,7 +168,7 @@ public struct Avenant: Sendable {
         s += "### Budget annuel prévisionnel\n\n"
         if let budgetYear, !budget.isEmpty {
             s += "Établi sur les financements \(budgetYear) (funding.csv).\n\n| Financeur | Montant |\n|---|---:|\n"
-            for b in budget { s += "| \(Self.funderName(b.funder)) | \(figures(b.amount)) |\n" }
+            for b in budget { s += "| \(b.funder.name) | \(figures(b.amount)) |\n" }
             s += "| **Total** | **\(figures(budget.reduce(0) { $0 + $1.amount }))** |\n\n"
         } else { s += "\(missing("budget prévisionnel"))\n\n" }
         s += "### Tableau d'indicateurs prévisionnel\n\n"
@@ -243,18 +243,5 @@ public struct Avenant: Sendable {
         var text = NumberText.decimal((shown * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
         if percent { text += "\u{202F}%" } else if line.isEuroAmount { text += "\u{202F}€" }
         return text
-    }
-
-    static func funderName(_ f: Funder) -> String {
-        switch f {
-        case .etat: return "Etat"
-        case .fse: return "Fonds social européen"
-        case .iej: return "Initiative pour l'emploi des jeunes"
-        case .region: return "Conseil régional"
-        case .departement: return "Conseil départemental"
-        case .commune: return "Communes et intercommunalités"
-        case .poleEmploi: return "Pôle emploi"
-        case .autre: return "Autres financeurs"
-        }
     }
 }
