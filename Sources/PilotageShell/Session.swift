@@ -1,4 +1,5 @@
 import Foundation
+import PilotageOffice
 import PilotageWorkspace
 
 /// The result of one REPL line.
@@ -263,6 +264,10 @@ public final class Session {
         guard let (path, token) = clauses.file else {
             return ShellResult(output: report.render(clauses.format ?? outputFormat))
         }
+        if path.lowercased().hasSuffix(".odt") {
+            try write(document: report.render(.markdown), title: report.title, to: path, token: token)
+            return ShellResult(output: Messages.text(.written, language, path))
+        }
         let fileFormat = try OutputFormat.forFile(path, at: token, language)
         try write(report.render(clauses.format ?? fileFormat ?? outputFormat), to: path, token: token)
         let rows = report.tables.reduce(0) { $0 + $1.rows.count }
@@ -273,6 +278,19 @@ public final class Session {
     func write(_ text: String, to path: String, token: Token) throws(ShellError) {
         guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
         do { try OutputFile.write(text, to: path) } catch {
+            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
+        }
+    }
+
+    /// Writes a Markdown document as an OpenDocument text (.odt).
+    func write(document markdown: String, title: String, to path: String, token: Token) throws(ShellError) {
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
+        let bytes: [UInt8]
+        do throws(OpenDocumentText.Failure) { bytes = try OpenDocumentText.package(markdown: markdown, title: title) } catch {
+            guard case .archive(let reason) = error else { return }
+            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", reason), at: token)
+        }
+        do { try OutputFile.write(bytes: bytes, to: path) } catch {
             throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
         }
     }

@@ -197,6 +197,39 @@ struct SynthesisTests {
     }
 }
 
+@Suite("REPL: the avenant notifies the analyst's choice")
+struct AvenantShellTests {
+    @Test("outside ±10 %: refused with the headroom, or forced with a warning; after funding … set, the kept amount")
+    func notifiedAmount() {
+        let s = demoSession()
+        // CPO-84-002 in 2017: 97 446,41 € adjustable against a ceiling of 96 489,19 € (see AvenantTests).
+        let refused = s.run("avenant of grenoble for 2017").error ?? ""
+        #expect(refused.contains("la subvention 2017 de la convention CPO-84-002 est hors de la règle des ±10 %"))
+        #expect(refused.contains("dépasse de 957,22\u{202F}€ le plafond") && refused.contains("marge depuis 2016 : +5\u{202F}516,97\u{202F}€"))
+        let forced = s.run("avenant of grenoble for 2017 force").output
+        #expect(forced.contains("**AVERTISSEMENT : le montant notifié dépasse de 957,22\u{202F}€"))
+        // +7 % on 2016 (90 972,22 € → 97 340,28 €) clamped to the ceiling: the socle carries it,
+        // 96 489,19 − 2 226,82 − 10 370,17 = 83 892,20 €.
+        #expect(s.run("funding of grenoble year 2017 +7% clamp set").succeeded)
+        let kept = s.run("avenant of grenoble for 2017").output
+        #expect(kept.contains("La subvention annuelle 2017 accordée à l'Association est fixée à : 83\u{202F}892,20\u{202F}€ (quatre-vingt-trois mille huit cent quatre-vingt-douze euros et vingt centimes)."))
+        #expect(kept.contains("| Etat – subvention annuelle (missions locales) | 83\u{202F}892,20\u{202F}€ |") && !kept.contains("AVERTISSEMENT"))
+    }
+
+    @Test("avenant set: the articles, the signatory and the planned funding of the other funders")
+    func details() {
+        let s = demoSession()
+        for line in ["avenant set lyon article_versement \"4\"", "avenant set lyon signataire \"Jeanne Martin\"",
+                     "avenant set lyon budget_region 90000", "avenant set lyon notified_on \"3 avril 2015\""] {
+            #expect(s.run(line).succeeded, "\(line)")
+        }
+        #expect(s.run("avenant set lyon budget_region 12%").error != nil)
+        let out = s.run("avenant of lyon for 2017").output
+        #expect(out.contains("Conformément à l'article 4 de la convention") && out.contains("Nom et prénom du signataire : Jeanne Martin"))
+        #expect(out.contains("| Conseil régional | 90\u{202F}000,00\u{202F}€ |") && out.contains("NOTIFIÉE LE 3 avril 2015"))
+    }
+}
+
 @Suite("Completion of the negotiation commands")
 struct NegotiationCompletionTests {
     @Test func candidates() {

@@ -325,5 +325,6 @@ extension Messages {
         .note: "note",
         .from: "from",
         .unknownThemeKey: "unknown theme (numbering of Fiche n°1: 1, 2.1.a to 2.1.g, 2.2.a to 2.2.d, 3.a to 3.c, 4.a to 4.c):",
+        .avenantOutsideRule: "the %1$@ subsidy of convention %2$@ is outside the ±10% rule:\n%3$@  keep an amount (funding of %4$@ year %1$@ = AMOUNT set, or … clamp set) or add force to print the avenant with a warning",
     ]
 }

@@ -326,5 +326,6 @@ extension Messages {
         .note: "note",
         .from: "par",
         .unknownThemeKey: "thématique inconnue (numérotation de la Fiche n°1 : 1, 2.1.a à 2.1.g, 2.2.a à 2.2.d, 3.a à 3.c, 4.a à 4.c) :",
+        .avenantOutsideRule: "la subvention %1$@ de la convention %2$@ est hors de la règle des ±10 % :\n%3$@  retenez un montant (funding of %4$@ year %1$@ = MONTANT set, ou … clamp set) ou ajoutez force pour imprimer l'avenant avec un avertissement",
     ]
 }
