@@ -52,6 +52,8 @@ enum BriefCommands {
                                .line(l.peerMedian, i, lang, absent: Messages.text(.noPeerHasValue, lang)),
                                l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(Messages.text(.absentValue, lang))])
             }
+            let unavailable = lines.map(\.indicator).filter(\.isUnavailableIn2016).map(\.id)
+            if !unavailable.isEmpty { t.footer.append(Messages.text(.briefUnavailableIn2016, lang, unavailable.joined(separator: ", "))) }
             return t
         }
         for (k, step) in b.steps.enumerated() {

@@ -111,9 +111,9 @@ enum Commands {
             for i in group {
                 let depth = Explanation.depth(i)
                 let id = String(repeating: " ", count: depth * 2) + i.id
-                plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.label.text(lang))
+                plain.append("  " + id.padding(toLength: width + 8, withPad: " ", startingAt: 0) + i.heading(lang))
                 t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
-                               i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""), .text(i.label.text(lang))])
+                               i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""), .text(i.heading(lang))])
             }
         }
         t.plainText = plain

@@ -9,7 +9,7 @@ import Testing
 struct LanguageTests {
     static let frenchWords = ["année", "territoire", "région", "médiane", "écart", "cible", "montant", "proposé", "accepté",
                               "refusé", "marge", "déclinaison", "jeunes", "résultat", "objectif", "pairs", "n.d.", "ETP", "noté",
-                              "aucun", "aucune", "Exemple", "performante", "efficiente", "trouvé", "attendu", "scénario", "ligne",
+                              "aucun", "aucune", "Exemple", "performante", "efficace", "trouvé", "attendu", "scénario", "ligne",
                               "valeur", "pour", "avec", "sans", "depuis", "réalisé", "atteint", "Règle", "Déclinaisons"]
     static let englishWords = ["all", "women", "low_qualified", "Example", "found", "expected", "noted", "headroom", "proposed",
                                "refused", "accepted", "th/", "none", "FTEs", "peer", "peers", "target", "year", "line", "value"]

@@ -116,9 +116,51 @@ struct MatrixShellTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(s.run("matrix of nation year 2017 highlight lyon scenario e to \(dir)/m.svg").succeeded)
         let svg = try String(contentsOfFile: "\(dir)/m.svg", encoding: .utf8)
-        #expect(svg.contains("marker-end=\"url(#arrowAccent)\"") && svg.contains("stroke-dasharray") && svg.contains("performante et efficiente"))
+        #expect(svg.contains("marker-end=\"url(#arrowAccent)\"") && svg.contains("stroke-dasharray") && svg.contains("performante et efficace"))
+        // The scale (ticks with their values) and the legend under the chart.
+        #expect(svg.contains(">−1</text>") && svg.contains(">1</text>") && svg.contains(">0</text>"))
+        #expect(svg.contains("une ML en 2017") && svg.contains("son déplacement depuis 2016") && svg.contains("avec le scénario e")
+                && svg.contains("échelle : scores z"))
         #expect(s.run("matrix of lyon").error?.contains("une région ou la nation") == true)
         #expect(s.run("matrix of 84 year 1999").error?.contains("année") == true)
+    }
+}
+
+@Suite("REPL: the matrix in the instruction's words")
+struct MatrixWordsTests {
+    @Test("axes « efficacité » and « performance », the two definitions quoted, Pilotage's reading said; funding all")
+    func words() throws {
+        let s = demoSession()
+        let out = s.run("matrix of 84 year 2016").output
+        #expect(out.hasPrefix("Matrice performance × efficacité — Auvergne-Rhône-Alpes, 2016"))
+        #expect(out.contains(" efficacité  performance ") && !out.contains("efficien"))
+        #expect(out.contains("efficacité (l'instruction) : « \(Matrix.efficacyDefinition) »"))
+        #expect(out.contains("performance (l'instruction) : « \(Matrix.performanceDefinition) »"))
+        #expect(out.contains("lecture de Pilotage : l'instruction définit la matrice sans formule") && out.contains("financements de l'Etat (10.1.e"))
+        let all = s.run("matrix of 84 year 2016 funding all").output
+        #expect(all.contains("tous les financements (10 / 4") && all != out)
+        let m = try demoDashboard.matrix(within: .region("84"), year: 2016, method: .allFunding)
+        let lyon = m.points.first { $0.ml == "ML069-LYON" }!
+        #expect(all.contains("Mission locale de Lyon (ML069-LYON)") && all.contains(formatted(lyon.efficiency, decimals: 2, .fr)))
+        #expect(s.run("matrix of 84 year 2016 funding some").error != nil)
+        let en = Session(datasetPath: demo, dashboard: demoDashboard)
+        _ = en.run("lang en")
+        #expect(en.run("matrix of 84 year 2016").output.contains("Performance × efficacy"))
+    }
+}
+
+@Suite("REPL: ratios presented one way")
+struct RatioWordingTests {
+    @Test("explain, the catalogue, charts and the brief: « Ratio n — » and the wording; R3 and R6 not available in 2016")
+    func oneWay() {
+        let s = demoSession()
+        let r3 = s.run("explain R3").output, r5 = s.run("explain R5").output
+        #expect(r3.hasPrefix("Ratio 3 — Le nombre de jeunes ayant eu un entretien de diagnostic approfondi / le nombre de jeunes en 1er accueil (R3)\n"))
+        #expect(r3.contains("Fiche n°3 : « ratio non disponible en 2016 »") && !r5.contains("non disponible en 2016"))
+        #expect(r5.hasPrefix("Ratio 5 — Nombre de jeunes entrés") && !r5.hasPrefix("Ratio 5 — Ratio 5"))
+        #expect(s.run("catalogue").output.contains("Ratio 11 — Le taux de jeunes sortis de parcours d'accompagnement sans solution connue"))
+        let brief = s.run("brief of lyon for 2017").output
+        #expect(brief.contains("  R3 : ratio non disponible en 2016 (Fiche n°3)") && brief.contains("  R6 : ratio non disponible en 2016 (Fiche n°3)"))
     }
 }
 

@@ -125,4 +125,18 @@ struct BriefTests {
         #expect(b.targets.first?.line == "4.1.h" && b.targets.first?.now == d.number("4.1.h", for: .ml("ML069-LYON"), year: 2016))
         #expect(throws: BriefError.noResults(dialogueYear: 2015, available: [2015, 2016, 2017])) { try d.brief(ml: "ML069-LYON", dialogueYear: 2015) }
     }
+
+    @Test("the two variables are defined in the instruction's words; funding all reads line 10 per accompanied young person")
+    func instructionWords() throws {
+        let instruction = DialogueGuideTests.instruction
+        #expect(instruction.contains(Matrix.efficacyDefinition) && instruction.contains(Matrix.performanceDefinition))
+        #expect(Matrix.Quadrant.allCases.map(\.rawValue).allSatisfy { !$0.contains("efficien") })
+        let standard = MatrixMethod.standard, all = MatrixMethod.allFunding
+        #expect(standard.efficiency.map(\.label) == ["R13", "R12", "1/9", "10.1.e"] && all.efficiency.map(\.label) == ["R13", "R12", "1/9", "10/4"])
+        #expect(all.efficiency[3].direction == .lowerIsBetter && all.performance == standard.performance && all.context == standard.context)
+        // 10 / 4 by hand for one ML: the measure is line 10 over line 4.
+        let d = ScenarioTests.base
+        let ten = d.number("10", for: .ml("ML069-LYON"), year: 2016)!, four = d.number("4", for: .ml("ML069-LYON"), year: 2016)!
+        #expect(all.efficiency[3].value(d, .ml("ML069-LYON"), 2016) == ten / four)
+    }
 }

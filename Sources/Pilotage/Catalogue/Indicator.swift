@@ -166,7 +166,22 @@ extension Indicator {
 
     /// How a ratio is presented everywhere: « Ratio 5 — Nombre de jeunes entrés … »; the label
     /// for every other line.
-    public var title: String { ratioNumber.map { "Ratio \($0) — \(wording)" } ?? label.fr }
+    public var title: String { heading(.fr) }
+
+    /// The line's heading in a language: « Ratio n — » and the wording for a ratio (English
+    /// labels lose their "Ratio n: " the same way), the label for every other line.
+    public func heading(_ language: Language) -> String {
+        guard let n = ratioNumber else { return label.text(language) }
+        if language == .fr { return "Ratio \(n) — \(wording)" }
+        let prefix = "Ratio \(n): "
+        return "Ratio \(n) — " + (label.en.hasPrefix(prefix) ? String(label.en.dropFirst(prefix.count)) : label.en)
+    }
+
+    /// The line named with its identifier: « Ratio 8 — Le taux … (R8) » for a ratio,
+    /// « 4.1.i — dont nombre … » for every other line.
+    public func named(_ language: Language) -> String {
+        ratioNumber == nil ? "\(id) — \(label.text(language))" : "\(heading(language)) (\(id))"
+    }
 
     /// Fiche n°3 marks R3 and R6 « ratio non disponible en 2016 » (the value is still computed
     /// from microdata).

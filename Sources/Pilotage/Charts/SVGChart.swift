@@ -192,11 +192,16 @@ extension SVGChart {
     }
 
     /// Four quadrants split at 0 on both axes; arrows from the previous position; a dashed arrow
-    /// to the scenario's position; quadrant names in the corners.
+    /// to the scenario's position; quadrant names in the corners; a scale on both axes.
+    ///
+    /// - Parameters:
+    ///   - legend: what a point, an arrow and a dashed arrow stand for (the first two or three
+    ///     are drawn with their symbol under the chart), then any line of text (the scale's unit).
     public static func quadrant(title: String, subtitle: String = "", xLabel: String, yLabel: String, corners: [String],
-                                points: [QuadrantPoint]) -> String {
-        let size = 520, left = 70, top = headerHeight(title, subtitle) + 20
-        let width = max(left + size + 190, titleWidth(title)), height = top + size + 60   // room for labels on the right
+                                points: [QuadrantPoint], legend: [String] = []) -> String {
+        let size = 520, left = 80, top = headerHeight(title, subtitle) + 20
+        let legendHeight = legend.isEmpty ? 0 : 18 * legend.count + 10
+        let width = max(left + size + 190, titleWidth(title)), height = top + size + 60 + legendHeight   // room for labels on the right
         var coords = points.flatMap { p in [p.x, p.y] + [p.previous?.x, p.previous?.y, p.scenario?.x, p.scenario?.y].compactMap { $0 } }
         coords.append(1)
         let extent = (coords.map { abs($0) }.max() ?? 1) * 1.1
@@ -218,8 +223,30 @@ extension SVGChart {
         }
         s += "<line x1=\"\(f(px(-extent)))\" y1=\"\(f(py(0)))\" x2=\"\(f(px(extent)))\" y2=\"\(f(py(0)))\" stroke=\"#adb5bd\"/>\n"
         s += "<line x1=\"\(f(px(0)))\" y1=\"\(f(py(-extent)))\" x2=\"\(f(px(0)))\" y2=\"\(f(py(extent)))\" stroke=\"#adb5bd\"/>\n"
-        s += "<text x=\"\(f(px(0)))\" y=\"\(top + size + 30)\" font-size=\"12\" text-anchor=\"middle\">\(escape(xLabel)) →</text>\n"
-        s += "<text x=\"\(left - 40)\" y=\"\(f(py(0)))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 \(left - 40) \(f(py(0))))\">\(escape(yLabel)) →</text>\n"
+        // The scale: ticks every 1 (every 2 past ±4, every 0,5 within ±1,5) on the bottom and left edges.
+        let step = extent > 4 ? 2.0 : extent < 1.5 ? 0.5 : 1.0
+        var tick = -(extent / step).rounded(.down) * step
+        while tick <= extent {
+            let label = (tick < 0 ? "−" : "") + NumberText.decimal(abs(tick)).replacingOccurrences(of: ".", with: ",")
+            s += "<line x1=\"\(f(px(tick)))\" y1=\"\(f(py(-extent)))\" x2=\"\(f(px(tick)))\" y2=\"\(f(py(-extent) + 5))\" stroke=\"#868e96\"/>"
+            s += "<text x=\"\(f(px(tick)))\" y=\"\(f(py(-extent) + 16))\" font-size=\"9\" fill=\"#495057\" text-anchor=\"middle\">\(label)</text>\n"
+            s += "<line x1=\"\(f(px(-extent) - 5))\" y1=\"\(f(py(tick)))\" x2=\"\(f(px(-extent)))\" y2=\"\(f(py(tick)))\" stroke=\"#868e96\"/>"
+            s += "<text x=\"\(f(px(-extent) - 8))\" y=\"\(f(py(tick) + 3))\" font-size=\"9\" fill=\"#495057\" text-anchor=\"end\">\(label)</text>\n"
+            tick += step
+        }
+        s += "<text x=\"\(f(px(0)))\" y=\"\(top + size + 34)\" font-size=\"12\" text-anchor=\"middle\">\(escape(xLabel)) →</text>\n"
+        s += "<text x=\"\(left - 48)\" y=\"\(f(py(0)))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 \(left - 48) \(f(py(0))))\">\(escape(yLabel)) →</text>\n"
+        // The legend, under the chart: a symbol for the first three entries, text for the others.
+        for (k, entry) in legend.enumerated() {
+            let y = Double(top + size + 58 + 18 * k), x = Double(left)
+            switch k {
+            case 0: s += "<circle cx=\"\(f(x + 10))\" cy=\"\(f(y - 4))\" r=\"4\" fill=\"#1f4e9c\"/>"
+            case 1: s += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 22))\" y2=\"\(f(y - 4))\" stroke=\"#adb5bd\" marker-end=\"url(#arrow)\"/>"
+            case 2: s += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 22))\" y2=\"\(f(y - 4))\" stroke=\"#d9480f\" stroke-width=\"2\" stroke-dasharray=\"5 4\" marker-end=\"url(#arrowAccent)\"/>"
+            default: break
+            }
+            s += "<text x=\"\(f(x + 30))\" y=\"\(f(y))\" font-size=\"11\" fill=\"#495057\">\(escape(entry))</text>\n"
+        }
         for p in points.sorted(by: { !$0.highlighted && $1.highlighted }) {
             let colour = p.highlighted ? "#d9480f" : "#1f4e9c"
             if let q = p.previous {

@@ -60,7 +60,8 @@ package enum Messages {
         case severityWarning, diagnosticInColumn, diagnosticBody, validSummaryOne, validSummaryMany, validRuleCount
         case unknownFormat, unknownLanguage, regionOrNationExpected, dialogueReadsMissingYear, wholeNumberExpected, atMost25Amounts
         // The dialogue's documents as the instruction writes them (issue 15).
-        case briefTransmission, briefContextFamilies, briefHeld, briefNotHeld, briefDashboardLines, briefFunders, briefNoFunders, briefSpecificActivities, briefMatrixPosition, briefMatrixPoint, briefMatrixAbsent, funder, family, held, note, from, unknownThemeKey, avenantOutsideRule
+        case briefTransmission, briefContextFamilies, briefHeld, briefNotHeld, briefDashboardLines, briefFunders, briefNoFunders, briefSpecificActivities, briefMatrixPosition, briefMatrixPoint, briefMatrixAbsent, funder, family, held, note, from, unknownThemeKey, avenantOutsideRule, ratioUnavailableIn2016, briefUnavailableIn2016
+        case matrixEfficacyDefinition, matrixPerformanceDefinition, matrixReading, matrixStateFunding, matrixAllFunding, legendPoint, legendArrow, legendScenario, legendScale
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).
