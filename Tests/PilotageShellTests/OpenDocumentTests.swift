@@ -40,6 +40,13 @@ struct OpenDocumentTests {
         }
     }
 
+    /// A new empty folder (the caller removes it).
+    static func temporaryFolder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odt-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
     /// The lines of a content.xml's paragraphs, and whether it is well-formed XML.
     static func parse(_ data: Data) -> (wellFormed: Bool, paragraphs: [String]) {
         let parser = XMLParser(data: data), collector = TextCollector()
@@ -90,18 +97,23 @@ struct OpenDocumentTests {
         #expect(try OpenDocumentText.package(markdown: md, title: "Essai") == bytes, "the same document gives the same bytes")
     }
 
+    /// Runs `command to FOLDER/file` and reads the written package's content: what the command
+    /// said, whether content.xml is well-formed, and its lines.
+    static func written(_ s: Session, _ command: String, _ file: String) throws -> (said: String, wellFormed: Bool, lines: [String]) {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let said = s.run("\(command) to \(dir)/\(file)").output.replacingOccurrences(of: dir + "/", with: "")
+        let e = try entries([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/" + file))))
+        let (ok, lines) = parse(try #require(e.first { $0.path == "content.xml" }).data)
+        return (said, ok, lines)
+    }
+
     @Test("avenant of ML069-LYON for 2017 to lyon.odt: the Markdown's text, amounts in words included")
     func avenant() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odt-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = demoSession()
         let md = s.run("avenant of ML069-LYON for 2017").output
-        #expect(s.run("avenant of ML069-LYON for 2017 to \(dir)/lyon.odt").output == "écrit : \(dir)/lyon.odt\n")
-        let e = try Self.entries([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/lyon.odt"))))
-        let content = try #require(e.first { $0.path == "content.xml" })
-        let (ok, paragraphs) = Self.parse(content.data)
-        #expect(ok)
+        let (said, ok, paragraphs) = try Self.written(s, "avenant of ML069-LYON for 2017", "lyon.odt")
+        #expect(said == "écrit : lyon.odt\n" && ok)
         #expect(paragraphs == Self.markdownText(md))
         let text = paragraphs.joined(separator: "\n")
         #expect(text.contains("NOTIFIÉE LE") && text.contains("Cadre réservé à l'administration"))
@@ -130,15 +142,10 @@ struct OpenDocumentTests {
 
     @Test("brief … to FILE.odt: the brief's Markdown as an OpenDocument text")
     func brief() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("odt-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
         let s = demoSession()
         let md = s.run("brief of ML069-LYON for 2017 format markdown").output
-        #expect(s.run("brief of ML069-LYON for 2017 to \(dir)/note.odt").succeeded)
-        let e = try Self.entries([UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/note.odt"))))
-        let (ok, paragraphs) = Self.parse(e.first { $0.path == "content.xml" }!.data)
-        #expect(ok && paragraphs == Self.markdownText(md))
+        let (said, ok, paragraphs) = try Self.written(s, "brief of ML069-LYON for 2017", "note.odt")
+        #expect(said == "écrit : note.odt\n" && ok && paragraphs == Self.markdownText(md))
         #expect(paragraphs.contains("2.1 - REPERAGE - ACCUEIL - ENTRETIEN DE DIAGNOSTIC - ORIENTATION ET CONSOLIDATION DU PROJET"))
     }
 }

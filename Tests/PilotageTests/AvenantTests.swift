@@ -28,6 +28,7 @@ struct AvenantTests {
         let html = a.html()
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h2>AVENANT N° 2") && html.contains("<table>") && html.hasSuffix("</html>\n"))
         #expect(html.components(separatedBy: "<table>").count == html.components(separatedBy: "</table>").count)
+        #expect(html.contains("D'OBJECTIFS N° CPO-84-001<br>NOTIFIÉE LE [à compléter : date de notification]</h2>"))
         #expect(throws: Avenant.Failure.noSubsidy(year: 2018)) { try Self.avenant("ML069-LYON", 2018) }
     }
 

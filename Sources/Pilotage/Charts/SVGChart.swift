@@ -195,6 +195,12 @@ extension SVGChart {
     /// to the scenario's position; quadrant names in the corners; a scale on both axes.
     ///
     /// - Parameters:
+    ///   - title: the chart's title.
+    ///   - subtitle: the line under the title.
+    ///   - xLabel: the horizontal axis.
+    ///   - yLabel: the vertical axis.
+    ///   - corners: the quadrants' names, top right, top left, bottom right, bottom left.
+    ///   - points: the points, with their previous and scenario positions.
     ///   - legend: what a point, an arrow and a dashed arrow stand for (the first two or three
     ///     are drawn with their symbol under the chart), then any line of text (the scale's unit).
     public static func quadrant(title: String, subtitle: String = "", xLabel: String, yLabel: String, corners: [String],

@@ -70,7 +70,11 @@ public struct TypedNumber: Hashable, Sendable {
 
     /// Reads the longest number that starts at `start` and ends at a word boundary; `nil` when
     /// none starts there. Returns the number and where it ends.
-    /// - Parameter inList: commas between digits separate items, so a decimal comma is refused.
+    /// - Parameters:
+    ///   - chars: the text.
+    ///   - start: where the number starts.
+    ///   - language: the decimal separator's language.
+    ///   - inList: commas between digits separate items, so a decimal comma is refused.
     public static func scan(_ chars: [Character], from start: Int, language: Language = .fr,
                             inList: Bool = false) throws(Problem) -> (TypedNumber, end: Int)? {
         var i = start

@@ -95,6 +95,12 @@ public struct Avenant: Sendable {
     /// that year (the one the analyst kept with `funding … set`).
     ///
     /// - Parameters:
+    ///   - convention: the convention amended.
+    ///   - mission: the Mission locale (its name, address, legal form).
+    ///   - year: the year of the avenant.
+    ///   - dataset: the dataset (the other funders' last known funding).
+    ///   - dashboard: the dashboard (the ratios' last known values).
+    ///   - details: what the dataset does not hold.
     ///   - allowingOutsideRule: print a subsidy outside the ±10 % rule with a visible warning
     ///     instead of refusing it (**false**).
     /// - Throws: ``Failure/noSubsidy(year:)``, ``Failure/outsideRule(_:)``.
@@ -252,7 +258,7 @@ public struct Avenant: Sendable {
     public func html() -> String {
         var body = "", inList = false, inTable = false, tableHeaderDone = false
         func inline(_ t: String) -> String {
-            var s = SVGChart.escape(t.hasSuffix("  ") ? String(t.dropLast(2)) : t)
+            var s = SVGChart.escape(t.hasSuffix("  ") ? String(t.dropLast(2)) : t).replacingOccurrences(of: "\u{2028}", with: "<br>")
             while let open = s.range(of: "**"), let close = s.range(of: "**", range: open.upperBound..<s.endIndex) {
                 s = s.replacingCharacters(in: open.lowerBound..<close.upperBound, with: "<strong>" + s[open.upperBound..<close.lowerBound] + "</strong>")
             }
@@ -262,7 +268,16 @@ public struct Avenant: Sendable {
             if inList { body += "</ul>\n"; inList = false }
             if inTable { body += "</table>\n"; inTable = false; tableHeaderDone = false }
         }
+        // A heading ending with two spaces goes on with the next line (the title's « NOTIFIÉE LE »).
+        var lines: [String] = []
         for line in markdown().components(separatedBy: "\n") {
+            if let last = lines.last, last.hasPrefix("#"), last.hasSuffix("  "), !line.isEmpty {
+                lines[lines.count - 1] = String(last.dropLast(2)) + "\u{2028}" + line
+            } else {
+                lines.append(line)
+            }
+        }
+        for line in lines {
             if line.hasPrefix("- ") {
                 if !inList { close(); body += "<ul>\n"; inList = true }
                 body += "<li>\(inline(String(line.dropFirst(2))))</li>\n"

@@ -109,6 +109,9 @@ extension Dashboard {
     /// against the year before that, the region, the nation, all MLs and the peers.
     ///
     /// - Parameters:
+    ///   - ml: the Mission locale.
+    ///   - dialogueYear: the year of the dialogue (results of the year before are read).
+    ///   - peerCount: how many peers (**10**).
     ///   - funding: the dataset's funding rows, for step 4's funding by funder (nil: none shown).
     public func brief(ml: String, dialogueYear: Int, peerCount: Int = 10, funding: [FundingRow]? = nil) throws(BriefError) -> Brief {
         guard let region = region(of: ml) else { throw .unknownML(ml) }
