@@ -9,7 +9,7 @@ struct ClauseTests {
     @Test("usage and help are derived from the declaration")
     func usage() {
         #expect(BriefCommands.brief.usageLine == "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]")
-        #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]")
+        #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg] [funding state|all]")
         #expect(FundingCommands.funding.usageLine == "funding of ML year N (= SOCLE | +X%) [clamp] [set]")
         #expect(FundingCommands.convention.usageLine == "convention of ML [year N] | new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT"
                 + " [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]")

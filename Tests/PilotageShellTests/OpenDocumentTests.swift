@@ -148,4 +148,23 @@ struct OpenDocumentTests {
         #expect(said == "écrit : note.odt\n" && ok && paragraphs == Self.markdownText(md))
         #expect(paragraphs.contains("2.1 - REPERAGE - ACCUEIL - ENTRETIEN DE DIAGNOSTIC - ORIENTATION ET CONSOLIDATION DU PROJET"))
     }
+
+    /// LibreOffice, where it is installed (never required): it opens the avenant and reads the
+    /// same text back.
+    @Test("LibreOffice opens the avenant (when installed)", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice")))
+    func libreOffice() throws {
+        let dir = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let s = demoSession()
+        #expect(s.run("avenant of ML069-LYON for 2017 to \(dir)/lyon.odt").succeeded)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+        p.arguments = ["-env:UserInstallation=file://\(dir)/profile", "--headless", "--convert-to", "txt:Text", "--outdir", dir, dir + "/lyon.odt"]
+        p.standardOutput = FileHandle.nullDevice; p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        let text = try String(contentsOfFile: dir + "/lyon.txt", encoding: .utf8)
+        #expect(text.contains("NOTIFIÉE LE") && text.contains("Cadre réservé à l'administration"))
+        #expect(text.contains("cent quarante-cinq mille cinq cent soixante et onze euros et quatre centimes"))
+    }
 }

@@ -177,11 +177,9 @@ extension Indicator {
         return "Ratio \(n) — " + (label.en.hasPrefix(prefix) ? String(label.en.dropFirst(prefix.count)) : label.en)
     }
 
-    /// The line named with its identifier: « Ratio 8 — Le taux … (R8) » for a ratio,
+    /// The line named with its identifier: « R8 — Ratio 8 — Le taux … » for a ratio,
     /// « 4.1.i — dont nombre … » for every other line.
-    public func named(_ language: Language) -> String {
-        ratioNumber == nil ? "\(id) — \(label.text(language))" : "\(heading(language)) (\(id))"
-    }
+    public func named(_ language: Language) -> String { "\(id) — \(heading(language))" }
 
     /// Fiche n°3 marks R3 and R6 « ratio non disponible en 2016 » (the value is still computed
     /// from microdata).
