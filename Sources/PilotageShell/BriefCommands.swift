@@ -30,6 +30,7 @@ enum BriefCommands {
         let lang = session.language
         let regionName = d.region(of: b.ml).map { d.name(of: $0) } ?? ""
         var r = Report("brief", title: "Dialogue de gestion \(b.dialogueYear) — \(d.name(of: .ml(b.ml))) (\(b.ml))")
+        r.language = lang
         r.text(Messages.text(.resultsAgainstRegionAndNation, lang, "\(b.resultYear)", "\(b.previousYear)", "\(regionName)"))
         var peers = Report.Table("peers", columns: [("ml", "ML"), ("name", Messages.text(.name, lang))], leftColumns: 2)
         peers.rows = b.peers.map { [.text($0), .text(d.name(of: .ml($0)))] }
@@ -38,19 +39,22 @@ enum BriefCommands {
         r.add(peers)
         let notes = session.annotations[b.ml] ?? [:]
         func rank(_ s: Standing?) -> Report.Cell { s.map { .text("\($0.rank)/\($0.of) Q\($0.quartile)") } ?? .absent(Messages.text(.absentValue, lang)) }
-        func linesTable(_ name: String, _ lines: [Brief.Line]) -> Report.Table {
+        // A line's theme: the first theme of its part that lists it (none: the part as a whole).
+        func linesTable(_ name: String, _ lines: [Brief.Line], _ themes: [DialogueGuide.Theme] = []) -> Report.Table {
             var t = Report.Table(name, heading: lines.isEmpty ? [] : [Messages.text(.briefDashboardLines, lang)],
                                  columns: [("line", Messages.text(.line, lang)), ("value", "\(b.resultYear)"), ("previous", "\(b.previousYear)"),
                                            ("region", Messages.text(.region, lang)), ("nation", "nation"), ("national_rank", Messages.text(.nationalRank, lang)),
                                            ("regional_rank", Messages.text(.regionalRank, lang)), ("peer_median", Messages.text(.peerMedian, lang)),
-                                           ("peer_rank", Messages.text(.peerRank, lang))])
+                                           ("peer_rank", Messages.text(.peerRank, lang)), ("theme", Messages.text(.theme, lang))])
+            t.columns[9].dataOnly = true
             t.showsHeader = !lines.isEmpty
             for l in lines {
-                let i = l.indicator
+                let i = l.indicator, theme = themes.first { $0.lines.contains(i.id) }?.key
                 t.rows.append([.text(i.id), .line(l.value, i, lang), .line(l.previous, i, lang), .line(l.region, i, lang), .line(l.nation, i, lang),
                                rank(l.nationalRank), rank(l.regionalRank),
                                .line(l.peerMedian, i, lang, absent: Messages.text(.noPeerHasValue, lang)),
-                               l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(Messages.text(.absentValue, lang))])
+                               l.peerRank.map { .text("\($0.rank)/\($0.of)") } ?? .absent(Messages.text(.absentValue, lang)),
+                               theme.map(Report.Cell.text) ?? .absent("")])
             }
             let unavailable = lines.map(\.indicator).filter(\.isUnavailableIn2016).map(\.id)
             if !unavailable.isEmpty { t.footer.append(Messages.text(.briefUnavailableIn2016, lang, unavailable.joined(separator: ", "))) }
@@ -62,10 +66,23 @@ enum BriefCommands {
                 let heading = ["", p == 0 ? step.guide.title : nil, part.guide.title].compactMap { $0 }
                 if k == 0 {
                     r.add(contextTables(b, heading: heading, note: notes["1"], lang))
-                } else {
-                    r.add(themesTable("themes" + suffix, part.guide.themes, heading: heading, notes: notes, lang))
                 }
-                var t = linesTable("step" + suffix, part.lines)
+                var t = linesTable("step" + suffix, part.lines, part.guide.themes)
+                if k > 0 {
+                    // People read each theme's lines under it, then the part's other lines.
+                    let shown = r.localized(t), header = t.shown.header
+                    var themes = themesTable("themes" + suffix, part.guide.themes, heading: heading, notes: notes, lang)
+                    themes.plainText = themes.plainText.map { _ in
+                        themeLines(part.guide.themes, notes: notes, lang) { key in
+                            let rows = t.rows.indices.filter { t.rows[$0][9].shown == key }.map { shown[$0] }
+                            return rows.isEmpty ? "" : aligned([header] + rows, leftColumns: 1, indent: "        ")
+                        }
+                    }
+                    r.add(themes)
+                    let rest = t.rows.indices.filter { t.rows[$0][9].value.kind == "absent" }.map { shown[$0] }
+                    t.plainText = rest.isEmpty ? [] : aligned([header] + rest, leftColumns: 1, indent: "  ").split(separator: "\n").map(String.init)
+                    if rest.isEmpty { t.heading = [] }
+                }
                 if k == 0 { r.add(t); r.add(weightTable(b, lang)); continue }
                 if k == 3 {
                     r.add(t)
@@ -138,14 +155,22 @@ enum BriefCommands {
                                                                 ("text", Messages.text(.text, lang)), ("note", Messages.text(.note, lang))], leftColumns: 4)
         t.rows = themes.map { [.text($0.key), .text($0.title), .text($0.text.joined(separator: "\n")),
                                notes[$0.key].map(Report.Cell.text) ?? .absent("")] }
+        t.plainText = themeLines(themes, notes: notes, lang) { _ in "" }
+        return t
+    }
+
+    /// The themes as people read them: the address and title, the instruction's text, the
+    /// lines that inform the theme (`lines`, aligned rows), the analyst's note.
+    static func themeLines(_ themes: [DialogueGuide.Theme], notes: [String: String], _ lang: Language,
+                           lines: (String) -> String) -> [String] {
         var plain = themes.isEmpty ? [] : [Messages.text(.themesThMatiquesAborder, lang)]
         for theme in themes {
             plain.append("    [\(theme.key)] \(theme.title)")
             plain += theme.text.map { "        " + $0 }
+            plain += lines(theme.key).split(separator: "\n").map(String.init)
             if let n = notes[theme.key] { plain.append("          → \(n)") }
         }
-        t.plainText = plain
-        return t
+        return plain
     }
 
     /// Step 4: the funding of the results year by funder, and the specific activities' share.

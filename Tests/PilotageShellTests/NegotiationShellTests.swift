@@ -175,7 +175,10 @@ struct BriefShellTests {
         let out = s.run("brief of lyon for 2017").output
         #expect(out.hasPrefix("Dialogue de gestion 2017 — Mission locale de Lyon (ML069-LYON)\n  résultats 2016 comparés à 2015"))
         #expect(out.contains("    [2.1.c] c. Repérage\n        - Aller vers les jeunes qui ne sont pas en contact avec la Mission locale\n"))
-        #expect(out.contains("- Démarches mises en œuvre dans le cadre de la Garantie jeunes\n          → Permanences en QPV à renforcer\n"))
+        // Under the theme, its text, then the lines that inform it (line 1), then the note.
+        #expect(out.contains("- Démarches mises en œuvre dans le cadre de la Garantie jeunes\n        ligne   2016   2015  région"))
+        let row = out.components(separatedBy: "\n").firstIndex { $0.hasPrefix("        1 ") && $0.hasSuffix("7/11") }
+        #expect(row.map { out.components(separatedBy: "\n")[$0 + 1] } == "          → Permanences en QPV à renforcer")
         #expect(out.contains("\n2. LE PARCOURS D'ACCOMPAGNEMENT CONTRACTUALISE\n2.1 - REPERAGE - ACCUEIL - ENTRETIEN DE DIAGNOSTIC - ORIENTATION ET CONSOLIDATION DU PROJET\n"))
         #expect(out.contains("\n2.2 - PARCOURS D'ACCOMPAGNEMENT VERS ET DANS L'EMPLOI\n"))
         #expect(out.contains("    [ ] par les services de l'Etat : le Service Etudes-Statistiques-Evaluation (SESE)"))

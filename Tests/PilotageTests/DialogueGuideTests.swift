@@ -80,4 +80,14 @@ struct DialogueGuideTests {
         for (old, new) in previous { #expect(DialogueGuide.key(fromPreviousNumbering: old) == new, "\(old)") }
         for bad in ["2.12", "1.2", "5.1", "2.0", "2.1.c", "x"] { #expect(DialogueGuide.key(fromPreviousNumbering: bad) == nil, "\(bad)") }
     }
+
+    @Test("a theme's lines are lines of its part, each under one theme at most, and in the catalogue")
+    func themeLines() {
+        for part in DialogueGuide.steps.flatMap(\.parts) {
+            let listed = part.themes.flatMap(\.lines)
+            #expect(Set(listed).isSubset(of: part.lines) && Set(listed).count == listed.count, "\(part.title ?? "")")
+            for id in part.lines { #expect(Catalogue.indicator(id) != nil, "\(id)") }
+        }
+        #expect(DialogueGuide.steps[1].parts[0].themes[2].lines == ["1"], "2.1.c Repérage reads the young people in contact")
+    }
 }

@@ -12,6 +12,9 @@ public enum DialogueGuide {
         public var key: String
         /// The lettered heading, verbatim (« c. Repérage »).
         public var title: String
+        /// The dashboard lines that inform it, among its part's: Pilotage's reading (the
+        /// instruction lists the indicators by step, not by theme).
+        public var lines: [String] = []
         /// What the instruction says to examine under it, verbatim: paragraphs, and bullets
         /// starting with "- ".
         public var text: [String]
@@ -52,23 +55,23 @@ public enum DialogueGuide {
             Theme(key: "2.1.b", title: "b. Organisation de la ML", text: [
                 "- Modalités d'adaptation de l'organisation aux contraintes du territoire et à l'accueil des publics prioritaires. Exemples : bus itinérant, permanences en maisons d'arrêt, actions ponctuelles ou permanentes avec les partenaires, organisation spécifique pour les publics prioritaires (QPV, décrocheurs), horaires d'ouverture, actions de communication etc...",
             ]),
-            Theme(key: "2.1.c", title: "c. Repérage", text: [
+            Theme(key: "2.1.c", title: "c. Repérage", lines: ["1"], text: [
                 "- Aller vers les jeunes qui ne sont pas en contact avec la Mission locale",
                 "- Démarches mises en œuvre auprès des partenaires en contact avec des jeunes, notamment dans les quartiers prioritaires de la politique de la ville (QPV)",
                 "- Démarches mises en œuvre dans le cadre de la Garantie jeunes",
             ]),
-            Theme(key: "2.1.d", title: "d. Accueil", text: [
+            Theme(key: "2.1.d", title: "d. Accueil", lines: ["2", "R2"], text: [
                 "- Le 1er accueil matérialise un 1er niveau d'information et de service",
                 "- Détailler la politique d'accueil : mutualisation de moyens techniques et financiers, organisation spécifique, inscription à PE...",
                 "- Proposition d'un accueil immédiat sur le flux dans la structure ou sur rendez-vous dans un délai raisonnable",
                 "- Mise en place d'un espace d'accueil, de documentation et d'information et outils de communication : site internet, réseaux sociaux, fiches d'information",
                 "- Informations individuelles et collectives structurées sur tous les domaines : emplois, métiers, débouchés, mobilité, ressources, santé, formation, accès aux droits, culture, loisirs, vie sociale et familiale.",
             ]),
-            Theme(key: "2.1.e", title: "e. Information", text: [
+            Theme(key: "2.1.e", title: "e. Information", lines: ["2.bis.1"], text: [
                 "- Modalités d'organisation interne retenues pour gérer le flux des premiers accueils et apporter un premier niveau d'information générale au moment de l'accueil",
                 "- Détailler les outils et la méthode mise en place.",
             ]),
-            Theme(key: "2.1.f", title: "f. Diagnostic – orientation", text: [
+            Theme(key: "2.1.f", title: "f. Diagnostic – orientation", lines: ["2.1", "R3", "2.2", "D.1", "RG", "O.4"], text: [
                 "C'est une étape socle qui va déterminer le type de réponse faite aux jeunes par les Missions locales.",
                 "- Détailler le processus permettant de conduire des diagnostics pour les jeunes qui se présentent à la Mission locale",
                 "- Détailler les actions concourant à l'élaboration du diagnostic : recueillir et analyser avec le jeune les informations sur sa situation administrative, familiale, sociale, financière et professionnelle",
@@ -89,12 +92,12 @@ public enum DialogueGuide {
             ]),
             ], lines: ["1", "2", "R2", "2.1", "R3", "2.2", "2.bis.1", "D.1", "RG", "O.4"]),
             Part(title: "2.2 - PARCOURS D'ACCOMPAGNEMENT VERS ET DANS L'EMPLOI", themes: [
-            Theme(key: "2.2.a", title: "a. Modalités d'accompagnement", text: [
+            Theme(key: "2.2.a", title: "a. Modalités d'accompagnement", lines: ["3", "R5", "R6", "3.1", "3.2", "4", "4.1", "R7", "R8", "R9", "4.3", "4.4", "5", "6", "7"], text: [
                 "Modalités d'accompagnement et leur adaptation au regard des caractéristiques du jeune et du projet défini avec lui (actions individuelles, collectives, promotion, fréquence des entretiens, parcours type...). Les Missions locales sont des ensembles de politiques publiques et, à ce titre, elles mettent en œuvre plusieurs dispositifs assortis d'objectifs pour répondre aux besoins des jeunes. Pour en évaluer l'efficacité, il convient d'examiner plus particulièrement les éléments relatifs à la mise en œuvre de ces derniers et leur articulation (GJ et CIVIS par exemple).",
                 "- Détail des différentes séquences du parcours d'accès à l'autonomie et à l'emploi mises en œuvre pour les jeunes accompagnés (Ex : actions collectives et individuelles, intégration du jeune dans une promotion, fréquence d'entretiens, mise en situation professionnelle, mobilisation des aides et outils rattachés au dispositif : PMSMP, allocation CIVIS, service civique, accès contrats aidés CUI CAE-CIE, EAV, mobilisation de l'offre de service pour l'accès des jeunes au droit commun, aides directes et indirectes FIPJ ...)",
                 "- Mise en visibilité des parcours d'accompagnement proposés aux publics spécifiques les plus éloignés de l'emploi que sont les jeunes décrocheurs, les jeunes sous main de justice, les jeunes en situation de handicap, les jeunes des quartiers politiques de la ville.",
             ]),
-            Theme(key: "2.2.b", title: "b. L'offre de service", text: [
+            Theme(key: "2.2.b", title: "b. L'offre de service", lines: ["4.1.f", "4.1.g", "4.1.h"], text: [
                 "- Détailler l'offre de service mobilisable sur le territoire",
                 "- L'offre de service du territoire est-elle en adéquation avec les besoins des jeunes accompagnés pour leur accès à l'autonomie (aides à la subsistance, aides au transport, offre de logement et d'accompagnement, moyens de garde d'enfant, accès aux soins..) ?",
             ]),
@@ -130,14 +133,14 @@ public enum DialogueGuide {
                          en: "The instruction defines no indicator for the service offer to employers (line \"Offre de service employeur\" of Fiche n°2): nothing is computed.")),
         Step(title: "4. ETAPE CONCLUSIVE- MESURE DE LA DYNAMIQUE GLOBALE ADEQUATION RESSOURCES, PLAN D' ACTIONS ET D'OBJECTIFS",
              parts: [Part(title: nil, themes: [
-            Theme(key: "4.a", title: "a. Mobilisation des financements", text: [
+            Theme(key: "4.a", title: "a. Mobilisation des financements", lines: ["10", "10.1.a", "10.1.b", "10.1.c", "10.1.d", "10.1.e"], text: [
                 "- Répartition des financements de la Mission locale par financeur (collectivités locales ou intercommunalités, les Conseils régionaux ou départementaux, FSE, autres ministères (ARS, DAP/DPJJ, politique de la ville, etc..)",
                 "- L'Etat finance avec la CPO l'accueil, le diagnostic et l'accompagnement des jeunes notamment dans le cadre du CIVIS",
                 "- Préciser la part de financement des activités spécifiques",
                 "- Evaluer l'adéquation des ressources disponibles de la Mission locale aux caractéristiques, aux besoins quantitatifs et qualitatifs des publics cibles présents sur le territoire",
                 "- Mesurer l'éventuelle fragilité financière, au travers de certains indicateurs de « bonne gestion » (ils seront travaillés en 2016 dans le cadre d'un module de formation INTEFP).",
             ]),
-            Theme(key: "4.b", title: "b. Dans le cadre des financements", text: [
+            Theme(key: "4.b", title: "b. Dans le cadre des financements", lines: ["9", "9.1", "R12", "R13"], text: [
                 "- A quels besoins et sur quels champs d'activité les moyens de la CPO permettent-ils à la Mission locale d'apporter des réponses ?",
                 "- Détailler les conditions nécessaires au développement des champs d'activité, notamment ceux où des axes de progrès ont été identifiés",
                 "- Nombre et part des ETP dédiés (sur déclaration) à l'accompagnement sur l'ensemble des ETP de la structure",
