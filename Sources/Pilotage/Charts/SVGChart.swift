@@ -253,7 +253,22 @@ extension SVGChart {
             }
             s += "<text x=\"\(f(x + 30))\" y=\"\(f(y))\" font-size=\"11\" fill=\"#495057\">\(escape(entry))</text>\n"
         }
-        for p in points.sorted(by: { !$0.highlighted && $1.highlighted }) {
+        // Labels are placed where they cover no point and no arrow's start (nor another label),
+        // trying eight spots around the point; the highlighted ML first.
+        var obstacles: [Box] = points.flatMap { p in
+            [Box(center: (px(p.x), py(p.y)), radius: p.highlighted ? 7 : 5)]
+                + [p.previous, p.scenario].compactMap { $0 }.map { Box(center: (px($0.x), py($0.y)), radius: 5) }
+        }
+        var placed: [Int: (x: Double, y: Double, anchor: String)] = [:]
+        for k in points.indices.sorted(by: { points[$0].highlighted && !points[$1].highlighted })
+        where points[k].highlighted || points.count <= 40 {
+            let p = points[k], size = p.highlighted ? 12.0 : 9.0
+            let spot = labelSpot(at: (px(p.x), py(p.y)), width: labelWidth(p.label, fontSize: size), height: size, avoiding: obstacles)
+            obstacles.append(spot.box)
+            placed[k] = (spot.x, spot.y, spot.anchor)
+        }
+        for k in points.indices.sorted(by: { !points[$0].highlighted && points[$1].highlighted }) {
+            let p = points[k]
             let colour = p.highlighted ? "#d9480f" : "#1f4e9c"
             if let q = p.previous {
                 s += "<line x1=\"\(f(px(q.x)))\" y1=\"\(f(py(q.y)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(p.y)))\" stroke=\"\(p.highlighted ? "#d9480f" : "#adb5bd")\" stroke-width=\"\(p.highlighted ? 2 : 1)\" marker-end=\"url(#\(p.highlighted ? "arrowAccent" : "arrow"))\"/>\n"
@@ -263,10 +278,47 @@ extension SVGChart {
                 s += "<circle cx=\"\(f(px(q.x)))\" cy=\"\(f(py(q.y)))\" r=\"5\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"2\"><title>\(escape(p.label)) (scénario)</title></circle>\n"
             }
             s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"\(p.highlighted ? 6 : 4)\" fill=\"\(colour)\"><title>\(escape(p.label))</title></circle>\n"
-            if p.highlighted || points.count <= 40 {
-                s += "<text x=\"\(f(px(p.x) + 8))\" y=\"\(f(py(p.y) - 6))\" font-size=\"\(p.highlighted ? 12 : 9)\" fill=\"\(p.highlighted ? "#d9480f" : "#495057")\"\(p.highlighted ? " font-weight=\"bold\"" : "")>\(escape(p.label))</text>\n"
+            if let at = placed[k] {
+                s += "<text x=\"\(f(at.x))\" y=\"\(f(at.y))\" font-size=\"\(p.highlighted ? 12 : 9)\" text-anchor=\"\(at.anchor)\" fill=\"\(p.highlighted ? "#d9480f" : "#495057")\"\(p.highlighted ? " font-weight=\"bold\"" : "")>\(escape(p.label))</text>\n"
             }
         }
         return s + "</svg>\n"
+    }
+
+    /// A rectangle on the chart (a label's extent, or a square around a point).
+    struct Box {
+        var minX: Double, minY: Double, maxX: Double, maxY: Double
+        init(minX: Double, minY: Double, maxX: Double, maxY: Double) { self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY }
+        init(center: (Double, Double), radius: Double) {
+            self.init(minX: center.0 - radius, minY: center.1 - radius, maxX: center.0 + radius, maxY: center.1 + radius)
+        }
+        func overlaps(_ o: Box) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+    }
+
+    /// A label's width in a sans-serif font: 0,6 em a character, an upper bound for the names drawn.
+    static func labelWidth(_ text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.6 }
+
+    /// Where a label goes next to a point: the first spot whose box covers no obstacle, else the
+    /// one covering the fewest. Spots: right above, right below, left above, left below, above,
+    /// below, far right, far left, then the four first ones again a line further each time (up
+    /// to three lines). `y` is the text's baseline.
+    static func labelSpot(at p: (Double, Double), width w: Double, height h: Double, avoiding obstacles: [Box])
+        -> (x: Double, y: Double, anchor: String, box: Box) {
+        let gap = 8.0
+        func spot(_ x: Double, _ baseline: Double, _ anchor: String) -> (x: Double, y: Double, anchor: String, box: Box) {
+            let minX = anchor == "end" ? x - w : anchor == "middle" ? x - w / 2 : x
+            return (x, baseline, anchor, Box(minX: minX, minY: baseline - h, maxX: minX + w, maxY: baseline + 2))
+        }
+        var spots = [spot(p.0 + gap, p.1 - 6, "start"), spot(p.0 + gap, p.1 + 6 + h, "start"),
+                     spot(p.0 - gap, p.1 - 6, "end"), spot(p.0 - gap, p.1 + 6 + h, "end"),
+                     spot(p.0, p.1 - 10, "middle"), spot(p.0, p.1 + 10 + h, "middle"),
+                     spot(p.0 + 2 * gap, p.1 + h / 2, "start"), spot(p.0 - 2 * gap, p.1 + h / 2, "end")]
+        for line in 1...3 {
+            let dy = Double(line) * (h + 3)
+            spots += [spot(p.0 + gap, p.1 - 6 - dy, "start"), spot(p.0 + gap, p.1 + 6 + h + dy, "start"),
+                      spot(p.0 - gap, p.1 - 6 - dy, "end"), spot(p.0 - gap, p.1 + 6 + h + dy, "end")]
+        }
+        func hits(_ b: Box) -> Int { obstacles.filter { $0.overlaps(b) }.count }
+        return spots.first { hits($0.box) == 0 } ?? spots.min { hits($0.box) < hits($1.box) }!
     }
 }
