@@ -115,10 +115,10 @@ enum Commands {
             guard !group.isEmpty else { continue }
             plain.append("\(a.label.text(lang)) [\(a.rawValue)]")
             for i in group {
-                plain.append("  " + shown(i).padding(toLength: width, withPad: " ", startingAt: 0) + i.label.text(lang))
+                plain.append("  " + shown(i).padding(toLength: width, withPad: " ", startingAt: 0) + i.heading(lang))
                 t.rows.append([.text(i.id), .text(a.rawValue), .text(i.kind.rawValue), .text(i.direction.rawValue),
                                i.parentID.map { .text($0) } ?? .absent(Messages.text(.noParentLine, lang), shown: ""),
-                               .flag(i.hasProgrammeBreakdown, lang), .text(i.label.text(lang))])
+                               .flag(i.hasProgrammeBreakdown, lang), .text(i.heading(lang))])
             }
         }
         t.plainText = plain

@@ -20,10 +20,11 @@ public enum Explanation {
         if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
         rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", ")))
         if i.hasProgrammeBreakdown { rows.append((m(.programmesColumn), Self.programmes)) }
-        for (k, n) in i.notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n.text(lang))) }
+        let notes = i.notes.map { $0.text(lang) } + (i.isUnavailableIn2016 ? [m(.ratioUnavailableIn2016)] : [])
+        for (k, n) in notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n)) }
         rows.append((m(.source), i.source))
         let width = rows.map(\.0.count).max() ?? 0
-        var out = "\(i.id) — \(i.label.text(lang))\n"
+        var out = i.named(lang) + "\n"
         for (k, v) in rows {
             // « Règle       : » in French, "Rule:        " in English.
             let label = k.isEmpty ? "" : (lang == .fr ? k : k + ":")
@@ -79,7 +80,7 @@ extension Explanation {
             guard !lines.isEmpty else { continue }
             out += "\n## \(axis.label.text(lang))\n"
             for i in lines {
-                out += "\n### \(i.id) — \(i.label.text(lang))\n\n"
+                out += "\n### \(i.named(lang))\n\n"
                 if lang == .en { out += "- \(m(.officialLabel)): \(i.label.fr)\n" }
                 if i.labelIsDerived { out += "- \(m(.label)): \(m(.derivedLabel))\n" }
                 out += "- \(m(.kind)): \(Messages.kindName(i.kind, lang))\n"
@@ -90,6 +91,7 @@ extension Explanation {
                 out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", "))\n"
                 if i.hasProgrammeBreakdown { out += "- \(m(.programmesColumn)): \(Self.programmes)\n" }
                 for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
+                if i.isUnavailableIn2016 { out += "- \(m(.notes)): \(m(.ratioUnavailableIn2016))\n" }
                 out += "- \(m(.source)): \(i.source)\n"
             }
         }

@@ -220,7 +220,7 @@ enum QueryRender {
     static func svg(_ t: QueryTable, _ lang: Language) throws(ShellError) -> String {
         guard let column = t.columns.first else { return "" }
         let line = column.line
-        let title = "\(line.id) — \(line.label.text(lang))"
+        let title = line.named(lang)
         let subtitle = (t.years.count == 1 ? "\(t.years[0])" : "\(t.years.first ?? 0)-\(t.years.last ?? 0)") + " · " + t.breakdowns.map { $0.label(lang) }.joined(separator: ", ")
         let format = { (v: Double) in display(v, line, lang) }
         if t.years.count == 1 {

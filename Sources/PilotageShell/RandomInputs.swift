@@ -29,7 +29,7 @@ public struct RandomInputs: Sendable {
         "scenario new s", "scenario add s national_entries 100 of ML069-LYON year 2016", "scenario show s of 84",
         "seek R10 = 40% of lyon by exits_to_employment", "sensitivity R5 of lyon by contacts 0,10 and national_entries -5,5", "levers",
         "convention of lyon", "funding of lyon year 2016 +6% set", "funding of lyon year 2017 = 150000 clamp", "brief of lyon for 2017 peers 3",
-        "annotate lyon 2.3 \"x\"", "matrix of 84 year 2016 highlight lyon", "objective propose R10 of lyon for 2017", "avenant of lyon for 2017",
+        "annotate lyon 2.1.c \"x\"", "matrix of 84 year 2016 highlight lyon", "objective propose R10 of lyon for 2017", "avenant of lyon for 2017",
         "avenant set lyon place \"Lyon\"", "convention new C of lyon from 2019 to 2022 socle 1", "lesson 3", "quiz", "answer 2", "answer b",
     ]
     static let words = [
@@ -43,7 +43,7 @@ public struct RandomInputs: Sendable {
         "exits_to_employment", "state_funding", "accompaniment_etp", "-100", "99999", "convention", "funding", "clamp", "set", "+6%", "-12%", "brief", "annotate", "matrix", "highlight", "peers", "for", "objective", "propose", "avenant", "socle", "from",
         ",", ",", "=", "<", "<=", ">", ">=", "(", ")", "|", "$x", "$", "$y", "#", "\\", "\"", "csv", "json", "markdown", "x.svg",
         "format", "de", "en", "pairs", "hausse", "decrease", "points", "synthesis", "+5.77%", "-1000%", "10000000000000", "0.005",
-        "R8", "2018", "without", "fipj", "nouvelle", "forces", "2.3", "chorus_ml",
+        "R8", "2018", "without", "fipj", "nouvelle", "forces", "2.1.c", "chorus_ml",
     ]
     static let noise: [Character] = ["\u{0}", "\u{7}", "\t", "\r", "é", "€", "\u{202F}", "🙂", "\u{301}", "\\", "\"", "$", "#", "%", ",", "<", "-", ".", "*", "\u{FEFF}"]
 

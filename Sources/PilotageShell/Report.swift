@@ -202,7 +202,9 @@ struct Report {
 
     func markdown() -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            // A cell's lines (a theme's text) are separated by <br>, which keeps the row on one line.
+            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>") }
+                .joined(separator: " | ") + " |\n"
         }
         var out = title.isEmpty ? "" : "## " + title + "\n"
         for b in blocks {

@@ -266,6 +266,10 @@ public final class Session {
             if format == .xlsx { throw ShellError(Messages.text(.workbookNeedsFile, language), at: clauses.keywords.last) }
             return ShellResult(output: report.render(format))
         }
+        if path.lowercased().hasSuffix(".odt") {
+            try write(document: report.render(.markdown), title: report.title, to: path, token: token)
+            return ShellResult(output: Messages.text(.written, language, path))
+        }
         let fileFormat = try OutputFormat.forFile(path, at: token, language)
         let format = clauses.format ?? fileFormat ?? outputFormat
         if format == .xlsx {
@@ -281,6 +285,19 @@ public final class Session {
     func write(_ text: String, to path: String, token: Token) throws(ShellError) {
         guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
         do { try OutputFile.write(text, to: path) } catch {
+            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
+        }
+    }
+
+    /// Writes a Markdown document as an OpenDocument text (.odt).
+    func write(document markdown: String, title: String, to path: String, token: Token) throws(ShellError) {
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
+        let bytes: [UInt8]
+        do throws(OpenDocumentText.Failure) { bytes = try OpenDocumentText.package(markdown: markdown, title: title) } catch {
+            guard case .archive(let reason) = error else { return }
+            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", reason), at: token)
+        }
+        do { try OutputFile.write(bytes: bytes, to: path) } catch {
             throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
         }
     }

@@ -167,6 +167,15 @@ extension Workspace {
                 try db.drop(table: "entry")
             }
         }
+        // v2: notes on Fiche n°1 addressed by the instruction's numbering (`2.1.c`, `2.2.a`, `4.b`)
+        // instead of the first releases' count of themes per step (`2.3`, `2.8`, `4.2`).
+        m.registerMigration("v2-fiche1-numbering") { db in
+            for row in try Row.fetchAll(db, sql: "SELECT ml, theme FROM annotation") {
+                let ml: String = row["ml"], theme: String = row["theme"]
+                guard let key = DialogueGuide.key(fromPreviousNumbering: theme) else { continue }
+                try db.execute(sql: "UPDATE annotation SET theme = ? WHERE ml = ? AND theme = ?", arguments: [key, ml, theme])
+            }
+        }
         return m
     }()
 

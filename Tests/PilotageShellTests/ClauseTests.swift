@@ -9,7 +9,7 @@ struct ClauseTests {
     @Test("usage and help are derived from the declaration")
     func usage() {
         #expect(BriefCommands.brief.usageLine == "brief of ML [for ANNÉE_DU_DIALOGUE] [peers N]")
-        #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg]")
+        #expect(MatrixCommands.matrix.usageLine == "matrix [of RÉGION|nation] [year N] [highlight ML] [scenario NOM] [to FICHIER.svg] [funding state|all]")
         #expect(FundingCommands.funding.usageLine == "funding of ML year N (= SOCLE | +X%) [clamp] [set]")
         #expect(FundingCommands.convention.usageLine == "convention of ML [year N] | new NUMÉRO of ML from ANNÉE to ANNÉE socle MONTANT"
                 + " [parrainage MONTANT] [fipj MONTANT] [without parrainage|fipj]")
@@ -79,7 +79,7 @@ struct ClauseTests {
         #expect(s.run("funding of lyon year 2017 = 10000000000000").output.contains("refusé"))
         #expect(s.run("avenant of lyon for 20x7").error?.contains("année attendue (1900-2999), trouvé « 20x7 »") == true)
         #expect(s.run("avenant set lyon chorus \"1\"").error?.contains("clé inconnue « chorus »") == true)
-        #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("thématique inconnue (brief les numérote) : « 9.9 »") == true)
+        #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("4.a à 4.c) : « 9.9 »") == true)
         _ = s.run("scenario new e")
         #expect(s.run("scenario new e").error?.contains("le scénario « e » existe déjà\n  scenario new e\n               ^") == true)
         #expect(s.run("scenario add e national_entries 1.5 of lyon").error?.contains("nombre entier") == true)

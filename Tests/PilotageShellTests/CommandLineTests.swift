@@ -33,7 +33,7 @@ func pilotage(_ args: [String], stdin: String? = nil, environment: [String: Stri
 struct CommandLineTests {
     @Test func explainContract() throws {
         var r = try pilotage(["-c", "explain R5"])
-        #expect(r.status == 0 && r.stdout.contains("Ratio 5 : Nombre de jeunes entrés en parcours d'accompagnement contractualisé/ nombre de jeunes en contact en Mission locale"))
+        #expect(r.status == 0 && r.stdout.contains("R5 — Ratio 5 — Nombre de jeunes entrés en parcours d'accompagnement contractualisé/ nombre de jeunes en contact en Mission locale"))
         r = try pilotage(["-c", "explain R99"])
         #expect(r.status != 0 && r.stderr.contains("R99") && r.stdout.isEmpty)
         r = try pilotage(["--lang", "en", "-c", "explain 2.bis.1"])
@@ -177,13 +177,13 @@ struct CommandLineTests {
         let first = try terminal([keys("expla\t", pause: 0.8), keys("R1\t", pause: 0.8), keys("3\r", pause: 0.8), typed("quit")],
                                  environment: env)
         // "expla⇥" completed to "explain ", "R1⇥" listed R1, R10, R11 …, then "R13" ran.
-        #expect(first.screen.contains("explain R13") && first.screen.contains("R13 — Nombre de jeunes accompagnés"), "\(first.screen)")
+        #expect(first.screen.contains("explain R13") && first.screen.contains("R13 — Ratio 13 — Nombre de jeunes accompagnés"), "\(first.screen)")
         let history = try String(contentsOfFile: state + "/pilotage/history", encoding: .utf8)
         #expect(history.contains("explain\\040R13"))
         // In a new session, ↑↑ recalls "explain R13" (before "quit").
         let second = try terminal([keys("\u{1b}[A", pause: 0.8), keys("\u{1b}[A", pause: 0.8), keys("\r", pause: 0.8), typed("quit")],
                                   environment: env)
-        #expect(second.screen.contains("R13 — Nombre de jeunes accompagnés"), "\(second.screen)")
+        #expect(second.screen.contains("R13 — Ratio 13 — Nombre de jeunes accompagnés"), "\(second.screen)")
     }
 }
 
@@ -292,7 +292,7 @@ struct WorkspaceTests {
         let file = temporary("round.pilotage")
         let first = Session(datasetPath: demo)
         try first.attach(workspace: file)
-        for line in ["scenario new e", "scenario add e national_entries 100 of lyon year 2016", "annotate lyon 2.3 \"QPV\"",
+        for line in ["scenario new e", "scenario add e national_entries 100 of lyon year 2016", "annotate lyon 2.1.c \"QPV\"",
                      "synthesis add lyon 2 actions \"Repérage\"", "avenant set lyon place \"Lyon\"", "let l = R5,R10",
                      "funding of lyon year 2016 +6% set", "objective set R10 of lyon for 2018 = 45%", "scenario new gone", "scenario delete gone"] {
             #expect(first.run(line).succeeded, "\(line)")

@@ -9,7 +9,7 @@ import Testing
 struct LanguageTests {
     static let frenchWords = ["année", "territoire", "région", "médiane", "écart", "cible", "montant", "proposé", "accepté",
                               "refusé", "marge", "déclinaison", "jeunes", "résultat", "objectif", "pairs", "n.d.", "ETP", "noté",
-                              "aucun", "aucune", "Exemple", "performante", "efficiente", "trouvé", "attendu", "scénario", "ligne",
+                              "aucun", "aucune", "Exemple", "performante", "efficace", "trouvé", "attendu", "scénario", "ligne",
                               "valeur", "pour", "avec", "sans", "depuis", "réalisé", "atteint", "Règle", "Déclinaisons"]
     static let englishWords = ["all", "women", "low_qualified", "Example", "found", "expected", "noted", "headroom", "proposed",
                                "refused", "accepted", "th/", "none", "FTEs", "peer", "peers", "target", "year", "line", "value"]
@@ -35,7 +35,10 @@ struct LanguageTests {
     /// and the commands themselves (echoed under an error).
     static var official: [String] {
         let d = demoDashboard
-        let guide = DialogueGuide.steps.flatMap { [$0.title] + $0.themes + ($0.note.map { [$0.fr] } ?? []) }
+        let guide = DialogueGuide.steps.flatMap { s in
+            [s.title] + s.parts.compactMap(\.title) + s.themes.flatMap { [$0.title] + $0.text } + (s.note.map { [$0.fr] } ?? [])
+        } + DialogueGuide.transmission.map { "\($0.from) : \($0.what)" } + DialogueGuide.contextFamilies + [DialogueGuide.regionalWeight]
+            + Funder.allCases.map(\.name)
         return Catalogue.all.flatMap { [$0.label.fr] + $0.notes.map(\.fr) } + guide + Synthesis.titles
             + DialogueGuide.directionTargets.map(\.target) + d.missions.map(\.name) + d.regions.map(\.name)
             + [demoDataset.manifest.description, "Garantie jeunes"] + Commands.all.flatMap(\.examples)

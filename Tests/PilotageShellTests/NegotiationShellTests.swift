@@ -116,9 +116,51 @@ struct MatrixShellTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(s.run("matrix of nation year 2017 highlight lyon scenario e to \(dir)/m.svg").succeeded)
         let svg = try String(contentsOfFile: "\(dir)/m.svg", encoding: .utf8)
-        #expect(svg.contains("marker-end=\"url(#arrowAccent)\"") && svg.contains("stroke-dasharray") && svg.contains("performante et efficiente"))
+        #expect(svg.contains("marker-end=\"url(#arrowAccent)\"") && svg.contains("stroke-dasharray") && svg.contains("performante et efficace"))
+        // The scale (ticks with their values) and the legend under the chart.
+        #expect(svg.contains(">−1</text>") && svg.contains(">1</text>") && svg.contains(">0</text>"))
+        #expect(svg.contains("une ML en 2017") && svg.contains("son déplacement depuis 2016") && svg.contains("avec le scénario e")
+                && svg.contains("échelle : scores z"))
         #expect(s.run("matrix of lyon").error?.contains("une région ou la nation") == true)
         #expect(s.run("matrix of 84 year 1999").error?.contains("année") == true)
+    }
+}
+
+@Suite("REPL: the matrix in the instruction's words")
+struct MatrixWordsTests {
+    @Test("axes « efficacité » and « performance », the two definitions quoted, Pilotage's reading said; funding all")
+    func words() throws {
+        let s = demoSession()
+        let out = s.run("matrix of 84 year 2016").output
+        #expect(out.hasPrefix("Matrice performance × efficacité — Auvergne-Rhône-Alpes, 2016"))
+        #expect(out.contains(" efficacité  performance ") && !out.contains("efficien"))
+        #expect(out.contains("efficacité (l'instruction) : « \(Matrix.efficacyDefinition) »"))
+        #expect(out.contains("performance (l'instruction) : « \(Matrix.performanceDefinition) »"))
+        #expect(out.contains("lecture de Pilotage : l'instruction définit la matrice sans formule") && out.contains("financements de l'Etat (10.1.e"))
+        let all = s.run("matrix of 84 year 2016 funding all").output
+        #expect(all.contains("tous les financements (10 / 4") && all != out)
+        let m = try demoDashboard.matrix(within: .region("84"), year: 2016, method: .allFunding)
+        let lyon = m.points.first { $0.ml == "ML069-LYON" }!
+        #expect(all.contains("Mission locale de Lyon (ML069-LYON)") && all.contains(formatted(lyon.efficiency, decimals: 2, .fr)))
+        #expect(s.run("matrix of 84 year 2016 funding some").error != nil)
+        let en = Session(datasetPath: demo, dashboard: demoDashboard)
+        _ = en.run("lang en")
+        #expect(en.run("matrix of 84 year 2016").output.contains("Performance × efficacy"))
+    }
+}
+
+@Suite("REPL: ratios presented one way")
+struct RatioWordingTests {
+    @Test("explain, the catalogue, charts and the brief: « Ratio n — » and the wording; R3 and R6 not available in 2016")
+    func oneWay() {
+        let s = demoSession()
+        let r3 = s.run("explain R3").output, r5 = s.run("explain R5").output
+        #expect(r3.hasPrefix("R3 — Ratio 3 — Le nombre de jeunes ayant eu un entretien de diagnostic approfondi / le nombre de jeunes en 1er accueil\n"))
+        #expect(r3.contains("Fiche n°3 : « ratio non disponible en 2016 »") && !r5.contains("non disponible en 2016"))
+        #expect(r5.hasPrefix("R5 — Ratio 5 — Nombre de jeunes entrés") && !r5.contains("Ratio 5 :"))
+        #expect(s.run("catalogue").output.contains("Ratio 11 — Le taux de jeunes sortis de parcours d'accompagnement sans solution connue"))
+        let brief = s.run("brief of lyon for 2017").output
+        #expect(brief.contains("  R3 : ratio non disponible en 2016 (Fiche n°3)") && brief.contains("  R6 : ratio non disponible en 2016 (Fiche n°3)"))
     }
 }
 
@@ -126,12 +168,24 @@ struct MatrixShellTests {
 struct BriefShellTests {
     @Test func briefWithAnnotations() {
         let s = demoSession()
-        #expect(s.run("annotate lyon 2.3 \"Permanences en QPV à renforcer\"").output == "noté pour ML069-LYON [2.3]\n")
+        #expect(s.run("annotate lyon 2.1.c \"Permanences en QPV à renforcer\"").output == "noté pour ML069-LYON [2.1.c]\n")
+        #expect(s.run("annotate lyon 1 \"Diagnostic SESE reçu\"").succeeded)
+        #expect(s.run("annotate lyon 2.3 \"x\"").error?.contains("2.1.a à 2.1.g") == true, "the previous numbering is refused")
         #expect(s.run("annotate lyon 9.9 \"x\"").error?.contains("thématique inconnue") == true)
         let out = s.run("brief of lyon for 2017").output
         #expect(out.hasPrefix("Dialogue de gestion 2017 — Mission locale de Lyon (ML069-LYON)\n  résultats 2016 comparés à 2015"))
-        #expect(out.contains("    [2.3] c. Repérage\n          → Permanences en QPV à renforcer\n"))
-        #expect(out.contains("3. OFFRE DE SERVICE AUX EMPLOYEURS\n  L'instruction ne définit pas d'indicateur"))
+        #expect(out.contains("    [2.1.c] c. Repérage\n        - Aller vers les jeunes qui ne sont pas en contact avec la Mission locale\n"))
+        // Under the theme, its text, then the lines that inform it (line 1), then the note.
+        #expect(out.contains("- Démarches mises en œuvre dans le cadre de la Garantie jeunes\n        ligne   2016   2015  région"))
+        let row = out.components(separatedBy: "\n").firstIndex { $0.hasPrefix("        1 ") && $0.hasSuffix("7/11") }
+        #expect(row.map { out.components(separatedBy: "\n")[$0 + 1] } == "          → Permanences en QPV à renforcer")
+        #expect(out.contains("\n2. LE PARCOURS D'ACCOMPAGNEMENT CONTRACTUALISE\n2.1 - REPERAGE - ACCUEIL - ENTRETIEN DE DIAGNOSTIC - ORIENTATION ET CONSOLIDATION DU PROJET\n"))
+        #expect(out.contains("\n2.2 - PARCOURS D'ACCOMPAGNEMENT VERS ET DANS L'EMPLOI\n"))
+        #expect(out.contains("    [ ] par les services de l'Etat : le Service Etudes-Statistiques-Evaluation (SESE)"))
+        #expect(out.contains("    [ ] l'offre de formation — absente du jeu de données : à apporter\n") && out.contains("          → Diagnostic SESE reçu\n"))
+        #expect(out.contains("Répartition des financements 2016 par financeur :\n    Etat : "))
+        #expect(out.contains("en février pour la partie « activité de la structure » et son bilan « ressources humaines » (BRH), puis en juin"))
+        #expect(out.contains("    [3.c] c. Les partenariats\n") && out.contains("rien n'est calculé."))
         #expect(out.contains("provisoires") && out.contains("Augmenter le nombre de jeunes en parrainage"))
         #expect(s.run("brief of lyon for 2015").error?.contains("2015") == true)
     }
@@ -186,6 +240,39 @@ struct SynthesisTests {
         #expect(out.contains("  Actions prioritaires : \n    - Renforcer le repérage en QPV\n"))
         #expect(out.contains("1. Analyse et partage du contexte\n  Forces : —\n"))
         #expect(s.run("synthesis add lyon 7 forces \"x\"").error?.contains("1 à 5") == true)
+    }
+}
+
+@Suite("REPL: the avenant notifies the analyst's choice")
+struct AvenantShellTests {
+    @Test("outside ±10 %: refused with the headroom, or forced with a warning; after funding … set, the kept amount")
+    func notifiedAmount() {
+        let s = demoSession()
+        // CPO-84-002 in 2017: 97 446,41 € adjustable against a ceiling of 96 489,19 € (see AvenantTests).
+        let refused = s.run("avenant of grenoble for 2017").error ?? ""
+        #expect(refused.contains("la subvention 2017 de la convention CPO-84-002 est hors de la règle des ±10 %"))
+        #expect(refused.contains("dépasse de 957,22\u{202F}€ le plafond") && refused.contains("marge depuis 2016 : +5\u{202F}516,97\u{202F}€"))
+        let forced = s.run("avenant of grenoble for 2017 force").output
+        #expect(forced.contains("**AVERTISSEMENT : le montant notifié dépasse de 957,22\u{202F}€"))
+        // +7 % on 2016 (90 972,22 € → 97 340,28 €) clamped to the ceiling: the socle carries it,
+        // 96 489,19 − 2 226,82 − 10 370,17 = 83 892,20 €.
+        #expect(s.run("funding of grenoble year 2017 +7% clamp set").succeeded)
+        let kept = s.run("avenant of grenoble for 2017").output
+        #expect(kept.contains("La subvention annuelle 2017 accordée à l'Association est fixée à : 83\u{202F}892,20\u{202F}€ (quatre-vingt-trois mille huit cent quatre-vingt-douze euros et vingt centimes)."))
+        #expect(kept.contains("| Etat – subvention annuelle (missions locales) | 83\u{202F}892,20\u{202F}€ |") && !kept.contains("AVERTISSEMENT"))
+    }
+
+    @Test("avenant set: the articles, the signatory and the planned funding of the other funders")
+    func details() {
+        let s = demoSession()
+        for line in ["avenant set lyon article_versement \"4\"", "avenant set lyon signataire \"Jeanne Martin\"",
+                     "avenant set lyon budget_region 90000", "avenant set lyon notified_on \"3 avril 2015\""] {
+            #expect(s.run(line).succeeded, "\(line)")
+        }
+        #expect(s.run("avenant set lyon budget_region 12%").error != nil)
+        let out = s.run("avenant of lyon for 2017").output
+        #expect(out.contains("Conformément à l'article 4 de la convention") && out.contains("Nom et prénom du signataire : Jeanne Martin"))
+        #expect(out.contains("| Conseil régional | 90\u{202F}000,00\u{202F}€ |") && out.contains("NOTIFIÉE LE 3 avril 2015"))
     }
 }
 

@@ -31,7 +31,7 @@ struct ShellTests {
     @Test func explainInEnglishShowsTheOfficialLabelToo() {
         let s = Session(language: .en)
         let out = s.run("explain R13").output
-        #expect(out.hasPrefix("R13 — Ratio 13: accompanied young people per accompaniment FTE\n"))
+        #expect(out.hasPrefix("R13 — Ratio 13 — accompanied young people per accompaniment FTE\n"))
         #expect(out.contains("Official label:  Nombre de jeunes accompagnés / nombre d'ETP consacrés à l'accompagnement"))
         #expect(out.contains("Components:      4 ("))
     }

@@ -117,8 +117,8 @@ struct SpreadsheetTests {
         #expect(s.run("objective list of ML038-GRENOBLE to \(objectives)").succeeded)
         let formats = """
         import json, sys, openpyxl
-        ws = openpyxl.load_workbook(sys.argv[1])["step_2"]
-        r10 = [r for r in ws.iter_rows() if r[0].value and str(r[0].value).startswith("R10")][0]
+        rows = [r for ws in openpyxl.load_workbook(sys.argv[1]).worksheets if ws.title.startswith("step_2") for r in ws.iter_rows()]
+        r10 = [r for r in rows if any(str(c.value or "").startswith("R10") for c in r)][0]
         years = [c.number_format for r in openpyxl.load_workbook(sys.argv[2]).worksheets[0].iter_rows()
                  for c in r if isinstance(c.value, int) and 2000 < c.value < 2100]
         print(json.dumps({"r10": [c.number_format for c in r10 if isinstance(c.value, float)], "years": years}))

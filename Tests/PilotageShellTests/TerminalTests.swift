@@ -87,7 +87,7 @@ struct TerminalTests {
         let workspace = state + "/dialogue.pilotage"
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         let note = "Taux d'entrée … région « à suivre » 😀"
-        let run = try terminal([typed("annotate ML038-GRENOBLE 2.8 \"\(note)\""), typed("quit")],
+        let run = try terminal([typed("annotate ML038-GRENOBLE 2.2.a \"\(note)\""), typed("quit")],
                                arguments: ["--workspace", workspace], environment: env)
         #expect(run.status == 0, "\(run.screen)")
         let brief = try pilotage(["--workspace", workspace, "-c", "brief of ML038-GRENOBLE for 2017"])

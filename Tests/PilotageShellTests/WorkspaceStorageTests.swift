@@ -38,7 +38,7 @@ struct WorkspaceStorageTests {
         #expect(s.scenarios.keys.sorted() == ["deux mots", "plus"])
         #expect(s.scenarios["plus"]?.changes == [.init(ml: "ML069-LYON", year: 2016, lever: .nationalEntries, amount: 10)])
         #expect(s.variables == ["lignes": "R5,R10"])
-        #expect(s.annotations == ["ML069-LYON": ["2.3": "Permanences en QPV à renforcer | avec « guillemets »"]])
+        #expect(s.annotations == ["ML069-LYON": ["2.1.c": "Permanences en QPV à renforcer | avec « guillemets »"]])
         #expect(s.synthesisNotes["ML038-GRENOBLE"] == ["1.forces": ["Bonne couverture"], "2.axes": []])
         #expect(s.synthesisCleared == ["ML038-GRENOBLE": ["2.axes"]])
         #expect(s.avenantDetails["ML038-GRENOBLE"]?.chorusMissionsLocales == "1234567890")

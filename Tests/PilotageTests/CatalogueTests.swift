@@ -94,4 +94,22 @@ struct CatalogueTests {
         #expect(Catalogue.suggestions(for: "R99").contains("R9"))
         #expect(Catalogue.suggestions(for: "4.1.I").first == "4.1.i")
     }
+
+    @Test("every ratio reads « Ratio n — » and its official wording, whichever fiche the wording comes from")
+    func ratiosPresentedOneWay() {
+        let ratios = Catalogue.all.filter { $0.ratioNumber != nil }
+        #expect(ratios.map(\.id).sorted() == (1...13).map { "R\($0)" }.sorted())
+        for r in ratios {
+            #expect(r.title.hasPrefix("Ratio \(r.ratioNumber!) — ") && !r.title.contains("Ratio \(r.ratioNumber!) :"), "\(r.id)")
+            #expect(r.label.fr.hasSuffix(r.wording) && r.heading(.en).hasPrefix("Ratio \(r.ratioNumber!) — "), "\(r.id)")
+        }
+        #expect(Catalogue.indicator("R5")!.title == "Ratio 5 — Nombre de jeunes entrés en parcours d'accompagnement contractualisé/ nombre de jeunes en contact en Mission locale")
+        #expect(Catalogue.indicator("R8")!.title.hasPrefix("Ratio 8 — Le taux de jeunes en parcours d'accompagnement sans proposition"))
+        #expect(Catalogue.indicator("RG")!.ratioNumber == nil && Catalogue.indicator("RG")!.title == Catalogue.indicator("RG")!.label.fr)
+        #expect(Catalogue.all.filter(\.isUnavailableIn2016).map(\.id) == ["R3", "R6"])
+        // Fiche n°3's words for R3 and R6, in the instruction.
+        let fiche3 = Self.normalise((try? String(contentsOf: repositoryRoot.appendingPathComponent("Docs/sources/instruction-dgefp-mij-2015-367.txt"), encoding: .utf8)) ?? "").replacingOccurrences(of: "*", with: "")
+        #expect(fiche3.contains("(indicateur n°2 et indicateur n°2.1) \(Indicator.unavailableIn2016Note)"))
+        #expect(fiche3.contains("(indicateur n°2.1 et indicateur n°3) \(Indicator.unavailableIn2016Note)"))
+    }
 }

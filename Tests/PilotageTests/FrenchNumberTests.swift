@@ -35,30 +35,3 @@ struct FrenchNumberTests {
         #expect(FrenchNumber.figures(cents: 5) == "0,05\u{202F}€")
     }
 }
-
-@Suite("The avenant of Fiche n°4")
-struct AvenantTests {
-    static let demo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Playground/data/demo").path
-
-    @Test("amounts in figures and words, the 50% advance and the balance, visible gaps")
-    func avenant() throws {
-        let data = try Dataset.load(from: Self.demo)
-        let cpo = try #require(data.convention(of: "ML069-LYON", year: 2017))
-        let a = try Avenant(convention: cpo, mission: data.mission(id: "ML069-LYON")!, year: 2017, dataset: data, dashboard: Dashboard(data))
-        let s = cpo.subsidies[2017]!
-        #expect(a.advance + a.balance == s.socle && a.advance.cents == s.socle.cents / 2)
-        let md = a.markdown()
-        #expect(md.contains("## AVENANT N° 2 À LA CONVENTION PLURIANNUELLE D'OBJECTIFS N° CPO-84-001"))
-        #expect(md.contains("fixée à : \(FrenchNumber.figures(cents: s.socle.cents)) (\(FrenchNumber.euros(cents: s.socle.cents)))."))
-        #expect(md.contains("Domaine fonctionnel : 0102-02-02") && md.contains("010200001705 : action de FIPJ"))
-        #expect(md.contains("Le Préfet de la Région Auvergne-Rhône-Alpes") && md.contains("[à compléter : engagement Chorus]"))
-        #expect(md.contains("se termine au 31 décembre 2017"))
-        let html = a.html()
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h2>AVENANT N° 2") && html.contains("<table>") && html.hasSuffix("</html>\n"))
-        #expect(html.components(separatedBy: "<table>").count == html.components(separatedBy: "</table>").count)
-        #expect(throws: Avenant.Failure.noSubsidy(year: 2018)) {
-            try Avenant(convention: cpo, mission: data.mission(id: "ML069-LYON")!, year: 2018, dataset: data, dashboard: Dashboard(data))
-        }
-    }
-}

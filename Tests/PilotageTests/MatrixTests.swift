@@ -100,6 +100,17 @@ struct BriefTests {
         #expect(b.resultYear == 2016 && b.previousYear == 2015 && b.peers.count == 10 && !b.peers.contains("ML069-LYON"))
         #expect(b.steps.count == 4 && b.steps[2].lines.isEmpty && b.steps[2].guide.note != nil)
         #expect(b.steps[0].guide.title == "1. ANALYSE ET PARTAGE DU CONTEXTE")
+        #expect(b.steps[1].parts.count == 2 && b.steps[1].parts[0].lines.map(\.indicator.id).prefix(2) == ["1", "2"])
+        #expect(b.funders.isEmpty, "no funding rows given")
+        // Step 4: the funders of 2016 add up to line 10; the specific activities are 10 − 10.1.a.
+        let funding = try Dataset.load(from: ScenarioTests.demo).funding
+        let full = try d.brief(ml: "ML069-LYON", dialogueYear: 2017, funding: funding)
+        let total = d.number("10", for: .ml("ML069-LYON"), year: 2016)!, main = d.number("10.1.a", for: .ml("ML069-LYON"), year: 2016)!
+        #expect(abs(full.funders.reduce(0) { $0 + $1.amount } - total) < 0.005 && full.funders.count > 2)
+        #expect(full.funders.map(\.amount) == full.funders.map(\.amount).sorted(by: >))
+        #expect(abs(full.specificActivities!.amount - (total - main)) < 1e-6 && abs(full.specificActivities!.share - (total - main) / total) < 1e-12)
+        #expect(full.matrix.now == (try d.matrix(year: 2016)).points.first { $0.ml == "ML069-LYON" })
+        #expect(full.context.map(\.family) == DialogueGuide.contextFamilies && full.context[2].held == ["0.2"] && full.context[4].held.isEmpty)
         let r10 = b.steps[1].lines.first { $0.indicator.id == "R10" }!
         #expect(try r10.value.get() == d.number("R10", for: .ml("ML069-LYON"), year: 2016)!)
         #expect(try r10.previous.get() == d.number("R10", for: .ml("ML069-LYON"), year: 2015)!)
@@ -113,5 +124,19 @@ struct BriefTests {
         #expect(b.weight[0].share == jano)
         #expect(b.targets.first?.line == "4.1.h" && b.targets.first?.now == d.number("4.1.h", for: .ml("ML069-LYON"), year: 2016))
         #expect(throws: BriefError.noResults(dialogueYear: 2015, available: [2015, 2016, 2017])) { try d.brief(ml: "ML069-LYON", dialogueYear: 2015) }
+    }
+
+    @Test("the two variables are defined in the instruction's words; funding all reads line 10 per accompanied young person")
+    func instructionWords() throws {
+        let instruction = DialogueGuideTests.instruction
+        #expect(instruction.contains(Matrix.efficacyDefinition) && instruction.contains(Matrix.performanceDefinition))
+        #expect(Matrix.Quadrant.allCases.map(\.rawValue).allSatisfy { !$0.contains("efficien") })
+        let standard = MatrixMethod.standard, all = MatrixMethod.allFunding
+        #expect(standard.efficiency.map(\.label) == ["R13", "R12", "1/9", "10.1.e"] && all.efficiency.map(\.label) == ["R13", "R12", "1/9", "10/4"])
+        #expect(all.efficiency[3].direction == .lowerIsBetter && all.performance == standard.performance && all.context == standard.context)
+        // 10 / 4 by hand for one ML: the measure is line 10 over line 4.
+        let d = ScenarioTests.base
+        let ten = d.number("10", for: .ml("ML069-LYON"), year: 2016)!, four = d.number("4", for: .ml("ML069-LYON"), year: 2016)!
+        #expect(all.efficiency[3].value(d, .ml("ML069-LYON"), 2016) == ten / four)
     }
 }

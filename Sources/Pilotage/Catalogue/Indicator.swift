@@ -149,3 +149,42 @@ public struct Indicator: Hashable, Sendable, Identifiable {
     /// A count of young people (its breakdown shares and "dont" rates are meaningful).
     public var countsYoungPeople: Bool { kind == .count }
 }
+
+extension Indicator {
+    /// The number of a ratio of Fiche n°3 (5 for `R5`); nil for every other line.
+    public var ratioNumber: Int? {
+        guard id.hasPrefix("R"), let n = Int(id.dropFirst()), (1...13).contains(n) else { return nil }
+        return n
+    }
+
+    /// The official French wording without Fiche n°2's « Ratio n : » prefix, so that every ratio
+    /// reads alike whichever fiche its wording comes from.
+    public var wording: String {
+        guard let n = ratioNumber, let r = label.fr.range(of: "Ratio \(n) : "), r.lowerBound == label.fr.startIndex else { return label.fr }
+        return String(label.fr[r.upperBound...])
+    }
+
+    /// How a ratio is presented everywhere: « Ratio 5 — Nombre de jeunes entrés … »; the label
+    /// for every other line.
+    public var title: String { heading(.fr) }
+
+    /// The line's heading in a language: « Ratio n — » and the wording for a ratio (English
+    /// labels lose their "Ratio n: " the same way), the label for every other line.
+    public func heading(_ language: Language) -> String {
+        guard let n = ratioNumber else { return label.text(language) }
+        if language == .fr { return "Ratio \(n) — \(wording)" }
+        let prefix = "Ratio \(n): "
+        return "Ratio \(n) — " + (label.en.hasPrefix(prefix) ? String(label.en.dropFirst(prefix.count)) : label.en)
+    }
+
+    /// The line named with its identifier: « R8 — Ratio 8 — Le taux … » for a ratio,
+    /// « 4.1.i — dont nombre … » for every other line.
+    public func named(_ language: Language) -> String { "\(id) — \(heading(language))" }
+
+    /// Fiche n°3 marks R3 and R6 « ratio non disponible en 2016 » (the value is still computed
+    /// from microdata).
+    public var isUnavailableIn2016: Bool { id == "R3" || id == "R6" }
+
+    /// Fiche n°3's note on R3 and R6, verbatim.
+    public static let unavailableIn2016Note = "ratio non disponible en 2016"
+}

@@ -192,11 +192,22 @@ extension SVGChart {
     }
 
     /// Four quadrants split at 0 on both axes; arrows from the previous position; a dashed arrow
-    /// to the scenario's position; quadrant names in the corners.
+    /// to the scenario's position; quadrant names in the corners; a scale on both axes.
+    ///
+    /// - Parameters:
+    ///   - title: the chart's title.
+    ///   - subtitle: the line under the title.
+    ///   - xLabel: the horizontal axis.
+    ///   - yLabel: the vertical axis.
+    ///   - corners: the quadrants' names, top right, top left, bottom right, bottom left.
+    ///   - points: the points, with their previous and scenario positions.
+    ///   - legend: what a point, an arrow and a dashed arrow stand for (the first two or three
+    ///     are drawn with their symbol under the chart), then any line of text (the scale's unit).
     public static func quadrant(title: String, subtitle: String = "", xLabel: String, yLabel: String, corners: [String],
-                                points: [QuadrantPoint]) -> String {
-        let size = 520, left = 70, top = headerHeight(title, subtitle) + 20
-        let width = max(left + size + 190, titleWidth(title)), height = top + size + 60   // room for labels on the right
+                                points: [QuadrantPoint], legend: [String] = []) -> String {
+        let size = 520, left = 80, top = headerHeight(title, subtitle) + 20
+        let legendHeight = legend.isEmpty ? 0 : 18 * legend.count + 10
+        let width = max(left + size + 190, titleWidth(title)), height = top + size + 60 + legendHeight   // room for labels on the right
         var coords = points.flatMap { p in [p.x, p.y] + [p.previous?.x, p.previous?.y, p.scenario?.x, p.scenario?.y].compactMap { $0 } }
         coords.append(1)
         let extent = (coords.map { abs($0) }.max() ?? 1) * 1.1
@@ -218,9 +229,46 @@ extension SVGChart {
         }
         s += "<line x1=\"\(f(px(-extent)))\" y1=\"\(f(py(0)))\" x2=\"\(f(px(extent)))\" y2=\"\(f(py(0)))\" stroke=\"#adb5bd\"/>\n"
         s += "<line x1=\"\(f(px(0)))\" y1=\"\(f(py(-extent)))\" x2=\"\(f(px(0)))\" y2=\"\(f(py(extent)))\" stroke=\"#adb5bd\"/>\n"
-        s += "<text x=\"\(f(px(0)))\" y=\"\(top + size + 30)\" font-size=\"12\" text-anchor=\"middle\">\(escape(xLabel)) →</text>\n"
-        s += "<text x=\"\(left - 40)\" y=\"\(f(py(0)))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 \(left - 40) \(f(py(0))))\">\(escape(yLabel)) →</text>\n"
-        for p in points.sorted(by: { !$0.highlighted && $1.highlighted }) {
+        // The scale: ticks every 1 (every 2 past ±4, every 0,5 within ±1,5) on the bottom and left edges.
+        let step = extent > 4 ? 2.0 : extent < 1.5 ? 0.5 : 1.0
+        var tick = -(extent / step).rounded(.down) * step
+        while tick <= extent {
+            let label = (tick < 0 ? "−" : "") + NumberText.decimal(abs(tick)).replacingOccurrences(of: ".", with: ",")
+            s += "<line x1=\"\(f(px(tick)))\" y1=\"\(f(py(-extent)))\" x2=\"\(f(px(tick)))\" y2=\"\(f(py(-extent) + 5))\" stroke=\"#868e96\"/>"
+            s += "<text x=\"\(f(px(tick)))\" y=\"\(f(py(-extent) + 16))\" font-size=\"9\" fill=\"#495057\" text-anchor=\"middle\">\(label)</text>\n"
+            s += "<line x1=\"\(f(px(-extent) - 5))\" y1=\"\(f(py(tick)))\" x2=\"\(f(px(-extent)))\" y2=\"\(f(py(tick)))\" stroke=\"#868e96\"/>"
+            s += "<text x=\"\(f(px(-extent) - 8))\" y=\"\(f(py(tick) + 3))\" font-size=\"9\" fill=\"#495057\" text-anchor=\"end\">\(label)</text>\n"
+            tick += step
+        }
+        s += "<text x=\"\(f(px(0)))\" y=\"\(top + size + 34)\" font-size=\"12\" text-anchor=\"middle\">\(escape(xLabel)) →</text>\n"
+        s += "<text x=\"\(left - 48)\" y=\"\(f(py(0)))\" font-size=\"12\" text-anchor=\"middle\" transform=\"rotate(-90 \(left - 48) \(f(py(0))))\">\(escape(yLabel)) →</text>\n"
+        // The legend, under the chart: a symbol for the first three entries, text for the others.
+        for (k, entry) in legend.enumerated() {
+            let y = Double(top + size + 58 + 18 * k), x = Double(left)
+            switch k {
+            case 0: s += "<circle cx=\"\(f(x + 10))\" cy=\"\(f(y - 4))\" r=\"4\" fill=\"#1f4e9c\"/>"
+            case 1: s += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 22))\" y2=\"\(f(y - 4))\" stroke=\"#adb5bd\" marker-end=\"url(#arrow)\"/>"
+            case 2: s += "<line x1=\"\(f(x))\" y1=\"\(f(y - 4))\" x2=\"\(f(x + 22))\" y2=\"\(f(y - 4))\" stroke=\"#d9480f\" stroke-width=\"2\" stroke-dasharray=\"5 4\" marker-end=\"url(#arrowAccent)\"/>"
+            default: break
+            }
+            s += "<text x=\"\(f(x + 30))\" y=\"\(f(y))\" font-size=\"11\" fill=\"#495057\">\(escape(entry))</text>\n"
+        }
+        // Labels are placed where they cover no point and no arrow's start (nor another label),
+        // trying eight spots around the point; the highlighted ML first.
+        var obstacles: [Box] = points.flatMap { p in
+            [Box(center: (px(p.x), py(p.y)), radius: p.highlighted ? 7 : 5)]
+                + [p.previous, p.scenario].compactMap { $0 }.map { Box(center: (px($0.x), py($0.y)), radius: 5) }
+        }
+        var placed: [Int: (x: Double, y: Double, anchor: String)] = [:]
+        for k in points.indices.sorted(by: { points[$0].highlighted && !points[$1].highlighted })
+        where points[k].highlighted || points.count <= 40 {
+            let p = points[k], size = p.highlighted ? 12.0 : 9.0
+            let spot = labelSpot(at: (px(p.x), py(p.y)), width: labelWidth(p.label, fontSize: size), height: size, avoiding: obstacles)
+            obstacles.append(spot.box)
+            placed[k] = (spot.x, spot.y, spot.anchor)
+        }
+        for k in points.indices.sorted(by: { !points[$0].highlighted && points[$1].highlighted }) {
+            let p = points[k]
             let colour = p.highlighted ? "#d9480f" : "#1f4e9c"
             if let q = p.previous {
                 s += "<line x1=\"\(f(px(q.x)))\" y1=\"\(f(py(q.y)))\" x2=\"\(f(px(p.x)))\" y2=\"\(f(py(p.y)))\" stroke=\"\(p.highlighted ? "#d9480f" : "#adb5bd")\" stroke-width=\"\(p.highlighted ? 2 : 1)\" marker-end=\"url(#\(p.highlighted ? "arrowAccent" : "arrow"))\"/>\n"
@@ -230,10 +278,47 @@ extension SVGChart {
                 s += "<circle cx=\"\(f(px(q.x)))\" cy=\"\(f(py(q.y)))\" r=\"5\" fill=\"none\" stroke=\"#d9480f\" stroke-width=\"2\"><title>\(escape(p.label)) (scénario)</title></circle>\n"
             }
             s += "<circle cx=\"\(f(px(p.x)))\" cy=\"\(f(py(p.y)))\" r=\"\(p.highlighted ? 6 : 4)\" fill=\"\(colour)\"><title>\(escape(p.label))</title></circle>\n"
-            if p.highlighted || points.count <= 40 {
-                s += "<text x=\"\(f(px(p.x) + 8))\" y=\"\(f(py(p.y) - 6))\" font-size=\"\(p.highlighted ? 12 : 9)\" fill=\"\(p.highlighted ? "#d9480f" : "#495057")\"\(p.highlighted ? " font-weight=\"bold\"" : "")>\(escape(p.label))</text>\n"
+            if let at = placed[k] {
+                s += "<text x=\"\(f(at.x))\" y=\"\(f(at.y))\" font-size=\"\(p.highlighted ? 12 : 9)\" text-anchor=\"\(at.anchor)\" fill=\"\(p.highlighted ? "#d9480f" : "#495057")\"\(p.highlighted ? " font-weight=\"bold\"" : "")>\(escape(p.label))</text>\n"
             }
         }
         return s + "</svg>\n"
+    }
+
+    /// A rectangle on the chart (a label's extent, or a square around a point).
+    struct Box {
+        var minX: Double, minY: Double, maxX: Double, maxY: Double
+        init(minX: Double, minY: Double, maxX: Double, maxY: Double) { self.minX = minX; self.minY = minY; self.maxX = maxX; self.maxY = maxY }
+        init(center: (Double, Double), radius: Double) {
+            self.init(minX: center.0 - radius, minY: center.1 - radius, maxX: center.0 + radius, maxY: center.1 + radius)
+        }
+        func overlaps(_ o: Box) -> Bool { minX < o.maxX && o.minX < maxX && minY < o.maxY && o.minY < maxY }
+    }
+
+    /// A label's width in a sans-serif font: 0,6 em a character, an upper bound for the names drawn.
+    static func labelWidth(_ text: String, fontSize: Double) -> Double { Double(text.count) * fontSize * 0.6 }
+
+    /// Where a label goes next to a point: the first spot whose box covers no obstacle, else the
+    /// one covering the fewest. Spots: right above, right below, left above, left below, above,
+    /// below, far right, far left, then the four first ones again a line further each time (up
+    /// to three lines). `y` is the text's baseline.
+    static func labelSpot(at p: (Double, Double), width w: Double, height h: Double, avoiding obstacles: [Box])
+        -> (x: Double, y: Double, anchor: String, box: Box) {
+        let gap = 8.0
+        func spot(_ x: Double, _ baseline: Double, _ anchor: String) -> (x: Double, y: Double, anchor: String, box: Box) {
+            let minX = anchor == "end" ? x - w : anchor == "middle" ? x - w / 2 : x
+            return (x, baseline, anchor, Box(minX: minX, minY: baseline - h, maxX: minX + w, maxY: baseline + 2))
+        }
+        var spots = [spot(p.0 + gap, p.1 - 6, "start"), spot(p.0 + gap, p.1 + 6 + h, "start"),
+                     spot(p.0 - gap, p.1 - 6, "end"), spot(p.0 - gap, p.1 + 6 + h, "end"),
+                     spot(p.0, p.1 - 10, "middle"), spot(p.0, p.1 + 10 + h, "middle"),
+                     spot(p.0 + 2 * gap, p.1 + h / 2, "start"), spot(p.0 - 2 * gap, p.1 + h / 2, "end")]
+        for line in 1...3 {
+            let dy = Double(line) * (h + 3)
+            spots += [spot(p.0 + gap, p.1 - 6 - dy, "start"), spot(p.0 + gap, p.1 + 6 + h + dy, "start"),
+                      spot(p.0 - gap, p.1 - 6 - dy, "end"), spot(p.0 - gap, p.1 + 6 + h + dy, "end")]
+        }
+        func hits(_ b: Box) -> Int { obstacles.filter { $0.overlaps(b) }.count }
+        return spots.first { hits($0.box) == 0 } ?? spots.min { hits($0.box) < hits($1.box) }!
     }
 }

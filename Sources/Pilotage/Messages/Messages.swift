@@ -76,6 +76,9 @@ package enum Messages {
         case referenceHeading, lineTooLongAfterLet
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
+        // The dialogue's documents as the instruction writes them (issue 15).
+        case briefTransmission, briefContextFamilies, briefHeld, briefNotHeld, briefDashboardLines, briefFunders, briefNoFunders, briefSpecificActivities, briefMatrixPosition, briefMatrixPoint, briefMatrixAbsent, funder, family, held, note, from, avenantOutsideRule, ratioUnavailableIn2016, briefUnavailableIn2016
+        case matrixEfficacyDefinition, matrixPerformanceDefinition, matrixReading, matrixStateFunding, matrixAllFunding, legendPoint, legendArrow, legendScenario, legendScale
     }
 
     /// The catalogue of a language (`Messages+French.swift`, `Messages+English.swift`).

@@ -333,6 +333,22 @@ public enum Funder: String, DatasetCode {
     public static var codeDescription: String { "funder" }
 }
 
+extension Funder {
+    /// The funder as an act and the brief name it, in French (« Conseil régional »).
+    public var name: String {
+        switch self {
+        case .etat: return "Etat"
+        case .fse: return "Fonds social européen"
+        case .iej: return "Initiative pour l'emploi des jeunes"
+        case .region: return "Conseil régional"
+        case .departement: return "Conseil départemental"
+        case .commune: return "Communes et intercommunalités"
+        case .poleEmploi: return "Pôle emploi"
+        case .autre: return "Autres financeurs"
+        }
+    }
+}
+
 /// The budget line of a funding row.
 public enum FundingLine: String, DatasetCode {
     /// Main activities.

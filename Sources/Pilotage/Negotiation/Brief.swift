@@ -1,52 +1,5 @@
 import Foundation
 
-/// The four steps of Fiche n°1 ("Notice d'appui au dialogue de gestion"), as catalogue data:
-/// their titles and "Thématiques à aborder" verbatim, and the dashboard lines each step reads.
-public enum DialogueGuide {
-    /// One step of the brief.
-    public struct Step: Hashable, Sendable {
-        /// Verbatim title of the step in Fiche n°1.
-        public var title: String
-        /// The headings of its "Thématiques à aborder", verbatim.
-        public var themes: [String]
-        /// The dashboard lines the step reads.
-        public var lines: [String]
-        /// What the instruction leaves undefined for this step, said plainly.
-        public var note: LocalizedText?
-    }
-
-    /// The steps.
-    public static let steps: [Step] = [
-        Step(title: "1. ANALYSE ET PARTAGE DU CONTEXTE",
-             themes: ["Le poids régional de la Mission locale est déterminé à partir du nombre de jeunes actifs non occupés (JANO) et NEET (ni à l'école, ni en formation, ni en emploi), du nombre de demandeurs d'emploi en fin de mois (DEFM) et du nombre de jeunes en demande d'insertion (jeunes ayant eu au moins un entretien dans les cinq derniers mois ou JDI)."],
-             lines: ["0.1", "0.2", "R1", "R4"], note: nil),
-        Step(title: "2. LE PARCOURS D'ACCOMPAGNEMENT CONTRACTUALISE",
-             themes: ["a. Implantation et visibilité", "b. Organisation de la ML", "c. Repérage", "d. Accueil", "e. Information",
-                      "f. Diagnostic – orientation", "g. Consolidation de projet", "a. Modalités d'accompagnement", "b. L'offre de service",
-                      "c. Partenariat", "d. Complétude de l'offre de service"],
-             lines: ["1", "2", "R2", "2.1", "R3", "2.2", "2.bis.1", "3", "R5", "R6", "3.1", "3.2", "4", "4.1", "R7", "4.1.f", "4.1.g", "4.1.h",
-                     "R8", "R9", "4.3", "4.4", "5", "6", "7", "8", "8.1", "8.1.f", "R10", "R11", "D.1", "RG", "O.4"], note: nil),
-        Step(title: "3. OFFRE DE SERVICE AUX EMPLOYEURS",
-             themes: ["a. L'offre de service aux employeurs", "b. L'animation d'un réseau d'employeurs", "c. Les partenariats"],
-             lines: [],
-             note: .init(fr: "L'instruction ne définit pas d'indicateur pour l'offre de service aux employeurs (ligne « Offre de service employeur » de la Fiche n°2) : rien n'est calculé.",
-                         en: "The instruction defines no indicator for the service offer to employers (line \"Offre de service employeur\" of Fiche n°2): nothing is computed.")),
-        Step(title: "4. ETAPE CONCLUSIVE- MESURE DE LA DYNAMIQUE GLOBALE ADEQUATION RESSOURCES, PLAN D' ACTIONS ET D'OBJECTIFS",
-             themes: ["a. Mobilisation des financements", "b. Dans le cadre des financements", "c. Vision partagée des financeurs"],
-             lines: ["9", "9.1", "R12", "R13", "10", "10.1.b", "10.1.d", "10.1.e"],
-             note: .init(fr: "Les financements et les ETP de l'année écoulée sont provisoires : le compte rendu financier est arrêté en juin.",
-                         en: "Funding and staff of the past year are provisional: the financial report closes in June.")),
-    ]
-
-    /// The national targets of Annexe n°1 that give only a direction ("Augmenter …"), checked
-    /// N against N−1: the verbatim target and the lines that measure it.
-    public static let directionTargets: [(target: String, lines: [String])] = [
-        ("Augmenter le nombre de jeunes en parrainage", ["4.1.h"]),
-        ("Augmenter le nombre des périodes d'immersion, de situations professionnelles emploi et formation", ["4.1.f.immersion", "4.1.f.emploi", "4.1.g"]),
-        ("Augmenter le nombre de jeunes sortis en emploi dont les entrées en apprentissage et en création d'activité", ["8.1.f", "8.1.f.apprentissage", "8.1.f.creation"]),
-    ]
-}
-
 /// The brief of a dialogue de gestion for one ML: the four steps of Fiche n°1, each line with
 /// its previous year, region, nation, rank and quartile among all MLs and in the region, and
 /// the ML's peers.
@@ -72,12 +25,21 @@ public struct Brief: Sendable {
         /// Rank and quartile among the ML and its peers: what the synthesis files.
         public var peerRank: Standing?
     }
+    /// One part of a step (step 2 has two).
+    public struct Part: Sendable {
+        /// The part of Fiche n°1.
+        public var guide: DialogueGuide.Part
+        /// The lines.
+        public var lines: [Line]
+    }
     /// One step of the brief.
     public struct Step: Sendable {
         /// The step of Fiche n°1.
         public var guide: DialogueGuide.Step
-        /// The lines.
-        public var lines: [Line]
+        /// Its parts.
+        public var parts: [Part]
+        /// The lines of all its parts.
+        public var lines: [Line] { parts.flatMap(\.lines) }
     }
     /// The Mission locale.
     public var ml: String
@@ -95,6 +57,18 @@ public struct Brief: Sendable {
     public var steps: [Step]
     /// The direction-only national targets: N−1 against N−2 for each line.
     public var targets: [(target: String, line: String, now: Double?, before: Double?)]
+    /// Step 1's families of context data (``DialogueGuide/contextFamilies``) and what of each
+    /// the dataset holds (empty: to be brought by the State services or the structure).
+    public var context: [(family: String, held: [String])]
+    /// Step 4: the ML's funding of the results year by funder (funding.csv), largest first;
+    /// empty without funding rows.
+    public var funders: [(funder: Funder, amount: Double)]
+    /// Step 4: « la part de financement des activités spécifiques », the funding besides the
+    /// main activities (line 10 − line 10.1.a) and its share of line 10; nil when either is absent.
+    public var specificActivities: (amount: Double, share: Double)?
+    /// Step 4: the ML in the national matrix of the results year and of the year before
+    /// (nil where it is left out or the year is absent).
+    public var matrix: (now: Matrix.Point?, before: Matrix.Point?)
 }
 
 /// Why a brief cannot be made.
@@ -133,7 +107,13 @@ extension Dashboard {
 
     /// The brief of the dialogue held in `dialogueYear` for an ML: results of the year before,
     /// against the year before that, the region, the nation, all MLs and the peers.
-    public func brief(ml: String, dialogueYear: Int, peerCount: Int = 10) throws(BriefError) -> Brief {
+    ///
+    /// - Parameters:
+    ///   - ml: the Mission locale.
+    ///   - dialogueYear: the year of the dialogue (results of the year before are read).
+    ///   - peerCount: how many peers (**10**).
+    ///   - funding: the dataset's funding rows, for step 4's funding by funder (nil: none shown).
+    public func brief(ml: String, dialogueYear: Int, peerCount: Int = 10, funding: [FundingRow]? = nil) throws(BriefError) -> Brief {
         guard let region = region(of: ml) else { throw .unknownML(ml) }
         let y = dialogueYear - 1
         guard years.contains(y) else { throw .noResults(dialogueYear: dialogueYear, available: years) }
@@ -143,8 +123,8 @@ extension Dashboard {
             return d.first { $0.ml.id == ml }.map { Standing(rank: $0.rank, of: d.count) }
         }
         var steps: [Brief.Step] = []
-        for step in DialogueGuide.steps {
-            let lines = step.lines.compactMap { Catalogue.indicator($0) }.map { line -> Brief.Line in
+        func lines(_ ids: [String]) -> [Brief.Line] {
+            ids.compactMap { Catalogue.indicator($0) }.map { line -> Brief.Line in
                 let peerValues = peers.compactMap { number(line.id, for: .ml($0), year: y) }
                 let mine = number(line.id, for: .ml(ml), year: y)
                 let peerRank = mine.flatMap { Standing($0, among: peerValues + [$0], direction: line.direction) }
@@ -154,7 +134,9 @@ extension Dashboard {
                                   nationalRank: rank(line.id, within: .nation), regionalRank: rank(line.id, within: region),
                                   peerMedian: median, peerRank: peerRank)
             }
-            steps.append(Brief.Step(guide: step, lines: lines))
+        }
+        for step in DialogueGuide.steps {
+            steps.append(Brief.Step(guide: step, parts: step.parts.map { Brief.Part(guide: $0, lines: lines($0.lines)) }))
         }
         func share(_ id: String, _ b: Breakdown = .all) -> Double? {
             guard let a = number(id, for: .ml(ml), year: y, breakdown: b), let r = number(id, for: region, year: y, breakdown: b), r > 0 else { return nil }
@@ -165,7 +147,24 @@ extension Dashboard {
         for t in DialogueGuide.directionTargets {
             for id in t.lines { targets.append((t.target, id, number(id, for: .ml(ml), year: y), number(id, for: .ml(ml), year: y - 1))) }
         }
-        return Brief(ml: ml, dialogueYear: dialogueYear, peers: peers, weight: weight, steps: steps, targets: targets)
+        var byFunder: [Funder: Double] = [:]
+        for r in funding ?? [] where r.mlID == ml && r.year == y { byFunder[r.funder, default: 0] += r.amount }
+        let funders = Funder.allCases.compactMap { f in byFunder[f].map { (funder: f, amount: $0) } }.sorted { $0.amount > $1.amount }
+        var specific: (Double, Double)?
+        if let total = number("10", for: .ml(ml), year: y), total > 0, let main = number("10.1.a", for: .ml(ml), year: y) {
+            specific = (total - main, (total - main) / total)
+        }
+        func point(_ year: Int) -> Matrix.Point? { (try? matrix(year: year))?.points.first { $0.ml == ml } }
+        return Brief(ml: ml, dialogueYear: dialogueYear, peers: peers, weight: weight, steps: steps, targets: targets,
+                     context: contextHeld(ml, y), funders: funders, specificActivities: specific, matrix: (point(y), point(y - 1)))
+    }
+
+    /// What the dataset holds of each family of context data of step 1.
+    private func contextHeld(_ ml: String, _ y: Int) -> [(family: String, held: [String])] {
+        func has(_ id: String, _ b: Breakdown = .all) -> Bool { number(id, for: .ml(ml), year: y, breakdown: b) != nil }
+        let population = (neet["\(ml)|\(y)"] != nil ? ["NEET"] : []) + (has("1", .qpv) ? ["1 QPV"] : []) + (has("1", .zrr) ? ["1 ZRR"] : [])
+        let held: [[String]] = [has("0.1") ? ["0.1"] : [], population, has("0.2") ? ["0.2"] : [], [], [], []]
+        return zip(DialogueGuide.contextFamilies, held).map { ($0, $1) }
     }
 
     /// The ML's share of its region's NEET, when every ML of the region has the value.

@@ -1,10 +1,15 @@
 import Foundation
 
-/// The performance × efficiency matrix of Annexe 2 §2a: where each ML of a scope stands on
-/// two composite scores, each a mean of z-scores within the scope.
+/// The performance × efficacy matrix of Annexe 2 §2a (« une matrice permettant d'évaluer la
+/// performance et l'efficacité des Missions locales »): where each ML of a scope stands on two
+/// composite scores, each a mean of z-scores within the scope. The instruction defines the two
+/// variables (``Matrix/efficacyDefinition``, ``Matrix/performanceDefinition``) but no formula:
+/// the measures, the method and the quadrants' names are Pilotage's reading. The code keeps the
+/// name `efficiency` for the instruction's « efficacité ».
 ///
 /// The default method (documented, overridable):
-/// - efficiency = mean z of R13, R12, young people in contact per FTE (1 / 9) and 10.1.e;
+/// - efficiency = mean z of R13, R12, young people in contact per FTE (1 / 9) and 10.1.e
+///   (``allFunding``: line 10 per accompanied young person, 10 / 4, instead);
 /// - performance = mean z of R10, R11, R9 and the 4.4 rate (4.4 / 4), each first adjusted for
 ///   context: the residual of a least-squares regression, across the MLs of the scope, on
 ///   DEFM/JANO (0.2 / 0.1) and the shares of young people in contact living in a QPV and in a ZRR.
@@ -60,35 +65,50 @@ public struct MatrixMethod: Hashable, Sendable {
         self.efficiency = efficiency; self.performance = performance; self.context = context
     }
 
-    /// The default method of Pilotage.
+    /// The default method of Pilotage: efficacy on the State's money per accompanied young
+    /// person (10.1.e).
     public static let standard = MatrixMethod(
         efficiency: [.init(line: "R13"), .init(line: "R12"), .init("1/9", "1", over: "9", direction: .higherIsBetter), .init(line: "10.1.e")],
         performance: [.init(line: "R10"), .init(line: "R11"), .init(line: "R9"), .init("4.4/4", "4.4", over: "4", direction: .higherIsBetter)],
         context: [.init("0.2/0.1", "0.2", over: "0.1", direction: .none), .init("QPV", "1", .qpv, over: "1", direction: .none),
                   .init("ZRR", "1", .zrr, over: "1", direction: .none)])
+
+    /// The default method with efficacy read on all the ML's funding (line 10, « financements »
+    /// in the instruction's words) per accompanied young person instead of the State's alone.
+    public static let allFunding: MatrixMethod = {
+        var m = standard
+        m.efficiency = m.efficiency.map { $0.numerator == "10.1.e" ? .init("10/4", "10", over: "4", direction: .lowerIsBetter) : $0 }
+        return m
+    }()
 }
 
 /// The matrix of a scope for one year.
 public struct Matrix: Hashable, Sendable {
+    /// The instruction's definition of the first variable, « efficacité » (Annexe n°2, 2 a), verbatim.
+    public static let efficacyDefinition = "son efficacité qui peut se traduire par le degré d'optimisation de ses ressources (ETP, financements) au service de son activité (interaction avec les jeunes, les partenaires, les employeurs)"
+    /// The instruction's definition of the second variable, « performance », verbatim.
+    public static let performanceDefinition = "sa performance qui peut se lire dans le rapport entre les résultats produits (en termes d'accès à l'emploi et d'accès au droit commun) et la prise en compte d'un contexte donné (géographique, économique et social)"
+
     /// The four quadrants.
     public enum Quadrant: String, Hashable, Sendable, CaseIterable {
         /// Performant and efficient.
-        case performantEfficient = "performante et efficiente"
+        case performantEfficient = "performante et efficace"
         /// Performant, not efficient.
-        case performantOnly = "performante, peu efficiente"
+        case performantOnly = "performante, peu efficace"
         /// Efficient, not performant.
-        case efficientOnly = "efficiente, peu performante"
+        case efficientOnly = "efficace, peu performante"
         /// Neither.
-        case neither = "ni performante ni efficiente"
+        case neither = "ni performante ni efficace"
 
-        /// The quadrant's name in `language` (the raw value is the French one).
+        /// The quadrant's name in `language` (the raw value is the French one). The names are
+        /// Pilotage's reading: the instruction crosses the two variables without naming quadrants.
         public func label(_ language: Language) -> String {
             guard language == .en else { return rawValue }
             switch self {
-            case .performantEfficient: return "performant and efficient"
-            case .performantOnly: return "performant, not very efficient"
-            case .efficientOnly: return "efficient, not very performant"
-            case .neither: return "neither performant nor efficient"
+            case .performantEfficient: return "performant and effective"
+            case .performantOnly: return "performant, not very effective"
+            case .efficientOnly: return "effective, not very performant"
+            case .neither: return "neither performant nor effective"
             }
         }
     }
