@@ -71,13 +71,21 @@ enum BriefCommands {
                     // People read each theme's lines under it, then the part's other lines.
                     let shown = r.localized(t), header = t.shown.header
                     var themes = themesTable("themes" + suffix, part.guide.themes, heading: heading, notes: notes, lang)
+                    // 2.2.a asks how the programmes are carried out and fit together: their tables.
+                    let programmes = part.guide.themes.contains { $0.key == "2.2.a" } ? programmeTable(b, d, session) : nil
                     themes.plainText = themes.plainText.map { _ in
                         themeLines(part.guide.themes, notes: notes, lang) { key in
                             let rows = t.rows.indices.filter { t.rows[$0][9].shown == key }.map { shown[$0] }
-                            return rows.isEmpty ? "" : aligned([header] + rows, leftColumns: 1, indent: "        ")
+                            var text = rows.isEmpty ? "" : aligned([header] + rows, leftColumns: 1, indent: "        ")
+                            if key == "2.2.a", let programmes {
+                                text += "        " + Messages.text(.briefProgrammes, lang, "\(b.resultYear)") + "\n"
+                                text += aligned([programmes.shown.header] + r.localized(programmes), leftColumns: 2, indent: "        ")
+                            }
+                            return text
                         }
                     }
                     r.add(themes)
+                    if var programmes { programmes.plainText = []; r.add(programmes) }
                     let rest = t.rows.indices.filter { t.rows[$0][9].value.kind == "absent" }.map { shown[$0] }
                     t.plainText = rest.isEmpty ? [] : aligned([header] + rest, leftColumns: 1, indent: "  ").split(separator: "\n").map(String.init)
                     if rest.isEmpty { t.heading = [] }
@@ -170,6 +178,24 @@ enum BriefCommands {
             if let n = notes[theme.key] { plain.append("          → \(n)") }
         }
         return plain
+    }
+
+    /// Theme 2.2.a: the programme tables of the ML, its region and the nation in the results
+    /// year — entries (3.1), present (4.1), exits (8.1), R10 and R11 per national programme.
+    static func programmeTable(_ b: Brief, _ d: Dashboard, _ session: Session) -> Report.Table? {
+        guard let tables = try? session.programmeTables() else { return nil }
+        let lang = session.language, lines = ["3.1", "4.1", "8.1", "R10", "R11"].compactMap(Catalogue.indicator)
+        var t = Report.Table("programmes", columns: [("programme", Messages.text(.programmesColumn, lang)),
+                                                     ("territory", Messages.text(.territory, lang))] + lines.map { ($0.id, $0.id) },
+                             leftColumns: 2)
+        let places = [Territory.ml(b.ml)] + (d.region(of: b.ml).map { [$0] } ?? []) + [.nation]
+        for p in ProgrammeTables.programmes {
+            for (k, place) in places.enumerated() {
+                t.rows.append([.text(k == 0 ? p.label : ""), .text(k == 0 ? b.ml : d.name(of: place))]
+                              + lines.map { .line(tables.value($0.id, for: place, year: b.resultYear, programme: p), $0, lang) })
+            }
+        }
+        return t
     }
 
     /// Step 4: the funding of the results year by funder, and the specific activities' share.

@@ -60,7 +60,7 @@ enum QueryRender {
         let manyYears = t.years.count > 1, manyBreakdowns = t.breakdowns.count > 1
         var header = [Messages.text(.territory, lang)]
         if manyYears { header.append(Messages.text(.year, lang)) }
-        if manyBreakdowns { header.append(Messages.text(.breakdown, lang)) }
+        if manyBreakdowns { header.append(Messages.text(t.breakdowns[0].isProgramme ? .programmeHeader : .breakdown, lang)) }
         header += t.columns.map { c in
             switch c.part {
             case .value: return c.line.id

@@ -367,5 +367,7 @@ extension Messages {
         .legendArrow: "its move since %@",
         .legendScenario: "with scenario %@",
         .legendScale: "scale: z-scores (0 = the scope's mean)",
+        .briefProgrammes: "The programmes in %@ (programme tables: entries 3.1, present 4.1, exits 8.1, R10, R11):",
+        .programmeHeader: "programme",
     ]
 }

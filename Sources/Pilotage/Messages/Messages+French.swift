@@ -368,5 +368,7 @@ extension Messages {
         .legendArrow: "son déplacement depuis %@",
         .legendScenario: "avec le scénario %@",
         .legendScale: "échelle : scores z (0 = moyenne du périmètre)",
+        .briefProgrammes: "Les programmes en %@ (tableaux des dispositifs : entrées 3.1, présents 4.1, sorties 8.1, R10, R11) :",
+        .programmeHeader: "programme",
     ]
 }

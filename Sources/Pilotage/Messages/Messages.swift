@@ -74,6 +74,8 @@ package enum Messages {
         case foundNoFile, foundNoFolder
         case microdataSummary
         case referenceHeading, lineTooLongAfterLet
+        case briefProgrammes
+        case programmeHeader
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
         // The dialogue's documents as the instruction writes them (issue 15).
