@@ -5,7 +5,11 @@ An independent formulation of every rule of indicators.md (set-based SQL, where 
 Swift engine walks each young person's records), used by the benchmark as the reference
 engine and as a cross-check of the export, cell for cell.
 
-    duckdb_dashboard.py DATASET_DIR OUT.csv [--threads N]
+    duckdb_dashboard.py DATASET_DIR OUT.csv [--threads N] [--programmes]
+
+With --programmes, the programme tables instead (indicators.md, « Programme tables »): the
+same SQL once per national programme P with `nat` read as « a pathway of programme P », the
+lines that read national pathways only, `breakdown` the programme's code.
 """
 import json, os, sys, time
 import duckdb
@@ -35,8 +39,30 @@ def b(col):
     """A boolean column of the format: 1/true/oui in any case; empty is 0."""
     return f"(lower(coalesce({col}, '')) IN ('1','true','oui'))"
 
-def main():
+PROGRAMMES = ["civis", "civis_renforce", "ppae", "garantie_jeunes", "pacea"]
+PROGRAMME_LINES = ["3.1", "4.1", "4.1.end", "4.1.f", "4.1.f.immersion", "4.1.f.emploi", "4.1.f.alternance",
+                   "4.1.f.apprentissage", "4.1.f.durable", "4.1.f.service_civique", "4.1.g", "4.1.g.1", "4.1.h", "4.1.i",
+                   "R8", "4.2.m4.base", "4.2.m4", "4.2.m12.base", "4.2.m12", "R9", "6.1", "6.1.formation", "6.1.emploi",
+                   "6.1.eav"] + [i for i in CATALOGUE if i == "8.1" or i.startswith("8.1.")] + ["R10", "R11"]
+
+def programmes():
+    """The five programme tables, sorted as the dashboard export, written as one CSV."""
     d, out = sys.argv[1], sys.argv[2]
+    rows = []
+    for k, prog in enumerate(PROGRAMMES):
+        for level, territory, y, indicator, value in main(prog):
+            rows.append((level, territory, y, indicator, k, prog, value))
+    order = {i: k for k, i in enumerate(CATALOGUE)}
+    level_order = {"ml": 0, "region": 1, "national": 2}
+    rows.sort(key=lambda r: (level_order[r[0]], r[1].encode(), r[2], order[r[3]], r[4]))
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("level,territory,year,indicator,breakdown,value\n")
+        for level, territory, y, indicator, _, prog, value in rows:
+            f.write(f"{level},{territory},{y},{indicator},{prog},{value}\n")
+
+def main(programme=None):
+    d, out = sys.argv[1], sys.argv[2]
+    national = f"program = '{programme}'" if programme else "program IN ('civis','civis_renforce','ppae','garantie_jeunes','pacea')"
     threads = int(sys.argv[sys.argv.index("--threads") + 1]) if "--threads" in sys.argv else os.cpu_count()
     years = sorted(json.load(open(os.path.join(d, "dataset.json")))["years"])
     con = duckdb.connect()
@@ -49,7 +75,7 @@ def main():
     con.execute(f"CREATE TABLE youth AS SELECT youth_id, ml_id, sex = 'F' AS women, (level IN ('VI','Vbis') OR (level = 'V' AND NOT {b('diploma')})) AS low_qualified, {b('qpv')} AS qpv, {b('zrr')} AS zrr, {b('neet')} AS neet FROM {rd('youth.csv', [('youth_id', V), ('ml_id', V), ('sex', V), ('birth_date', 'DATE'), ('level', V), ('diploma', V), ('qpv', V), ('zrr', V), ('neet', V)])}")
     con.execute(f"CREATE TABLE ev AS SELECT * FROM {rd('events.csv', [('youth_id', V), ('date', 'DATE'), ('kind', V), ('detail', V)])}")
     con.execute(f"""CREATE TABLE pw AS SELECT pathway_id, youth_id, start_date, end_date, coalesce(end_date, DATE '9999-12-31') AS e_,
-        program IN ('civis','civis_renforce','ppae','garantie_jeunes','pacea') AS nat, program IN ('regional','local') AS rl,
+        {national} AS nat, program IN ('regional','local') AS rl,
         program <> 'orientation' AS contr, program = 'orientation' AS orient, {b('yg_plan')} AS yg,
         exit_outcome AS o, exit_detail AS od, {b('exit_durable')} AS du, {b('exit_non_market')} AS nm, {b('exit_cpf')} AS cpf
         FROM {rd('pathways.csv', [('pathway_id', V), ('youth_id', V), ('program', V), ('start_date', 'DATE'), ('end_date', 'DATE'), ('yg_plan', V), ('exit_outcome', V), ('exit_detail', V), ('exit_durable', V), ('exit_non_market', V), ('exit_cpf', V)])}""")
@@ -212,6 +238,12 @@ def main():
             ON n.level = d.level AND n.territory = d.territory AND n.y = d.y + 1 AND n.b = d.b
             WHERE n.indicator = '2' AND d.indicator = '2' AND n.b <> 'neet' AND d.value <> 0
         UNION ALL {" UNION ALL ".join(ratio_sql)}""")
+    if programme:
+        lines = ", ".join(f"'{i}'" for i in PROGRAMME_LINES)
+        counts_ = ", ".join(f"'{i}'" for i in counts)
+        return con.execute(f"""SELECT level, territory, y, indicator,
+            CASE WHEN indicator IN ({counts_}) THEN printf('%d', value::BIGINT) ELSE printf('%.12g', value) END
+            FROM dashboard WHERE b = 'all' AND indicator IN ({lines})""").fetchall()
     order = ", ".join(f"('{i}', {k})" for k, i in enumerate(CATALOGUE))
     con.execute(f"""COPY (SELECT x.level, x.territory, x.y AS year, x.indicator, x.b AS breakdown,
             CASE WHEN x.indicator IN ({", ".join(f"'{i}'" for i in counts)}) THEN printf('%d', x.value::BIGINT) ELSE printf('%.12g', x.value) END AS value
@@ -221,5 +253,5 @@ def main():
 
 if __name__ == "__main__":
     t = time.time()
-    main()
+    programmes() if "--programmes" in sys.argv else main()
     print(f"duckdb: {time.time() - t:.3f} s", file=sys.stderr)
