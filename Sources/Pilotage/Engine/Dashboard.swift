@@ -94,7 +94,13 @@ public struct Dashboard: Sendable {
         guard let t = table.territoryIndex[territory] else { return .failure(.unknownTerritory(territory)) }
         guard let yi = years.firstIndex(of: year) else { return .failure(.unknownYear(year)) }
         guard indicator.breakdowns.contains(breakdown) else { return .failure(.breakdownNotApplicable(id, breakdown)) }
-        let b = breakdown.order
+        return value(indicator, territory, t: t, yi: yi, b: breakdown.order)
+    }
+
+    /// The value once the line, territory, year and breakdown are known to exist (the export
+    /// walks every cell without looking them up again).
+    func value(_ indicator: Indicator, _ territory: Territory, t: Int, yi: Int, b: Int) -> Result<Double, Unavailability> {
+        let id = indicator.id, year = years[yi]
         switch indicator.kind {
         case .count, .sum:
             return component(id, t, yi, b)
@@ -263,12 +269,14 @@ public struct Dashboard: Sendable {
 
     /// Calls `body` for every computed cell in export order, without keeping them.
     public func forEachCell<E: Error>(year: Int? = nil, _ body: (Cell) throws(E) -> Void) throws(E) {
-        let selected = year.map { [$0] } ?? years
+        let selected = year.map { [$0] } ?? years, lines = Catalogue.computed
         for t in territories {
+            guard let ti = table.territoryIndex[t] else { continue }
             for y in selected {
-                for indicator in Catalogue.computed {
+                guard let yi = years.firstIndex(of: y) else { continue }
+                for indicator in lines {
                     for b in indicator.breakdowns {
-                        if case .success(let v) = value(indicator.id, for: t, year: y, breakdown: b) {
+                        if case .success(let v) = value(indicator, t, t: ti, yi: yi, b: b.order) {
                             try body(Cell(territory: t, year: y, indicator: indicator.id, breakdown: b, value: v))
                         }
                     }
@@ -290,15 +298,43 @@ public struct Dashboard: Sendable {
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard dialect == .standard else { return try exportCSV(year: year, french: dialect, into: write) }
-        var out = "level,territory,year,indicator,breakdown,value\n"
-        try forEachCell(year: year) { (c: Cell) throws(E) in
-            let kind = Catalogue.indicator(c.indicator)!.kind
-            out += "\(c.territory.level.rawValue),\(CSVText.field(c.territory.id)),\(c.year),\(c.indicator),\(c.breakdown.rawValue),"
-            out += kind == .count ? NumberText.integer(c.value) : NumberText.decimal(c.value)
-            out += "\n"
-            if out.utf8.count >= 1 << 16 { try write(out); out = "" }
+        let keys = Breakdown.allCases.map(\.rawValue)
+        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, into: write) { line, t, ti, yi, k in
+            let b = Breakdown.allCases[k]
+            return line.breakdowns.contains(b) ? value(line, t, t: ti, yi: yi, b: b.order) : nil
         }
-        if !out.isEmpty { try write(out) }
+    }
+}
+
+/// The rows of the export format, written as bytes: each piece of a row is encoded once (a
+/// territory's prefix, a year, a line, a key) and counts digit by digit, in pieces of 64 KB.
+enum ExportRows {
+    /// Every territory × year × line × key (breakdown or programme) that `value` gives, in export order.
+    static func write<E: Error>(_ d: Dashboard, year: Int?, lines: [Indicator], keys: [String],
+                                into write: (String) throws(E) -> Void,
+                                value: (Indicator, Territory, Int, Int, Int) -> Result<Double, Unavailability>?) throws(E) {
+        var out: [UInt8] = Array("level,territory,year,indicator,breakdown,value\n".utf8)
+        out.reserveCapacity(1 << 17)
+        func flush() throws(E) { try write(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
+        let lineBytes = lines.map { Array(($0.id + ",").utf8) }, keyBytes = keys.map { Array(($0 + ",").utf8) }
+        for t in d.territories {
+            guard let ti = d.table.territoryIndex[t] else { continue }
+            let prefix = Array("\(t.level.rawValue),\(CSVText.field(t.id)),".utf8)
+            for y in year.map({ [$0] }) ?? d.years {
+                guard let yi = d.years.firstIndex(of: y) else { continue }
+                let yearBytes = Array("\(y),".utf8)
+                for (l, line) in lines.enumerated() {
+                    for k in keys.indices {
+                        guard case .success(let v)? = value(line, t, ti, yi, k) else { continue }
+                        out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
+                        if line.kind == .count { NumberText.appendInteger(v, to: &out) } else { out += NumberText.decimal(v).utf8 }
+                        out.append(10)
+                    }
+                }
+                if out.count >= 1 << 16 { try flush() }
+            }
+        }
+        if !out.isEmpty { try flush() }
     }
 }
 
@@ -359,6 +395,22 @@ public enum NumberText {
         guard v.isFinite else { return nonFinite(v) }
         let r = v.rounded()
         return abs(r) < 9.2e18 ? String(Int64(r)) : formatFixed(r, 0)
+    }
+
+    /// ``integer(_:)``'s text appended as bytes (the export's fast path for counts).
+    static func appendInteger(_ v: Double, to out: inout [UInt8]) {
+        let r = v.rounded()
+        guard v.isFinite, abs(r) < 1e15 else { out += integer(v).utf8; return }
+        var n = Int64(r)
+        if n < 0 { out.append(45); n = -n }
+        if n == 0 { out.append(48); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8)
+            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            while n > 0 { d[count] = UInt8(48 + n % 10); n /= 10; count += 1 }
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(d[k]) }
+        }
     }
 
     /// A decimal in plain notation (no exponent, `.` point), 12 significant digits, trailing zeros trimmed.

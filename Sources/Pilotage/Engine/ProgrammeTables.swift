@@ -52,6 +52,12 @@ public struct ProgrammeTables: Sendable {
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
+        let available = Self.programmes.filter { tables[$0] != nil }
+        if dialect == .standard {
+            return try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), into: write) { line, t, ti, yi, k in
+                tables[available[k]]!.value(line, t, t: ti, yi: yi, b: 0)
+            }
+        }
         var out = (dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(Self.header)
         let lines = Self.lines, programmes = Self.programmes.filter { tables[$0] != nil }
         for t in any.territories {
