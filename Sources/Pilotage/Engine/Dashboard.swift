@@ -299,10 +299,20 @@ public struct Dashboard: Sendable {
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard dialect == .standard else { return try exportCSV(year: year, french: dialect, into: write) }
         let keys = Breakdown.allCases.map(\.rawValue)
-        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, into: write) { line, t, ti, yi, k in
+        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, into: write) { line, slot, t, ti, yi, k in
             let b = Breakdown.allCases[k]
-            return line.breakdowns.contains(b) ? value(line, t, t: ti, yi: yi, b: b.order) : nil
+            return line.breakdowns.contains(b) ? exportValue(line, slot: slot, t, ti, yi, b.order) : nil
         }
+    }
+
+    /// A cell's value for an export, or nil when absent (its reason is not needed there): a
+    /// count or a sum is read straight from its slot.
+    func exportValue(_ line: Indicator, slot: Int?, _ t: Territory, _ ti: Int, _ yi: Int, _ b: Int) -> Double? {
+        if let slot {
+            let v = table[ti, yi, b, slot]
+            return v.isNaN ? nil : v
+        }
+        return try? value(line, t, t: ti, yi: yi, b: b).get()
     }
 }
 
@@ -312,11 +322,13 @@ enum ExportRows {
     /// Every territory × year × line × key (breakdown or programme) that `value` gives, in export order.
     static func write<E: Error>(_ d: Dashboard, year: Int?, lines: [Indicator], keys: [String],
                                 into write: (String) throws(E) -> Void,
-                                value: (Indicator, Territory, Int, Int, Int) -> Result<Double, Unavailability>?) throws(E) {
+                                value: (Indicator, Int?, Territory, Int, Int, Int) -> Double?) throws(E) {
         var out: [UInt8] = Array("level,territory,year,indicator,breakdown,value\n".utf8)
         out.reserveCapacity(1 << 17)
         func flush() throws(E) { try write(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
         let lineBytes = lines.map { Array(($0.id + ",").utf8) }, keyBytes = keys.map { Array(($0 + ",").utf8) }
+        // The slot of a count or a sum, read directly (nil: a mean or a quotient, computed).
+        let slots = lines.map { [.count, .sum].contains($0.kind) ? Slots.index[$0.id] : nil }
         for t in d.territories {
             guard let ti = d.table.territoryIndex[t] else { continue }
             let prefix = Array("\(t.level.rawValue),\(CSVText.field(t.id)),".utf8)
@@ -325,7 +337,7 @@ enum ExportRows {
                 let yearBytes = Array("\(y),".utf8)
                 for (l, line) in lines.enumerated() {
                     for k in keys.indices {
-                        guard case .success(let v)? = value(line, t, ti, yi, k) else { continue }
+                        guard let v = value(line, slots[l], t, ti, yi, k) else { continue }
                         out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
                         if line.kind == .count { NumberText.appendInteger(v, to: &out) } else { out += NumberText.decimal(v).utf8 }
                         out.append(10)

@@ -54,8 +54,8 @@ public struct ProgrammeTables: Sendable {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
         let available = Self.programmes.filter { tables[$0] != nil }
         if dialect == .standard {
-            return try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), into: write) { line, t, ti, yi, k in
-                tables[available[k]]!.value(line, t, t: ti, yi: yi, b: 0)
+            return try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), into: write) {
+                line, slot, t, ti, yi, k in tables[available[k]]!.exportValue(line, slot: slot, t, ti, yi, 0)
             }
         }
         var out = (dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(Self.header)
