@@ -73,7 +73,11 @@ enum AvenantCommands {
             }
         }
         guard let (path, token) = v.file("to") else { return ShellResult(output: a.markdown()) }
-        let lower = path.lowercased()
+        let lower = path.lowercased(), ext = (lower as NSString).pathExtension
+        // The act is a document: Markdown, HTML or OpenDocument, never a table (.xlsx, .csv).
+        guard ["", "md", "markdown", "txt", "html", "htm", "odt"].contains(ext) else {
+            throw ShellError(Messages.text(.avenantExtension, lang, "." + ext), at: token)
+        }
         if lower.hasSuffix(".odt") {
             let title = "Avenant n° \(a.amendmentNumber) — \(c.number) — \(mission.name) — \(year)"
             try session.write(document: a.markdown(), title: title, to: path, token: token)

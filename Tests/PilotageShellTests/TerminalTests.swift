@@ -199,6 +199,9 @@ struct NewUserFindingsTests {
         }
         #expect(s.run("seek R10 = 137,5 % of grenoble year 2016").error?.contains("8.1.f ne peut pas dépasser 8.1") == true)
         #expect(s.run("format xlsx").succeeded && s.run("show R10 of nation").error?.contains("to FICHIER.xlsx") == true)
+        let act = NSTemporaryDirectory() + "avenant-\(UUID().uuidString).xlsx"
+        #expect(s.run("avenant of ML069-LYON for 2017 to \(act)").error?.contains("l'avenant s'écrit en .md, .html ou .odt") == true)
+        #expect(!FileManager.default.fileExists(atPath: act))
     }
 
     @Test("« » quote like \"…\"; an unquoted name completes to its quoted form")

@@ -369,5 +369,6 @@ extension Messages {
         .legendScale: "scale: z-scores (0 = the scope's mean)",
         .briefProgrammes: "The programmes in %@ (programme tables: entries 3.1, present 4.1, exits 8.1, R10, R11):",
         .programmeHeader: "programme",
+        .avenantExtension: "extension %@: the avenant is written as .md, .html or .odt (an act, not a table)",
     ]
 }

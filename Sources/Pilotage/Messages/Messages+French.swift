@@ -370,5 +370,6 @@ extension Messages {
         .legendScale: "échelle : scores z (0 = moyenne du périmètre)",
         .briefProgrammes: "Les programmes en %@ (tableaux des dispositifs : entrées 3.1, présents 4.1, sorties 8.1, R10, R11) :",
         .programmeHeader: "programme",
+        .avenantExtension: "extension %@ : l'avenant s'écrit en .md, .html ou .odt (un acte, pas un tableau)",
     ]
 }

@@ -76,6 +76,7 @@ package enum Messages {
         case referenceHeading, lineTooLongAfterLet
         case briefProgrammes
         case programmeHeader
+        case avenantExtension
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
         // The dialogue's documents as the instruction writes them (issue 15).
