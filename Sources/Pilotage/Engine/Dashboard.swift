@@ -297,9 +297,9 @@ public struct Dashboard: Sendable {
     /// export never sits whole in memory.
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
-        guard dialect == .standard else { return try exportCSV(year: year, french: dialect, into: write) }
         let keys = Breakdown.allCases.map(\.rawValue)
-        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, into: write) { line, slot, t, ti, yi, k in
+        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, dialect: dialect, into: write) {
+            line, slot, t, ti, yi, k in
             let b = Breakdown.allCases[k]
             return line.breakdowns.contains(b) ? exportValue(line, slot: slot, t, ti, yi, b.order) : nil
         }
@@ -316,54 +316,41 @@ public struct Dashboard: Sendable {
     }
 }
 
-/// The rows of the export format, written as bytes: each piece of a row is encoded once (a
-/// territory's prefix, a year, a line, a key) and counts digit by digit, in pieces of 64 KB.
+/// The rows of the export format in a dialect, written as bytes: each piece of a row is encoded
+/// once (a territory's prefix, a year, a line, a key) and counts digit by digit, in pieces of 64 KB.
 enum ExportRows {
     /// Every territory × year × line × key (breakdown or programme) that `value` gives, in export order.
-    static func write<E: Error>(_ d: Dashboard, year: Int?, lines: [Indicator], keys: [String],
+    static func write<E: Error>(_ d: Dashboard, year: Int?, lines: [Indicator], keys: [String], dialect: CSVDialect,
                                 into write: (String) throws(E) -> Void,
                                 value: (Indicator, Int?, Territory, Int, Int, Int) -> Double?) throws(E) {
-        var out: [UInt8] = Array("level,territory,year,indicator,breakdown,value\n".utf8)
+        let separator = String(dialect.separator)
+        var out: [UInt8] = Array(((dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(ProgrammeTables.header)).utf8)
         out.reserveCapacity(1 << 17)
         func flush() throws(E) { try write(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
-        let lineBytes = lines.map { Array(($0.id + ",").utf8) }, keyBytes = keys.map { Array(($0 + ",").utf8) }
+        func piece(_ s: String) -> [UInt8] { Array((dialect.field(s) + separator).utf8) }
+        let lineBytes = lines.map { piece($0.id) }, keyBytes = keys.map(piece), lineEnd = Array(dialect.lineEnd.utf8)
         // The slot of a count or a sum, read directly (nil: a mean or a quotient, computed).
         let slots = lines.map { [.count, .sum].contains($0.kind) ? Slots.index[$0.id] : nil }
         for t in d.territories {
             guard let ti = d.table.territoryIndex[t] else { continue }
-            let prefix = Array("\(t.level.rawValue),\(CSVText.field(t.id)),".utf8)
+            let prefix = piece(t.level.rawValue) + piece(t.id)
             for y in year.map({ [$0] }) ?? d.years {
                 guard let yi = d.years.firstIndex(of: y) else { continue }
-                let yearBytes = Array("\(y),".utf8)
+                let yearBytes = piece(String(y))
                 for (l, line) in lines.enumerated() {
                     for k in keys.indices {
                         guard let v = value(line, slots[l], t, ti, yi, k) else { continue }
                         out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
-                        if line.kind == .count { NumberText.appendInteger(v, to: &out) } else { out += NumberText.decimal(v).utf8 }
-                        out.append(10)
+                        if line.kind == .count { NumberText.appendInteger(v, to: &out) } else {
+                            out += dialect.number(NumberText.decimal(v)).utf8
+                        }
+                        out += lineEnd
                     }
                 }
                 if out.count >= 1 << 16 { try flush() }
             }
         }
         if !out.isEmpty { try flush() }
-    }
-}
-
-extension Dashboard {
-    /// The export in another dialect (the French spreadsheet's): the same cells and columns.
-    private func exportCSV<E: Error>(year: Int?, french dialect: CSVDialect,
-                                     into write: (String) throws(E) -> Void) throws(E) {
-        var out = dialect.byteOrderMark ? "\u{FEFF}" : ""
-        out += dialect.row(["level", "territory", "year", "indicator", "breakdown", "value"])
-        try forEachCell(year: year) { (c: Cell) throws(E) in
-            let kind = Catalogue.indicator(c.indicator)!.kind
-            let value = dialect.number(kind == .count ? NumberText.integer(c.value) : NumberText.decimal(c.value))
-            out += dialect.row([c.territory.level.rawValue, c.territory.id, String(c.year), c.indicator,
-                                c.breakdown.rawValue, value])
-            if out.utf8.count >= 1 << 16 { try write(out); out = "" }
-        }
-        if !out.isEmpty { try write(out) }
     }
 }
 

@@ -53,26 +53,9 @@ public struct ProgrammeTables: Sendable {
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
         let available = Self.programmes.filter { tables[$0] != nil }
-        if dialect == .standard {
-            return try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), into: write) {
-                line, slot, t, ti, yi, k in tables[available[k]]!.exportValue(line, slot: slot, t, ti, yi, 0)
-            }
+        try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), dialect: dialect, into: write) {
+            line, slot, t, ti, yi, k in tables[available[k]]!.exportValue(line, slot: slot, t, ti, yi, 0)
         }
-        var out = (dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(Self.header)
-        let lines = Self.lines, programmes = Self.programmes.filter { tables[$0] != nil }
-        for t in any.territories {
-            for y in year.map({ [$0] }) ?? years {
-                for line in lines {
-                    for p in programmes {
-                        guard case .success(let v) = tables[p]!.value(line.id, for: t, year: y) else { continue }
-                        let value = line.kind == .count ? NumberText.integer(v) : NumberText.decimal(v)
-                        out += dialect.row([t.level.rawValue, t.id, String(y), line.id, p.rawValue, dialect.number(value)])
-                        if out.utf8.count >= 1 << 16 { try write(out); out = "" }
-                    }
-                }
-            }
-        }
-        if !out.isEmpty { try write(out) }
     }
 
     /// The whole export as one string.
