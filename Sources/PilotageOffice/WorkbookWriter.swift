@@ -9,15 +9,9 @@ extension Workbook {
     /// Writes the workbook to `path` (through a temporary file, then ``OutputFile``: a file
     /// that exists is replaced whole or not at all).
     public func write(to path: String) throws(OutputFile.Failure) {
-        let temporary = NSTemporaryDirectory() + "pilotage-\(getpid())-\(UUID().uuidString).xlsx"
-        defer { unlink(temporary) }
-        do { try write(temporaryFile: temporary) } catch {
-            throw OutputFile.Failure(path: path, code: EIO)
-        }
-        guard let data = FileManager.default.contents(atPath: temporary) else {
-            throw OutputFile.Failure(path: path, code: EIO)
-        }
-        try OutputFile.write(bytes: [UInt8](data), to: path)
+        let package: [UInt8]
+        do { package = try bytes() } catch { throw OutputFile.Failure(path: path, code: EIO) }
+        try OutputFile.write(bytes: package, to: path)
     }
 
     /// The workbook as bytes (for tests and for programs that send it elsewhere).

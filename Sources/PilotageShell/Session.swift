@@ -283,22 +283,27 @@ public final class Session {
 
     /// Writes a command's result to a file.
     func write(_ text: String, to path: String, token: Token) throws(ShellError) {
-        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
-        do { try OutputFile.write(text, to: path) } catch {
-            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
-        }
+        try write(to: path, token: token) { Array(text.utf8) }
     }
 
     /// Writes a Markdown document as an OpenDocument text (.odt).
     func write(document markdown: String, title: String, to path: String, token: Token) throws(ShellError) {
-        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
-        let bytes: [UInt8]
-        do throws(OpenDocumentText.Failure) { bytes = try OpenDocumentText.package(markdown: markdown, title: title) } catch {
-            guard case .archive(let reason) = error else { return }
-            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", reason), at: token)
+        try write(to: path, token: token) { () throws(ShellError) in
+            do throws(OpenDocumentText.Failure) { return try OpenDocumentText.package(markdown: markdown, title: title) } catch {
+                switch error {
+                case .archive(let reason): throw ShellError(Messages.text(.cannotWrite, language, path, reason), at: token)
+                }
+            }
         }
-        do { try OutputFile.write(bytes: bytes, to: path) } catch {
-            throw ShellError(Messages.text(.cannotWrite, language, "\(path)", "\(error.reason(language))"), at: token)
+    }
+
+    /// The one way a command writes a file: refused when file access is off, the bytes made
+    /// only then, written whole or not at all (``OutputFile``), an error naming the path.
+    func write(to path: String, token: Token, _ bytes: () throws(ShellError) -> [UInt8]) throws(ShellError) {
+        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
+        let content = try bytes()
+        do { try OutputFile.write(bytes: content, to: path) } catch {
+            throw ShellError(Messages.text(.cannotWrite, language, path, error.reason(language)), at: token)
         }
     }
 

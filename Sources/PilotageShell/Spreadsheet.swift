@@ -80,9 +80,11 @@ extension Session {
 
     /// Writes a workbook to the file of a `to FILE.xlsx` clause.
     func write(_ book: Workbook, to path: String, token: Token) throws(ShellError) {
-        guard fileAccess else { throw ShellError(Messages.text(.fileAccessIsDisabled, language), at: token) }
-        do { try book.write(to: path) } catch {
-            throw ShellError(Messages.text(.cannotWrite, language, path, error.reason(language)), at: token)
+        try write(to: path, token: token) { () throws(ShellError) in
+            do { return try book.bytes() } catch {
+                let failure = OutputFile.Failure(path: path, code: EIO)
+                throw ShellError(Messages.text(.cannotWrite, language, path, failure.reason(language)), at: token)
+            }
         }
     }
 }
