@@ -16,7 +16,7 @@ extension Dataset {
     public static func load(from directory: String, tables: [ConvertedTable]) throws(DatasetLoadError) -> Dataset {
         var loader = DatasetLoader(directory: directory)
         loader.converted = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { d.map { loader.converted[$0.file]?.locate($0) ?? $0 } }
+        func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { loader.converted.values.reduce(d) { $1.locate($0) } }
         do {
             let dataset = try loader.load()
             if loader.sink.isEmpty, let dataset { return dataset }
@@ -51,25 +51,29 @@ public struct ConvertedTable: Sendable {
         self.rowNumbers = rowNumbers; self.columnNumbers = columnNumbers
     }
 
-    /// A diagnostic of the CSV, located in the sheet.
-    func locate(_ d: DatasetDiagnostic) -> DatasetDiagnostic {
-        var out = d
-        out.file = source
-        out.sheet = sheet
-        if let line = d.line { out.line = line - 1 < rowNumbers.count ? rowNumbers[line - 1] : nil }
-        if let column = d.column, let line = d.line {
-            let field = fieldIndex(line: line, column: column)
-            out.column = field < columnNumbers.count ? columnNumbers[field] : nil
+    /// The diagnostics of its CSV located in the sheet (the others as they are); the CSV's lines
+    /// are split once, when a diagnostic has a column.
+    func locate(_ all: [DatasetDiagnostic]) -> [DatasetDiagnostic] {
+        var lines: [Substring]?
+        return all.map { d in
+            guard d.file == name else { return d }
+            var out = d
+            out.file = source
+            out.sheet = sheet
+            if let line = d.line { out.line = line - 1 < rowNumbers.count ? rowNumbers[line - 1] : nil }
+            if let column = d.column, let line = d.line {
+                if lines == nil { lines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) }
+                let field = line - 1 < lines!.count ? Self.fieldIndex(lines![line - 1], column: column) : 0
+                out.column = field < columnNumbers.count ? columnNumbers[field] : nil
+            }
+            return out
         }
-        return out
     }
 
-    /// Which field of CSV line `line` holds character column `column` (quotes respected).
-    private func fieldIndex(line: Int, column: Int) -> Int {
-        let lines = String(decoding: csv, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard line - 1 < lines.count else { return 0 }
+    /// Which field of a CSV line holds character column `column` (quotes respected).
+    private static func fieldIndex(_ line: Substring, column: Int) -> Int {
         var field = 0, quoted = false
-        for (k, c) in lines[line - 1].enumerated() where k < column - 1 {
+        for (k, c) in line.enumerated() where k < column - 1 {
             if c == "\"" { quoted.toggle() } else if c == ",", !quoted { field += 1 }
         }
         return field
