@@ -8,10 +8,11 @@ extension Dataset {
     /// `indicators.xlsx` or `indicators.ods` instead of `indicators.csv`: the same columns, on the
     /// sheet named `indicators` or else the first; typed cells, or text cells written as in the
     /// CSV (`12.5`, `"12,5"`). Errors are located by sheet, row and column
-    /// (`indicators.xlsx:indicators!E7`).
-    public static func loadReadingWorkbooks(from directory: String) throws(DatasetLoadError) -> Dataset {
+    /// (`indicators.xlsx:indicators!E7`). With a `cache`, microdata are read from and written to
+    /// its snapshots as ``Dataset/load(from:cache:)`` says.
+    public static func loadReadingWorkbooks(from directory: String, cache: SnapshotCache? = nil) throws(DatasetLoadError) -> Dataset {
         let present = indicatorWorkbooks.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
-        guard let file = present.first else { return try load(from: directory) }
+        guard let file = present.first else { return try load(from: directory, cache: cache) }
         func refuse(_ expected: LocalizedText, _ found: String) -> DatasetLoadError {
             DatasetLoadError(diagnostics: [.init(.mixedDataset, file: file, expected: expected, found: found)])
         }

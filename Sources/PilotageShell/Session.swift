@@ -30,6 +30,8 @@ public final class Session {
     public var outputFormat: OutputFormat = .table
     /// The folder of the current dataset (loaded on first use).
     public private(set) var datasetPath: String?
+    /// Where microdata snapshots are read and written (``SnapshotCache``); `nil`: always parse.
+    public var snapshotCache: SnapshotCache?
     private var loadedDataset: Dataset?
     private var loadedDashboard: Dashboard?
     /// The programme tables of the current dataset, computed the first time a query asks for one.
@@ -358,7 +360,7 @@ public final class Session {
         if let loadedDataset { return loadedDataset }
         guard let datasetPath else { throw ShellError(Messages.text(.noDataset, language)) }
         do {
-            let d = try Dataset.loadReadingWorkbooks(from: datasetPath)
+            let d = try Dataset.loadReadingWorkbooks(from: datasetPath, cache: snapshotCache)
             loadedDataset = d
             return d
         } catch {

@@ -68,6 +68,13 @@ struct Bench: ParsableCommand {
             let (_, t) = time { dashboard.exportCSV() }
             export.append(t)
         }
+        // The snapshot: written by a first load through an empty cache, read back by the next ones.
+        let cacheFolder = NSTemporaryDirectory() + "pilotage-bench-cache-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: cacheFolder) }
+        let cache = SnapshotCache(directory: cacheFolder, minimumBytes: 0)
+        let snapshotLoad = time { _ = try? Dataset.load(from: directory, cache: cache) }.1
+        var reopen: [Double] = []
+        for _ in 0..<runs { reopen.append(time { _ = try? Dataset.load(from: directory, cache: cache) }.1) }
         // The programme tables (five evaluations, one per programme) and their export, from loaded data.
         var programmes: [Double] = [], programmesExport: [Double] = []
         for _ in 0..<runs {
@@ -93,7 +100,8 @@ struct Bench: ParsableCommand {
         let (p50, p95, worst) = queries(dashboard, dataset)
         print("""
         {"load_s": \(median(load)), "dashboard_s": \(median(compute)), "dashboard_min_s": \(compute.min()!), \
-        "dashboard_cpu_s": \(median(computeCPU)), "export_s": \(median(export)), "workbook_s": \(median(workbook)), "programmes_s": \(median(programmes)), "programmes_export_s": \(median(programmesExport)), "one_line_one_ml_s": \(median(single)), \
+        "dashboard_cpu_s": \(median(computeCPU)), "export_s": \(median(export)), \
+        "load_writing_snapshot_s": \(snapshotLoad), "reopen_s": \(median(reopen)), "workbook_s": \(median(workbook)), "programmes_s": \(median(programmes)), "programmes_export_s": \(median(programmesExport)), "one_line_one_ml_s": \(median(single)), \
         "cells": \(cells), "youth": \(dataset.youthCount), "events": \(dataset.eventCount), "runs": \(runs), "dashboard_runs": \(compute.count), \
         "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1), \
         "scenario_s": \(scenarioTime), "matrix_s": \(matrixTime)}

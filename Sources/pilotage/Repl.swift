@@ -30,6 +30,7 @@ struct Repl: ParsableCommand {
         en: "Goes on past a failed line (script, -c, standard input): each error is reported with its line, status 1 at "
         + "the end if any failed (as psql without ON_ERROR_STOP, sqlite3 without -bail)."))
     var keepGoing = false
+    @Flag(name: .customLong("no-cache"), help: NoCache.help) var noCache = false
     @Argument(help: HelpText.help("Un script .pilote à exécuter.", en: "A .pilote script to run.",
                                   value: ("script", "script"))) var script: String?
 
@@ -37,6 +38,7 @@ struct Repl: ParsableCommand {
         let session = Session(language: lang, datasetPath: data ?? DemoDataset.path)
         session.outputFormat = format
         session.keepGoing = keepGoing
+        if !noCache { session.snapshotCache = SnapshotCache.user() }
         if let path = workspace ?? ProcessInfo.processInfo.environment["PILOTAGE_WORKSPACE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             do throws(ShellError) { try session.attach(workspace: path) } catch {
                 printError(session.render(error, line: ""))

@@ -10,11 +10,20 @@ extension Dataset {
         try load(from: directory, tables: [])
     }
 
+    /// Loads a dataset folder as ``load(from:)`` does, reading its microdata from `cache`'s
+    /// snapshot when the files have not changed since it was written, and writing one after
+    /// parsing them otherwise (see ``SnapshotCache``). `nil` parses and writes nothing.
+    public static func load(from directory: String, cache: SnapshotCache?) throws(DatasetLoadError) -> Dataset {
+        try load(from: directory, tables: [], cache: cache)
+    }
+
     /// Loads a dataset folder in which some tables were read from other files than their CSV
     /// (`indicators.xlsx` for `indicators.csv`): each ``ConvertedTable`` stands for its CSV, and
     /// its errors are located in its sheet, row and column.
-    public static func load(from directory: String, tables: [ConvertedTable]) throws(DatasetLoadError) -> Dataset {
+    public static func load(from directory: String, tables: [ConvertedTable],
+                            cache: SnapshotCache? = nil) throws(DatasetLoadError) -> Dataset {
         var loader = DatasetLoader(directory: directory)
+        loader.cache = cache
         loader.converted = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { loader.converted.values.reduce(d) { $1.locate($0) } }
         do {
@@ -85,6 +94,8 @@ struct DatasetLoader {
     var sink = DiagnosticSink()
     /// Tables read from workbooks, by the CSV name they stand for.
     var converted: [String: ConvertedTable] = [:]
+    /// Where the microdata's snapshot is read and written; `nil`: neither.
+    var cache: SnapshotCache?
 
     init(directory: String) { self.directory = directory }
 
@@ -128,11 +139,32 @@ struct DatasetLoader {
         if hasAggregate && presentMicro.isEmpty {
             aggregate = try loadAggregate(mlIndex, missions: missions)
         } else if presentMicro.count == microFiles.count && !hasAggregate {
-            micro = try loadMicro(mlIndex)
+            micro = try loadMicroThroughCache(mlIndex, files: presentMicro)
         }
         guard sink.isEmpty, let manifest else { return nil }
         return Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
                        funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+    }
+
+    /// The microdata from the cache's snapshot when it matches the files (taken before they are
+    /// read: a file changed during the load makes the next load parse again), else parsed and
+    /// snapshotted when the load is clean and big enough to be worth it.
+    private mutating func loadMicroThroughCache(_ ml: IDIndex, files: [String]) throws -> MicroStore? {
+        guard let cache, converted.isEmpty, let fingerprint = Snapshot.fingerprint(of: directory) else { return try loadMicro(ml) }
+        let t0 = Trace.now()
+        let file = cache.file(for: directory)
+        if case .success(let store) = Snapshot.read(file, fingerprint: fingerprint), store.youthML.allSatisfy({ $0 >= 0 && Int($0) < ml.count }) {
+            Trace.log("snapshot read", t0)
+            return store
+        }
+        guard let micro = try loadMicro(ml) else { return nil }
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path($1))[.size] as? Int) ?? 0) }
+        if sink.isEmpty, bytes >= cache.minimumBytes {
+            let t1 = Trace.now()
+            Snapshot.write(micro, fingerprint: fingerprint, to: file)
+            Trace.log("snapshot written", t1)
+        }
+        return micro
     }
 
     // MARK: manifest

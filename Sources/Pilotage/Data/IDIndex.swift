@@ -115,3 +115,15 @@ struct IDIndex: Sendable {
         }
     }
 }
+
+extension IDIndex {
+    /// Its storage, for a snapshot: the key bytes, the key offsets and the hash table.
+    var parts: (arena: [UInt8], offsets: [Int32], table: [Int32]) { (arena, offsets, table) }
+
+    /// An index from the parts a snapshot kept; `nil` when they do not fit together.
+    init?(arena: [UInt8], offsets: [Int32], table: [Int32]) {
+        guard offsets.first == 0, offsets.last.map(Int.init) == arena.count, table.count >= 16,
+              table.count & (table.count - 1) == 0, table.count >= 2 * (offsets.count - 1) else { return nil }
+        self.arena = arena; self.offsets = offsets; self.table = table; mask = table.count - 1
+    }
+}
