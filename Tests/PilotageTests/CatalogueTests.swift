@@ -112,4 +112,17 @@ struct CatalogueTests {
         #expect(fiche3.contains("(indicateur n°2 et indicateur n°2.1) \(Indicator.unavailableIn2016Note)"))
         #expect(fiche3.contains("(indicateur n°2.1 et indicateur n°3) \(Indicator.unavailableIn2016Note)"))
     }
+
+    @Test("every count line has its bit in the 128-bit line mask; a catalogue with more is refused when built")
+    func lineMaskCapacity() throws {
+        let counts = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
+        let layout = try Slots.maskLayout(counts, wordLines: PersonEvaluator.wordLines)
+        #expect(layout == Slots.countLines && Set(layout) == Set(counts) && layout.count <= LineMask.capacity)
+        let tooMany = (0...LineMask.capacity).map { "x\($0)" }
+        #expect(throws: Slots.LayoutError.tooManyLines(LineMask.capacity + 1, capacity: LineMask.capacity)) {
+            try Slots.maskLayout(tooMany, wordLines: [])
+        }
+        #expect(try Slots.maskLayout(Array(tooMany.dropLast()), wordLines: ["x5"]).first == "x5")
+        #expect(throws: Slots.LayoutError.notACountLine("R5")) { try Slots.maskLayout(counts, wordLines: ["R5"]) }
+    }
 }

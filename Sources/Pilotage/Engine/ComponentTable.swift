@@ -59,24 +59,22 @@ struct ComponentTable: Sendable {
     // MARK: microdata
 
     /// Counters per chunk of young people, ML met by the chunk, year and pattern of breakdowns.
-    private struct PatternCounts {
+    private struct PatternCounts: ~Copyable, Sendable {
         /// The MLs each chunk meets, and where its rows start.
         let ranges: [Range<Int>], offsets: [Int]
         var chunks: Int { ranges.count }
         let rowsPerML: Int
         let counters: LineCounters
         /// Per row: sum and count of the durations of mean 5, then of mean 7.
-        let means: UnsafeMutableBufferPointer<Double>
+        let means: UniqueBuffer<Double>
 
         init(ranges: [Range<Int>], years: Int, lines: Int) {
             self.ranges = ranges
             rowsPerML = years * ComponentTable.patternCount
             offsets = ranges.reduce(into: [0]) { [rowsPerML] in $0.append($0.last! + $1.count * rowsPerML) }
             counters = LineCounters(rows: offsets.last!, lines: lines)
-            means = .allocate(capacity: offsets.last! * 4)
-            means.initialize(repeating: 0)
+            means = UniqueBuffer(repeating: 0, count: offsets.last! * 4)
         }
-        func deallocate() { counters.deallocate(); means.deallocate() }
 
         /// The first row of `ml` (its year 0, pattern 0) in the counters of `chunk`.
         @inline(__always) func firstRow(chunk: Int, ml: Int) -> Int { offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML }
@@ -90,8 +88,6 @@ struct ComponentTable: Sendable {
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
         let ranges = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested), chunks = ranges.count
         let counts = PatternCounts(ranges: ranges, years: nY, lines: Slots.countLines.count)
-        defer { counts.deallocate() }
-        nonisolated(unsafe) let counters = counts.counters, means = counts.means
         let offsets = counts.offsets, rowsPerML = counts.rowsPerML
         let evaluator = PersonEvaluator(periods: periods, programme: programme)
         let programmeCode = programme.map(Code.index)
@@ -99,32 +95,31 @@ struct ComponentTable: Sendable {
         let t0 = Trace.now()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
-            let results = UnsafeMutablePointer<PersonEvaluator.Result>.allocate(capacity: nY)
-            results.initialize(repeating: .init(), count: nY)
-            let state = UnsafeMutablePointer<PersonEvaluator.YearState>.allocate(capacity: nY)
-            state.initialize(repeating: .init(), count: nY)
-            defer { results.deallocate(); state.deallocate() }
+            // Pointers are taken where they are used: a buffer lives until its last use.
+            let results = UniqueBuffer(repeating: PersonEvaluator.Result(), count: nY)
+            let state = UniqueBuffer(repeating: PersonEvaluator.YearState(), count: nY)
+            let means = counts.means.pointer    // `counts` lives until `spread` below
             let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]   // `firstRow`, its parts taken out of the loop
             for y in lo..<hi {
                 // A programme table reads only that programme's pathways: a young person without
                 // one adds nothing to its lines (the others, never shown, are left out).
                 if let code = programmeCode,
                    !(Int(view.pwStart[y])..<Int(view.pwStart[y + 1])).contains(where: { view.pwProgram[$0] == code }) { continue }
-                evaluator.evaluate(view, y, state: state, into: results)
+                evaluator.evaluate(view, y, state: state.pointer, into: results.pointer)
                 let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
                 let row0 = rowBase + (Int(view.youthML[y]) - firstML) * rowsPerML + pattern
                 for yi in 0..<nY {
                     let r = results[yi]
                     if r.mask.isEmpty && r.mean5N == 0 && r.mean7N == 0 { continue }
                     let row = row0 + yi * nP
-                    counters.add(r.mask, row: row)
+                    counts.counters.add(r.mask, row: row)
                     if r.mean5N | r.mean7N == 0 { continue }
                     let mm = row * 4
                     means[mm] += r.mean5Sum; means[mm + 1] += Double(r.mean5N)
                     means[mm + 2] += r.mean7Sum; means[mm + 3] += Double(r.mean7N)
                 }
             }
-            counters.flush(offsets[chunk]..<offsets[chunk + 1])
+            counts.counters.flush(offsets[chunk]..<offsets[chunk + 1])
         }
         Trace.log("evaluate", t0)
         let t1 = Trace.now()
@@ -134,30 +129,31 @@ struct ComponentTable: Sendable {
 
     /// Each pattern's counters into every breakdown it belongs to, for each ML (in parallel over
     /// the MLs; an ML at the edge of two chunks has counters in both).
-    private mutating func spread(_ counts: PatternCounts, mlCount: Int) {
+    private mutating func spread(_ counts: borrowing PatternCounts, mlCount: Int) {
         let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count, nP = ComponentTable.patternCount
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
         let cellsPerML = nY * nB
-        nonisolated(unsafe) let counters = counts.counters.counts, means = counts.means.baseAddress!, counts = counts
+        nonisolated(unsafe) let counters = counts.counters.counts.pointer, means = counts.means.pointer
+        let chunks = counts.ranges.count, ranges = counts.ranges, offsets = counts.offsets, rowsPerML = counts.rowsPerML
         values.withUnsafeMutableBufferPointer { v in
             nonisolated(unsafe) let v = v
             let parts = ProcessInfoCores.count
             DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let total = UnsafeMutableBufferPointer<Int32>.allocate(capacity: cellsPerML * nC)
-                let totalMeans = UnsafeMutableBufferPointer<Double>.allocate(capacity: cellsPerML * 4)
-                defer { total.deallocate(); totalMeans.deallocate() }
+                // Pointers are taken where they are used: a buffer lives until its last use.
+                let total = UniqueBuffer<Int32>(repeating: 0, count: cellsPerML * nC)
+                let totalMeans = UniqueBuffer<Double>(repeating: 0, count: cellsPerML * 4)
                 for ml in (mlCount * part / parts)..<(mlCount * (part + 1) / parts) {
-                    total.initialize(repeating: 0); totalMeans.initialize(repeating: 0)
-                    for chunk in 0..<counts.chunks where counts.ranges[chunk].contains(ml) {
-                        let row0 = counts.firstRow(chunk: chunk, ml: ml)
+                    total.reset(to: 0); totalMeans.reset(to: 0)
+                    for chunk in 0..<chunks where ranges[chunk].contains(ml) {
+                        let row0 = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML
                         for yi in 0..<nY {
                             for pattern in 0..<nP {
                                 let row = row0 + yi * nP + pattern, breakdowns = pattern << 1 | 1
                                 let from = counters + row * nC, fromMeans = means + row * 4
                                 for b in 0..<nB where breakdowns & (1 << b) != 0 {
                                     let cell = yi * nB + b
-                                    let into = total.baseAddress! + cell * nC, intoMeans = totalMeans.baseAddress! + cell * 4
+                                    let into = total.pointer + cell * nC, intoMeans = totalMeans.pointer + cell * 4
                                     for k in 0..<nC { into[k] &+= from[k] }          // (pointers set outside: the loop vectorises)
                                     for k in 0..<4 { intoMeans[k] += fromMeans[k] }
                                 }

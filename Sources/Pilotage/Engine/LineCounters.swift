@@ -4,26 +4,24 @@
 ///
 /// Plane `l` holds bit `l` of every line's count below 16; a sixteenth carry goes into
 /// `counts`, and `flush()` adds the planes there at the end.
-struct LineCounters {
+///
+/// Non-copyable: it owns its two buffers and frees them when it ends, once.
+struct LineCounters: ~Copyable, Sendable {
     static let planeCount = 4
     let rows: Int, lines: Int
-    private let planes: UnsafeMutablePointer<LineMask>
+    private let planes: UniqueBuffer<LineMask>
     /// `rows × lines` counts, complete after `flush()`.
-    let counts: UnsafeMutablePointer<Int32>
+    let counts: UniqueBuffer<Int32>
 
     init(rows: Int, lines: Int) {
         self.rows = rows; self.lines = lines
-        planes = .allocate(capacity: rows * LineCounters.planeCount)
-        planes.initialize(repeating: LineMask(), count: rows * LineCounters.planeCount)
-        counts = .allocate(capacity: rows * lines)
-        counts.initialize(repeating: 0, count: rows * lines)
+        planes = UniqueBuffer(repeating: LineMask(), count: rows * LineCounters.planeCount)
+        counts = UniqueBuffer(repeating: 0, count: rows * lines)
     }
-
-    func deallocate() { planes.deallocate(); counts.deallocate() }
 
     /// Adds one to the count of every line of `mask` in `row`.
     @inline(__always) func add(_ mask: LineMask, row: Int) {
-        let p = planes + row * LineCounters.planeCount
+        let p = planes.pointer + row * LineCounters.planeCount
         var low = mask.low, high = mask.high
         for l in 0..<LineCounters.planeCount {
             let carryLow = p[l].low & low, carryHigh = p[l].high & high
@@ -36,7 +34,7 @@ struct LineCounters {
     /// Moves the planes of `rows` into `counts`.
     func flush(_ rows: Range<Int>) {
         for row in rows {
-            let p = planes + row * LineCounters.planeCount
+            let p = planes.pointer + row * LineCounters.planeCount
             for l in 0..<LineCounters.planeCount where !p[l].isEmpty {
                 add(p[l], times: 1 << l, row: row)
                 p[l] = LineMask()
@@ -45,7 +43,7 @@ struct LineCounters {
     }
 
     private func add(_ mask: LineMask, times: Int32, row: Int) {
-        let c = counts + row * lines
+        let c = counts.pointer + row * lines
         var w = mask.low, base = 0
         while true {
             while w != 0 {

@@ -12,10 +12,25 @@ enum Slots {
     /// the lines of the evaluator's year word (``PersonEvaluator/wordLines``), then the others
     /// in catalogue order.
     static let countLines: [String] = {
-        let all = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
-        precondition(PersonEvaluator.wordLines.allSatisfy(all.contains), "a line of the year word is not a count line")
-        return PersonEvaluator.wordLines + all.filter { !PersonEvaluator.wordLines.contains($0) }
+        do { return try maskLayout(Catalogue.computed.filter { $0.kind == .count }.map(\.id), wordLines: PersonEvaluator.wordLines) }
+        catch { preconditionFailure("the catalogue's count lines: \(error)") }
     }()
+
+    /// Why the count lines cannot be laid out in a ``LineMask``.
+    enum LayoutError: Error, Equatable {
+        /// More count lines than the mask has bits: a bit beyond would be silently dropped.
+        case tooManyLines(Int, capacity: Int)
+        /// A line of the year word is not a count line.
+        case notACountLine(String)
+    }
+
+    /// The bit of each count line: the year word's lines first, then the others in catalogue
+    /// order; refused when they do not fit (the test of the catalogue builds it).
+    static func maskLayout(_ all: [String], wordLines: [String]) throws(LayoutError) -> [String] {
+        if let stray = wordLines.first(where: { !all.contains($0) }) { throw .notACountLine(stray) }
+        guard all.count <= LineMask.capacity else { throw .tooManyLines(all.count, capacity: LineMask.capacity) }
+        return wordLines + all.filter { !wordLines.contains($0) }
+    }
     static func bit(_ id: String) -> Int { countLines.firstIndex(of: id)! }
 
     static let mean5Sum = index["5.sum"]!, mean5N = index["5.n"]!, mean5Direct = index["5.direct"]!
@@ -24,6 +39,8 @@ enum Slots {
 
 /// A set of count lines (one bit per line of ``Slots/countLines``).
 struct LineMask: Equatable {
+    /// How many lines it holds (``Slots/maskLayout(_:wordLines:)`` refuses more).
+    static let capacity = 128
     var low: UInt64 = 0
     var high: UInt64 = 0
     @inline(__always) mutating func insert(_ bit: Int) {

@@ -1,0 +1,41 @@
+/// Memory for `count` plain values, allocated and initialised once, with one owner that frees
+/// it when it ends: non-copyable, so no copy can free it twice or outlive it (as
+/// swift-collections' `_Unsafe…` storage types do).
+///
+/// The engine's inner loops read and write it without bounds checks, through ``pointer``: valid
+/// while the buffer is borrowed (in a method of its owner, or inside ``withPointer(_:)``), never
+/// to be kept beyond.
+struct UniqueBuffer<Element: BitwiseCopyable>: ~Copyable, @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Element>
+    let count: Int
+
+    /// `count` copies of `value`.
+    init(repeating value: Element, count: Int) {
+        base = .allocate(capacity: count)
+        base.initialize(repeating: value, count: count)
+        self.count = count
+    }
+
+    /// A copy of `values`.
+    init(_ values: [Element]) {
+        count = values.count
+        base = .allocate(capacity: count)
+        values.withUnsafeBufferPointer { base.initialize(from: $0.baseAddress!, count: count) }
+    }
+
+    deinit { base.deallocate() }
+
+    /// The memory: valid only while this buffer is borrowed.
+    @inline(__always) var pointer: UnsafeMutablePointer<Element> { base }
+
+    @inline(__always) subscript(_ i: Int) -> Element {
+        get { base[i] }
+        nonmutating set { base[i] = newValue }
+    }
+
+    /// Sets every value to `value`.
+    func reset(to value: Element) { base.update(repeating: value, count: count) }
+
+    /// The memory, for the duration of `body`.
+    @inline(__always) func withPointer<R>(_ body: (UnsafeMutablePointer<Element>) throws -> R) rethrows -> R { try body(base) }
+}
