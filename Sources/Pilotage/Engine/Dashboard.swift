@@ -342,7 +342,7 @@ enum ExportRows {
                         guard let v = value(line, slots[l], t, ti, yi, k) else { continue }
                         out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
                         if line.kind == .count { NumberText.appendInteger(v, to: &out) } else {
-                            out += dialect.number(NumberText.decimal(v)).utf8
+                            NumberText.appendDecimal(v, decimalMark: dialect.decimalComma ? 44 : 46, to: &out)
                         }
                         out += lineEnd
                     }
@@ -411,6 +411,38 @@ public enum NumberText {
             for k in stride(from: count - 1, through: 0, by: -1) { out.append(d[k]) }
         }
     }
+
+    /// ``decimal(_:significantDigits:)``'s text appended as bytes, with `decimalMark` for its
+    /// point (the export's fast path). The usual case — up to 12 significant digits fitting in
+    /// 40 bits once scaled — rounds the exact product `v × 10^d` (an FMA gives its error) to
+    /// nearest, ties to even, as `printf` does; anything else goes through ``decimal(_:significantDigits:)``.
+    static func appendDecimal(_ v: Double, decimalMark: UInt8, to out: inout [UInt8]) {
+        let a = abs(v)
+        if v.isFinite, v == v.rounded(), a < 1e15 { appendInteger(v, to: &out); return }
+        let decimals = v.isFinite ? 12 - (Int(a.log10Floor) + 1) : 0
+        let scale = decimals > 0 && decimals <= 22 ? exactPowersOfTen[decimals] : 0
+        let hi = a * scale, lo = (-hi).addingProduct(a, scale)
+        guard hi > 0, hi < 0x1p40 else { out += decimal(v).utf8.map { $0 == 46 ? decimalMark : $0 }; return }
+        var n = hi.rounded(.toNearestOrEven)
+        if abs(hi - n) == 0.5, lo != 0 { n = lo > 0 ? hi + 0.5 : hi - 0.5 }
+        var digits = UInt64(n)
+        if digits == 0 { out.append(48); return }
+        // Trailing zeros of the fraction are not written; the point neither when none is left.
+        var shown = decimals
+        while shown > 0, digits % 10 == 0 { digits /= 10; shown -= 1 }
+        if v < 0 { out.append(45) }
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &buffer) { b in
+            var count = 0
+            while digits > 0 || count <= shown {
+                if count == shown, shown > 0 { b[count] = decimalMark; count += 1 }
+                b[count] = UInt8(48 + digits % 10); digits /= 10; count += 1
+            }
+            for k in stride(from: count - 1, through: 0, by: -1) { out.append(b[k]) }
+        }
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { Foundation.pow(10, Double($0)) }
 
     /// A decimal in plain notation (no exponent, `.` point), 12 significant digits, trailing zeros trimmed.
     public static func decimal(_ v: Double, significantDigits: Int = 12) -> String {
