@@ -139,16 +139,14 @@ enum Snapshot {
     @discardableResult
     static func write(_ m: MicroStore, fingerprint: [UInt8], to path: String) -> Bool {
         let columns = columns(of: m)
-        var sum = Checksum(), length = 0
-        for c in columns {
-            var n = UInt64(c.count)
-            withUnsafeBytes(of: &n) { sum.add($0) }
-            _ = c.withBytes { sum.add($0); return true }
-            length += 8 + padded(c.count)
-        }
         var header = ByteBuffer()
         header.raw(magic); header.string(machine); header.string(producer); header.blob(fingerprint)
-        header.u64(UInt64(length)); header.u64(sum.value)
+        header.u64(UInt64(columns.count))
+        for c in columns {
+            header.u64(UInt64(c.count))
+            header.u64(c.withBytes { columnSum($0) })
+        }
+        header.u64(Checksum.of(header.bytes))
 
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -156,19 +154,16 @@ enum Snapshot {
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
-        var ok = writeAll(fd, header.bytes)
+        var ok = header.bytes.withUnsafeBytes { writeAll(fd, $0) }
         let zeros = [UInt8](repeating: 0, count: 8)
         for c in columns where ok {
-            var n = UInt64(c.count)
-            ok = withUnsafeBytes(of: &n) { writeAll(fd, $0) } && c.withBytes { writeAll(fd, $0) }
+            ok = c.withBytes { writeAll(fd, $0) }
                 && zeros.withUnsafeBytes { writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<(padded(c.count) - c.count)])) }
         }
         ok = close(fd) == 0 && ok
         guard ok, rename(temporary, path) == 0 else { unlink(temporary); return false }
         return true
     }
-
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool { bytes.withUnsafeBytes { writeAll(fd, $0) } }
 
     private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var done = 0
@@ -182,6 +177,35 @@ enum Snapshot {
     }
 
     static func padded(_ n: Int) -> Int { (n + 7) & ~7 }
+
+    /// Columns are checked and read by blocks of 4 MB, on every core.
+    static let block = 4 << 20
+
+    /// A column's checksum: each block's, then theirs (so that blocks are summed in parallel).
+    static func columnSum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        nonisolated(unsafe) let bytes = bytes
+        return combine(blockSums(count: bytes.count) { _, range in Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[range])) }, count: bytes.count)
+    }
+
+    /// `body(block, its byte range)` for every block of a column of `count` bytes, in parallel.
+    static func blockSums(count: Int, _ body: @Sendable (Int, Range<Int>) -> UInt64?) -> [UInt64]? {
+        let blocks = (count + block - 1) / block
+        var sums = [UInt64?](repeating: nil, count: blocks)
+        sums.withUnsafeMutableBufferPointer { s in
+            nonisolated(unsafe) let s = s
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in s[b] = body(b, b * block..<min(count, (b + 1) * block)) }
+        }
+        return sums.contains(nil) ? nil : sums.map { $0! }
+    }
+
+    static func combine(_ sums: [UInt64]?, count: Int) -> UInt64 {
+        guard let sums else { return 0 }
+        var c = Checksum()
+        sums.withUnsafeBytes { c.add($0) }
+        var n = UInt64(count)
+        withUnsafeBytes(of: &n) { c.add($0) }
+        return c.value
+    }
 
     // MARK: reading
 
@@ -198,11 +222,21 @@ enum Snapshot {
         guard let m = reader.string(), m == machine else { return .failure(reader.failed ? .truncated : .otherMachine) }
         guard let p = reader.string(), p == producer else { return .failure(reader.failed ? .truncated : .otherVersion) }
         guard let f = reader.blob(), f == fingerprint else { return .failure(reader.failed ? .truncated : .datasetChanged) }
-        guard let length = reader.u64(), let expected = reader.u64() else { return .failure(.truncated) }
-        guard reader.remaining == Int(length) else { return .failure(.truncated) }
-        var columns = ColumnReader(reader: reader)
-        guard let store = columns.store(), columns.reader.remaining == 0 else { return .failure(.damaged) }
-        return columns.sum.value == expected ? .success(store) : .failure(.damaged)
+        guard let n = reader.u64(), n < 1024 else { return .failure(reader.failed ? .truncated : .damaged) }
+        var table: [(count: Int, sum: UInt64)] = []
+        for _ in 0..<n {
+            guard let count = reader.u64(), let sum = reader.u64() else { return .failure(.truncated) }
+            table.append((Int(truncatingIfNeeded: count), sum))
+        }
+        let headerEnd = Int(st.st_size) - reader.remaining
+        guard let headerSum = reader.u64() else { return .failure(.truncated) }
+        var header = [UInt8](repeating: 0, count: headerEnd)
+        guard pread(fd, &header, headerEnd, 0) == headerEnd, Checksum.of(header) == headerSum,
+              table.allSatisfy({ $0.count >= 0 && $0.count < 1 << 40 }) else { return .failure(.damaged) }
+        guard reader.remaining == table.reduce(0, { $0 + padded($1.count) }) else { return .failure(.truncated) }
+        var columns = ColumnReader(fd: fd, table: table, offset: headerEnd + 8)
+        guard let store = columns.store() else { return .failure(.damaged) }
+        return .success(store)
     }
 
     // MARK: the columns
@@ -210,10 +244,15 @@ enum Snapshot {
     /// A column's bytes, whatever its element type.
     struct Column {
         let count: Int
-        let withBytes: ((UnsafeRawBufferPointer) -> Bool) -> Bool
+        private let access: ((UnsafeRawBufferPointer) -> Void) -> Void
         init<T>(_ a: [T]) {
             count = a.count * MemoryLayout<T>.stride
-            withBytes = { body in a.withUnsafeBytes { body($0) } }
+            access = { body in a.withUnsafeBytes { body($0) } }
+        }
+        func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+            var result: R?
+            access { result = body($0) }
+            return result!
         }
     }
 
@@ -229,22 +268,37 @@ enum Snapshot {
                 Column(m.stKind), Column(m.stDetail), Column(m.stFlags), Column(m.stLine)]
     }
 
-    /// Reads the columns back in order, checking each one's shape against the others.
+    /// Reads the columns back in order, each straight into its array, by blocks on every core,
+    /// checking each one's checksum and shape.
     struct ColumnReader {
-        var reader: FileReader
-        var sum = Checksum()
+        let fd: Int32
+        let table: [(count: Int, sum: UInt64)]
+        var offset: Int
+        var next = 0
 
         mutating func column<T>(_: T.Type = T.self) -> [T]? {
-            guard let n = reader.u64(), n % UInt64(MemoryLayout<T>.stride) == 0, Int(n) <= reader.remaining else { return nil }
-            var count = n
-            withUnsafeBytes(of: &count) { sum.add($0) }
-            let values = [T](unsafeUninitializedCapacity: Int(n) / MemoryLayout<T>.stride) { buffer, initialized in
-                initialized = reader.read(into: UnsafeMutableRawBufferPointer(buffer)) ? buffer.count : 0
+            guard next < table.count else { return nil }
+            let (n, expected) = table[next], at = offset, fd = fd
+            next += 1
+            offset += padded(n)
+            guard n % MemoryLayout<T>.stride == 0 else { return nil }
+            var ok = false
+            let values = [T](unsafeUninitializedCapacity: n / MemoryLayout<T>.stride) { buffer, initialized in
+                nonisolated(unsafe) let raw = UnsafeMutableRawBufferPointer(buffer)
+                let sums = blockSums(count: n) { _, range in
+                    var done = 0
+                    while done < range.count {
+                        let r = pread(fd, raw.baseAddress! + range.lowerBound + done, range.count - done, off_t(at + range.lowerBound + done))
+                        if r < 0, errno == EINTR { continue }
+                        if r <= 0 { return nil }
+                        done += r
+                    }
+                    return Checksum.of(UnsafeRawBufferPointer(rebasing: raw[range]))
+                }
+                ok = sums != nil && combine(sums, count: n) == expected
+                initialized = ok ? buffer.count : 0
             }
-            guard values.count * MemoryLayout<T>.stride == Int(n) else { return nil }
-            values.withUnsafeBytes { sum.add($0) }
-            guard reader.skip(padded(Int(n)) - Int(n)) else { return nil }
-            return values
+            return ok ? values : nil
         }
 
         mutating func index() -> IDIndex? {
@@ -300,6 +354,9 @@ struct Checksum {
     private var b: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
 
     mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+    static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 { var c = Checksum(); c.add(bytes); return c.value }
 
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
@@ -368,5 +425,4 @@ struct FileReader {
         return raw(Int(n))
     }
     mutating func string() -> String? { blob().map { String(decoding: $0, as: UTF8.self) } }
-    mutating func skip(_ n: Int) -> Bool { n == 0 || raw(n) != nil }
 }
