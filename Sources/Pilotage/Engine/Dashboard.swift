@@ -299,20 +299,43 @@ public struct Dashboard: Sendable {
                                     into write: (String) throws(E) -> Void) throws(E) {
         let keys = Breakdown.allCases.map(\.rawValue)
         try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, dialect: dialect, into: write) {
-            line, slot, t, ti, yi, k in
+            line, plan, t, ti, yi, k in
             let b = Breakdown.allCases[k]
-            return line.breakdowns.contains(b) ? exportValue(line, slot: slot, t, ti, yi, b.order) : nil
+            return line.breakdowns.contains(b) ? exportValue(line, plan, t, ti, yi, b.order) : nil
         }
     }
 
     /// A cell's value for an export, or nil when absent (its reason is not needed there): a
-    /// count or a sum is read straight from its slot.
-    func exportValue(_ line: Indicator, slot: Int?, _ t: Territory, _ ti: Int, _ yi: Int, _ b: Int) -> Double? {
-        if let slot {
+    /// count or a sum is read straight from its slot, a quotient of two from theirs.
+    func exportValue(_ line: Indicator, _ plan: ExportPlan, _ t: Territory, _ ti: Int, _ yi: Int, _ b: Int) -> Double? {
+        switch plan {
+        case .slot(let slot):
             let v = table[ti, yi, b, slot]
             return v.isNaN ? nil : v
+        case .quotient(let numerator, let denominator):
+            // As `value` does: absent when either is, or when the denominator is 0.
+            let n = table[ti, yi, b, numerator], d = table[ti, yi, b, denominator]
+            return n.isNaN || d.isNaN || d == 0 ? nil : n / d
+        case .computed:
+            return try? value(line, t, t: ti, yi: yi, b: b).get()
         }
-        return try? value(line, t, t: ti, yi: yi, b: b).get()
+    }
+}
+
+/// How the export reads a line's cells: from a slot, as the quotient of two slots of the same
+/// year, or through ``Dashboard/value(_:for:year:breakdown:)`` (means, R2 across years).
+enum ExportPlan {
+    case slot(Int), quotient(Int, Int), computed
+
+    init(_ line: Indicator) {
+        if [.count, .sum].contains(line.kind), let slot = Slots.index[line.id] {
+            self = .slot(slot)
+        } else if [.ratio, .amountPerPerson].contains(line.kind), line.denominatorLag == 0, line.components.count == 2,
+                  let n = Slots.index[line.components[0]], let d = Slots.index[line.components[1]] {
+            self = .quotient(n, d)
+        } else {
+            self = .computed
+        }
     }
 }
 
@@ -322,15 +345,14 @@ enum ExportRows {
     /// Every territory × year × line × key (breakdown or programme) that `value` gives, in export order.
     static func write<E: Error>(_ d: Dashboard, year: Int?, lines: [Indicator], keys: [String], dialect: CSVDialect,
                                 into write: (String) throws(E) -> Void,
-                                value: (Indicator, Int?, Territory, Int, Int, Int) -> Double?) throws(E) {
+                                value: (Indicator, ExportPlan, Territory, Int, Int, Int) -> Double?) throws(E) {
         let separator = String(dialect.separator)
         var out: [UInt8] = Array(((dialect.byteOrderMark ? "\u{FEFF}" : "") + dialect.row(ProgrammeTables.header)).utf8)
         out.reserveCapacity(1 << 17)
         func flush() throws(E) { try write(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
         func piece(_ s: String) -> [UInt8] { Array((dialect.field(s) + separator).utf8) }
         let lineBytes = lines.map { piece($0.id) }, keyBytes = keys.map(piece), lineEnd = Array(dialect.lineEnd.utf8)
-        // The slot of a count or a sum, read directly (nil: a mean or a quotient, computed).
-        let slots = lines.map { [.count, .sum].contains($0.kind) ? Slots.index[$0.id] : nil }
+        let plans = lines.map(ExportPlan.init)
         for t in d.territories {
             guard let ti = d.table.territoryIndex[t] else { continue }
             let prefix = piece(t.level.rawValue) + piece(t.id)
@@ -339,7 +361,7 @@ enum ExportRows {
                 let yearBytes = piece(String(y))
                 for (l, line) in lines.enumerated() {
                     for k in keys.indices {
-                        guard let v = value(line, slots[l], t, ti, yi, k) else { continue }
+                        guard let v = value(line, plans[l], t, ti, yi, k) else { continue }
                         out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
                         if line.kind == .count { NumberText.appendInteger(v, to: &out) } else {
                             NumberText.appendDecimal(v, decimalMark: dialect.decimalComma ? 44 : 46, to: &out)

@@ -54,7 +54,7 @@ public struct ProgrammeTables: Sendable {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
         let available = Self.programmes.filter { tables[$0] != nil }
         try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), dialect: dialect, into: write) {
-            line, slot, t, ti, yi, k in tables[available[k]]!.exportValue(line, slot: slot, t, ti, yi, 0)
+            line, plan, t, ti, yi, k in tables[available[k]]!.exportValue(line, plan, t, ti, yi, 0)
         }
     }
 
