@@ -147,6 +147,22 @@ struct CommandLineTests {
         #expect(r.status == 2)
     }
 
+    /// The snapshot cache on the command line: `--no-cache` everywhere a dataset is loaded, the
+    /// same answers either way, and no snapshot of a dataset as small as the demo (SnapshotTests
+    /// checks what a snapshot holds and when it is rebuilt).
+    @Test func noCache() throws {
+        let cache = NSTemporaryDirectory() + "cache-\(UUID().uuidString)"
+        let env = ["XDG_CACHE_HOME": cache]
+        let with = try pilotage(["export", "dashboard", "Playground/data/demo", "--year", "2016"], environment: env)
+        let without = try pilotage(["export", "dashboard", "Playground/data/demo", "--year", "2016", "--no-cache"], environment: env)
+        #expect(with.status == 0 && without.status == 0 && with.stdout == without.stdout)
+        #expect(try pilotage(["validate", "Playground/data/demo", "--no-cache"], environment: env).status == 0)
+        let repl = try pilotage(["--no-cache", "-c", "show R5 of nation year 2016"], environment: env)
+        #expect(repl.status == 0 && repl.stdout.contains("R5"))
+        #expect(!FileManager.default.fileExists(atPath: cache + "/pilotage/snapshots"))
+        #expect(try pilotage(["export", "dashboard", "--help"]).stdout.contains("--no-cache"))
+    }
+
     /// `bench --wait-turn/--pass-turn` (what Playground/benchmark/compare uses with two FIFOs): one
     /// byte read before each dashboard run, one written after it; here with plain files.
     @Test func benchTakesTurns() throws {
