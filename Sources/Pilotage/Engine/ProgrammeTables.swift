@@ -52,9 +52,9 @@ public struct ProgrammeTables: Sendable {
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
-        let available = Self.programmes.filter { tables[$0] != nil }
+        let available = Self.programmes.filter { tables[$0] != nil }, dashboards = available.map { tables[$0]! }
         try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), dialect: dialect, into: write) {
-            line, plan, t, ti, yi, k in tables[available[k]]!.exportValue(line, plan, t, ti, yi, 0)
+            line, plan, t, ti, yi, k in dashboards[k].exportValue(line, plan, t, ti, yi, 0)
         }
     }
 
