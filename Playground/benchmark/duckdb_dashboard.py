@@ -78,7 +78,7 @@ class Dashboard:
     def __init__(self, d, threads):
         self.d = d
         self.years = sorted(json.load(open(os.path.join(d, "dataset.json")))["years"])
-        self.con = duckdb.connect()
+        self.con, self.packed = duckdb.connect(), {}
         self.con.execute(f"SET threads = {threads}")
         self.con.execute("SET preserve_insertion_order = false")
         y0, y1 = self.years[0], self.years[-1]
@@ -96,6 +96,23 @@ class Dashboard:
     def per_year(self, agg, cond, name):
         """One aggregate per year of the dataset, as columns name_0, name_1… (year y0 + k)."""
         return ", ".join(f"{agg} FILTER (WHERE {cond.format(y=y)}) AS {name}_{k}" for k, y in enumerate(self.years))
+
+    def pack(self, facts):
+        """Yes/no facts as few columns: fact i's mask of years at bits i·n… of a word (n years in the dataset),
+        one bit_or per word instead of one aggregate per fact. facts: (name, condition, mask of years)."""
+        n = len(self.years)
+        per = 63 // n
+        words = []
+        for j in range(0, len(facts), per):
+            chunk, word = facts[j:j + per], f"w_{facts[j][0]}"
+            words.append("bit_or(" + " | ".join(f"CASE WHEN {cond} THEN coalesce({mask}, 0) << {i * n} ELSE 0 END"
+                                               for i, (_, cond, mask) in enumerate(chunk)) + f") AS {word}")
+            self.packed |= {name: (word, i * n) for i, (name, _, _) in enumerate(chunk)}
+        return ", ".join(words)
+
+    def unpack(self, name):
+        word, at = self.packed[name]
+        return f"(coalesce({word}, 0) >> {at}) & {(1 << len(self.years)) - 1} AS {name}"
 
     def load(self):
         """Each file read once; the events straight into their facts per young person."""
@@ -119,22 +136,18 @@ class Dashboard:
                 con.execute(f"CREATE TABLE {f} AS SELECT {names} FROM read_csv('{os.path.join(self.d, f + '.csv')}', header = true, types = {{'year': 'INTEGER'}})")
             else:
                 con.execute(f"CREATE TABLE {f} AS SELECT " + ", ".join(f"NULL::{t} AS {c}" for c, t in cols) + " WHERE false")
-        yd = "yb(year(date))"
-        con.execute(f"""CREATE TABLE ev AS SELECT youth_id,
-            bit_or({yd}) AS c1,
-            -- the last 5 months before 31 December: August to December; the last 3: from 30 September
-            bit_or({yd}) FILTER (WHERE kind IN ('accueil','entretien','diagnostic') AND month(date) >= 8) AS jdi,
-            bit_or({yd}) FILTER (WHERE kind = 'accueil') AS acc,
-            bit_or({yd}) FILTER (WHERE kind = 'diagnostic') AS diag,
-            bit_or({yd}) FILTER (WHERE kind = 'orientation') AS orientation,
-            bit_or({yd}) FILTER (WHERE (kind = 'cep' AND detail IN ('2','3')) OR kind = 'diagnostic') AS cep23,
-            bit_or({yd}) FILTER (WHERE kind = 'droit_commun') AS dc,
-            {", ".join(f"bit_or({yd}) FILTER (WHERE kind = 'droit_commun' AND detail = '{x}') AS dc_{x}" for x in DOMAINS)},
-            bit_or({yd}) FILTER (WHERE kind = 'proposition' AND date >= make_date(year(date), 9, 30)) AS recent,
+        # The last 5 months before 31 December: August to December; the last 3: from 30 September.
+        facts = [("c1", "true"), ("jdi", "kind IN ('accueil','entretien','diagnostic') AND month(date) >= 8"),
+                 ("acc", "kind = 'accueil'"), ("diag", "kind = 'diagnostic'"), ("orientation", "kind = 'orientation'"),
+                 ("cep23", "(kind = 'cep' AND detail IN ('2','3')) OR kind = 'diagnostic'"), ("dc", "kind = 'droit_commun'"),
+                 *[(f"dc_{x}", f"kind = 'droit_commun' AND detail = '{x}'") for x in DOMAINS],
+                 ("recent", "kind = 'proposition' AND date >= make_date(year(date), 9, 30)")]
+        con.execute(f"""CREATE TABLE ev AS SELECT youth_id, {self.pack([(n, c, "yd") for n, c in facts])},
             min(date) FILTER (WHERE kind = 'accueil') AS a,
             min(date) FILTER (WHERE kind = 'diagnostic') AS fd,
             list(date) FILTER (WHERE kind = 'proposition' AND detail IN ('emploi','alternance','formation','immersion')) AS props
-            FROM {rd('events.csv', [('youth_id', V), ('date', 'DATE'), ('kind', V), ('detail', V)])} GROUP BY youth_id""")
+            FROM (SELECT *, yb(year(date)) AS yd FROM {rd('events.csv', [('youth_id', V), ('date', 'DATE'), ('kind', V), ('detail', V)])})
+            GROUP BY youth_id""")
 
     def compute(self, national):
         """The table `agg` (ML, year, breakdown, one column per count line and the sums of the means),
@@ -144,19 +157,16 @@ class Dashboard:
         con.execute("DROP TABLE IF EXISTS pwf; DROP TABLE IF EXISTS stf; DROP TABLE IF EXISTS agg")
         # 8.1's "dont" lines read the person's last national exit of the year: its lines as bits of one number.
         exit_bits = " | ".join(f"(coalesce({c}, false)::INT << {j})" for j, c in enumerate(EXITS.values()))
+        facts = [("c3", "contr", "yb(year(s))"), ("c31", nat, "yb(year(s))"), ("rlyg", "rl AND yg", "yb(year(s))"),
+                 ("s1", "NOT contr", "yb(year(s))"), ("o4", f"NOT contr AND e_ >= {months('s', 4)}", f"yb(year({months('s', 4)}))"),
+                 ("c4", "contr", "span(year(s), year(e_))"), ("c41", nat, "span(year(s), year(e_))"), ("c43", "rl", "span(year(s), year(e_))"),
+                 # present at 31 December of the years from its start's to the one before the day after its end
+                 ("c41end", nat, "span(year(s), year(e_ + 1) - 1)"),
+                 # ... and started before 30 September of the year
+                 ("oldnat", nat, "span(year(s) + (s >= make_date(year(s), 9, 30))::INT, year(e_ + 1) - 1)"),
+                 ("c8", "contr", "yb(year(en))"), ("c81", nat, "yb(year(en))"), ("c82", "rl", "yb(year(en))")]
         con.execute(f"""CREATE TABLE pwf AS SELECT youth_id,
-            bit_or(yb(year(s))) FILTER (WHERE contr) AS c3, bit_or(yb(year(s))) FILTER (WHERE {nat}) AS c31,
-            bit_or(yb(year(s))) FILTER (WHERE rl AND yg) AS rlyg, bit_or(yb(year(s))) FILTER (WHERE NOT contr) AS s1,
-            bit_or(yb(year({months('s', 4)}))) FILTER (WHERE NOT contr AND e_ >= {months('s', 4)}) AS o4,
-            bit_or(span(year(s), year(e_))) FILTER (WHERE contr) AS c4,
-            bit_or(span(year(s), year(e_))) FILTER (WHERE {nat}) AS c41,
-            bit_or(span(year(s), year(e_))) FILTER (WHERE rl) AS c43,
-            -- present at 31 December of the years from its start's to the one before the day after its end
-            bit_or(span(year(s), year(e_ + 1) - 1)) FILTER (WHERE {nat}) AS c41end,
-            -- ... and started before 30 September of the year
-            bit_or(span(year(s) + (s >= make_date(year(s), 9, 30))::INT, year(e_ + 1) - 1)) FILTER (WHERE {nat}) AS oldnat,
-            bit_or(yb(year(en))) FILTER (WHERE contr) AS c8, bit_or(yb(year(en))) FILTER (WHERE {nat}) AS c81,
-            bit_or(yb(year(en))) FILTER (WHERE rl) AS c82,
+            {self.pack(facts)},
             {py("min(s)", "contr AND year(s) = {y}", "first_entry")},
             {py(f"arg_max({exit_bits}, {{'e': en, 'id': pathway_id}})", nat + " AND year(en) = {y}", "exits")},
             {py("sum(en - s)", "contr AND year(en) = {y}", "m5sum")}, {py("count(*)", "contr AND year(en) = {y}", "m5n")},
@@ -175,18 +185,16 @@ class Dashboard:
                 bit_or({overlap}) FILTER (WHERE {meets} AND pw.rl) AS ov_rl
             FROM st LEFT JOIN pw ON pw.youth_id = st.youth_id AND pw.contr GROUP BY st.situation_id, st.youth_id)
             SELECT one.youth_id,
-            {", ".join(f"bit_or(yb(year(s))) FILTER (WHERE covnat AND {c}) AS {n}" for n, c in [
+            {self.pack([(n, f"covnat AND {c}", "yb(year(s))") for n, c in [
                 ("f", "kind IN ('emploi','immersion','service_civique')"), ("f_imm", "kind = 'immersion'"), ("f_emp", "kind = 'emploi'"),
                 ("f_alt", "kind = 'emploi' AND detail IN ('apprentissage','professionnalisation')"),
                 ("f_app", "kind = 'emploi' AND detail = 'apprentissage'"), ("f_dur", "kind = 'emploi' AND du"),
-                ("f_sc", "kind = 'service_civique'"), ("g", "kind = 'formation'"), ("g1", "kind = 'formation' AND detail = 'qualifiante'")])},
-            bit_or(span(year(s), year(e_ + 1) - 1)) FILTER (WHERE kind IN ('emploi','formation')) AS work_at_end,
-            bit_or(ov_nat) FILTER (WHERE kind = 'parrainage') AS h,
-            bit_or(ov) FILTER (WHERE kind IN ('emploi','formation')) AS c6,
-            bit_or(ov_nat) FILTER (WHERE kind IN ('emploi','formation')) AS c61,
-            bit_or(ov_nat) FILTER (WHERE kind = 'formation') AS c61f, bit_or(ov_nat) FILTER (WHERE kind = 'emploi') AS c61e,
-            bit_or(ov_nat) FILTER (WHERE kind = 'emploi' AND detail = 'eav') AS c61eav,
-            bit_or(ov_rl) FILTER (WHERE kind IN ('emploi','formation')) AS c62,
+                ("f_sc", "kind = 'service_civique'"), ("g", "kind = 'formation'"), ("g1", "kind = 'formation' AND detail = 'qualifiante'")]]
+                + [("work_at_end", "kind IN ('emploi','formation')", "span(year(s), year(e_ + 1) - 1)"),
+                   ("h", "kind = 'parrainage'", "ov_nat"), ("c6", "kind IN ('emploi','formation')", "ov"),
+                   ("c61", "kind IN ('emploi','formation')", "ov_nat"), ("c61f", "kind = 'formation'", "ov_nat"),
+                   ("c61e", "kind = 'emploi'", "ov_nat"), ("c61eav", "kind = 'emploi' AND detail = 'eav'", "ov_nat"),
+                   ("c62", "kind IN ('emploi','formation')", "ov_rl")])},
             {py("sum(least(en, cover_end) - s)", "kind = 'emploi' AND year(en) = {y} AND cover_end IS NOT NULL", "m7sum")},
             {py("count(*)", "kind = 'emploi' AND year(en) = {y} AND cover_end IS NOT NULL", "m7n")},
             bool_or(kind IN ('emploi','formation') AND s >= pwf.fn AND s < {months('pwf.fn', 4)}) AS m4,
@@ -224,7 +232,7 @@ class Dashboard:
         ks = range(len(self.years))
         components = counts + ["m5sum", "m5n", "m7sum", "m7n"]
         con.execute(f"""CREATE TABLE agg AS WITH person AS (
-            SELECT y.ml_id, y.women, y.low_qualified, y.qpv, y.zrr, y.neet, {", ".join(f"coalesce({m}, 0) AS {m}" for m in masks)},
+            SELECT y.ml_id, y.women, y.low_qualified, y.qpv, y.zrr, y.neet, {", ".join(self.unpack(m) for m in masks)},
                 coalesce(yb(year({months('pwf.fn', 4)})), 0) AS m4b, coalesce(yb(year({months('pwf.fn', 12)})), 0) AS m12b,
                 coalesce(yb(year({months('ev.a', 4)})), 0) AS g4b,
                 coalesce(m4, false)::INT AS m4, coalesce(m12, false)::INT AS m12,
