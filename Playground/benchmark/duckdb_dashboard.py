@@ -203,10 +203,6 @@ class Dashboard:
             FROM one LEFT JOIN pwf USING (youth_id) LEFT JOIN ev USING (youth_id) GROUP BY one.youth_id""")
         # Per young person: every fact of a year as a bit mask; then, year by year, every count line as 0/1, summed per ML,
         # year and pattern of breakdown flags, and the patterns spread over the breakdowns.
-        masks = ["c1", "jdi", "acc", "diag", "orientation", "cep23", "dc", *[f"dc_{x}" for x in DOMAINS], "recent",
-                 "c3", "c31", "rlyg", "s1", "o4", "c4", "c41", "c43", "c41end", "oldnat", "c8", "c81", "c82",
-                 "f", "f_imm", "f_emp", "f_alt", "f_app", "f_dur", "f_sc", "g", "g1", "work_at_end", "h", "c6", "c61", "c61f",
-                 "c61e", "c61eav", "c62"]
         scalars = [f"{n}_{k}" for n in ["first_entry", "exits", "m5sum", "m5n", "m7sum", "m7n"] for k in range(len(self.years))]
         lines = {
             "1": "c1", "2": "acc", "2.1": "acc & diag", "2.2": "acc & orientation", "2.bis.1": "jdi",
@@ -232,7 +228,7 @@ class Dashboard:
         ks = range(len(self.years))
         components = counts + ["m5sum", "m5n", "m7sum", "m7n"]
         con.execute(f"""CREATE TABLE agg AS WITH person AS (
-            SELECT y.ml_id, y.women, y.low_qualified, y.qpv, y.zrr, y.neet, {", ".join(self.unpack(m) for m in masks)},
+            SELECT y.ml_id, y.women, y.low_qualified, y.qpv, y.zrr, y.neet, {", ".join(self.unpack(m) for m in self.packed)},
                 coalesce(yb(year({months('pwf.fn', 4)})), 0) AS m4b, coalesce(yb(year({months('pwf.fn', 12)})), 0) AS m12b,
                 coalesce(yb(year({months('ev.a', 4)})), 0) AS g4b,
                 coalesce(m4, false)::INT AS m4, coalesce(m12, false)::INT AS m12,
