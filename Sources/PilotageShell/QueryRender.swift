@@ -256,6 +256,11 @@ func typedNumber(_ v: Double, _ lang: Language, signed: Bool = false) -> String 
     return (signed && v >= 0 ? "+" : "") + formatted(v, decimals: decimals, lang)
 }
 
+extension Language {
+    /// A number as this language writes it (`1 234,5` in French, `1,234.5` in English).
+    public func number(_ v: Double, decimals: Int = 0) -> String { formatted(v, decimals: decimals, self) }
+}
+
 func formatted(_ v: Double, decimals: Int, _ lang: Language) -> String {
     var scale: Int64 = 1
     for _ in 0..<decimals { scale *= 10 }

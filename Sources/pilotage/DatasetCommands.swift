@@ -31,10 +31,56 @@ func loadForCommand(_ directory: String, language: Language, cache: Bool = false
 /// The `--no-cache` flag's help, shared by the commands that load a dataset.
 enum NoCache {
     static var help: ArgumentHelp {
-        HelpText.help("Lit les fichiers CSV sans utiliser ni écrire l'instantané du cache ($XDG_CACHE_HOME/pilotage, "
-                      + "par défaut ~/.cache/pilotage) qui rouvre un grand jeu de données inchangé en une fraction de seconde.",
-                      en: "Reads the CSV files without using or writing the cache's snapshot ($XDG_CACHE_HOME/pilotage, "
-                      + "by default ~/.cache/pilotage) that reopens a large unchanged dataset in a fraction of a second.")
+        HelpText.help("Lit les fichiers CSV sans lire ni écrire d'instantané. Sinon, un jeu de microdonnées de plus de 32 Mo "
+                      + "laisse au premier chargement un instantané ($XDG_CACHE_HOME/pilotage/snapshots, par défaut "
+                      + "~/.cache/pilotage/snapshots) qui le rouvre ensuite en moins d'une seconde tant que ses fichiers "
+                      + "n'ont pas changé (voir pilotage cache).",
+                      en: "Reads the CSV files without reading or writing a snapshot. Otherwise, a microdata dataset over 32 MB "
+                      + "leaves on its first load a snapshot ($XDG_CACHE_HOME/pilotage/snapshots, by default "
+                      + "~/.cache/pilotage/snapshots) that reopens it in under a second while its files are unchanged "
+                      + "(see pilotage cache).")
+    }
+}
+
+/// `pilotage cache [clear]`: the snapshots kept in the user's cache, and their removal.
+struct Cache: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(abstract: HelpText.text("Liste les instantanés du cache (ou les efface avec clear).",
+                                                     en: "Lists the cache's snapshots (or removes them with clear)."),
+                             discussion: HelpText.text(
+                                "Un instantané contient les microdonnées du jeu de données (identifiants pseudonymes compris), "
+                                + "lisibles par vous seul (fichier 600, dossier 700) ; il reste après le déplacement ou la "
+                                + "suppression du dossier : pilotage cache clear les efface tous, sans risque.",
+                                en: "A snapshot holds the dataset's microdata (pseudonymous identifiers included), readable by you "
+                                + "only (file 600, folder 700); it stays after the folder is moved or deleted: pilotage cache "
+                                + "clear removes them all, safely."))
+    }
+    @Argument(help: HelpText.help("clear : effacer les instantanés.", en: "clear: remove the snapshots.",
+                                  value: ("action", "action"))) var action: String?
+    @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
+
+    func run() throws {
+        guard let cache = SnapshotCache.user() else {
+            printError(Messages.text(.cacheUnavailable, lang))
+            throw ExitCode(2)
+        }
+        switch action {
+        case nil:
+            let entries = cache.entries()
+            var out = Messages.text(.cacheFolder, lang, cache.directory) + "\n"
+            for e in entries {
+                let size = Messages.text(.cacheSize, lang, lang.number(Double(e.bytes) / 1e6))
+                let folder = e.dataset.map { FileManager.default.fileExists(atPath: $0) ? $0 : $0 + " " + Messages.text(.cacheDatasetGone, lang) }
+                out += "  \(size)  \(folder ?? Messages.text(.cacheOtherVersion, lang))\n"
+            }
+            if entries.isEmpty { out += "  " + Messages.text(.cacheEmpty, lang) + "\n" }
+            try emit(out, lang)
+        case "clear"?:
+            try emit(Messages.text(.cacheCleared, lang, "\(cache.clear())", cache.directory) + "\n", lang)
+        case let other?:
+            printError(Messages.text(.cacheUnknownAction, lang, other))
+            throw ExitCode(2)
+        }
     }
 }
 
@@ -86,10 +132,10 @@ struct Validate: ParsableCommand {
     }
     @Argument(help: HelpText.help("Dossier du jeu de données.", en: "Dataset folder.", value: ("dossier", "folder"))) var directory: String
     @Option(help: HelpText.help("fr | en", en: "fr | en", value: ("langue", "language"))) var lang: Language = .fr
-    @Flag(name: .customLong("no-cache"), help: NoCache.help) var noCache = false
 
     func run() throws {
-        let dataset = try loadForCommand(directory, language: lang, cache: !noCache)
+        // Always the files themselves: validating is checking them, not a snapshot of them.
+        let dataset = try loadForCommand(directory, language: lang)
         let report = ValidationReport(dataset)
         try emit(report.text(lang), lang)
     }

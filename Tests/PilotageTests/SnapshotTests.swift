@@ -41,6 +41,10 @@ struct SnapshotTests {
         #expect(digest(reopened) == digest(parsed))
         #expect(digest(reopened).count == 37 && reopened.micro!.evLine == parsed.micro!.evLine)
         #expect(Dashboard(reopened).exportCSV() == Dashboard(parsed).exportCSV())
+        // Where the data came from is said; the cache lists the snapshot by its folder, and clears it.
+        #expect(parsed.snapshotFile == nil && reopened.snapshotFile == cache.file(for: dataset))
+        #expect(cache.entries().map(\.dataset) == [Snapshot.absolute(dataset)] && cache.entries()[0].bytes > 100_000)
+        #expect(cache.clear() == 1 && cache.entries().isEmpty && cache.status(of: dataset) == .absent)
     }
 
     @Test("small datasets are not snapshotted; without a cache nothing is written")
@@ -146,7 +150,7 @@ struct SnapshotTests {
 
     @Test("a snapshot of another version of Pilotage")
     func otherVersion() throws {
-        try expectRejected(.otherVersion) { _, snapshot in try patch(snapshot, "snapshot format 1", "snapshot format 0") }
+        try expectRejected(.otherVersion) { _, snapshot in try patch(snapshot, "snapshot format 2", "snapshot format 1") }
         try expectRejected(.otherVersion) { _, snapshot in try patch(snapshot, "pilotage \(PilotageVersion.string)", "pilotage 0.0.0") }
     }
 

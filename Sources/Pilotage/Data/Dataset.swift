@@ -56,6 +56,9 @@ public struct Dataset: Sendable {
 
     let micro: MicroStore?
     let aggregate: AggregateStore?
+    /// The cache's snapshot file the microdata were read from (``SnapshotCache``); `nil` when
+    /// they were parsed from the CSV files.
+    public internal(set) var snapshotFile: String?
 
     /// The kind.
     public var kind: DatasetKind { micro != nil ? .microdata : .aggregate }
@@ -78,8 +81,10 @@ public struct Dataset: Sendable {
 
     /// The same dataset with other conventions (made in the REPL, or read elsewhere).
     public func with(conventions: [Convention]?) -> Dataset {
-        Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources, funding: funding,
-                conventions: conventions, micro: micro, aggregate: aggregate)
+        var d = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
+                        funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+        d.snapshotFile = snapshotFile
+        return d
     }
 
     /// The Mission locale with this identifier.

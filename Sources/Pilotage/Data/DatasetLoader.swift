@@ -96,6 +96,8 @@ struct DatasetLoader {
     var converted: [String: ConvertedTable] = [:]
     /// Where the microdata's snapshot is read and written; `nil`: neither.
     var cache: SnapshotCache?
+    /// The snapshot the microdata were read from, if they were.
+    private(set) var snapshotRead: String?
 
     init(directory: String) { self.directory = directory }
 
@@ -142,8 +144,10 @@ struct DatasetLoader {
             micro = try loadMicroThroughCache(mlIndex, files: presentMicro)
         }
         guard sink.isEmpty, let manifest else { return nil }
-        return Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
-                       funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+        var dataset = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
+                              funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+        dataset.snapshotFile = snapshotRead
+        return dataset
     }
 
     /// The microdata from the cache's snapshot when it matches the files (taken before they are
@@ -155,13 +159,14 @@ struct DatasetLoader {
         let file = cache.file(for: directory)
         if case .success(let store) = Snapshot.read(file, fingerprint: fingerprint), store.youthML.allSatisfy({ $0 >= 0 && Int($0) < ml.count }) {
             Trace.log("snapshot read", t0)
+            snapshotRead = file
             return store
         }
         guard let micro = try loadMicro(ml) else { return nil }
         let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path($1))[.size] as? Int) ?? 0) }
         if sink.isEmpty, bytes >= cache.minimumBytes {
             let t1 = Trace.now()
-            Snapshot.write(micro, fingerprint: fingerprint, to: file)
+            Snapshot.write(micro, dataset: directory, fingerprint: fingerprint, to: file)
             Trace.log("snapshot written", t1)
         }
         return micro

@@ -39,10 +39,42 @@ public struct SnapshotCache: Sendable, Hashable {
 
     /// The snapshot file of a dataset folder (named after the folder's absolute path).
     public func file(for dataset: String) -> String {
-        let absolute = URL(fileURLWithPath: dataset).standardizedFileURL.resolvingSymlinksInPath().path
-        var h = Checksum()
-        absolute.utf8.withContiguousStorageIfAvailable { h.add(UnsafeRawBufferPointer($0)) } ?? h.add(Array(absolute.utf8))
-        return (directory as NSString).appendingPathComponent(String(h.value, radix: 16) + ".snapshot")
+        (directory as NSString).appendingPathComponent(String(Checksum.of(Array(Snapshot.absolute(dataset).utf8)), radix: 16) + ".snapshot")
+    }
+
+    /// A snapshot in the cache: the dataset folder it was made from, its size and date.
+    public struct Entry: Sendable, Hashable {
+        /// The snapshot file.
+        public var file: String
+        /// The dataset folder it was made from (absolute; it may have moved or gone since),
+        /// `nil` for a snapshot of another version.
+        public var dataset: String?
+        /// Its size in bytes.
+        public var bytes: Int
+        /// When it was written.
+        public var written: Date
+    }
+
+    /// The snapshots in the cache, the largest first. They hold the microdata (pseudonymous
+    /// identifiers included), as the dataset's own files do.
+    public func entries() -> [Entry] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".snapshot") }.compactMap { name -> Entry? in
+            let file = (directory as NSString).appendingPathComponent(name)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
+            return Entry(file: file, dataset: Snapshot.datasetPath(of: file), bytes: (attributes[.size] as? Int) ?? 0,
+                         written: (attributes[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0))
+        }.sorted { ($0.bytes, $0.file) > ($1.bytes, $1.file) }
+    }
+
+    /// Removes every snapshot of the cache (and the temporary files of interrupted writes);
+    /// returns how many files were removed.
+    @discardableResult
+    public func clear() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".snapshot") || $0.hasSuffix(".tmp") }.reduce(0) { n, name in
+            n + ((try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))) != nil ? 1 : 0)
+        }
     }
 
     /// Whether the dataset folder has a snapshot that a load would use, and if not, why.
@@ -87,7 +119,7 @@ public enum SnapshotRejection: String, Error, Sendable, Hashable {
 enum Snapshot {
     static let magic = Array("PILOTAGE-SNAPSHOT\n".utf8)
     /// Changes with any change of the columns written or their meaning.
-    static let producer = "pilotage \(PilotageVersion.string), snapshot format 1"
+    static let producer = "pilotage \(PilotageVersion.string), snapshot format 2"
     static var machine: String {
         #if arch(x86_64)
         let arch = "x86_64"
@@ -97,6 +129,23 @@ enum Snapshot {
         let arch = "other"
         #endif
         return "\(arch) \(1.littleEndian == 1 ? "little" : "big")-endian \(MemoryLayout<Int>.size * 8)-bit"
+    }
+
+    /// A folder's absolute path, symbolic links resolved: one snapshot per folder however it is named.
+    static func absolute(_ dataset: String) -> String {
+        URL(fileURLWithPath: dataset).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// The dataset folder a snapshot file was made from, read from its header.
+    static func datasetPath(of file: String) -> String? {
+        let fd = open(file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var reader = FileReader(fd: fd, size: Int(st.st_size))
+        guard reader.raw(magic.count) == magic, reader.string() != nil, reader.string() == producer else { return nil }
+        return reader.string()
     }
 
     // MARK: fingerprint
@@ -137,10 +186,10 @@ enum Snapshot {
     /// Writes the snapshot (to a temporary file renamed at the end, so that a reader never
     /// sees half of one). Returns whether it was written.
     @discardableResult
-    static func write(_ m: MicroStore, fingerprint: [UInt8], to path: String) -> Bool {
+    static func write(_ m: MicroStore, dataset: String, fingerprint: [UInt8], to path: String) -> Bool {
         let columns = columns(of: m)
         var header = ByteBuffer()
-        header.raw(magic); header.string(machine); header.string(producer); header.blob(fingerprint)
+        header.raw(magic); header.string(machine); header.string(producer); header.string(absolute(dataset)); header.blob(fingerprint)
         header.u64(UInt64(columns.count))
         for c in columns {
             header.u64(UInt64(c.count))
@@ -221,6 +270,7 @@ enum Snapshot {
         guard reader.raw(magic.count) == magic else { return .failure(.otherVersion) }
         guard let m = reader.string(), m == machine else { return .failure(reader.failed ? .truncated : .otherMachine) }
         guard let p = reader.string(), p == producer else { return .failure(reader.failed ? .truncated : .otherVersion) }
+        guard reader.string() != nil else { return .failure(.truncated) }
         guard let f = reader.blob(), f == fingerprint else { return .failure(reader.failed ? .truncated : .datasetChanged) }
         guard let n = reader.u64(), n < 1024 else { return .failure(reader.failed ? .truncated : .damaged) }
         var table: [(count: Int, sum: UInt64)] = []

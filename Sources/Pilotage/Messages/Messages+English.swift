@@ -370,5 +370,14 @@ extension Messages {
         .briefProgrammes: "The programmes in %@ (programme tables: entries 3.1, present 4.1, exits 8.1, R10, R11):",
         .programmeHeader: "programme",
         .avenantExtension: "extension %@: the avenant is written as .md, .html or .odt (an act, not a table)",
+        .snapshotSource: "microdata read from the cache's snapshot %@ (--no-cache: read the CSV files)",
+        .cacheUnavailable: "pilotage: no cache folder (neither $XDG_CACHE_HOME nor $HOME is absolute)",
+        .cacheFolder: "snapshots in %@:",
+        .cacheDatasetGone: "(folder gone)",
+        .cacheEmpty: "none",
+        .cacheCleared: "%@ file(s) removed from %@",
+        .cacheUnknownAction: "pilotage cache: unknown action \"%@\" (expected: nothing, or clear)",
+        .cacheSize: "%@ MB",
+        .cacheOtherVersion: "(another version of Pilotage: unused)",
     ]
 }

@@ -371,5 +371,14 @@ extension Messages {
         .briefProgrammes: "Les programmes en %@ (tableaux des dispositifs : entrées 3.1, présents 4.1, sorties 8.1, R10, R11) :",
         .programmeHeader: "programme",
         .avenantExtension: "extension %@ : l'avenant s'écrit en .md, .html ou .odt (un acte, pas un tableau)",
+        .snapshotSource: "microdonnées lues depuis l'instantané du cache %@ (--no-cache : relire les CSV)",
+        .cacheUnavailable: "pilotage : pas de dossier de cache (ni $XDG_CACHE_HOME ni $HOME absolus)",
+        .cacheFolder: "instantanés dans %@ :",
+        .cacheDatasetGone: "(dossier disparu)",
+        .cacheEmpty: "aucun",
+        .cacheCleared: "%@ fichier(s) effacé(s) dans %@",
+        .cacheUnknownAction: "pilotage cache : action inconnue « %@ » (attendu : rien, ou clear)",
+        .cacheSize: "%@ Mo",
+        .cacheOtherVersion: "(autre version de Pilotage : inutilisé)",
     ]
 }

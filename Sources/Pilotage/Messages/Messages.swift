@@ -77,6 +77,8 @@ package enum Messages {
         case briefProgrammes
         case programmeHeader
         case avenantExtension
+        case snapshotSource
+        case cacheUnavailable, cacheFolder, cacheDatasetGone, cacheEmpty, cacheCleared, cacheUnknownAction, cacheSize, cacheOtherVersion
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
         // The dialogue's documents as the instruction writes them (issue 15).
