@@ -168,11 +168,8 @@ struct CSVShape: Sendable {
         var fields: [FieldRange] = []
         fields.reserveCapacity(expected + 1)
         // The common row (no quote, as many fields as the header) is split by a lighter loop.
-        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: max(expected, 1))
-        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: max(expected, 1)), classes = byteClasses()
         defer { plain.deallocate(); classes.deallocate() }
-        classes.initialize(repeating: 0, count: 256)
-        classes[Int(separator)] = 1; classes[10] = 2; classes[13] = 2; classes[34] = 3
         let base = UnsafePointer(buffer.baseAddress!)
         while scanner.position < range.upperBound {
             let rowLine = scanner.line, rowStart = scanner.position
@@ -210,6 +207,33 @@ struct CSVShape: Sendable {
             }
         }
         return (scanner.line - firstLine, scanner.position == range.upperBound || scanner.position >= n)
+    }
+
+    /// Calls `body` on each row of `range` (counting lines from `firstLine`) while every row is
+    /// plain (see `splitPlain`) and `body` accepts it; `false` at the first row that is not.
+    func plainRows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
+                   _ body: (CSVRow) -> Bool) -> Bool {
+        let expected = columns.count, n = buffer.count
+        guard expected > 1 else { return false }
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected), classes = byteClasses()
+        defer { plain.deallocate(); classes.deallocate() }
+        let base = UnsafePointer(buffer.baseAddress!)
+        var p = range.lowerBound, line = firstLine
+        while p < range.upperBound {
+            guard let next = splitPlain(base, p, n, classes, plain, expected),
+                  body(CSVRow(context: context, line: line, lineStart: p, base: base, fields: plain)) else { return false }
+            p = next
+            line += 1
+        }
+        return true
+    }
+
+    /// What each byte is to a plain row: 1 the separator, 2 a line end, 3 a quote, 0 anything else.
+    private func byteClasses() -> UnsafeMutablePointer<UInt8> {
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        classes.initialize(repeating: 0, count: 256)
+        classes[Int(separator)] = 1; classes[10] = 2; classes[13] = 2; classes[34] = 3
+        return classes
     }
 
     /// The fields of a row without quotes and with `expected` fields, and the offset after its

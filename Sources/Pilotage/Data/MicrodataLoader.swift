@@ -24,7 +24,9 @@ extension DatasetLoader {
         DispatchQueue.concurrentPerform(iterations: 2) { t in
             if t == 0 {
                 var s = youthBox.value.sink
-                do { youthBox.value.youth = try Self.parseYouth(youthFile, yc, ml, &s) } catch { youthBox.value.failed = true }
+                do {
+                    youthBox.value.youth = try Self.parseYouthInParts(youthFile, yc, ml) ?? Self.parseYouth(youthFile, yc, ml, &s)
+                } catch { youthBox.value.failed = true }
                 youthBox.value.sink = s
             } else {
                 var loader = sideBox.value.loader
@@ -49,8 +51,8 @@ extension DatasetLoader {
         let ids = youth.ids
         let eventParts = events.parts
         let eventResults = eventParts.map { Part(EventColumns(capacity: $0.newlines + 1)) }
-        let pathwayResult = Part(PathwayColumns(capacity: pathways.parts.reduce(1) { $0 + $1.newlines }))
-        let situationResult = Part(SituationColumns(capacity: situations.parts.reduce(1) { $0 + $1.newlines }))
+        let pCapacity = pathways.parts.reduce(1) { $0 + $1.newlines }, sCapacity = situations.parts.reduce(1) { $0 + $1.newlines }
+        let pathwayResult = Part(PathwayColumns(capacity: pCapacity)), situationResult = Part(SituationColumns(capacity: sCapacity))
         let eShape = events.shape, pShape = pathways.shape, sShape = situations.shape
         let (eFirst, pFirst, sFirst) = (events.firstBodyLine, pathways.firstBodyLine, situations.firstBodyLine)
         let pRange = pathways.body, sRange = situations.body
@@ -58,8 +60,24 @@ extension DatasetLoader {
         // Largest work first: pathways and situations, then the event parts.
         DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
             switch t {
-            case 0: pathwayResult.run { sink, cols in try pShape.rows(in: pRange, buffer: pb, firstLine: pFirst, sink: &sink) { row, sink in try cols.add(row, pc, ids, &sink) } }
-            case 1: situationResult.run { sink, cols in try sShape.rows(in: sRange, buffer: sb, firstLine: sFirst, sink: &sink) { row, sink in try cols.add(row, sc, ids, &sink) } }
+            case 0: pathwayResult.run { sink, cols in
+                if let keys = rowsNumberingLater(pShape, pRange, pb, firstLine: pFirst, idColumn: pc[0], { row, index, sink in
+                    let n = cols.owner.count
+                    try cols.addFields(row, pc, ids, index, &sink)
+                    return cols.owner.count == n + 1
+                }), keys.withUnsafeBufferPointer({ cols.ids.insertAll($0) }) { return (0, true) }
+                cols = PathwayColumns(capacity: pCapacity)
+                return try pShape.rows(in: pRange, buffer: pb, firstLine: pFirst, sink: &sink) { row, sink in try cols.add(row, pc, ids, &sink) }
+            }
+            case 1: situationResult.run { sink, cols in
+                if let keys = rowsNumberingLater(sShape, sRange, sb, firstLine: sFirst, idColumn: sc[0], { row, index, sink in
+                    let n = cols.owner.count
+                    try cols.addFields(row, sc, ids, index, &sink)
+                    return cols.owner.count == n + 1
+                }), keys.withUnsafeBufferPointer({ cols.ids.insertAll($0) }) { return (0, true) }
+                cols = SituationColumns(capacity: sCapacity)
+                return try sShape.rows(in: sRange, buffer: sb, firstLine: sFirst, sink: &sink) { row, sink in try cols.add(row, sc, ids, &sink) }
+            }
             default:
                 let k = t - 2
                 eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
@@ -146,6 +164,56 @@ extension DatasetLoader {
                           stKind: b[6], stDetail: b[7], stFlags: b[8], stLine: c[9])
     }
 
+    /// youth.csv parsed in parts at once when every row is plain and valid: the identifiers are
+    /// then numbered in file order in one pass over their precomputed hashes. `nil` for any other
+    /// file (or a duplicate), which ``parseYouth(_:_:_:_:)`` then reads row by row, reporting.
+    private static func parseYouthInParts(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex) -> YouthColumns? {
+        let parts = csv.parts, shape = csv.shape
+        let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
+        let ok = parts.map { _ in Box(false) }
+        nonisolated(unsafe) let buffer = csv.buffer
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            var y = results[k].value
+            let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
+            var mlGuess: Int32 = 0
+            // Every field read by the located parsers, into a sink that must stay empty.
+            var scratch = DiagnosticSink()
+            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0) { row in
+                do {
+                    guard let id = try row.identifier(c[0], &scratch), let mlID = try row.identifier(c[1], &scratch),
+                          let m = ml.find(mlID, guess: &mlGuess),
+                          let sex = try sexes.match(row.bytes(c[2])) ?? row.code(c[2], Sex.self, &scratch),
+                          let birth = try quickDay(row.bytes(c[3])) ?? row.date(c[3], &scratch),
+                          let level = try levels.match(row.bytes(c[4])) ?? row.code(c[4], SchoolLevel.self, &scratch),
+                          let diploma = try row.bool(c[5], &scratch), let qpv = try row.bool(c[6], &scratch),
+                          let zrr = try row.bool(c[7], &scratch), let neet = try row.bool(c[8], &scratch), scratch.isEmpty
+                    else { return false }
+                    y.idStart.append(id.baseAddress! - UnsafePointer(buffer.baseAddress!)); y.idCount.append(Int32(id.count))
+                    y.idHash.append(IDIndex.hash(id))
+                    y.columns.ml.append(m); y.columns.sex.append(Code.index(sex)); y.columns.birth.append(birth.number)
+                    y.columns.level.append(Code.index(level))
+                    y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+                    return true
+                } catch { return false }
+            }
+            results[k].value = y
+        }
+        guard ok.allSatisfy(\.value) else { return nil }
+        var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
+        let all = results.map(\.value)
+        y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
+        let base = UnsafePointer(buffer.baseAddress!)
+        for part in all {
+            let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
+            guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return nil }
+        }
+        let rows = all.map(\.columns)
+        y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
+        y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
+        y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
+        return y
+    }
+
     /// Parses youth.csv in file order (its identifiers are numbered as they come).
     private static func parseYouth(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex, _ sink: inout DiagnosticSink) throws -> YouthColumns? {
         var y = YouthColumns(capacity: csv.parts.reduce(1) { $0 + $1.newlines })
@@ -203,10 +271,23 @@ final class Part<Columns>: @unchecked Sendable {
 struct YouthColumns {
     var ids: IDIndex
     var ml: [Int32] = [], sex: [UInt8] = [], birth: [Int32] = [], level: [UInt8] = [], flags: [UInt8] = [], line: [Int32] = []
-    init(capacity: Int) {
-        ids = IDIndex(capacity: capacity)
+    /// `reserving`: the columns sized for `capacity` rows; `index`: the identifiers' index too.
+    init(capacity: Int, reserving: Bool = true, index: Bool = true) {
+        ids = IDIndex(capacity: index ? capacity : 0)
+        guard reserving else { return }
         ml.reserveCapacity(capacity); sex.reserveCapacity(capacity); birth.reserveCapacity(capacity)
         level.reserveCapacity(capacity); flags.reserveCapacity(capacity); line.reserveCapacity(capacity)
+    }
+}
+
+/// A part of youth.csv read by ``DatasetLoader/parseYouthInParts(_:_:_:)``: its columns and where
+/// its identifiers are, with their hashes, to be numbered once every part is read.
+struct YouthPart {
+    var columns: YouthColumns
+    var idStart: [Int] = [], idCount: [Int32] = [], idHash: [Int] = []
+    init(capacity: Int) {
+        columns = YouthColumns(capacity: capacity, reserving: true, index: false)
+        idStart.reserveCapacity(capacity); idCount.reserveCapacity(capacity); idHash.reserveCapacity(capacity)
     }
 }
 
@@ -311,6 +392,11 @@ struct PathwayColumns {
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "pathway_id", into: &ids, &sink) else { return }
+        try addFields(row, c, youth, idIndex, &sink)
+    }
+
+    /// The row's fields but its identifier, numbered `idIndex`.
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let program = try programs.match(row.bytes(c[2])) ?? (row.code(c[2], Program.self, &sink)),
               let start = try quickDay(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
@@ -364,6 +450,11 @@ struct SituationColumns {
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "situation_id", into: &ids, &sink) else { return }
+        try addFields(row, c, youth, idIndex, &sink)
+    }
+
+    /// The row's fields but its identifier, numbered `idIndex`.
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], SituationKind.self, &sink)) else { return }
         var detailCode: UInt8 = 0
@@ -391,6 +482,25 @@ struct SituationColumns {
         owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
         self.kind.append(Code.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
     }
+}
+
+/// The rows of a file whose rows have identifiers of their own (pathways, situations), when
+/// every row is plain and valid: `add` reads a row's other fields (numbered as the rows come)
+/// and tells whether it kept it; the identifiers are returned to be numbered in one pass over
+/// their hashes. `nil` at the first other row: the caller then reads the file row by row.
+func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, idColumn: Int,
+                        _ add: (CSVRow, Int32, inout DiagnosticSink) throws -> Bool) -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
+    var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
+    var scratch = DiagnosticSink()
+    let plain = shape.plainRows(in: range, buffer: buffer, firstLine: firstLine) { row in
+        do {
+            guard let id = try row.identifier(idColumn, &scratch), scratch.isEmpty,
+                  try add(row, Int32(keys.count), &scratch), scratch.isEmpty else { return false }
+            keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
+            return true
+        } catch { return false }
+    }
+    return plain ? keys : nil
 }
 
 /// Offsets per owner (count + 1) and, for each part, the destination of each of its rows
