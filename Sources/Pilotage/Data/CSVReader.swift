@@ -424,15 +424,20 @@ public enum PathKind: Equatable, Sendable {
     }
 }
 
-/// The bytes of a regular file; `nil` when it is missing or not a regular file. Opened without
-/// blocking, so that a FIFO put in its place never hangs the loader.
-func readWholeFile(_ path: String) -> [UInt8]? {
+/// A regular file opened for reading and its size; `nil` when it is missing or not a regular
+/// file. Opened without blocking, so that a FIFO put in its place never hangs the loader.
+func openRegularFile(_ path: String) -> (fd: Int32, size: Int)? {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return nil }
-    defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(st.st_size)
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { close(fd); return nil }
+    return (fd, Int(st.st_size))
+}
+
+/// The bytes of a regular file; `nil` when it is missing or not a regular file.
+func readWholeFile(_ path: String) -> [UInt8]? {
+    guard let (fd, size) = openRegularFile(path) else { return nil }
+    defer { close(fd) }
     // Read straight into uninitialised storage: zero-filling first would touch every page twice.
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
         var done = 0
@@ -458,15 +463,10 @@ final class FileBytes: @unchecked Sendable {
         self.mapped = mapped
     }
 
-    /// `nil` when `path` is missing or not a regular file. Opened without blocking, so that a
-    /// FIFO put in its place never hangs the loader.
+    /// `nil` when `path` is missing or not a regular file (see ``openRegularFile(_:)``).
     convenience init?(mapping path: String) {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let (fd, size) = openRegularFile(path) else { return nil }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
         if size > 0, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
             _ = madvise(p, size, MADV_SEQUENTIAL)
             self.init(UnsafeMutableBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size), mapped: true)

@@ -228,12 +228,7 @@ enum CodeTables {
 /// `Day.parse` with each month's first day and length read from a table (the loader's dates
 /// fall in a few decades; others take `Day.parse`): the same days, without the calendar sums.
 @inline(__always) func quickDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
-    guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
-    let d0 = b[0] &- 48, d1 = b[1] &- 48, d2 = b[2] &- 48, d3 = b[3] &- 48
-    let m0 = b[5] &- 48, m1 = b[6] &- 48, a0 = b[8] &- 48, a1 = b[9] &- 48
-    guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, a0 < 10, a1 < 10 else { return nil }
-    let y = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
-    let m = Int(m0) * 10 + Int(m1), d = Int(a0) * 10 + Int(a1)
+    guard let (y, m, d) = Day.digits(b) else { return nil }
     guard y >= MonthTable.firstYear, y < MonthTable.firstYear + MonthTable.years else { return Day.parse(b) }
     guard m >= 1, m <= 12, d >= 1 else { return nil }
     let k = (y - MonthTable.firstYear) * 12 + m - 1

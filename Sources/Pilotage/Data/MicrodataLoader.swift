@@ -60,24 +60,8 @@ extension DatasetLoader {
         // Largest work first: pathways and situations, then the event parts.
         DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
             switch t {
-            case 0: pathwayResult.run { sink, cols in
-                if let keys = rowsNumberingLater(pShape, pRange, pb, firstLine: pFirst, idColumn: pc[0], { row, index, sink in
-                    let n = cols.owner.count
-                    try cols.addFields(row, pc, ids, index, &sink)
-                    return cols.owner.count == n + 1
-                }), keys.withUnsafeBufferPointer({ cols.ids.insertAll($0) }) { return (0, true) }
-                cols = PathwayColumns(capacity: pCapacity)
-                return try pShape.rows(in: pRange, buffer: pb, firstLine: pFirst, sink: &sink) { row, sink in try cols.add(row, pc, ids, &sink) }
-            }
-            case 1: situationResult.run { sink, cols in
-                if let keys = rowsNumberingLater(sShape, sRange, sb, firstLine: sFirst, idColumn: sc[0], { row, index, sink in
-                    let n = cols.owner.count
-                    try cols.addFields(row, sc, ids, index, &sink)
-                    return cols.owner.count == n + 1
-                }), keys.withUnsafeBufferPointer({ cols.ids.insertAll($0) }) { return (0, true) }
-                cols = SituationColumns(capacity: sCapacity)
-                return try sShape.rows(in: sRange, buffer: sb, firstLine: sFirst, sink: &sink) { row, sink in try cols.add(row, sc, ids, &sink) }
-            }
+            case 0: pathwayResult.run { sink, cols in try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink) }
+            case 1: situationResult.run { sink, cols in try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink) }
             default:
                 let k = t - 2
                 eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
@@ -377,7 +361,32 @@ private func notAllowed(_ row: CSVRow, _ i: Int, _ kind: String) -> DatasetDiagn
     row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "0 ou vide (ce champ ne vaut que pour « \(kind) »)", en: "0 or empty (this field applies to \(kind) only)"))
 }
 
-struct PathwayColumns {
+/// The columns of a file whose rows have identifiers of their own (pathways, situations).
+protocol OwnIDColumns {
+    init(capacity: Int)
+    var ids: IDIndex { get set }
+    var owner: [Int32] { get }
+    mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws
+}
+
+extension OwnIDColumns {
+    /// Reads the rows of `range`: plain and valid ones with their identifiers numbered
+    /// afterwards (``rowsNumberingLater(_:_:_:firstLine:idColumn:_:)``); at the first other row or
+    /// a duplicate, the columns start again, empty, and the rows are read one by one, reporting.
+    mutating func parse(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
+                        capacity: Int, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws -> (lines: Int, aligned: Bool) {
+        if let keys = rowsNumberingLater(shape, range, buffer, firstLine: firstLine, idColumn: c[0], { row, index, sink in
+            let n = owner.count
+            try addFields(row, c, youth, index, &sink)
+            return owner.count == n + 1
+        }), keys.withUnsafeBufferPointer({ ids.insertAll($0) }) { return (0, true) }
+        self = Self(capacity: capacity)
+        return try shape.rows(in: range, buffer: buffer, firstLine: firstLine, sink: &sink) { row, sink in try add(row, c, youth, &sink) }
+    }
+}
+
+struct PathwayColumns: OwnIDColumns {
     var ids: IDIndex
     private var guess: Int32 = 0
     var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], program: [UInt8] = []
@@ -435,7 +444,7 @@ struct PathwayColumns {
     }
 }
 
-struct SituationColumns {
+struct SituationColumns: OwnIDColumns {
     var ids: IDIndex
     private var guess: Int32 = 0
     var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], kind: [UInt8] = []
