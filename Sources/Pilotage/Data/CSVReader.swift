@@ -519,14 +519,26 @@ func checkUTF8(_ p: UnsafeBufferPointer<UInt8>) -> (invalid: Int?, newlines: Int
     let n = p.count
     var i = 0, newlines = 0
     guard let base = p.baseAddress else { return (nil, 0) }
+    @inline(__always) func lineFeeds(_ w: UInt64) -> Int {
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        return (~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)).nonzeroBitCount
+    }
     while i < n {
-        // Fast path: 8 ASCII bytes at a time, their line feeds counted without a branch.
+        // Fast path: 32 then 8 ASCII bytes at a time, their line feeds counted without a branch.
+        if i + 32 <= n {
+            let r = UnsafeRawPointer(base + i)
+            let a = r.loadUnaligned(as: UInt64.self), b = r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = r.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if (a | b | c | d) & 0x8080_8080_8080_8080 == 0 {
+                newlines += lineFeeds(a) + lineFeeds(b) + lineFeeds(c) + lineFeeds(d)
+                i += 32
+                continue
+            }
+        }
         if i + 8 <= n {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             if w & 0x8080_8080_8080_8080 == 0 {
-                let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-                let t = ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
-                newlines += t.nonzeroBitCount
+                newlines += lineFeeds(w)
                 i += 8
                 continue
             }
