@@ -1,42 +1,60 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// A CSV file of the dataset format, read whole into memory and scanned row by row.
+/// A CSV file of the dataset format, mapped copy-on-write and scanned row by row.
 ///
 /// RFC 4180 quoting, `,` or `;` separator (the header tells), LF or CRLF, a leading BOM,
-/// UTF-8 checked before anything is parsed. Quoted fields are unescaped in place.
+/// UTF-8 checked before anything is parsed. Quoted fields are unescaped in place (in the
+/// private mapping: the file itself is never written).
 struct CSVFile {
-    var bytes: [UInt8]
+    let storage: FileBytes
     let shape: CSVShape
     let bodyStart: Int
     let firstBodyLine: Int
+    /// The file split at line ends, for parsing in parts: each part's range and how many line
+    /// ends it holds (the first part starts at the body).
+    let parts: [(range: Range<Int>, newlines: Int)]
     private(set) var headerError: DatasetDiagnostic?
 
     var name: String { shape.name }
     var separator: UInt8 { shape.separator }
     var columns: [String] { shape.columns }
+    var buffer: UnsafeMutableBufferPointer<UInt8> { storage.buffer }
+    var count: Int { storage.count }
+    /// The body's bytes.
+    var body: Range<Int> { bodyStart..<count }
 
     /// Reads `path`; `nil` when the file does not exist. Structural problems of the header
-    /// (bad UTF-8, bad quoting) are reported and make the result `nil` too.
-    static func read(path: String, name: String, sink: inout DiagnosticSink) throws -> CSVFile? {
+    /// (bad UTF-8, bad quoting) are reported and make the result `nil` too. Files over 4 MB are
+    /// checked (UTF-8, line ends counted) in `parts` parts at once, and split in those parts.
+    static func read(path: String, name: String, parts: Int = 1, sink: inout DiagnosticSink) throws -> CSVFile? {
         let t0 = Trace.now()
         if let notAFile = PathKind(path).diagnostic(name) {
             try sink.report(notAFile)
             return nil
         }
-        guard let bytes = readWholeFile(path) else { return nil }
+        guard let storage = FileBytes(mapping: path) else { return nil }
         defer { Trace.log("read and check \(name)", t0) }
-        if let bad = firstInvalidUTF8(bytes) {
-            let (line, column) = position(of: bad, in: bytes)
+        let b = UnsafeBufferPointer(storage.buffer)
+        let ranges = lineChunks(b, from: 0, parts: parts)
+        let checks = ranges.map { _ in Box((invalid: Int?.none, newlines: 0)) }
+        nonisolated(unsafe) let shared = b
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
+            checks[k].value = checkUTF8(UnsafeBufferPointer(rebasing: shared[ranges[k]]))
+        }
+        if let k = checks.firstIndex(where: { $0.value.invalid != nil }) {
+            let bad = ranges[k].lowerBound + checks[k].value.invalid!
+            let (line, column) = position(of: bad, in: b)
             try sink.report(.init(.invalidUTF8, file: name, line: line, column: column,
                                   expected: .init(fr: "du texte UTF-8", en: "UTF-8 text"),
-                                  found: "0x\(String(bytes[bad], radix: 16, uppercase: true))"))
+                                  found: "0x\(String(b[bad], radix: 16, uppercase: true))"))
             return nil
         }
-        let file = CSVFile(name: name, bytes: bytes)
+        let file = CSVFile(name: name, storage: storage, chunks: zip(ranges, checks).map { ($0, $1.value.newlines) })
         if let error = file.headerError {
             try sink.report(error)
             return nil
@@ -44,8 +62,16 @@ struct CSVFile {
         return file
     }
 
+    /// A file from bytes in memory (a converted table), in one part.
     init(name: String, bytes: [UInt8]) {
-        self.bytes = bytes
+        let storage = FileBytes(copying: bytes)
+        let all = UnsafeBufferPointer(storage.buffer)
+        self.init(name: name, storage: storage, chunks: [(0..<all.count, checkUTF8(all).newlines)])
+    }
+
+    private init(name: String, storage: FileBytes, chunks: [(Range<Int>, Int)]) {
+        self.storage = storage
+        let bytes = UnsafeBufferPointer(storage.buffer)
         var start = 0
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { start = 3 }
         // The header line tells the separator: a semicolon-only header is a French spreadsheet's.
@@ -66,18 +92,24 @@ struct CSVFile {
         let result = header.withUnsafeMutableBufferPointer { scanner.scan(into: &fields, buffer: $0) }
         var columns: [String] = []
         if case .badQuoting(let offset, let line, let lineStart, let closedOn) = result {
-            headerError = CSVFile.quotingError(name: name, bytes: header, offset: offset, line: line, lineStart: lineStart, closedOn: closedOn)
+            headerError = header.withUnsafeBufferPointer {
+                CSVFile.quotingError(name: name, bytes: $0, offset: offset, line: line, lineStart: lineStart, closedOn: closedOn)
+            }
         } else if start < bytes.count {
             columns = fields.map { String(decoding: header[$0.start..<$0.end], as: UTF8.self).trimmingWhitespace() }
         }
         shape = CSVShape(name: name, separator: separator, columns: columns)
         bodyStart = start + scanner.position
         firstBodyLine = scanner.line
+        // The header may run past a short first chunk: the parts start at the body.
+        let body = start + scanner.position
+        let kept = chunks.filter { $0.0.upperBound > body }.map { (max($0.0.lowerBound, body)..<$0.0.upperBound, $0.1) }
+        parts = kept.isEmpty ? [(body..<bytes.count, 0)] : kept
     }
 
     /// The error of a quote: where it opened when it runs past its line (`closedOn`: how many lines
     /// further a quote closes it, or `-1` for the end of the file), else where the field goes wrong.
-    static func quotingError(name: String, bytes: [UInt8], offset: Int, line: Int, lineStart: Int, closedOn: Int) -> DatasetDiagnostic {
+    static func quotingError(name: String, bytes: UnsafeBufferPointer<UInt8>, offset: Int, line: Int, lineStart: Int, closedOn: Int) -> DatasetDiagnostic {
         let column = utf8Column(bytes, from: lineStart, to: min(offset, bytes.count))
         let found = closedOn == -1 ? "un guillemet ouvert ici, jamais fermé (fin de fichier) / a quote opened here, never closed (end of file)"
             : closedOn > 0 ? "un guillemet ouvert ici, fermé seulement \(closedOn) ligne(s) plus loin / a quote opened here, closed only \(closedOn) line(s) further"
@@ -108,31 +140,8 @@ struct CSVFile {
 
     /// Calls `body` for every data row, in order. Rows with the wrong number of fields or
     /// bad quoting are reported and not passed on; parsing goes on with the next row.
-    mutating func forEachRow(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws {
-        let shape = self.shape, range = bodyStart..<bytes.count, first = firstBodyLine
-        _ = try bytes.withUnsafeMutableBufferPointer { try shape.rows(in: range, buffer: $0, firstLine: first, sink: &sink, body) }
-    }
-
-    /// About how many data rows a byte range holds (from the first rows' mean length).
-    func estimatedRows(in range: Range<Int>) -> Int {
-        var p = bodyStart, lines = 0
-        while p < bytes.count, lines < 1000 { if bytes[p] == 10 { lines += 1 }; p += 1 }
-        guard lines > 0 else { return 16 }
-        return Int(Double(range.count) / (Double(p - bodyStart) / Double(lines)) * 1.05) + 16
-    }
-
-    /// The body split in about `parts` byte ranges at line ends (one range for small files).
-    func chunks(_ parts: Int) -> [Range<Int>] {
-        let n = bytes.count
-        guard parts > 1, n - bodyStart > 4 << 20 else { return [bodyStart..<n] }
-        var bounds = [bodyStart]
-        for k in 1..<parts {
-            var p = bodyStart + (n - bodyStart) * k / parts
-            while p < n, bytes[p] != 10 { p += 1 }
-            if p + 1 < n, p + 1 > bounds.last! { bounds.append(p + 1) }
-        }
-        bounds.append(n)
-        return (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+    func forEachRow(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws {
+        _ = try shape.rows(in: self.body, buffer: buffer, firstLine: firstBodyLine, sink: &sink, body)
     }
 }
 
@@ -158,10 +167,20 @@ struct CSVShape: Sendable {
         let expected = columns.count, n = buffer.count
         var fields: [FieldRange] = []
         fields.reserveCapacity(expected + 1)
+        // The common row (no quote, as many fields as the header) is split by a lighter loop.
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: max(expected, 1)), classes = byteClasses()
+        defer { plain.deallocate(); classes.deallocate() }
+        let base = UnsafePointer(buffer.baseAddress!)
         while scanner.position < range.upperBound {
             let rowLine = scanner.line, rowStart = scanner.position
+            if expected > 1, let next = splitPlain(base, rowStart, n, classes, plain, expected) {
+                scanner.position = next
+                scanner.line += 1
+                try body(CSVRow(context: context, line: rowLine, lineStart: rowStart, base: base, fields: plain), &sink)
+                continue
+            }
             if case .badQuoting(let offset, let line, let lineStart, let closedOn) = scanner.scan(into: &fields, buffer: buffer) {
-                try sink.report(CSVFile.quotingError(name: name, bytes: Array(buffer), offset: offset, line: line, lineStart: lineStart, closedOn: closedOn))
+                try sink.report(CSVFile.quotingError(name: name, bytes: UnsafeBufferPointer(buffer), offset: offset, line: line, lineStart: lineStart, closedOn: closedOn))
                 var p = offset
                 while p < n, buffer[p] != 10 { p += 1 }
                 scanner.position = p + 1
@@ -188,6 +207,56 @@ struct CSVShape: Sendable {
             }
         }
         return (scanner.line - firstLine, scanner.position == range.upperBound || scanner.position >= n)
+    }
+
+    /// Calls `body` on each row of `range` (counting lines from `firstLine`) while every row is
+    /// plain (see `splitPlain`) and `body` accepts it; `false` at the first row that is not.
+    func plainRows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
+                   _ body: (CSVRow) -> Bool) -> Bool {
+        let expected = columns.count, n = buffer.count
+        guard expected > 1 else { return false }
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected), classes = byteClasses()
+        defer { plain.deallocate(); classes.deallocate() }
+        let base = UnsafePointer(buffer.baseAddress!)
+        var p = range.lowerBound, line = firstLine
+        while p < range.upperBound {
+            guard let next = splitPlain(base, p, n, classes, plain, expected),
+                  body(CSVRow(context: context, line: line, lineStart: p, base: base, fields: plain)) else { return false }
+            p = next
+            line += 1
+        }
+        return true
+    }
+
+    /// What each byte is to a plain row: 1 the separator, 2 a line end, 3 a quote, 0 anything else.
+    private func byteClasses() -> UnsafeMutablePointer<UInt8> {
+        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        classes.initialize(repeating: 0, count: 256)
+        classes[Int(separator)] = 1; classes[10] = 2; classes[13] = 2; classes[34] = 3
+        return classes
+    }
+
+    /// The fields of a row without quotes and with `expected` fields, and the offset after its
+    /// line end (as ``RowScanner`` would find them); `nil` for any other row.
+    @inline(__always)
+    private func splitPlain(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ classes: UnsafePointer<UInt8>,
+                            _ f: UnsafeMutablePointer<FieldRange>, _ expected: Int) -> Int? {
+        var p = start, k = 0, fieldStart = start
+        while p < n {
+            let c = classes[Int(b[p])]
+            if c != 0 {
+                guard c == 1 else { if c == 2 { break }; return nil }
+                if k == expected - 1 { return nil }
+                f[k] = FieldRange(start: fieldStart, end: p, quoted: false)
+                k += 1
+                fieldStart = p + 1
+            }
+            p += 1
+        }
+        guard k == expected - 1 else { return nil }
+        f[k] = FieldRange(start: fieldStart, end: p, quoted: false)
+        guard p < n else { return n }
+        return b[p] == 13 && p + 1 < n && b[p + 1] == 10 ? p + 2 : p + 1
     }
 }
 
@@ -355,15 +424,20 @@ public enum PathKind: Equatable, Sendable {
     }
 }
 
-/// The bytes of a regular file; `nil` when it is missing or not a regular file. Opened without
-/// blocking, so that a FIFO put in its place never hangs the loader.
-func readWholeFile(_ path: String) -> [UInt8]? {
+/// A regular file opened for reading and its size; `nil` when it is missing or not a regular
+/// file. Opened without blocking, so that a FIFO put in its place never hangs the loader.
+func openRegularFile(_ path: String) -> (fd: Int32, size: Int)? {
     let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else { return nil }
-    defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-    let size = Int(st.st_size)
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { close(fd); return nil }
+    return (fd, Int(st.st_size))
+}
+
+/// The bytes of a regular file; `nil` when it is missing or not a regular file.
+func readWholeFile(_ path: String) -> [UInt8]? {
+    guard let (fd, size) = openRegularFile(path) else { return nil }
+    defer { close(fd) }
     // Read straight into uninitialised storage: zero-filling first would touch every page twice.
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
         var done = 0
@@ -377,44 +451,124 @@ func readWholeFile(_ path: String) -> [UInt8]? {
     }
 }
 
-/// The offset of the first byte that is not valid UTF-8, or `nil`.
-func firstInvalidUTF8(_ b: [UInt8]) -> Int? {
-    b.withUnsafeBufferPointer { p -> Int? in
-        let n = p.count
-        var i = 0
-        while i < n {
-            // Fast path: 8 ASCII bytes at a time.
-            if i + 8 <= n {
-                let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-            }
-            let c = p[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0, min: UInt32 = 0, cp: UInt32 = 0
-            if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
-            else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
-            else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
-            else { return i }
-            guard i + need < n else { return i }
-            for k in 1...need {
-                let d = p[i + k]
-                guard d & 0xC0 == 0x80 else { return i }
-                cp = cp << 6 | UInt32(d & 0x3F)
-            }
-            if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return i }
-            i += need + 1
+/// The bytes of a regular file mapped copy-on-write (private: unescaping quoted fields in place
+/// never writes the file), or a copy of bytes in memory; unmapped or freed by its one owner.
+final class FileBytes: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private let mapped: Bool
+    var count: Int { buffer.count }
+
+    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>, mapped: Bool) {
+        self.buffer = buffer
+        self.mapped = mapped
+    }
+
+    /// `nil` when `path` is missing or not a regular file (see ``openRegularFile(_:)``).
+    convenience init?(mapping path: String) {
+        guard let (fd, size) = openRegularFile(path) else { return nil }
+        defer { close(fd) }
+        if size > 0, let p = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), p != MAP_FAILED {
+            _ = madvise(p, size, MADV_SEQUENTIAL)
+            self.init(UnsafeMutableBufferPointer(start: p.assumingMemoryBound(to: UInt8.self), count: size), mapped: true)
+            return
         }
-        return nil
+        // An empty file (or one that cannot be mapped): read it.
+        guard let bytes = readWholeFile(path) else { return nil }
+        self.init(copying: bytes)
+    }
+
+    convenience init(copying bytes: [UInt8]) {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
+        bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { p.initialize(from: b, count: bytes.count) } }
+        self.init(UnsafeMutableBufferPointer(start: p, count: bytes.count), mapped: false)
+    }
+
+    /// Gives the pages back once parsed (a mapping reads the file again if touched later).
+    func release() {
+        if mapped { _ = madvise(buffer.baseAddress, buffer.count, MADV_DONTNEED) }
+    }
+
+    deinit {
+        if mapped { munmap(buffer.baseAddress, buffer.count) } else { buffer.baseAddress?.deallocate() }
     }
 }
 
-func position(of offset: Int, in b: [UInt8]) -> (line: Int, column: Int) {
+/// A value shared with the threads of a parallel loop, each writing its own.
+final class Box<T>: @unchecked Sendable {
+    var value: T
+    init(_ value: T) { self.value = value }
+}
+
+/// `b[from...]` split in about `parts` ranges that end at line ends (one range under 4 MB).
+func lineChunks(_ b: UnsafeBufferPointer<UInt8>, from start: Int, parts: Int) -> [Range<Int>] {
+    let n = b.count
+    guard parts > 1, n - start > 4 << 20 else { return [start..<n] }
+    var bounds = [start]
+    for k in 1..<parts {
+        var p = start + (n - start) * k / parts
+        while p < n, b[p] != 10 { p += 1 }
+        if p + 1 < n, p + 1 > bounds.last! { bounds.append(p + 1) }
+    }
+    bounds.append(n)
+    return (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+}
+
+/// The offset of the first byte that is not valid UTF-8 (or `nil`), and how many line feeds
+/// come before it: one pass gives both the check and the size of the columns.
+func checkUTF8(_ p: UnsafeBufferPointer<UInt8>) -> (invalid: Int?, newlines: Int) {
+    let n = p.count
+    var i = 0, newlines = 0
+    guard let base = p.baseAddress else { return (nil, 0) }
+    @inline(__always) func lineFeeds(_ w: UInt64) -> Int {
+        let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+        return (~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)).nonzeroBitCount
+    }
+    while i < n {
+        // Fast path: 32 then 8 ASCII bytes at a time, their line feeds counted without a branch.
+        if i + 32 <= n {
+            let r = UnsafeRawPointer(base + i)
+            let a = r.loadUnaligned(as: UInt64.self), b = r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            let c = r.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if (a | b | c | d) & 0x8080_8080_8080_8080 == 0 {
+                newlines += lineFeeds(a) + lineFeeds(b) + lineFeeds(c) + lineFeeds(d)
+                i += 32
+                continue
+            }
+        }
+        if i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if w & 0x8080_8080_8080_8080 == 0 {
+                newlines += lineFeeds(w)
+                i += 8
+                continue
+            }
+        }
+        let c = p[i]
+        if c < 0x80 { if c == 10 { newlines += 1 }; i += 1; continue }
+        var need = 0, min: UInt32 = 0, cp: UInt32 = 0
+        if c & 0xE0 == 0xC0 { need = 1; min = 0x80; cp = UInt32(c & 0x1F) }
+        else if c & 0xF0 == 0xE0 { need = 2; min = 0x800; cp = UInt32(c & 0x0F) }
+        else if c & 0xF8 == 0xF0 { need = 3; min = 0x10000; cp = UInt32(c & 0x07) }
+        else { return (i, newlines) }
+        guard i + need < n else { return (i, newlines) }
+        for k in 1...need {
+            let d = p[i + k]
+            guard d & 0xC0 == 0x80 else { return (i, newlines) }
+            cp = cp << 6 | UInt32(d & 0x3F)
+        }
+        if cp < min || cp > 0x10FFFF || (0xD800...0xDFFF).contains(cp) { return (i, newlines) }
+        i += need + 1
+    }
+    return (nil, newlines)
+}
+
+func position(of offset: Int, in b: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
     var line = 1, lineStart = 0
     for i in 0..<min(offset, b.count) where b[i] == 10 { line += 1; lineStart = i + 1 }
     return (line, utf8Column(b, from: lineStart, to: offset))
 }
 
-func utf8Column(_ b: [UInt8], from: Int, to: Int) -> Int {
+func utf8Column(_ b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int {
     var col = 1
     var p = from
     while p < to { if b[p] & 0xC0 != 0x80 { col += 1 }; p += 1 }

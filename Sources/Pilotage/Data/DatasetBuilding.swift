@@ -72,7 +72,7 @@ extension Dataset {
         guard problems.isEmpty else { throw DatasetLoadError(diagnostics: Array(problems.prefix(DatasetLoadError.limit)), truncated: problems.count > DatasetLoadError.limit) }
         let n = yML.count
         let (eStart, eP) = groupByOwner([eOwner], n), (pStart, pP) = groupByOwner([pOwner], n), (sStart, sP) = groupByOwner([sOwner], n)
-        func placed<T>(_ values: [T], _ destinations: [[Int32]]) -> [T] { place([values], destinations) }
+        func placed<T>(_ values: [T], _ destinations: [[Int32]]?) -> [T] { place([values], destinations) }
         let zeros = { (k: Int) in [Int32](repeating: 0, count: k) }
         let micro = MicroStore(youthIDs: ids, youthML: yML, youthSex: ySex, youthBirth: yBirth, youthLevel: yLevel, youthFlags: yFlags, youthLine: zeros(n),
                                evStart: eStart, evDate: placed(eDate, eP), evKind: placed(eKind, eP), evDetail: placed(eDetail, eP), evLine: zeros(eDate.count),

@@ -228,14 +228,14 @@ struct DatasetLoader {
 
     // MARK: reference files
 
-    mutating func open(_ file: String, required: Bool, columns: [String]) throws -> (CSVFile, [Int])? {
+    mutating func open(_ file: String, required: Bool, columns: [String], parts: Int = 1) throws -> (CSVFile, [Int])? {
         if let table = converted[file] {
             let csv = CSVFile(name: file, bytes: table.csv)
             if let error = csv.headerError { try sink.report(error); return nil }
             guard let idx = try csv.require(columns, sink: &sink) else { return nil }
             return (csv, idx)
         }
-        guard let csv = try CSVFile.read(path: path(file), name: file, sink: &sink) else {
+        guard let csv = try CSVFile.read(path: path(file), name: file, parts: parts, sink: &sink) else {
             if required, !exists(file) {
                 try sink.report(.init(.missingFile, file: file, expected: .init(fr: "le fichier \(file)", en: "the file \(file)"), found: DatasetDiagnostic.noFile))
             }
@@ -246,7 +246,7 @@ struct DatasetLoader {
     }
 
     mutating func loadRegions() throws -> [Region] {
-        guard case (var csv, let c)? = try open("regions.csv", required: true, columns: ["region_code", "name"]) else { return [] }
+        guard case (let csv, let c)? = try open("regions.csv", required: true, columns: ["region_code", "name"]) else { return [] }
         var seen = IDIndex(), regions: [Region] = []
         try csv.forEachRow(sink: &sink) { row, sink in
             guard let code = try row.identifier(c[0], &sink), try row.required(c[1], &sink) else { return }
@@ -260,7 +260,7 @@ struct DatasetLoader {
     }
 
     mutating func loadMissions(regions: [Region]) throws -> [MissionLocale] {
-        guard case (var csv, let c)? = try open("missions.csv", required: true, columns: ["ml_id", "name", "region_code", "department_code", "legal_form"]) else { return [] }
+        guard case (let csv, let c)? = try open("missions.csv", required: true, columns: ["ml_id", "name", "region_code", "department_code", "legal_form"]) else { return [] }
         let optional = ["siret", "ape", "address", "email", "phone"].map { csv.index(of: $0) }
         let regionCodes = Set(regions.map(\.code))
         var seen = IDIndex(), missions: [MissionLocale] = []
@@ -303,7 +303,7 @@ struct DatasetLoader {
 
     mutating func loadContext(_ ml: IDIndex) throws -> [TerritorialContext]? {
         guard exists("context.csv") else { return nil }
-        guard case (var csv, let c)? = try open("context.csv", required: false, columns: ["ml_id", "year", "jano_16_25", "defm_16_25"]) else { return [] }
+        guard case (let csv, let c)? = try open("context.csv", required: false, columns: ["ml_id", "year", "jano_16_25", "defm_16_25"]) else { return [] }
         let neet = csv.index(of: "neet_16_25"), sep = csv.separator
         var seen = Set<Int64>(), rows: [TerritorialContext] = []
         try csv.forEachRow(sink: &sink) { row, sink in
@@ -321,7 +321,7 @@ struct DatasetLoader {
 
     mutating func loadResources(_ ml: IDIndex) throws -> [StaffResources]? {
         guard exists("resources.csv") else { return nil }
-        guard case (var csv, let c)? = try open("resources.csv", required: false, columns: ["ml_id", "year", "etp_total", "etp_accompaniment"]) else { return [] }
+        guard case (let csv, let c)? = try open("resources.csv", required: false, columns: ["ml_id", "year", "etp_total", "etp_accompaniment"]) else { return [] }
         let sep = csv.separator
         var seen = Set<Int64>(), rows: [StaffResources] = []
         try csv.forEachRow(sink: &sink) { row, sink in
@@ -338,7 +338,7 @@ struct DatasetLoader {
 
     mutating func loadFunding(_ ml: IDIndex) throws -> [FundingRow]? {
         guard exists("funding.csv") else { return nil }
-        guard case (var csv, let c)? = try open("funding.csv", required: false, columns: ["ml_id", "year", "funder", "line", "amount_eur"]) else { return [] }
+        guard case (let csv, let c)? = try open("funding.csv", required: false, columns: ["ml_id", "year", "funder", "line", "amount_eur"]) else { return [] }
         let sep = csv.separator
         var seen = Set<Int64>(), rows: [FundingRow] = []
         try csv.forEachRow(sink: &sink) { row, sink in
@@ -364,7 +364,7 @@ struct DatasetLoader {
             return nil
         }
         let columns = ["ml_id", "convention", "first_year", "last_year", "integrates_parrainage", "integrates_fipj", "year", "socle_eur", "parrainage_eur", "fipj_eur"]
-        guard case (var csv, let c)? = try open("conventions.csv", required: false, columns: columns) else { return [] }
+        guard case (let csv, let c)? = try open("conventions.csv", required: false, columns: columns) else { return [] }
         let amendment = csv.index(of: "amendment"), signed = csv.index(of: "signed_on"), sep = csv.separator
         var conventions: [Convention] = [], index: [String: Int] = [:]
         try csv.forEachRow(sink: &sink) { row, sink in
@@ -422,7 +422,7 @@ struct DatasetLoader {
             }
         }
         guard exists("objectives.csv") else { return conventions }
-        guard case (var objectives, let o)? = try open("objectives.csv", required: false, columns: ["ml_id", "year", "indicator", "target", "direction"]) else { return conventions }
+        guard case (let objectives, let o)? = try open("objectives.csv", required: false, columns: ["ml_id", "year", "indicator", "target", "direction"]) else { return conventions }
         let osep = objectives.separator
         let ratios = Set(Catalogue.computed.filter(\.isQuotient).map(\.id))
         var seen = Set<String>()
@@ -456,7 +456,7 @@ struct DatasetLoader {
     // MARK: aggregate
 
     mutating func loadAggregate(_ ml: IDIndex, missions: [MissionLocale]) throws -> AggregateStore? {
-        guard case (var csv, let c)? = try open("indicators.csv", required: true, columns: ["ml_id", "year", "indicator", "breakdown", "value"]) else { return nil }
+        guard case (let csv, let c)? = try open("indicators.csv", required: true, columns: ["ml_id", "year", "indicator", "breakdown", "value"]) else { return nil }
         let sep = csv.separator
         var rows: [AggregateRow] = [], values: [AggregateKey: Double] = [:]
         let allowed = Catalogue.computed.filter { [.count, .sum, .mean].contains($0.kind) }

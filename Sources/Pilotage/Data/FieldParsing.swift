@@ -47,7 +47,7 @@ extension CSVRow {
     func optionalDate(_ i: Int, _ sink: inout DiagnosticSink) throws -> Day?? {
         if isEmpty(i) { return .some(nil) }
         let b = bytes(i)
-        if let d = Day.parse(b) { return .some(d) }
+        if let d = quickDay(b) { return .some(d) }
         try sink.report(diagnostic(.invalidDate, i, expected: expectedDate))
         return nil
     }
@@ -222,5 +222,26 @@ enum CodeTables {
     }()
     static func table<C: DatasetCode>(for c: C.Type) -> CodeTable<C> {
         (tables[ObjectIdentifier(c)] as? CodeTable<C>) ?? CodeTable<C>()
+    }
+}
+
+/// `Day.parse` with each month's first day and length read from a table (the loader's dates
+/// fall in a few decades; others take `Day.parse`): the same days, without the calendar sums.
+@inline(__always) func quickDay(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+    guard let (y, m, d) = Day.digits(b) else { return nil }
+    guard y >= MonthTable.firstYear, y < MonthTable.firstYear + MonthTable.years else { return Day.parse(b) }
+    guard m >= 1, m <= 12, d >= 1 else { return nil }
+    let k = (y - MonthTable.firstYear) * 12 + m - 1
+    return MonthTable.months.withUnsafeBufferPointer { t in
+        d <= Int(t[k].length) ? Day(number: t[k].first + Int32(d - 1)) : nil
+    }
+}
+
+/// Each month's first day (as a day number) and length, from 1900 to 2099.
+enum MonthTable {
+    static let firstYear = 1900, years = 200
+    static let months: [(first: Int32, length: UInt8)] = (0..<years * 12).map { k in
+        let y = firstYear + k / 12, m = k % 12 + 1
+        return (Int32(Day.daysFromCivil(y, m, 1)), UInt8(Day.daysIn(month: m, year: y)))
     }
 }

@@ -1,3 +1,13 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Where the early reads of ``IDIndex/insertAll(_:)`` go, so that they are not optimised away.
+private let prefetched = Atomic<Int32>(0)
+
 /// Interns identifier strings without allocating a `String` per row: keys live in one
 /// byte arena, looked up by their bytes (open addressing, FNV-1a).
 struct IDIndex: Sendable {
@@ -9,16 +19,49 @@ struct IDIndex: Sendable {
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        table = [Int32](repeating: -1, count: size)
+        table = IDIndex.emptyTable(size)
         mask = size - 1
     }
 
+    /// `size` empty slots; a large table asks for huge pages before it is touched (its slots are
+    /// read at random: with 4 KB pages nearly every probe would also miss the TLB).
+    private static func emptyTable(_ size: Int) -> [Int32] {
+        [Int32](unsafeUninitializedCapacity: size) { buffer, count in
+            let bytes = size * 4, huge = 2 << 20
+            if bytes >= 4 * huge, let base = buffer.baseAddress {
+                let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+                let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
+                if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
+            }
+            buffer.initialize(repeating: -1)
+            count = size
+        }
+    }
+
+    /// Room for `bytes` more bytes of keys.
+    mutating func reserveArena(_ bytes: Int) { arena.reserveCapacity(arena.count + bytes) }
+
     var count: Int { offsets.count - 1 }
 
-    @inline(__always) private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
-        var h: UInt64 = 0xcbf29ce484222325
-        for c in key { h = (h ^ UInt64(c)) &* 0x100000001b3 }
-        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    /// A word at a time (identifiers are short): the table's slot is a cache miss anyway, the
+    /// hash should not add a byte-by-byte multiply chain to it.
+    @inline(__always) static func hash(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+        let n = key.count
+        var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+        guard let p = key.baseAddress else { return Int(truncatingIfNeeded: h) }
+        var i = 0
+        while i + 8 <= n {
+            h = (h ^ UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            while i < n { tail = tail << 8 | UInt64(p[i]); i += 1 }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        h = (h ^ (h >> 32)) &* 0xD6E8_FEB8_6659_FD93
+        return Int(truncatingIfNeeded: h ^ (h >> 32))
     }
 
     @inline(__always) private func equals(_ i: Int32, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -64,8 +107,14 @@ struct IDIndex: Sendable {
     /// Inserts `key`; returns its index and whether it was new.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>) -> (index: Int32, inserted: Bool) {
+        insert(key, hash: IDIndex.hash(key))
+    }
+
+    /// Inserts `key`, whose ``hash(_:)`` is `hash`; returns its index and whether it was new.
+    @inline(__always)
+    mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: Int) -> (index: Int32, inserted: Bool) {
         if count * 2 >= table.count { grow() }
-        var slot = IDIndex.hash(key) & mask
+        var slot = hash & mask
         while true {
             let v = table[slot]
             if v < 0 { break }
@@ -87,7 +136,7 @@ struct IDIndex: Sendable {
 
     private mutating func grow() {
         let size = table.count * 2
-        table = [Int32](repeating: -1, count: size)
+        table = IDIndex.emptyTable(size)
         mask = size - 1
         for i in 0..<count {
             let s = Int(offsets[i]), e = Int(offsets[i + 1])
@@ -95,6 +144,23 @@ struct IDIndex: Sendable {
             while table[slot] >= 0 { slot = (slot + 1) & mask }
             table[slot] = Int32(i)
         }
+    }
+
+    /// Inserts the keys in order, each with its ``hash(_:)``; the slot of a key a few places
+    /// ahead is read early, so that the cache misses of the table overlap. `false` at the first
+    /// key already there.
+    mutating func insertAll(_ keys: UnsafeBufferPointer<(start: UnsafePointer<UInt8>, count: Int32, hash: Int)>) -> Bool {
+        if (count + keys.count) * 2 >= table.count {
+            while (count + keys.count) * 2 >= table.count { grow() }
+        }
+        var touched: Int32 = 0
+        for i in keys.indices {
+            if i + 8 < keys.count { touched &+= table.withUnsafeBufferPointer { $0[keys[i + 8].hash & mask] } }
+            let k = keys[i]
+            guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted else { return false }
+        }
+        prefetched.store(touched, ordering: .relaxed)
+        return true
     }
 
     /// The key at `index`.
@@ -119,6 +185,15 @@ struct IDIndex: Sendable {
 extension IDIndex {
     /// Its storage, for a snapshot: the key bytes, the key offsets and the hash table.
     var parts: (arena: [UInt8], offsets: [Int32], table: [Int32]) { (arena, offsets, table) }
+
+    /// The hash of a few fixed keys: a snapshot's hash table is only valid for the hash function
+    /// that filled it, so the snapshot format includes this (any change of the function rebuilds).
+    static var hashSignature: String {
+        ["Y000000001", "P1", "pilotage-ID-index"].map { key in
+            var k = key
+            return String(k.withUTF8 { UInt(bitPattern: hash($0)) }, radix: 16)
+        }.joined(separator: ".")
+    }
 
     /// An index from the parts a snapshot kept; `nil` when they do not fit together.
     init?(arena: [UInt8], offsets: [Int32], table: [Int32]) {

@@ -1,59 +1,81 @@
 import Dispatch
 
 extension DatasetLoader {
+    static let eventColumns = ["youth_id", "date", "kind", "detail"]
+    static let pathwayColumns = ["pathway_id", "youth_id", "program", "start_date", "end_date", "yg_plan",
+                                 "exit_outcome", "exit_detail", "exit_durable", "exit_non_market", "exit_cpf"]
+    static let situationColumns = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"]
+
     /// Loads the four microdata files into the columnar store. youth.csv first (the others
-    /// refer to it); then events (in parts), pathways and situations are parsed concurrently.
+    /// refer to it), while the other three are mapped and checked on the other cores; then
+    /// events (in parts), pathways and situations are parsed concurrently.
     mutating func loadMicro(_ ml: IDIndex) throws -> MicroStore? {
         let t0 = Trace.now()
-        guard let youth = try loadYouth(ml) else { return nil }
+        let parts = ProcessInfoCores.count * 2
+        guard case (let youthFile, let yc)? = try open("youth.csv", required: true,
+                                                     columns: ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"],
+                                                     parts: parts) else { return nil }
+        // The other files are opened on their own loader: their errors come after youth.csv's,
+        // and only when the loader would have opened them (in that order, each after the last).
+        var side = DatasetLoader(directory: directory)
+        side.converted = converted
+        let youthBox = Box((sink: sink, youth: YouthColumns?.none, failed: false))
+        let sideBox = Box((loader: side, files: [(CSVFile, [Int])]()))
+        DispatchQueue.concurrentPerform(iterations: 2) { t in
+            if t == 0 {
+                var s = youthBox.value.sink
+                do {
+                    youthBox.value.youth = try Self.parseYouthInParts(youthFile, yc, ml) ?? Self.parseYouth(youthFile, yc, ml, &s)
+                } catch { youthBox.value.failed = true }
+                youthBox.value.sink = s
+            } else {
+                var loader = sideBox.value.loader
+                var files: [(CSVFile, [Int])] = []
+                for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
+                                        ("situations.csv", Self.situationColumns)] {
+                    guard let f = try? loader.open(name, required: true, columns: columns, parts: name == "events.csv" ? parts : 1) else { break }
+                    files.append(f)
+                }
+                sideBox.value = (loader, files)
+            }
+        }
+        sink = youthBox.value.sink
+        if youthBox.value.failed { throw DiagnosticSink.LimitReached() }
+        guard let youth = youthBox.value.youth else { return nil }
         Trace.log("youth.csv", t0)
-        let t1 = Trace.now()
-        guard case (var events, let ec)? = try open("events.csv", required: true, columns: ["youth_id", "date", "kind", "detail"]),
-              case (var pathways, let pc)? = try open("pathways.csv", required: true,
-                                                      columns: ["pathway_id", "youth_id", "program", "start_date", "end_date", "yg_plan",
-                                                                "exit_outcome", "exit_detail", "exit_durable", "exit_non_market", "exit_cpf"]),
-              case (var situations, let sc)? = try open("situations.csv", required: true,
-                                                        columns: ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"])
-        else { return nil }
+        for d in sideBox.value.loader.sink.errors { try sink.report(d) }
+        guard sideBox.value.files.count == 3 else { return nil }
+        let (events, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1], (situations, sc) = sideBox.value.files[2]
 
-        Trace.log("open events, pathways, situations", t1)
         let t1b = Trace.now()
         let ids = youth.ids
-        let eventParts = events.chunks(ProcessInfoCores.count * 2)
-        let eventResults = eventParts.map { Part(EventColumns(capacity: events.estimatedRows(in: $0))) }
-        let pathwayResult = Part(PathwayColumns(capacity: pathways.estimatedRows(in: pathways.bodyStart..<pathways.bytes.count)))
-        let situationResult = Part(SituationColumns(capacity: situations.estimatedRows(in: situations.bodyStart..<situations.bytes.count)))
+        let eventParts = events.parts
+        let eventResults = eventParts.map { Part(EventColumns(capacity: $0.newlines + 1)) }
+        let pCapacity = pathways.parts.reduce(1) { $0 + $1.newlines }, sCapacity = situations.parts.reduce(1) { $0 + $1.newlines }
+        let pathwayResult = Part(PathwayColumns(capacity: pCapacity)), situationResult = Part(SituationColumns(capacity: sCapacity))
         let eShape = events.shape, pShape = pathways.shape, sShape = situations.shape
         let (eFirst, pFirst, sFirst) = (events.firstBodyLine, pathways.firstBodyLine, situations.firstBodyLine)
-        let pRange = pathways.bodyStart..<pathways.bytes.count, sRange = situations.bodyStart..<situations.bytes.count
-
-        events.bytes.withUnsafeMutableBufferPointer { eb in
-            pathways.bytes.withUnsafeMutableBufferPointer { pb in
-                situations.bytes.withUnsafeMutableBufferPointer { sb in
-                    nonisolated(unsafe) let (eb, pb, sb) = (eb, pb, sb)
-                    // Largest work first: pathways and situations, then the event parts.
-                    let tasks = 2 + eventParts.count
-                    DispatchQueue.concurrentPerform(iterations: tasks) { t in
-                        switch t {
-                        case 0: pathwayResult.run { sink, cols in try pShape.rows(in: pRange, buffer: pb, firstLine: pFirst, sink: &sink) { row, sink in try cols.add(row, pc, ids, &sink) } }
-                        case 1: situationResult.run { sink, cols in try sShape.rows(in: sRange, buffer: sb, firstLine: sFirst, sink: &sink) { row, sink in try cols.add(row, sc, ids, &sink) } }
-                        default:
-                            let k = t - 2
-                            eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k], buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
-                        }
-                    }
-                }
+        let pRange = pathways.body, sRange = situations.body
+        nonisolated(unsafe) let (eb, pb, sb) = (events.buffer, pathways.buffer, situations.buffer)
+        // Largest work first: pathways and situations, then the event parts.
+        DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
+            switch t {
+            case 0: pathwayResult.run { sink, cols in try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink) }
+            case 1: situationResult.run { sink, cols in try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink) }
+            default:
+                let k = t - 2
+                eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
             }
         }
         Trace.log("parallel parse", t1b)
+        youthFile.storage.release(); pathways.storage.release(); situations.storage.release()
         if !eventResults.allSatisfy(\.aligned) {
             // A split fell inside a quoted field: parse the events again, whole.
-            let whole = Part(EventColumns(capacity: 16))
-            events.bytes.withUnsafeMutableBufferPointer { eb in
-                whole.run { sink, cols in try eShape.rows(in: events.bodyStart..<eb.count, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
-            }
+            let whole = Part(EventColumns(capacity: eventParts.reduce(1) { $0 + $1.newlines }))
+            whole.run { sink, cols in try eShape.rows(in: events.body, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
             return try finish(youth: youth, events: [whole], eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
         }
+        events.storage.release()
         let t2 = Trace.now()
         defer { Trace.log("finish", t2) }
         return try finish(youth: youth, events: eventResults, eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
@@ -96,26 +118,89 @@ extension DatasetLoader {
         guard sink.isEmpty else { return nil }
 
         let n = youth.ml.count
-        let p = pathways.columns, s = situations.columns
-        // Events: each part's rows scattered straight to their place, grouped by young person.
-        let (eStart, eDest) = groupByOwner(events.map(\.columns.owner), n)
-        func scatter<T>(_ column: (EventColumns) -> [T]) -> [T] { place(events.map { column($0.columns) }, eDest) }
-        let eLines = place(events.enumerated().map { k, part in part.columns.line.map { $0 + offsets[k] } }, eDest)
-        let (pStart, pDest) = groupByOwner([p.owner], n), (sStart, sDest) = groupByOwner([s.owner], n)
+        let e = events.map(\.columns), p = pathways.columns, s = situations.columns
+        // Each file's rows grouped by young person, then every column placed on its own thread.
+        let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
+        let owners = [e.map(\.owner), [p.owner], [s.owner]]
+        DispatchQueue.concurrentPerform(iterations: 3) { groups[$0].value = groupByOwner(owners[$0], n) }
+        let (eStart, eDest) = groups[0].value, (pStart, pDest) = groups[1].value, (sStart, sDest) = groups[2].value
+        let i32 = (0..<10).map { _ in Box([Int32]()) }, u8 = (0..<9).map { _ in Box([UInt8]()) }, shift = offsets
+        let jobs: [@Sendable () -> Void] = [
+            { i32[0].value = place(e.map(\.line), eDest) { shift[$0] + $1 } },
+            { i32[1].value = place(e.map(\.date), eDest) },
+            { u8[0].value = place(e.map(\.kind), eDest); u8[1].value = place(e.map(\.detail), eDest) },
+            { i32[2].value = place([p.id], pDest); i32[3].value = place([p.begin], pDest); i32[4].value = place([p.end], pDest)
+              i32[5].value = place([p.line], pDest) },
+            { u8[2].value = place([p.program], pDest); u8[3].value = place([p.outcome], pDest)
+              u8[4].value = place([p.detail], pDest); u8[5].value = place([p.flags], pDest) },
+            { i32[6].value = place([s.id], sDest); i32[7].value = place([s.begin], sDest); i32[8].value = place([s.end], sDest)
+              i32[9].value = place([s.line], sDest) },
+            { u8[6].value = place([s.kind], sDest); u8[7].value = place([s.detail], sDest); u8[8].value = place([s.flags], sDest) },
+        ]
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { jobs[$0]() }
+        let c = i32.map(\.value), b = u8.map(\.value)
         return MicroStore(youthIDs: youth.ids, youthML: youth.ml, youthSex: youth.sex, youthBirth: youth.birth, youthLevel: youth.level,
                           youthFlags: youth.flags, youthLine: youth.line,
-                          evStart: eStart, evDate: scatter(\.date), evKind: scatter(\.kind), evDetail: scatter(\.detail), evLine: eLines,
-                          pwStart: pStart, pwIDs: p.ids, pwID: place([p.id], pDest), pwBegin: place([p.begin], pDest), pwEnd: place([p.end], pDest),
-                          pwProgram: place([p.program], pDest), pwOutcome: place([p.outcome], pDest), pwDetail: place([p.detail], pDest),
-                          pwFlags: place([p.flags], pDest), pwLine: place([p.line], pDest),
-                          stStart: sStart, stIDs: s.ids, stID: place([s.id], sDest), stBegin: place([s.begin], sDest), stEnd: place([s.end], sDest),
-                          stKind: place([s.kind], sDest), stDetail: place([s.detail], sDest), stFlags: place([s.flags], sDest), stLine: place([s.line], sDest))
+                          evStart: eStart, evDate: c[1], evKind: b[0], evDetail: b[1], evLine: c[0],
+                          pwStart: pStart, pwIDs: p.ids, pwID: c[2], pwBegin: c[3], pwEnd: c[4],
+                          pwProgram: b[2], pwOutcome: b[3], pwDetail: b[4], pwFlags: b[5], pwLine: c[5],
+                          stStart: sStart, stIDs: s.ids, stID: c[6], stBegin: c[7], stEnd: c[8],
+                          stKind: b[6], stDetail: b[7], stFlags: b[8], stLine: c[9])
     }
 
-    private mutating func loadYouth(_ ml: IDIndex) throws -> YouthColumns? {
-        guard case (var csv, let c)? = try open("youth.csv", required: true,
-                                               columns: ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"]) else { return nil }
-        var y = YouthColumns(capacity: csv.estimatedRows(in: csv.bodyStart..<csv.bytes.count))
+    /// youth.csv parsed in parts at once when every row is plain and valid: the identifiers are
+    /// then numbered in file order in one pass over their precomputed hashes. `nil` for any other
+    /// file (or a duplicate), which ``parseYouth(_:_:_:_:)`` then reads row by row, reporting.
+    private static func parseYouthInParts(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex) -> YouthColumns? {
+        let parts = csv.parts, shape = csv.shape
+        let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
+        let ok = parts.map { _ in Box(false) }
+        nonisolated(unsafe) let buffer = csv.buffer
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+            var y = results[k].value
+            let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
+            var mlGuess: Int32 = 0
+            // Every field read by the located parsers, into a sink that must stay empty.
+            var scratch = DiagnosticSink()
+            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0) { row in
+                do {
+                    guard let id = try row.identifier(c[0], &scratch), let mlID = try row.identifier(c[1], &scratch),
+                          let m = ml.find(mlID, guess: &mlGuess),
+                          let sex = try sexes.match(row.bytes(c[2])) ?? row.code(c[2], Sex.self, &scratch),
+                          let birth = try quickDay(row.bytes(c[3])) ?? row.date(c[3], &scratch),
+                          let level = try levels.match(row.bytes(c[4])) ?? row.code(c[4], SchoolLevel.self, &scratch),
+                          let diploma = try row.bool(c[5], &scratch), let qpv = try row.bool(c[6], &scratch),
+                          let zrr = try row.bool(c[7], &scratch), let neet = try row.bool(c[8], &scratch), scratch.isEmpty
+                    else { return false }
+                    y.idStart.append(id.baseAddress! - UnsafePointer(buffer.baseAddress!)); y.idCount.append(Int32(id.count))
+                    y.idHash.append(IDIndex.hash(id))
+                    y.columns.ml.append(m); y.columns.sex.append(Code.index(sex)); y.columns.birth.append(birth.number)
+                    y.columns.level.append(Code.index(level))
+                    y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+                    return true
+                } catch { return false }
+            }
+            results[k].value = y
+        }
+        guard ok.allSatisfy(\.value) else { return nil }
+        var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
+        let all = results.map(\.value)
+        y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
+        let base = UnsafePointer(buffer.baseAddress!)
+        for part in all {
+            let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
+            guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return nil }
+        }
+        let rows = all.map(\.columns)
+        y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
+        y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
+        y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
+        return y
+    }
+
+    /// Parses youth.csv in file order (its identifiers are numbered as they come).
+    private static func parseYouth(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex, _ sink: inout DiagnosticSink) throws -> YouthColumns? {
+        var y = YouthColumns(capacity: csv.parts.reduce(1) { $0 + $1.newlines })
         let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
         var mlGuess: Int32 = 0
         try csv.forEachRow(sink: &sink) { row, sink in
@@ -170,10 +255,23 @@ final class Part<Columns>: @unchecked Sendable {
 struct YouthColumns {
     var ids: IDIndex
     var ml: [Int32] = [], sex: [UInt8] = [], birth: [Int32] = [], level: [UInt8] = [], flags: [UInt8] = [], line: [Int32] = []
-    init(capacity: Int) {
-        ids = IDIndex(capacity: capacity)
+    /// `reserving`: the columns sized for `capacity` rows; `index`: the identifiers' index too.
+    init(capacity: Int, reserving: Bool = true, index: Bool = true) {
+        ids = IDIndex(capacity: index ? capacity : 0)
+        guard reserving else { return }
         ml.reserveCapacity(capacity); sex.reserveCapacity(capacity); birth.reserveCapacity(capacity)
         level.reserveCapacity(capacity); flags.reserveCapacity(capacity); line.reserveCapacity(capacity)
+    }
+}
+
+/// A part of youth.csv read by ``DatasetLoader/parseYouthInParts(_:_:_:)``: its columns and where
+/// its identifiers are, with their hashes, to be numbered once every part is read.
+struct YouthPart {
+    var columns: YouthColumns
+    var idStart: [Int] = [], idCount: [Int32] = [], idHash: [Int] = []
+    init(capacity: Int) {
+        columns = YouthColumns(capacity: capacity, reserving: true, index: false)
+        idStart.reserveCapacity(capacity); idCount.reserveCapacity(capacity); idHash.reserveCapacity(capacity)
     }
 }
 
@@ -206,7 +304,7 @@ struct EventColumns {
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ ids: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[0], ids, &guess, &sink) else { return }
-        guard let date = try Day.parse(row.bytes(c[1])) ?? (row.date(c[1], &sink)) else { return }
+        guard let date = try quickDay(row.bytes(c[1])) ?? (row.date(c[1], &sink)) else { return }
         guard let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], EventKind.self, &sink)) else { return }
         let k = Code.index(kind)
         var detail: UInt8 = 0
@@ -223,7 +321,7 @@ struct EventColumns {
     }
 
     private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        for (raw, v) in table where raw.count == b.count && raw.indices.allSatisfy({ raw[$0] == b[$0] }) { return v }
+        for (raw, v) in table where raw.count == b.count && raw.withUnsafeBufferPointer({ memcmpEqual($0, b) }) { return v }
         return nil
     }
 
@@ -263,7 +361,32 @@ private func notAllowed(_ row: CSVRow, _ i: Int, _ kind: String) -> DatasetDiagn
     row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "0 ou vide (ce champ ne vaut que pour « \(kind) »)", en: "0 or empty (this field applies to \(kind) only)"))
 }
 
-struct PathwayColumns {
+/// The columns of a file whose rows have identifiers of their own (pathways, situations).
+protocol OwnIDColumns {
+    init(capacity: Int)
+    var ids: IDIndex { get set }
+    var owner: [Int32] { get }
+    mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws
+}
+
+extension OwnIDColumns {
+    /// Reads the rows of `range`: plain and valid ones with their identifiers numbered
+    /// afterwards (``rowsNumberingLater(_:_:_:firstLine:idColumn:_:)``); at the first other row or
+    /// a duplicate, the columns start again, empty, and the rows are read one by one, reporting.
+    mutating func parse(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
+                        capacity: Int, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws -> (lines: Int, aligned: Bool) {
+        if let keys = rowsNumberingLater(shape, range, buffer, firstLine: firstLine, idColumn: c[0], { row, index, sink in
+            let n = owner.count
+            try addFields(row, c, youth, index, &sink)
+            return owner.count == n + 1
+        }), keys.withUnsafeBufferPointer({ ids.insertAll($0) }) { return (0, true) }
+        self = Self(capacity: capacity)
+        return try shape.rows(in: range, buffer: buffer, firstLine: firstLine, sink: &sink) { row, sink in try add(row, c, youth, &sink) }
+    }
+}
+
+struct PathwayColumns: OwnIDColumns {
     var ids: IDIndex
     private var guess: Int32 = 0
     var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], program: [UInt8] = []
@@ -278,9 +401,14 @@ struct PathwayColumns {
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "pathway_id", into: &ids, &sink) else { return }
+        try addFields(row, c, youth, idIndex, &sink)
+    }
+
+    /// The row's fields but its identifier, numbered `idIndex`.
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let program = try programs.match(row.bytes(c[2])) ?? (row.code(c[2], Program.self, &sink)),
-              let start = try Day.parse(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
+              let start = try quickDay(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
               let yg = try row.bool(c[5], &sink), let durable = try row.bool(c[8], &sink),
               let nonMarket = try row.bool(c[9], &sink), let cpf = try row.bool(c[10], &sink) else { return }
         var outcomeCode: UInt8 = 0, detailCode: UInt8 = 0
@@ -316,7 +444,7 @@ struct PathwayColumns {
     }
 }
 
-struct SituationColumns {
+struct SituationColumns: OwnIDColumns {
     var ids: IDIndex
     private var guess: Int32 = 0
     var owner: [Int32] = [], id: [Int32] = [], begin: [Int32] = [], end: [Int32] = [], kind: [UInt8] = []
@@ -331,6 +459,11 @@ struct SituationColumns {
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "situation_id", into: &ids, &sink) else { return }
+        try addFields(row, c, youth, idIndex, &sink)
+    }
+
+    /// The row's fields but its identifier, numbered `idIndex`.
+    mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
               let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], SituationKind.self, &sink)) else { return }
         var detailCode: UInt8 = 0
@@ -347,7 +480,7 @@ struct SituationColumns {
                 return
             }
         }
-        guard let start = try Day.parse(row.bytes(c[4])) ?? (row.date(c[4], &sink)), let end = try row.optionalDate(c[5], &sink),
+        guard let start = try quickDay(row.bytes(c[4])) ?? (row.date(c[4], &sink)), let end = try row.optionalDate(c[5], &sink),
               let durable = try row.bool(c[6], &sink), let nonMarket = try row.bool(c[7], &sink) else { return }
         if let end, end < start {
             try sink.report(row.diagnostic(.endBeforeStart, c[5], expected: .init(fr: "une date de fin au plus tôt le \(start)", en: "an end_date on or after \(start)")))
@@ -360,12 +493,45 @@ struct SituationColumns {
     }
 }
 
+/// The rows of a file whose rows have identifiers of their own (pathways, situations), when
+/// every row is plain and valid: `add` reads a row's other fields (numbered as the rows come)
+/// and tells whether it kept it; the identifiers are returned to be numbered in one pass over
+/// their hashes. `nil` at the first other row: the caller then reads the file row by row.
+func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, idColumn: Int,
+                        _ add: (CSVRow, Int32, inout DiagnosticSink) throws -> Bool) -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
+    var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
+    var scratch = DiagnosticSink()
+    let plain = shape.plainRows(in: range, buffer: buffer, firstLine: firstLine) { row in
+        do {
+            guard let id = try row.identifier(idColumn, &scratch), scratch.isEmpty,
+                  try add(row, Int32(keys.count), &scratch), scratch.isEmpty else { return false }
+            keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
+            return true
+        } catch { return false }
+    }
+    return plain ? keys : nil
+}
+
 /// Offsets per owner (count + 1) and, for each part, the destination of each of its rows
-/// once grouped by owner (stable: file order is kept within an owner).
-func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]) {
+/// once grouped by owner (stable: file order is kept within an owner); no destinations when
+/// the rows are grouped already (owners never decrease, as in files written in the order of
+/// youth.csv): the columns are then the parts end to end.
+func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]?) {
     var start = [Int32](repeating: 0, count: count + 1)
-    for owner in parts { for o in owner { start[Int(o) + 1] += 1 } }
-    for i in 0..<count { start[i + 1] += start[i] }
+    var sorted = true, last: Int32 = 0
+    start.withUnsafeMutableBufferPointer { s in
+        for owner in parts {
+            owner.withUnsafeBufferPointer { o in
+                for y in o {
+                    s[Int(y) + 1] += 1
+                    if y < last { sorted = false }
+                    last = y
+                }
+            }
+        }
+        for i in 0..<count { s[i + 1] += s[i] }
+    }
+    if sorted { return (start, nil) }
     var next = start
     let destinations = parts.map { owner in
         owner.map { o -> Int32 in
@@ -376,17 +542,27 @@ func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]) {
     return (start, destinations)
 }
 
-/// The parts' values placed at their destinations.
-func place<T>(_ parts: [[T]], _ destinations: [[Int32]]) -> [T] {
+/// The parts' values placed at their destinations (end to end without destinations), each
+/// part's values shifted by `transform` (a part's line offset).
+func place<T>(_ parts: [[T]], _ destinations: [[Int32]]?, _ transform: ((Int, T) -> T)? = nil) -> [T] {
+    if parts.count == 1, destinations == nil, transform == nil { return parts[0] }
     let total = parts.reduce(0) { $0 + $1.count }
     return [T](unsafeUninitializedCapacity: total) { buffer, count in
         let out = buffer.baseAddress!
-        for (values, dest) in zip(parts, destinations) {
+        var at = 0
+        for (k, values) in parts.enumerated() {
             values.withUnsafeBufferPointer { v in
-                dest.withUnsafeBufferPointer { d in
-                    for k in 0..<v.count { (out + Int(d[k])).initialize(to: v[k]) }
+                if let destinations {
+                    destinations[k].withUnsafeBufferPointer { d in
+                        for i in 0..<v.count { (out + Int(d[i])).initialize(to: transform.map { $0(k, v[i]) } ?? v[i]) }
+                    }
+                } else if let transform {
+                    for i in 0..<v.count { (out + at + i).initialize(to: transform(k, v[i])) }
+                } else if let b = v.baseAddress {
+                    (out + at).initialize(from: b, count: v.count)
                 }
             }
+            at += values.count
         }
         count = total
     }

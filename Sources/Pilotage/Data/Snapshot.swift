@@ -118,8 +118,9 @@ public enum SnapshotRejection: String, Error, Sendable, Hashable {
 /// count and its bytes, padded to 8. Columns are read straight into their arrays.
 enum Snapshot {
     static let magic = Array("PILOTAGE-SNAPSHOT\n".utf8)
-    /// Changes with any change of the columns written or their meaning.
-    static let producer = "pilotage \(PilotageVersion.string), snapshot format 2"
+    /// Changes with any change of the columns written or their meaning (the format's number),
+    /// and of the identifier hash that laid out their hash tables (its signature).
+    static let producer = "pilotage \(PilotageVersion.string), snapshot format 2, id hash \(IDIndex.hashSignature)"
     static var machine: String {
         #if arch(x86_64)
         let arch = "x86_64"

@@ -103,16 +103,20 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         Array(b).withUnsafeBufferPointer { parse($0) }
     }
 
-    /// Parses exactly `YYYY-MM-DD` (the loader's hot path: no allocation).
+    /// The numbers of `YYYY-MM-DD`, not yet checked as a date.
     @inline(__always)
-    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+    static func digits(_ b: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int)? {
         guard b.count == 10, b[4] == 45, b[7] == 45 else { return nil }
         let d0 = b[0] &- 48, d1 = b[1] &- 48, d2 = b[2] &- 48, d3 = b[3] &- 48
         let m0 = b[5] &- 48, m1 = b[6] &- 48, a0 = b[8] &- 48, a1 = b[9] &- 48
         guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, a0 < 10, a1 < 10 else { return nil }
-        let y = Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3)
-        let m = Int(m0) * 10 + Int(m1), d = Int(a0) * 10 + Int(a1)
-        guard m >= 1, m <= 12, d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+        return (Int(d0) * 1000 + Int(d1) * 100 + Int(d2) * 10 + Int(d3), Int(m0) * 10 + Int(m1), Int(a0) * 10 + Int(a1))
+    }
+
+    /// Parses exactly `YYYY-MM-DD` (the loader's hot path: no allocation).
+    @inline(__always)
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Day? {
+        guard let (y, m, d) = digits(b), m >= 1, m <= 12, d >= 1, d <= daysIn(month: m, year: y) else { return nil }
         return Day(number: Int32(daysFromCivil(y, m, d)))
     }
 }

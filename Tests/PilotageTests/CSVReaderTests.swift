@@ -1,0 +1,92 @@
+import Testing
+@testable import Pilotage
+
+/// The CSV reader's fast paths against the plain definitions they stand for.
+@Suite("CSV reader: the UTF-8 check in parts and the plain-row split give what the slow paths give")
+struct CSVReaderTests {
+    /// A small deterministic generator (the same bytes on every run).
+    struct Bytes {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// Text of `lines` lines: ASCII, line feeds, some two- and three-byte characters, and, when
+    /// `bad` is set, one stray byte somewhere.
+    func text(_ seed: UInt64, lines: Int, bad: Bool) -> [UInt8] {
+        var g = Bytes(state: seed), out: [UInt8] = []
+        for _ in 0..<lines {
+            for _ in 0..<g.next(60) {
+                switch g.next(20) {
+                case 0: out += Array("é".utf8)
+                case 1: out += Array("€".utf8)
+                default: out.append(UInt8(32 + g.next(90)))
+                }
+            }
+            out.append(10)
+        }
+        if bad { out.insert([0xFF, 0xC3, 0xE2, 0x80][g.next(4)], at: g.next(out.count)) }
+        return out
+    }
+
+    @Test("checkUTF8: valid exactly when Swift's decoder says so, and every line feed counted")
+    func utf8AndLineFeeds() {
+        for seed in 0..<200 as Range<UInt64> {
+            let bytes = text(seed, lines: 1 + Int(seed % 40), bad: seed % 2 == 1)
+            let result = bytes.withUnsafeBufferPointer { checkUTF8($0) }
+            let valid = String(validating: bytes, as: UTF8.self) != nil
+            #expect((result.invalid == nil) == valid, "seed \(seed)")
+            if let bad = result.invalid {
+                // Everything before the offset is valid; the offset itself starts no valid character.
+                #expect(String(validating: bytes[..<bad], as: UTF8.self) != nil, "seed \(seed)")
+                #expect(result.newlines == bytes[..<bad].filter { $0 == 10 }.count, "seed \(seed)")
+            } else {
+                #expect(result.newlines == bytes.filter { $0 == 10 }.count, "seed \(seed)")
+            }
+        }
+    }
+
+    @Test("checked in parts split at line ends: the same first bad byte and line feeds as whole")
+    func parts() {
+        for seed in 0..<20 as Range<UInt64> {
+            let bytes = text(seed, lines: 200_000, bad: seed % 2 == 0)
+            bytes.withUnsafeBufferPointer { b in
+                let whole = checkUTF8(b)
+                let chunks = lineChunks(b, from: 0, parts: 4)
+                #expect(chunks.count == 4 && chunks.first?.lowerBound == 0 && chunks.last?.upperBound == b.count)
+                var invalid: Int?, newlines = 0
+                for r in chunks where invalid == nil {
+                    let part = checkUTF8(UnsafeBufferPointer(rebasing: b[r]))
+                    newlines += part.newlines
+                    invalid = part.invalid.map { r.lowerBound + $0 }
+                }
+                #expect(invalid == whole.invalid && newlines == whole.newlines, "seed \(seed)")
+            }
+        }
+    }
+
+    @Test("a plain row is split into the fields RowScanner finds; other rows are left to it")
+    func plainRows() {
+        let csv = "a,b,c\nx,yy,\n,,\r\n1,2,3\r\"q\",r,s\nt,u\nv,w,x,y\n\nlast,row,here"
+        var bytes = Array(csv.utf8)
+        let file = CSVFile(name: "t.csv", bytes: bytes)
+        var fast: [[String]] = [], slow: [[String]] = []
+        var sink = DiagnosticSink()
+        try? file.forEachRow(sink: &sink) { row, _ in fast.append((0..<3).map { row.string($0) } + ["\(row.line)"]) }
+        // RowScanner alone, row by row, on the same bytes.
+        bytes.withUnsafeMutableBufferPointer { b in
+            var scanner = RowScanner(separator: 44, position: file.bodyStart, line: 2)
+            var fields: [FieldRange] = []
+            while scanner.position < b.count {
+                let line = scanner.line
+                guard case .ok = scanner.scan(into: &fields, buffer: b), fields.count == 3 else { continue }
+                slow.append(fields.map { String(decoding: b[$0.start..<$0.end], as: UTF8.self) } + ["\(line)"])
+            }
+        }
+        #expect(fast == slow)
+        #expect(fast.count == 5 && fast[1] == ["", "", "", "3"] && fast[3] == ["q", "r", "s", "5"])
+        #expect(sink.errors.map { $0.line } == [6, 7, 8])
+    }
+}
