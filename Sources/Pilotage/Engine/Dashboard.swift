@@ -297,10 +297,10 @@ public struct Dashboard: Sendable {
     /// export never sits whole in memory.
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
-        let keys = Breakdown.allCases.map(\.rawValue)
-        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: keys, dialect: dialect, into: write) {
+        let breakdowns = Breakdown.allCases     // (`allCases` makes a new array at each call)
+        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: breakdowns.map(\.rawValue), dialect: dialect, into: write) {
             line, plan, t, ti, yi, k in
-            let b = Breakdown.allCases[k]
+            let b = breakdowns[k]
             return line.breakdowns.contains(b) ? exportValue(line, plan, t, ti, yi, b.order) : nil
         }
     }
