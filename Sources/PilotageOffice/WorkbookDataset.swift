@@ -10,9 +10,10 @@ extension Dataset {
     /// CSV (`12.5`, `"12,5"`). Errors are located by sheet, row and column
     /// (`indicators.xlsx:indicators!E7`). With a `cache`, microdata are read from and written to
     /// its snapshots as ``Dataset/load(from:cache:)`` says.
-    public static func loadReadingWorkbooks(from directory: String, cache: SnapshotCache? = nil) throws(DatasetLoadError) -> Dataset {
+    public static func loadReadingWorkbooks(from directory: String, cache: SnapshotCache? = nil,
+                                            interruption: (() -> Bool)? = nil) throws(DatasetLoadError) -> Dataset {
         let present = indicatorWorkbooks.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
-        guard let file = present.first else { return try load(from: directory, cache: cache) }
+        guard let file = present.first else { return try load(from: directory, tables: [], cache: cache, interruption: interruption) }
         func refuse(_ expected: LocalizedText, _ found: String) -> DatasetLoadError {
             DatasetLoadError(diagnostics: [.init(.mixedDataset, file: file, expected: expected, found: found)])
         }
@@ -29,7 +30,7 @@ extension Dataset {
         guard let sheet = sheets.first(where: { $0.name.lowercased() == "indicators" }) ?? sheets.first else {
             throw refuse(.init(fr: "une feuille « indicators »", en: "an \"indicators\" sheet"), "0 feuille / 0 sheets")
         }
-        return try load(from: directory, tables: [ConvertedTable(sheet, name: "indicators.csv", source: file)])
+        return try load(from: directory, tables: [ConvertedTable(sheet, name: "indicators.csv", source: file)], interruption: interruption)
     }
 }
 

@@ -360,10 +360,11 @@ public final class Session {
         if let loadedDataset { return loadedDataset }
         guard let datasetPath else { throw ShellError(Messages.text(.noDataset, language)) }
         do {
-            let d = try Dataset.loadReadingWorkbooks(from: datasetPath, cache: snapshotCache)
+            let d = try Dataset.loadReadingWorkbooks(from: datasetPath, cache: snapshotCache, interruption: interruption)
             loadedDataset = d
             return d
         } catch {
+            if error.interrupted { throw ShellError(Messages.text(.interrupted, language)) }
             let lines = error.diagnostics.prefix(10).map { $0.message(language) }
             throw ShellError(lines.joined(separator: "\n") + (error.diagnostics.count > 10 ? "\n…" : ""))
         }

@@ -28,6 +28,17 @@ struct ShellTests {
         """)
     }
 
+    @Test("Ctrl-C during a dataset's load stops it: « interrompu », nothing loaded, the next command loads")
+    func interruptedLoad() {
+        let s = Session(datasetPath: demo)
+        var pressed = true
+        s.interruption = { defer { pressed = false }; return pressed }
+        let stopped = s.run("show R5 of nation year 2016")
+        #expect(!stopped.succeeded && stopped.error?.contains("interrompu") == true, "\(stopped)")
+        let next = s.run("show R5 of nation year 2016")
+        #expect(next.succeeded && next.output.contains("R5"), "\(next)")
+    }
+
     @Test func explainInEnglishShowsTheOfficialLabelToo() {
         let s = Session(language: .en)
         let out = s.run("explain R13").output

@@ -247,4 +247,21 @@ struct NumberRangeTests {
         // Short values stay whole.
         #expect(errors("funding.csv", "ml_id,year,funder,line,amount_eur\nML1,2016,etat,socle,12a\n").first?.found == "\"12a\"")
     }
+
+    @Test("a load asks whether to stop between its phases, and stops with an error that says so")
+    func interruption() throws {
+        let dir = Files().write()
+        var asked = 0
+        _ = try Dataset.load(from: dir, tables: [], interruption: { asked += 1; return false })
+        #expect(asked == 3)   // after the reference files, after youth.csv, after the other files
+        for stopAt in 1...3 {
+            var n = 0
+            do {
+                _ = try Dataset.load(from: dir, tables: [], interruption: { n += 1; return n == stopAt })
+                Issue.record("loaded although asked to stop at phase \(stopAt)")
+            } catch {
+                #expect(error.interrupted && error.diagnostics.isEmpty && n == stopAt)
+            }
+        }
+    }
 }

@@ -20,15 +20,22 @@ extension Dataset {
     /// Loads a dataset folder in which some tables were read from other files than their CSV
     /// (`indicators.xlsx` for `indicators.csv`): each ``ConvertedTable`` stands for its CSV, and
     /// its errors are located in its sheet, row and column.
+    ///
+    /// `interruption` is asked between the phases of a load (the reference files, young people,
+    /// the other microdata files, grouping): when it answers `true` the load stops and throws an
+    /// error whose ``DatasetLoadError/interrupted`` is set (the REPL passes Ctrl-C).
     public static func load(from directory: String, tables: [ConvertedTable],
-                            cache: SnapshotCache? = nil) throws(DatasetLoadError) -> Dataset {
+                            cache: SnapshotCache? = nil, interruption: (() -> Bool)? = nil) throws(DatasetLoadError) -> Dataset {
         var loader = DatasetLoader(directory: directory)
         loader.cache = cache
+        loader.interruption = interruption
         loader.converted = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { loader.converted.values.reduce(d) { $1.locate($0) } }
         do {
             let dataset = try loader.load()
             if loader.sink.isEmpty, let dataset { return dataset }
+        } catch is DatasetLoader.Interrupted {
+            throw DatasetLoadError(diagnostics: [], interrupted: true)
         } catch is DiagnosticSink.LimitReached {
             throw DatasetLoadError(diagnostics: located(loader.sink.errors), truncated: true)
         } catch {
@@ -98,6 +105,15 @@ struct DatasetLoader {
     var cache: SnapshotCache?
     /// The snapshot the microdata were read from, if they were.
     private(set) var snapshotRead: String?
+    /// Asked between phases; `true` stops the load (Ctrl-C in the REPL).
+    var interruption: (() -> Bool)?
+
+    struct Interrupted: Error {}
+
+    /// Throws ``Interrupted`` when the caller asks the load to stop.
+    func checkInterruption() throws {
+        if interruption?() == true { throw Interrupted() }
+    }
 
     init(directory: String) { self.directory = directory }
 
@@ -136,6 +152,7 @@ struct DatasetLoader {
         let funding = try loadFunding(mlIndex)
         let conventions = try loadConventions(mlIndex)
         Trace.log("reference files", t0)
+        try checkInterruption()
         var micro: MicroStore?
         var aggregate: AggregateStore?
         if hasAggregate && presentMicro.isEmpty {

@@ -206,9 +206,11 @@ public struct DatasetLoadError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [DatasetDiagnostic]
     /// More errors may follow: loading stopped at the limit.
     public var truncated: Bool
+    /// The caller stopped the load (its `interruption` answered `true`); no diagnostics then.
+    public var interrupted: Bool
     /// Creates a value from its fields.
-    public init(diagnostics: [DatasetDiagnostic], truncated: Bool = false) {
-        self.diagnostics = diagnostics; self.truncated = truncated
+    public init(diagnostics: [DatasetDiagnostic], truncated: Bool = false, interrupted: Bool = false) {
+        self.diagnostics = diagnostics; self.truncated = truncated; self.interrupted = interrupted
     }
     /// A description for logs and messages.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }

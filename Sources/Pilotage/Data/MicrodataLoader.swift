@@ -43,6 +43,7 @@ extension DatasetLoader {
         if youthBox.value.failed { throw DiagnosticSink.LimitReached() }
         guard let youth = youthBox.value.youth else { return nil }
         Trace.log("youth.csv", t0)
+        try checkInterruption()
         for d in sideBox.value.loader.sink.errors { try sink.report(d) }
         guard sideBox.value.files.count == 3 else { return nil }
         let (events, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1], (situations, sc) = sideBox.value.files[2]
@@ -69,6 +70,7 @@ extension DatasetLoader {
         }
         Trace.log("parallel parse", t1b)
         youthFile.storage.release(); pathways.storage.release(); situations.storage.release()
+        try checkInterruption()
         if !eventResults.allSatisfy(\.aligned) {
             // A split fell inside a quoted field: parse the events again, whole.
             let whole = Part(EventColumns(capacity: eventParts.reduce(1) { $0 + $1.newlines }))
