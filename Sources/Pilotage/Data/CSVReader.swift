@@ -440,15 +440,23 @@ func readWholeFile(_ path: String) -> [UInt8]? {
     defer { close(fd) }
     // Read straight into uninitialised storage: zero-filling first would touch every page twice.
     return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-        var done = 0
-        while done < size {
-            let n = read(fd, buffer.baseAddress! + done, size - done)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { break }
-            done += n
-        }
-        count = done
+        count = readFully(fd, into: UnsafeMutableRawBufferPointer(buffer))
     }
+}
+
+/// Reads `buffer.count` bytes of `fd` into `buffer` (from `offset` with `pread` when given,
+/// else from the file's position), through interrupted and short reads; returns how many bytes
+/// it read (fewer at the end of the file or on an error).
+func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int? = nil) -> Int {
+    var done = 0
+    while done < buffer.count {
+        let target = buffer.baseAddress! + done, wanted = buffer.count - done
+        let n = offset.map { pread(fd, target, wanted, off_t($0 + done)) } ?? read(fd, target, wanted)
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { break }
+        done += n
+    }
+    return done
 }
 
 /// The bytes of a regular file mapped copy-on-write (private: unescaping quoted fields in place

@@ -113,9 +113,10 @@ public enum SnapshotRejection: String, Error, Sendable, Hashable {
     case damaged
 }
 
-/// The snapshot file: a header (magic, machine, producer, the dataset's fingerprint, the
-/// body's length and checksum), then every column of the ``MicroStore``, each as its byte
-/// count and its bytes, padded to 8. Columns are read straight into their arrays.
+/// The snapshot file: a header (magic, machine, producer, the dataset's folder and
+/// fingerprint, then a table of the columns — each one's byte count and checksum — and the
+/// header's own checksum), then every column of the ``MicroStore``'s bytes, each padded to 8.
+/// Columns are read straight into their arrays, by blocks on every core.
 enum Snapshot {
     static let magic = Array("PILOTAGE-SNAPSHOT\n".utf8)
     /// Changes with any change of the columns written or their meaning (the format's number),
@@ -139,12 +140,9 @@ enum Snapshot {
 
     /// The dataset folder a snapshot file was made from, read from its header.
     static func datasetPath(of file: String) -> String? {
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
+        guard let (fd, size) = openRegularFile(file) else { return nil }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        var reader = FileReader(fd: fd, size: Int(st.st_size))
+        var reader = FileReader(fd: fd, size: size)
         guard reader.raw(magic.count) == magic, reader.string() != nil, reader.string() == producer else { return nil }
         return reader.string()
     }
@@ -158,26 +156,27 @@ enum Snapshot {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
         var out = ByteBuffer()
         for name in names.sorted() where !name.hasPrefix(".") {
-            let path = (directory as NSString).appendingPathComponent(name)
-            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { continue }
+            guard let (fd, size) = openRegularFile((directory as NSString).appendingPathComponent(name)) else { continue }
             defer { close(fd) }
             var st = stat()
-            guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { continue }
+            guard fstat(fd, &st) == 0 else { continue }
             out.string(name)
-            out.u64(UInt64(st.st_size))
+            out.u64(UInt64(size))
             #if canImport(Darwin)
-            out.u64(UInt64(bitPattern: Int64(st.st_mtimespec.tv_sec))); out.u64(UInt64(st.st_mtimespec.tv_nsec))
+            let modified = st.st_mtimespec
             #else
-            out.u64(UInt64(bitPattern: Int64(st.st_mtim.tv_sec))); out.u64(UInt64(st.st_mtim.tv_nsec))
+            let modified = st.st_mtim
             #endif
-            let window = 64 << 10, size = Int(st.st_size)
+            out.u64(UInt64(bitPattern: Int64(modified.tv_sec))); out.u64(UInt64(modified.tv_nsec))
+            // The first 64 KB and the last 64 KB (the whole file when shorter than 128 KB).
+            let window = 64 << 10
             var sample = [UInt8](repeating: 0, count: min(size, 2 * window))
-            let head = pread(fd, &sample, min(size, window), 0)
-            let tail = size > window ? sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + window, min(size - window, window), off_t(max(window, size - window))) } : 0
-            var h = Checksum()
-            h.add(Array(sample.prefix(max(0, head) + max(0, tail))))
-            out.u64(h.value)
+            let read = sample.withUnsafeMutableBytes { b in
+                let head = readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: b[..<min(size, window)]), at: 0)
+                guard size > window else { return head }
+                return head + readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: b[window...]), at: max(window, size - window))
+            }
+            out.u64(Checksum.of(Array(sample.prefix(read))))
         }
         return out.bytes
     }
@@ -262,12 +261,9 @@ enum Snapshot {
     /// The microdata of the snapshot at `path`, if it was written for these files by this
     /// version on this kind of machine, whole and undamaged.
     static func read(_ path: String, fingerprint: [UInt8]) -> Result<MicroStore, SnapshotRejection> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(.absent) }
+        guard let (fd, size) = openRegularFile(path) else { return .failure(.absent) }
         defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .failure(.absent) }
-        var reader = FileReader(fd: fd, size: Int(st.st_size))
+        var reader = FileReader(fd: fd, size: size)
         guard reader.raw(magic.count) == magic else { return .failure(.otherVersion) }
         guard let m = reader.string(), m == machine else { return .failure(reader.failed ? .truncated : .otherMachine) }
         guard let p = reader.string(), p == producer else { return .failure(reader.failed ? .truncated : .otherVersion) }
@@ -279,7 +275,7 @@ enum Snapshot {
             guard let count = reader.u64(), let sum = reader.u64() else { return .failure(.truncated) }
             table.append((Int(truncatingIfNeeded: count), sum))
         }
-        let headerEnd = Int(st.st_size) - reader.remaining
+        let headerEnd = size - reader.remaining
         guard let headerSum = reader.u64() else { return .failure(.truncated) }
         var header = [UInt8](repeating: 0, count: headerEnd)
         guard pread(fd, &header, headerEnd, 0) == headerEnd, Checksum.of(header) == headerSum,
@@ -349,14 +345,9 @@ enum Snapshot {
                 nonisolated(unsafe) let raw = UnsafeMutableRawBufferPointer(buffer)
                 adviseHugePages(raw)
                 let sums = blockSums(count: n) { _, range in
-                    var done = 0
-                    while done < range.count {
-                        let r = pread(fd, raw.baseAddress! + range.lowerBound + done, range.count - done, off_t(at + range.lowerBound + done))
-                        if r < 0, errno == EINTR { continue }
-                        if r <= 0 { return nil }
-                        done += r
-                    }
-                    return Checksum.of(UnsafeRawBufferPointer(rebasing: raw[range]))
+                    let block = UnsafeMutableRawBufferPointer(rebasing: raw[range])
+                    guard readFully(fd, into: block, at: at + range.lowerBound) == range.count else { return nil }
+                    return Checksum.of(UnsafeRawBufferPointer(block))
                 }
                 ok = sums != nil && combine(sums, count: n) == expected
                 initialized = ok ? buffer.count : 0
@@ -461,15 +452,8 @@ struct FileReader {
     init(fd: Int32, size: Int) { self.fd = fd; remaining = size }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        guard buffer.count <= remaining else { failed = true; return false }
-        var done = 0
-        while done < buffer.count {
-            let n = Glibc.read(fd, buffer.baseAddress! + done, buffer.count - done)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { failed = true; return false }
-            done += n
-        }
-        remaining -= done
+        guard buffer.count <= remaining, readFully(fd, into: buffer) == buffer.count else { failed = true; return false }
+        remaining -= buffer.count
         return true
     }
 

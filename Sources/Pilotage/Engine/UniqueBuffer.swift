@@ -3,8 +3,8 @@
 /// swift-collections' `_Unsafe…` storage types do).
 ///
 /// The engine's inner loops read and write it without bounds checks, through ``pointer``: valid
-/// while the buffer is borrowed (in a method of its owner, or inside ``withPointer(_:)``), never
-/// to be kept beyond.
+/// while the buffer is borrowed (in a method of its owner, or while the owner is still used
+/// after the pointer's last use), never to be kept beyond.
 struct UniqueBuffer<Element: BitwiseCopyable>: ~Copyable, @unchecked Sendable {
     private let base: UnsafeMutablePointer<Element>
     let count: Int
@@ -35,7 +35,4 @@ struct UniqueBuffer<Element: BitwiseCopyable>: ~Copyable, @unchecked Sendable {
 
     /// Sets every value to `value`.
     func reset(to value: Element) { base.update(repeating: value, count: count) }
-
-    /// The memory, for the duration of `body`.
-    @inline(__always) func withPointer<R>(_ body: (UnsafeMutablePointer<Element>) throws -> R) rethrows -> R { try body(base) }
 }
