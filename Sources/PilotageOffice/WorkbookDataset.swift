@@ -13,7 +13,9 @@ extension Dataset {
     public static func loadReadingWorkbooks(from directory: String, cache: SnapshotCache? = nil,
                                             interruption: (() -> Bool)? = nil) throws(DatasetLoadError) -> Dataset {
         let present = indicatorWorkbooks.filter { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0)) }
-        guard let file = present.first else { return try load(from: directory, tables: [], cache: cache, interruption: interruption) }
+        guard let file = present.first else {
+            return try load(from: directory, tables: [], cache: cache, interruption: interruption)
+        }
         func refuse(_ expected: LocalizedText, _ found: String) -> DatasetLoadError {
             DatasetLoadError(diagnostics: [.init(.mixedDataset, file: file, expected: expected, found: found)])
         }
@@ -30,7 +32,8 @@ extension Dataset {
         guard let sheet = sheets.first(where: { $0.name.lowercased() == "indicators" }) ?? sheets.first else {
             throw refuse(.init(fr: "une feuille « indicators »", en: "an \"indicators\" sheet"), "0 feuille / 0 sheets")
         }
-        return try load(from: directory, tables: [ConvertedTable(sheet, name: "indicators.csv", source: file)], interruption: interruption)
+        let table = ConvertedTable(sheet, name: "indicators.csv", source: file)
+        return try load(from: directory, tables: [table], interruption: interruption)
     }
 }
 

@@ -169,7 +169,9 @@ enum Commands {
     ) { session, _ throws(ShellError) in
         let d = try session.dataset()
         var out = "\(d.manifest.name) — \(session.datasetPath ?? "")\n  \(Explanation.summary(d, session.language))\n"
-        if let snapshot = d.snapshotFile { out += "  " + Messages.text(.snapshotSource, session.language, snapshot) + "\n" }
+        if let snapshot = d.snapshotFile {
+            out += "  " + Messages.text(.snapshotSource, session.language, snapshot) + "\n"
+        }
         if !d.manifest.description.isEmpty { out += "  \(d.manifest.description)\n" }
         return ShellResult(output: out)
     }

@@ -360,7 +360,8 @@ public final class Session {
         if let loadedDataset { return loadedDataset }
         guard let datasetPath else { throw ShellError(Messages.text(.noDataset, language)) }
         do {
-            let d = try Dataset.loadReadingWorkbooks(from: datasetPath, cache: snapshotCache, interruption: interruption)
+            let d = try Dataset.loadReadingWorkbooks(from: datasetPath, cache: snapshotCache,
+                                                     interruption: interruption)
             loadedDataset = d
             return d
         } catch {

@@ -101,7 +101,9 @@ struct Bench: ParsableCommand {
         print("""
         {"load_s": \(median(load)), "dashboard_s": \(median(compute)), "dashboard_min_s": \(compute.min()!), \
         "dashboard_cpu_s": \(median(computeCPU)), "export_s": \(median(export)), \
-        "load_writing_snapshot_s": \(snapshotLoad), "reopen_s": \(median(reopen)), "workbook_s": \(median(workbook)), "programmes_s": \(median(programmes)), "programmes_export_s": \(median(programmesExport)), "one_line_one_ml_s": \(median(single)), \
+        "load_writing_snapshot_s": \(snapshotLoad), "reopen_s": \(median(reopen)), "workbook_s": \(median(workbook)), \
+        "programmes_s": \(median(programmes)), "programmes_export_s": \(median(programmesExport)), \
+        "one_line_one_ml_s": \(median(single)), \
         "cells": \(cells), "youth": \(dataset.youthCount), "events": \(dataset.eventCount), "runs": \(runs), "dashboard_runs": \(compute.count), \
         "query_p50_s": \(p50), "query_p95_s": \(p95), "query_slowest": "\(worst.0)", "query_slowest_p95_s": \(worst.1), \
         "scenario_s": \(scenarioTime), "matrix_s": \(matrixTime)}

@@ -31,14 +31,14 @@ func loadForCommand(_ directory: String, language: Language, cache: Bool = false
 /// The `--no-cache` flag's help, shared by the commands that load a dataset.
 enum NoCache {
     static var help: ArgumentHelp {
-        HelpText.help("Lit les fichiers CSV sans lire ni écrire d'instantané. Sinon, un jeu de microdonnées de plus de 32 Mo "
-                      + "laisse au premier chargement un instantané ($XDG_CACHE_HOME/pilotage/snapshots, par défaut "
-                      + "~/.cache/pilotage/snapshots) qui le rouvre ensuite en moins d'une seconde tant que ses fichiers "
-                      + "n'ont pas changé (voir pilotage cache).",
-                      en: "Reads the CSV files without reading or writing a snapshot. Otherwise, a microdata dataset over 32 MB "
-                      + "leaves on its first load a snapshot ($XDG_CACHE_HOME/pilotage/snapshots, by default "
-                      + "~/.cache/pilotage/snapshots) that reopens it in under a second while its files are unchanged "
-                      + "(see pilotage cache).")
+        HelpText.help("Lit les fichiers CSV sans lire ni écrire d'instantané. Sinon, un jeu de microdonnées "
+                      + "de plus de 32 Mo laisse au premier chargement un instantané ($XDG_CACHE_HOME/pilotage/"
+                      + "snapshots, par défaut ~/.cache/pilotage/snapshots) qui le rouvre ensuite en moins d'une "
+                      + "seconde tant que ses fichiers n'ont pas changé (voir pilotage cache).",
+                      en: "Reads the CSV files without reading or writing a snapshot. Otherwise, a microdata dataset "
+                      + "over 32 MB leaves on its first load a snapshot ($XDG_CACHE_HOME/pilotage/snapshots, by "
+                      + "default ~/.cache/pilotage/snapshots) that reopens it in under a second while its files are "
+                      + "unchanged (see pilotage cache).")
     }
 }
 
@@ -48,12 +48,13 @@ struct Cache: ParsableCommand {
         CommandConfiguration(abstract: HelpText.text("Liste les instantanés du cache (ou les efface avec clear).",
                                                      en: "Lists the cache's snapshots (or removes them with clear)."),
                              discussion: HelpText.text(
-                                "Un instantané contient les microdonnées du jeu de données (identifiants pseudonymes compris), "
-                                + "lisibles par vous seul (fichier 600, dossier 700) ; il reste après le déplacement ou la "
-                                + "suppression du dossier : pilotage cache clear les efface tous, sans risque.",
-                                en: "A snapshot holds the dataset's microdata (pseudonymous identifiers included), readable by you "
-                                + "only (file 600, folder 700); it stays after the folder is moved or deleted: pilotage cache "
-                                + "clear removes them all, safely."))
+                                "Un instantané contient les microdonnées du jeu de données (identifiants "
+                                + "pseudonymes compris), lisibles par vous seul (fichier 600, dossier 700) ; il reste "
+                                + "après le déplacement ou la suppression du dossier : pilotage cache clear les "
+                                + "efface tous, sans risque.",
+                                en: "A snapshot holds the dataset's microdata (pseudonymous identifiers included), "
+                                + "readable by you only (file 600, folder 700); it stays after the folder is moved "
+                                + "or deleted: pilotage cache clear removes them all, safely."))
     }
     @Argument(help: HelpText.help("clear : effacer les instantanés.", en: "clear: remove the snapshots.",
                                   value: ("action", "action"))) var action: String?
@@ -70,7 +71,9 @@ struct Cache: ParsableCommand {
             var out = Messages.text(.cacheFolder, lang, cache.directory) + "\n"
             for e in entries {
                 let size = Messages.text(.cacheSize, lang, lang.number(Double(e.bytes) / 1e6))
-                let folder = e.dataset.map { FileManager.default.fileExists(atPath: $0) ? $0 : $0 + " " + Messages.text(.cacheDatasetGone, lang) }
+                let folder = e.dataset.map {
+                    FileManager.default.fileExists(atPath: $0) ? $0 : $0 + " " + Messages.text(.cacheDatasetGone, lang)
+                }
                 out += "  \(size)  \(folder ?? Messages.text(.cacheOtherVersion, lang))\n"
             }
             if entries.isEmpty { out += "  " + Messages.text(.cacheEmpty, lang) + "\n" }

@@ -10,7 +10,8 @@ struct PilotageCommand: ParsableCommand {
                                 en: "Steering of the Missions locales: the CPO dashboard, a REPL and an SDK."),
         discussion: HelpText.text("Sans sous-commande : ouvre le REPL sur le jeu de démonstration.",
                                   en: "Without a subcommand: opens the REPL on the demo dataset."),
-        subcommands: [Repl.self, Generate.self, Validate.self, Export.self, Cache.self, Bench.self, Fuzz.self, FuzzLoader.self],
+        subcommands: [Repl.self, Generate.self, Validate.self, Export.self, Cache.self, Bench.self, Fuzz.self,
+                      FuzzLoader.self],
         defaultSubcommand: Repl.self
     ) }
 }

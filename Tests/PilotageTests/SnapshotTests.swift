@@ -10,7 +10,8 @@ struct SnapshotTests {
     /// made once per run.
     static let source: String = {
         let dir = temporaryFolder("snapshot-source")
-        _ = try! DatasetGenerator.generate(GeneratorOptions(preset: .demo, seed: 3, years: [2016, 2017], scale: 0.02), to: dir)
+        let options = GeneratorOptions(preset: .demo, seed: 3, years: [2016, 2017], scale: 0.02)
+        _ = try! DatasetGenerator.generate(options, to: dir)
         return dir
     }()
 
@@ -59,9 +60,12 @@ struct SnapshotTests {
 
     @Test("the user's cache follows XDG")
     func userCache() {
-        #expect(SnapshotCache.user(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"])?.directory == "/x/cache/pilotage/snapshots")
-        #expect(SnapshotCache.user(environment: ["HOME": "/home/a"])?.directory == "/home/a/.cache/pilotage/snapshots")
-        #expect(SnapshotCache.user(environment: ["XDG_CACHE_HOME": "relative", "HOME": "/home/a"])?.directory == "/home/a/.cache/pilotage/snapshots")
+        func folder(_ environment: [String: String]) -> String? {
+            SnapshotCache.user(environment: environment)?.directory
+        }
+        #expect(folder(["XDG_CACHE_HOME": "/x/cache", "HOME": "/home/a"]) == "/x/cache/pilotage/snapshots")
+        #expect(folder(["HOME": "/home/a"]) == "/home/a/.cache/pilotage/snapshots")
+        #expect(folder(["XDG_CACHE_HOME": "relative", "HOME": "/home/a"]) == "/home/a/.cache/pilotage/snapshots")
         #expect(SnapshotCache.user(environment: [:]) == nil)
     }
 
@@ -150,8 +154,12 @@ struct SnapshotTests {
 
     @Test("a snapshot of another version of Pilotage")
     func otherVersion() throws {
-        try expectRejected(.otherVersion) { _, snapshot in try patch(snapshot, "snapshot format 2", "snapshot format 1") }
-        try expectRejected(.otherVersion) { _, snapshot in try patch(snapshot, "pilotage \(PilotageVersion.string)", "pilotage 0.0.0") }
+        try expectRejected(.otherVersion) { _, snapshot in
+            try patch(snapshot, "snapshot format 2", "snapshot format 1")
+        }
+        try expectRejected(.otherVersion) { _, snapshot in
+            try patch(snapshot, "pilotage \(PilotageVersion.string)", "pilotage 0.0.0")
+        }
     }
 
     @Test("a snapshot of another kind of machine")

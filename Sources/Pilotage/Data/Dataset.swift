@@ -81,8 +81,9 @@ public struct Dataset: Sendable {
 
     /// The same dataset with other conventions (made in the REPL, or read elsewhere).
     public func with(conventions: [Convention]?) -> Dataset {
-        var d = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
-                        funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+        var d = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts,
+                        resources: resources, funding: funding, conventions: conventions, micro: micro,
+                        aggregate: aggregate)
         d.snapshotFile = snapshotFile
         return d
     }

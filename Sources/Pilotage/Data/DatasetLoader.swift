@@ -25,7 +25,8 @@ extension Dataset {
     /// the other microdata files, grouping): when it answers `true` the load stops and throws an
     /// error whose ``DatasetLoadError/interrupted`` is set (the REPL passes Ctrl-C).
     public static func load(from directory: String, tables: [ConvertedTable],
-                            cache: SnapshotCache? = nil, interruption: (() -> Bool)? = nil) throws(DatasetLoadError) -> Dataset {
+                            cache: SnapshotCache? = nil,
+                            interruption: (() -> Bool)? = nil) throws(DatasetLoadError) -> Dataset {
         var loader = DatasetLoader(directory: directory)
         loader.cache = cache
         loader.interruption = interruption
@@ -161,8 +162,9 @@ struct DatasetLoader {
             micro = try loadMicroThroughCache(mlIndex, files: presentMicro)
         }
         guard sink.isEmpty, let manifest else { return nil }
-        var dataset = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts, resources: resources,
-                              funding: funding, conventions: conventions, micro: micro, aggregate: aggregate)
+        var dataset = Dataset(manifest: manifest, regions: regions, missions: missions, contexts: contexts,
+                              resources: resources, funding: funding, conventions: conventions, micro: micro,
+                              aggregate: aggregate)
         dataset.snapshotFile = snapshotRead
         return dataset
     }
@@ -171,16 +173,19 @@ struct DatasetLoader {
     /// read: a file changed during the load makes the next load parse again), else parsed and
     /// snapshotted when the load is clean and big enough to be worth it.
     private mutating func loadMicroThroughCache(_ ml: IDIndex, files: [String]) throws -> MicroStore? {
-        guard let cache, converted.isEmpty, let fingerprint = Snapshot.fingerprint(of: directory) else { return try loadMicro(ml) }
+        guard let cache, converted.isEmpty, let fingerprint = Snapshot.fingerprint(of: directory) else {
+            return try loadMicro(ml)
+        }
         let t0 = Trace.now()
         let file = cache.file(for: directory)
-        if case .success(let store) = Snapshot.read(file, fingerprint: fingerprint), store.youthML.allSatisfy({ $0 >= 0 && Int($0) < ml.count }) {
+        if case .success(let store) = Snapshot.read(file, fingerprint: fingerprint),
+           store.youthML.allSatisfy({ $0 >= 0 && Int($0) < ml.count }) {
             Trace.log("snapshot read", t0)
             snapshotRead = file
             return store
         }
         guard let micro = try loadMicro(ml) else { return nil }
-        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: path($1))[.size] as? Int) ?? 0) }
+        let bytes = files.reduce(0) { $0 + (openRegularFile(path($1)).map { close($0.fd); return $0.size } ?? 0) }
         if sink.isEmpty, bytes >= cache.minimumBytes {
             let t1 = Trace.now()
             Snapshot.write(micro, dataset: directory, fingerprint: fingerprint, to: file)

@@ -39,7 +39,8 @@ public struct SnapshotCache: Sendable, Hashable {
 
     /// The snapshot file of a dataset folder (named after the folder's absolute path).
     public func file(for dataset: String) -> String {
-        (directory as NSString).appendingPathComponent(String(Checksum.of(Array(Snapshot.absolute(dataset).utf8)), radix: 16) + ".snapshot")
+        let name = String(Checksum.of(Array(Snapshot.absolute(dataset).utf8)), radix: 16) + ".snapshot"
+        return (directory as NSString).appendingPathComponent(name)
     }
 
     /// A snapshot in the cache: the dataset folder it was made from, its size and date.
@@ -73,7 +74,8 @@ public struct SnapshotCache: Sendable, Hashable {
     public func clear() -> Int {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".snapshot") || $0.hasSuffix(".tmp") }.reduce(0) { n, name in
-            n + ((try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))) != nil ? 1 : 0)
+            let file = (directory as NSString).appendingPathComponent(name)
+            return n + ((try? FileManager.default.removeItem(atPath: file)) != nil ? 1 : 0)
         }
     }
 
@@ -156,7 +158,8 @@ enum Snapshot {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return nil }
         var out = ByteBuffer()
         for name in names.sorted() where !name.hasPrefix(".") {
-            guard let (fd, size) = openRegularFile((directory as NSString).appendingPathComponent(name)) else { continue }
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let (fd, size) = openRegularFile(path) else { continue }
             defer { close(fd) }
             var st = stat()
             guard fstat(fd, &st) == 0 else { continue }
@@ -174,7 +177,8 @@ enum Snapshot {
             let read = sample.withUnsafeMutableBytes { b in
                 let head = readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: b[..<min(size, window)]), at: 0)
                 guard size > window else { return head }
-                return head + readFully(fd, into: UnsafeMutableRawBufferPointer(rebasing: b[window...]), at: max(window, size - window))
+                let tail = UnsafeMutableRawBufferPointer(rebasing: b[window...])
+                return head + readFully(fd, into: tail, at: max(window, size - window))
             }
             out.u64(Checksum.of(Array(sample.prefix(read))))
         }
@@ -189,7 +193,8 @@ enum Snapshot {
     static func write(_ m: MicroStore, dataset: String, fingerprint: [UInt8], to path: String) -> Bool {
         let columns = columns(of: m)
         var header = ByteBuffer()
-        header.raw(magic); header.string(machine); header.string(producer); header.string(absolute(dataset)); header.blob(fingerprint)
+        header.raw(magic); header.string(machine); header.string(producer)
+        header.string(absolute(dataset)); header.blob(fingerprint)
         header.u64(UInt64(columns.count))
         for c in columns {
             header.u64(UInt64(c.count))
@@ -198,16 +203,18 @@ enum Snapshot {
         header.u64(Checksum.of(header.bytes))
 
         let folder = (path as NSString).deletingLastPathComponent
-        guard (try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                         attributes: [.posixPermissions: 0o700])) != nil else { return false }
+        let made = try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                             attributes: [.posixPermissions: 0o700])
+        guard made != nil else { return false }
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
         var ok = header.bytes.withUnsafeBytes { writeAll(fd, $0) }
         let zeros = [UInt8](repeating: 0, count: 8)
         for c in columns where ok {
+            let padding = padded(c.count) - c.count
             ok = c.withBytes { writeAll(fd, $0) }
-                && zeros.withUnsafeBytes { writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<(padded(c.count) - c.count)])) }
+                && zeros.withUnsafeBytes { writeAll(fd, UnsafeRawBufferPointer(rebasing: $0[0..<padding])) }
         }
         ok = close(fd) == 0 && ok
         guard ok, rename(temporary, path) == 0 else { unlink(temporary); return false }
@@ -233,7 +240,10 @@ enum Snapshot {
     /// A column's checksum: each block's, then theirs (so that blocks are summed in parallel).
     static func columnSum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         nonisolated(unsafe) let bytes = bytes
-        return combine(blockSums(count: bytes.count) { _, range in Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[range])) }, count: bytes.count)
+        let sums = blockSums(count: bytes.count) { _, range in
+            Checksum.of(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        }
+        return combine(sums, count: bytes.count)
     }
 
     /// `body(block, its byte range)` for every block of a column of `count` bytes, in parallel.
@@ -242,7 +252,9 @@ enum Snapshot {
         var sums = [UInt64?](repeating: nil, count: blocks)
         sums.withUnsafeMutableBufferPointer { s in
             nonisolated(unsafe) let s = s
-            DispatchQueue.concurrentPerform(iterations: blocks) { b in s[b] = body(b, b * block..<min(count, (b + 1) * block)) }
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                s[b] = body(b, b * block..<min(count, (b + 1) * block))
+            }
         }
         return sums.contains(nil) ? nil : sums.map { $0! }
     }
@@ -265,10 +277,10 @@ enum Snapshot {
         defer { close(fd) }
         var reader = FileReader(fd: fd, size: size)
         guard reader.raw(magic.count) == magic else { return .failure(.otherVersion) }
-        guard let m = reader.string(), m == machine else { return .failure(reader.failed ? .truncated : .otherMachine) }
-        guard let p = reader.string(), p == producer else { return .failure(reader.failed ? .truncated : .otherVersion) }
+        guard reader.string() == machine else { return .failure(reader.failed ? .truncated : .otherMachine) }
+        guard reader.string() == producer else { return .failure(reader.failed ? .truncated : .otherVersion) }
         guard reader.string() != nil else { return .failure(.truncated) }
-        guard let f = reader.blob(), f == fingerprint else { return .failure(reader.failed ? .truncated : .datasetChanged) }
+        guard reader.blob() == fingerprint else { return .failure(reader.failed ? .truncated : .datasetChanged) }
         guard let n = reader.u64(), n < 1024 else { return .failure(reader.failed ? .truncated : .damaged) }
         var table: [(count: Int, sum: UInt64)] = []
         for _ in 0..<n {
@@ -317,13 +329,14 @@ enum Snapshot {
     /// Every column, in the file's order (the reader's order below must be the same).
     static func columns(of m: MicroStore) -> [Column] {
         let (yA, yO, yT) = m.youthIDs.parts, (pA, pO, pT) = m.pwIDs.parts, (sA, sO, sT) = m.stIDs.parts
-        return [Column(yA), Column(yO), Column(yT), Column(m.youthML), Column(m.youthSex), Column(m.youthBirth),
-                Column(m.youthLevel), Column(m.youthFlags), Column(m.youthLine),
+        return [Column(yA), Column(yO), Column(yT), Column(m.youthML), Column(m.youthSex),
+                Column(m.youthBirth), Column(m.youthLevel), Column(m.youthFlags), Column(m.youthLine),
                 Column(m.evStart), Column(m.evDate), Column(m.evKind), Column(m.evDetail), Column(m.evLine),
-                Column(m.pwStart), Column(pA), Column(pO), Column(pT), Column(m.pwID), Column(m.pwBegin), Column(m.pwEnd),
-                Column(m.pwProgram), Column(m.pwOutcome), Column(m.pwDetail), Column(m.pwFlags), Column(m.pwLine),
-                Column(m.stStart), Column(sA), Column(sO), Column(sT), Column(m.stID), Column(m.stBegin), Column(m.stEnd),
-                Column(m.stKind), Column(m.stDetail), Column(m.stFlags), Column(m.stLine)]
+                Column(m.pwStart), Column(pA), Column(pO), Column(pT), Column(m.pwID), Column(m.pwBegin),
+                Column(m.pwEnd), Column(m.pwProgram), Column(m.pwOutcome), Column(m.pwDetail), Column(m.pwFlags),
+                Column(m.pwLine),
+                Column(m.stStart), Column(sA), Column(sO), Column(sT), Column(m.stID), Column(m.stBegin),
+                Column(m.stEnd), Column(m.stKind), Column(m.stDetail), Column(m.stFlags), Column(m.stLine)]
     }
 
     /// Reads the columns back in order, each straight into its array, by blocks on every core,
@@ -366,36 +379,43 @@ enum Snapshot {
         }
 
         mutating func store() -> MicroStore? {
-            guard let ids = index(), let ml: [Int32] = column(), let sex: [UInt8] = column(), let birth: [Int32] = column(),
-                  let level: [UInt8] = column(), let flags: [UInt8] = column(), let line: [Int32] = column(),
+            guard let ids = index(), let ml: [Int32] = column(), let sex: [UInt8] = column(),
+                  let birth: [Int32] = column(), let level: [UInt8] = column(), let flags: [UInt8] = column(),
+                  let line: [Int32] = column(),
                   let evStart: [Int32] = column(), let evDate: [Int32] = column(), let evKind: [UInt8] = column(),
                   let evDetail: [UInt8] = column(), let evLine: [Int32] = column(),
-                  let pwStart: [Int32] = column(), let pwIDs = index(), let pwID: [Int32] = column(), let pwBegin: [Int32] = column(),
-                  let pwEnd: [Int32] = column(), let pwProgram: [UInt8] = column(), let pwOutcome: [UInt8] = column(),
-                  let pwDetail: [UInt8] = column(), let pwFlags: [UInt8] = column(), let pwLine: [Int32] = column(),
-                  let stStart: [Int32] = column(), let stIDs = index(), let stID: [Int32] = column(), let stBegin: [Int32] = column(),
-                  let stEnd: [Int32] = column(), let stKind: [UInt8] = column(), let stDetail: [UInt8] = column(),
-                  let stFlags: [UInt8] = column(), let stLine: [Int32] = column() else { return nil }
-            let n = ml.count
-            guard ids.count == n, [sex.count, birth.count, level.count, flags.count, line.count].allSatisfy({ $0 == n }),
-                  grouping(evStart, n, evDate.count), [evKind.count, evDetail.count, evLine.count].allSatisfy({ $0 == evDate.count }),
-                  grouping(pwStart, n, pwID.count), pwIDs.count == pwID.count,
-                  [pwBegin, pwEnd, pwLine].allSatisfy({ $0.count == pwID.count }),
-                  [pwProgram, pwOutcome, pwDetail, pwFlags].allSatisfy({ $0.count == pwID.count }),
-                  grouping(stStart, n, stID.count), stIDs.count == stID.count,
-                  [stBegin, stEnd, stLine].allSatisfy({ $0.count == stID.count }),
-                  [stKind, stDetail, stFlags].allSatisfy({ $0.count == stID.count }) else { return nil }
-            return MicroStore(youthIDs: ids, youthML: ml, youthSex: sex, youthBirth: birth, youthLevel: level, youthFlags: flags,
-                              youthLine: line, evStart: evStart, evDate: evDate, evKind: evKind, evDetail: evDetail, evLine: evLine,
-                              pwStart: pwStart, pwIDs: pwIDs, pwID: pwID, pwBegin: pwBegin, pwEnd: pwEnd, pwProgram: pwProgram,
-                              pwOutcome: pwOutcome, pwDetail: pwDetail, pwFlags: pwFlags, pwLine: pwLine,
-                              stStart: stStart, stIDs: stIDs, stID: stID, stBegin: stBegin, stEnd: stEnd, stKind: stKind,
-                              stDetail: stDetail, stFlags: stFlags, stLine: stLine)
+                  let pwStart: [Int32] = column(), let pwIDs = index(), let pwID: [Int32] = column(),
+                  let pwBegin: [Int32] = column(), let pwEnd: [Int32] = column(), let pwProgram: [UInt8] = column(),
+                  let pwOutcome: [UInt8] = column(), let pwDetail: [UInt8] = column(), let pwFlags: [UInt8] = column(),
+                  let pwLine: [Int32] = column(),
+                  let stStart: [Int32] = column(), let stIDs = index(), let stID: [Int32] = column(),
+                  let stBegin: [Int32] = column(), let stEnd: [Int32] = column(), let stKind: [UInt8] = column(),
+                  let stDetail: [UInt8] = column(), let stFlags: [UInt8] = column(), let stLine: [Int32] = column()
+            else { return nil }
+            let n = ml.count, events = evDate.count, pathways = pwID.count, situations = stID.count
+            guard ids.count == n, [sex, level, flags].allSatisfy({ $0.count == n }),
+                  [birth, line].allSatisfy({ $0.count == n }),
+                  grouping(evStart, n, events),
+                  [evKind.count, evDetail.count, evLine.count].allSatisfy({ $0 == events }),
+                  grouping(pwStart, n, pathways), pwIDs.count == pathways,
+                  [pwBegin, pwEnd, pwLine].allSatisfy({ $0.count == pathways }),
+                  [pwProgram, pwOutcome, pwDetail, pwFlags].allSatisfy({ $0.count == pathways }),
+                  grouping(stStart, n, situations), stIDs.count == situations,
+                  [stBegin, stEnd, stLine].allSatisfy({ $0.count == situations }),
+                  [stKind, stDetail, stFlags].allSatisfy({ $0.count == situations }) else { return nil }
+            return MicroStore(youthIDs: ids, youthML: ml, youthSex: sex, youthBirth: birth, youthLevel: level,
+                              youthFlags: flags, youthLine: line,
+                              evStart: evStart, evDate: evDate, evKind: evKind, evDetail: evDetail, evLine: evLine,
+                              pwStart: pwStart, pwIDs: pwIDs, pwID: pwID, pwBegin: pwBegin, pwEnd: pwEnd,
+                              pwProgram: pwProgram, pwOutcome: pwOutcome, pwDetail: pwDetail, pwFlags: pwFlags,
+                              pwLine: pwLine,
+                              stStart: stStart, stIDs: stIDs, stID: stID, stBegin: stBegin, stEnd: stEnd,
+                              stKind: stKind, stDetail: stDetail, stFlags: stFlags, stLine: stLine)
         }
     }
 }
 
-/// The version of Pilotage, as snapshots and `pilotage --version` give it.
+/// The version of Pilotage, as its snapshots name it.
 public enum PilotageVersion {
     /// The version string.
     public static let string = "0.7.0"
@@ -452,7 +472,10 @@ struct FileReader {
     init(fd: Int32, size: Int) { self.fd = fd; remaining = size }
 
     mutating func read(into buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        guard buffer.count <= remaining, readFully(fd, into: buffer) == buffer.count else { failed = true; return false }
+        guard buffer.count <= remaining, readFully(fd, into: buffer) == buffer.count else {
+            failed = true
+            return false
+        }
         remaining -= buffer.count
         return true
     }

@@ -298,7 +298,8 @@ public struct Dashboard: Sendable {
     public func exportCSV<E: Error>(year: Int? = nil, dialect: CSVDialect = .standard,
                                     into write: (String) throws(E) -> Void) throws(E) {
         let breakdowns = Breakdown.allCases     // (`allCases` makes a new array at each call)
-        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: breakdowns.map(\.rawValue), dialect: dialect, into: write) {
+        try ExportRows.write(self, year: year, lines: Catalogue.computed, keys: breakdowns.map(\.rawValue),
+                             dialect: dialect, into: write) {
             line, plan, t, ti, yi, k in
             let b = breakdowns[k]
             return line.breakdowns.contains(b) ? exportValue(line, plan, t, ti, yi, b.order) : nil

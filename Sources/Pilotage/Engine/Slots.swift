@@ -12,8 +12,10 @@ enum Slots {
     /// the lines of the evaluator's year word (``PersonEvaluator/wordLines``), then the others
     /// in catalogue order.
     static let countLines: [String] = {
-        do { return try maskLayout(Catalogue.computed.filter { $0.kind == .count }.map(\.id), wordLines: PersonEvaluator.wordLines) }
-        catch { preconditionFailure("the catalogue's count lines: \(error)") }
+        let counts = Catalogue.computed.filter { $0.kind == .count }.map(\.id)
+        do { return try maskLayout(counts, wordLines: PersonEvaluator.wordLines) } catch {
+            preconditionFailure("the catalogue's count lines: \(error)")
+        }
     }()
 
     /// Why the count lines cannot be laid out in a ``LineMask``.

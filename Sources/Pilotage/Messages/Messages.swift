@@ -78,7 +78,8 @@ package enum Messages {
         case programmeHeader
         case avenantExtension
         case snapshotSource
-        case cacheUnavailable, cacheFolder, cacheDatasetGone, cacheEmpty, cacheCleared, cacheUnknownAction, cacheSize, cacheOtherVersion
+        case cacheUnavailable, cacheFolder, cacheDatasetGone, cacheEmpty, cacheCleared, cacheUnknownAction, cacheSize
+        case cacheOtherVersion
         // Commands declared once (issue #14, item 3).
         case unknownTheme, unknownAvenantKey, unknownStep, notBoth
         // The dialogue's documents as the instruction writes them (issue 15).
