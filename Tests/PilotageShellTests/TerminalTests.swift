@@ -8,8 +8,9 @@ struct TerminalRun {
 
 /// Drives the built `pilotage` through a real pseudo-terminal (Python's `pty`), as an analyst
 /// types: each step writes its bytes, then reads the screen for its pause. Keys are bytes:
-/// "\t" Tab, "\r" Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" ↑. A negative pause first
-/// waits until a command runs (the terminal in its signal mode), then pauses for its magnitude.
+/// "\t" Tab, "\r" Enter, "\u{03}" Ctrl-C, "\u{04}" Ctrl-D, "\u{1b}[A" ↑. A step's keys wait for
+/// the prompt (libedit editing a line); a negative pause's keys wait instead until a command runs
+/// (the terminal in its signal mode), then the step pauses for its magnitude.
 func terminal(_ steps: [(keys: [UInt8], pause: Double)], arguments: [String] = [],
               environment: [String: String] = [:], signal: Int32? = nil) throws -> TerminalRun {
     let driver = """
@@ -28,20 +29,24 @@ func terminal(_ steps: [(keys: [UInt8], pause: Double)], arguments: [String] = [
             if r:
                 try: out += os.read(fd, 65536)
                 except OSError: return
-    read(1.5)
+    def settled(editing, limit, hold):
+        # Waits until the terminal has stayed in one mode for `hold` seconds: line editing (the signal keys
+        # off, libedit's raw mode) or a command running (the signal keys on). A loaded machine
+        # cannot race us: a Ctrl-D written while a command runs would reach libedit as a NUL.
+        deadline, since = time.time() + limit, None
+        while time.time() < deadline:
+            if bool(termios.tcgetattr(fd)[3] & termios.ISIG) != editing:
+                since = since or time.time()
+                if time.time() - since > hold: return
+            else:
+                since = None
+            read(0.05)
+    read(0.5)
     for keys, pause in steps:
-        if pause < 0:
-            # First wait until a command runs: the terminal is back in its signal mode (the
-            # signal keys are off while a line is edited), so a loaded machine cannot race us.
-            # It must stay so for half a second: a short command before it may flip it briefly.
-            deadline, since = time.time() + 15, None
-            while time.time() < deadline:
-                if termios.tcgetattr(fd)[3] & termios.ISIG:
-                    since = since or time.time()
-                    if time.time() - since > 0.5: break
-                else:
-                    since = None
-                read(0.05)
+        if pause >= 0:
+            settled(True, 30, 0.3)
+        else:
+            settled(False, 15, 0.5)   # a command runs; a short one before it may flip the mode briefly
         os.write(fd, bytes(keys)); read(abs(pause))
     if sig: os.kill(pid, sig); read(1.0)
     deadline = time.time() + 20
