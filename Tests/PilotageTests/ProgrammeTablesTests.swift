@@ -52,6 +52,23 @@ struct ProgrammeTablesTests {
         #expect(tables.value("R10", for: ml, year: 2016, programme: .regional) == .failure(.noProgrammeTable(.regional)))
     }
 
+    @Test("a programme's 4.2 cohort counts in the years when the programme's pathways all ended before them")
+    func cohortFromBeforeTheYears() throws {
+        // The dataset's only year is 2016. Y3's PPAE (2 Jan – 31 Mar 2015) meets no year, but
+        // 2 Jan 2015 ⊕ 12 months = 2 Jan 2016: its 12-month cohort is 2016's, a job started
+        // (June 2015) before it. Y4's PPAE began on 31 Dec 2014: its cohort is 2015's, not counted.
+        var f = Files()
+        f.files["youth.csv"]! += "Y3,ML1,F,1996-05-06,IV,1,0,0,\nY4,ML1,M,1996-05-06,IV,1,0,0,\n"
+        f.files["pathways.csv"]! += "P3,Y3,ppae,2015-01-02,2015-03-31,0,emploi,cdd,0,0,0\nP4,Y4,ppae,2014-12-31,2015-02-28,0,autre,,0,0,0\n"
+        f.files["situations.csv"]! += "S3,Y3,emploi,cdd,2015-06-01,2015-09-30,0,0\n"
+        let d = try f.load(), tables = ProgrammeTables(d), ml = Territory.ml("ML1")
+        #expect(Dashboard(d).number("4.2.m12.base", for: ml, year: 2016) == 1)
+        #expect(tables.number("4.2.m12.base", for: ml, year: 2016, programme: .ppae) == 1)
+        #expect(tables.number("4.2.m12", for: ml, year: 2016, programme: .ppae) == 1)
+        #expect(tables.number("R9", for: ml, year: 2016, programme: .ppae) == 1)
+        #expect(tables.number("4.1", for: ml, year: 2016, programme: .ppae) == 0)
+    }
+
     @Test("the export: programme lines only, sorted as the dashboard's, counts at 0 kept, a zero denominator omitted")
     func export() throws {
         let csv = ProgrammeTables(try Self.fixture()).exportCSV(year: 2016)

@@ -13,12 +13,15 @@ struct ComponentTable: Sendable {
     let territoryIndex: [Territory: Int]
     /// For each territory, the indexes of its MLs.
     let members: [[Int]]
+    /// The breakdowns held, in ``Breakdown`` order: all of them, or `all` alone in a programme
+    /// table (programmes are not crossed with the population breakdowns).
+    let breakdowns: Int
     var values: [Double]
 
     static let breakdownCount = Breakdown.allCases.count
 
     @inline(__always) func offset(_ t: Int, _ yi: Int, _ b: Int, _ slot: Int) -> Int {
-        ((t * years.count + yi) * ComponentTable.breakdownCount + b) * Slots.count + slot
+        ((t * years.count + yi) * breakdowns + b) * Slots.count + slot
     }
 
     subscript(t: Int, yi: Int, b: Int, slot: Int) -> Double {
@@ -29,7 +32,9 @@ struct ComponentTable: Sendable {
     /// - Parameter chunks: how many ranges of young people the evaluation splits into (by
     ///   default a few per core); the result does not depend on it.
     /// - Parameter programme: a programme table: only this programme's pathways are national.
-    init(dataset: Dataset, chunks: Int? = nil, programme: Program? = nil) {
+    /// - Parameter held: for a programme table, ``programmesHeld(_:years:)`` of the microdata,
+    ///   when already read (the five tables share it).
+    init(dataset: Dataset, chunks: Int? = nil, programme: Program? = nil, held: [UInt16]? = nil) {
         years = dataset.years
         let missions = dataset.missions
         var territories = missions.map { Territory.ml($0.id) }
@@ -45,12 +50,16 @@ struct ComponentTable: Sendable {
         self.members = members
         territoryIndex = Dictionary(uniqueKeysWithValues: territories.enumerated().map { ($1, $0) })
         var t = Trace.now()
-        values = [Double](repeating: .nan, count: territories.count * years.count * ComponentTable.breakdownCount * Slots.count)
+        breakdowns = programme == nil ? ComponentTable.breakdownCount : 1
+        values = [Double](repeating: .nan, count: territories.count * years.count * breakdowns * Slots.count)
         Trace.log("allocate", t); t = Trace.now()
-        if let micro = dataset.micro { fillMicrodata(micro, mlCount: missions.count, chunks: chunks, programme: programme) }
+        if let micro = dataset.micro {
+            fillMicrodata(micro, mlCount: missions.count, chunks: chunks,
+                          programme: programme.map { ($0, held ?? ComponentTable.programmesHeld(micro, years: years)) })
+        }
         Trace.log("microdata", t); t = Trace.now()
         if let aggregate = dataset.aggregate { fillAggregate(aggregate, mlCount: missions.count, programme: programme) }
-        fillReferenceFiles(dataset)
+        if programme == nil { fillReferenceFiles(dataset) }     // no line of a programme table reads them
         Trace.log("reference files", t); t = Trace.now()
         sumUp(mlCount: missions.count)
         Trace.log("levels", t)
@@ -63,14 +72,17 @@ struct ComponentTable: Sendable {
         /// The MLs each chunk meets, and where its rows start.
         let ranges: [Range<Int>], offsets: [Int]
         var chunks: Int { ranges.count }
+        /// The patterns of breakdowns counted apart (one, `all`, for a programme table).
+        let patterns: Int
         let rowsPerML: Int
         let counters: LineCounters
         /// Per row: sum and count of the durations of mean 5, then of mean 7.
         let means: UniqueBuffer<Double>
 
-        init(ranges: [Range<Int>], years: Int, lines: Int) {
+        init(ranges: [Range<Int>], years: Int, patterns: Int, lines: Int) {
             self.ranges = ranges
-            rowsPerML = years * ComponentTable.patternCount
+            self.patterns = patterns
+            rowsPerML = years * patterns
             offsets = ranges.reduce(into: [0]) { [rowsPerML] in $0.append($0.last! + $1.count * rowsPerML) }
             counters = LineCounters(rows: offsets.last!, lines: lines)
             means = UniqueBuffer(repeating: 0, count: offsets.last! * 4)
@@ -80,18 +92,21 @@ struct ComponentTable: Sendable {
         @inline(__always) func firstRow(chunk: Int, ml: Int) -> Int { offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML }
     }
 
-    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?, programme: Program?) {
+    private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?,
+                                        programme: (program: Program, held: [UInt16])?) {
         let periods = years.map(PersonEvaluator.Period.init)
-        let nY = years.count, nP = ComponentTable.patternCount
+        // A programme table has no population breakdown: everyone is counted under `all` alone.
+        let nY = years.count, nP = programme == nil ? ComponentTable.patternCount : 1
         // A few contiguous ranges of young people per core (for balance), each with its own
         // counters for the MLs it meets. A young person is counted once, under the pattern of
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
         let ranges = ComponentTable.chunking(m.youthML, mlCount: mlCount, requested: requested), chunks = ranges.count
-        let counts = PatternCounts(ranges: ranges, years: nY, lines: Slots.countLines.count)
+        let counts = PatternCounts(ranges: ranges, years: nY, patterns: nP, lines: Slots.countLines.count)
         let offsets = counts.offsets, rowsPerML = counts.rowsPerML
-        let evaluator = PersonEvaluator(periods: periods, programme: programme)
-        let programmeCode = programme.map(Code.index)
+        let evaluator = PersonEvaluator(periods: periods, programme: programme?.program)
+        let programmeBit = programme.map { UInt16(1) << Code.index($0.program) } ?? 0
         let view = MicroView(m)
+        let held = programme?.held ?? []
         let t0 = Trace.now()
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lo = m.youthCount * chunk / chunks, hi = m.youthCount * (chunk + 1) / chunks
@@ -100,13 +115,11 @@ struct ComponentTable: Sendable {
             let state = UniqueBuffer(repeating: PersonEvaluator.YearState(), count: nY)
             let means = counts.means.pointer    // `counts` lives until `spread` below
             let firstML = ranges[chunk].lowerBound, rowBase = offsets[chunk]   // `firstRow`, its parts taken out of the loop
-            for y in lo..<hi {
-                // A programme table reads only that programme's pathways: a young person without
-                // one adds nothing to its lines (the others, never shown, are left out).
-                if let code = programmeCode,
-                   !(Int(view.pwStart[y])..<Int(view.pwStart[y + 1])).contains(where: { view.pwProgram[$0] == code }) { continue }
-                evaluator.evaluate(view, y, state: state.pointer, into: results.pointer)
-                let pattern = ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
+            /// Young person `y` into the counters; `programmeTable` a constant, so that each loop
+            /// below has its own copy of the rules, without the other's tests.
+            @inline(__always) func count(_ y: Int, programmeTable: Bool) {
+                evaluator.evaluate(view, y, programmeTable: programmeTable, state: state.pointer, into: results.pointer)
+                let pattern = programmeTable ? 0 : ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
                 let row0 = rowBase + (Int(view.youthML[y]) - firstML) * rowsPerML + pattern
                 for yi in 0..<nY {
                     let r = results[yi]
@@ -119,6 +132,13 @@ struct ComponentTable: Sendable {
                     means[mm + 2] += r.mean7Sum; means[mm + 3] += Double(r.mean7N)
                 }
             }
+            if programmeBit == 0 {
+                for y in lo..<hi { count(y, programmeTable: false) }
+            } else {
+                // A programme table reads only that programme's pathways: a young person without
+                // one adds nothing to its lines (the others, never shown, are left out).
+                for y in lo..<hi where held[y] & programmeBit != 0 { count(y, programmeTable: true) }
+            }
             counts.counters.flush(offsets[chunk]..<offsets[chunk + 1])
         }
         Trace.log("evaluate", t0)
@@ -127,10 +147,42 @@ struct ComponentTable: Sendable {
         Trace.log("spread", t1)
     }
 
+    /// For each young person, the programs whose table they can add to, one bit per program code:
+    /// read once for the five programme tables rather than searched in each. A program's table
+    /// reads its pathways in the years (every line but the 4.2 cohorts needs one present in a
+    /// year), and the cohorts of its first start f, counted in the year of f ⊕ 4 or f ⊕ 12 months:
+    /// so a program counts when one of its pathways meets the years, or when f is at most a year
+    /// (366 days, never less than 12 months) before them and not after them.
+    static func programmesHeld(_ m: MicroStore, years: [Int]) -> [UInt16] {
+        precondition(Program.allCases.count <= 16, "a program outside the 16 bits")
+        guard let firstYear = years.first, let lastYear = years.last else { return [UInt16](repeating: 0, count: m.youthCount) }
+        let s = PersonEvaluator.Period(year: firstYear).s, e = PersonEvaluator.Period(year: lastYear).e
+        let view = MicroView(m), count = m.youthCount
+        return [UInt16](unsafeUninitializedCapacity: count) { out, n in
+            nonisolated(unsafe) let out = out
+            let parts = ProcessInfoCores.count
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                for y in (count * part / parts)..<(count * (part + 1) / parts) {
+                    let p0 = Int(view.pwStart[y]), p1 = Int(view.pwStart[y + 1])
+                    var bits: UInt16 = 0
+                    for i in p0..<p1 where view.pwBegin[i] <= e && view.pwEnd[i] >= s { bits |= 1 << (view.pwProgram[i] & 15) }
+                    // The others: a program's first start (pathways are few: searched for each).
+                    for i in p0..<p1 where bits & 1 << (view.pwProgram[i] & 15) == 0 {
+                        var first = view.pwBegin[i]
+                        for j in p0..<p1 where view.pwProgram[j] == view.pwProgram[i] { first = min(first, view.pwBegin[j]) }
+                        if first >= s - 366 && first <= e { bits |= 1 << (view.pwProgram[i] & 15) }
+                    }
+                    out[y] = bits
+                }
+            }
+            n = count
+        }
+    }
+
     /// Each pattern's counters into every breakdown it belongs to, for each ML (in parallel over
     /// the MLs; an ML at the edge of two chunks has counters in both).
     private mutating func spread(_ counts: borrowing PatternCounts, mlCount: Int) {
-        let nY = years.count, nB = ComponentTable.breakdownCount, nC = Slots.countLines.count, nP = ComponentTable.patternCount
+        let nY = years.count, nB = breakdowns, nC = Slots.countLines.count, nP = counts.patterns
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
         let cellsPerML = nY * nB
@@ -149,9 +201,9 @@ struct ComponentTable: Sendable {
                         let row0 = offsets[chunk] + (ml - ranges[chunk].lowerBound) * rowsPerML
                         for yi in 0..<nY {
                             for pattern in 0..<nP {
-                                let row = row0 + yi * nP + pattern, breakdowns = pattern << 1 | 1
+                                let row = row0 + yi * nP + pattern, kept = pattern << 1 | 1
                                 let from = counters + row * nC, fromMeans = means + row * 4
-                                for b in 0..<nB where breakdowns & (1 << b) != 0 {
+                                for b in 0..<nB where kept & (1 << b) != 0 {
                                     let cell = yi * nB + b
                                     let into = total.pointer + cell * nC, intoMeans = totalMeans.pointer + cell * 4
                                     for k in 0..<nC { into[k] &+= from[k] }          // (pointers set outside: the loop vectorises)
@@ -224,7 +276,7 @@ struct ComponentTable: Sendable {
         // With its record count, a mean becomes an exact sum that adds up across MLs.
         for ml in 0..<mlCount {
             for yi in years.indices {
-                for b in 0..<ComponentTable.breakdownCount {
+                for b in 0..<breakdowns {
                     for (direct, n, sum) in [(Slots.mean5Direct, Slots.mean5N, Slots.mean5Sum), (Slots.mean7Direct, Slots.mean7N, Slots.mean7Sum)] {
                         let mean = self[ml, yi, b, direct], count = self[ml, yi, b, n]
                         if !count.isNaN { self[ml, yi, b, sum] = count == 0 ? 0 : mean * count }
@@ -276,7 +328,7 @@ struct ComponentTable: Sendable {
     // MARK: regions and nation
 
     private mutating func sumUp(mlCount: Int) {
-        let block = years.count * ComponentTable.breakdownCount * Slots.count
+        let block = years.count * breakdowns * Slots.count
         for t in mlCount..<territories.count {
             var acc = [Double](repeating: 0, count: block)
             for m in members[t] {
@@ -287,7 +339,7 @@ struct ComponentTable: Sendable {
             for k in 0..<block { values[base + k] = acc[k] }
             // A mean given without its record count cannot be rebuilt above ML level.
             for yi in years.indices {
-                for b in 0..<ComponentTable.breakdownCount {
+                for b in 0..<breakdowns {
                     self[t, yi, b, Slots.mean5Direct] = .nan
                     self[t, yi, b, Slots.mean7Direct] = .nan
                 }

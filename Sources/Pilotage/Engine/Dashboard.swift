@@ -33,13 +33,15 @@ public struct Dashboard: Sendable {
     }
 
     /// Computes the dashboard of a dataset.
-    public init(_ dataset: Dataset) { self.init(dataset, programme: nil) }
-
-    /// The dashboard of a dataset, or, for a programme table, with only `programme`'s pathways national.
-    init(_ dataset: Dataset, programme: Program?) {
+    public init(_ dataset: Dataset) {
         let t = Trace.now()
         defer { Trace.log("dashboard", t) }
-        table = ComponentTable(dataset: dataset, programme: programme)
+        self.init(dataset, table: ComponentTable(dataset: dataset))
+    }
+
+    /// The dashboard of a dataset on components computed from it (the dashboard's, or a programme table's).
+    init(_ dataset: Dataset, table: ComponentTable) {
+        self.table = table
         years = dataset.years
         missions = dataset.missions
         regions = dataset.regions.filter { r in dataset.missions.contains { $0.regionCode == r.code } }
@@ -309,17 +311,8 @@ public struct Dashboard: Sendable {
     /// A cell's value for an export, or nil when absent (its reason is not needed there): a
     /// count or a sum is read straight from its slot, a quotient of two from theirs.
     func exportValue(_ line: Indicator, _ plan: ExportPlan, _ t: Territory, _ ti: Int, _ yi: Int, _ b: Int) -> Double? {
-        switch plan {
-        case .slot(let slot):
-            let v = table[ti, yi, b, slot]
-            return v.isNaN ? nil : v
-        case .quotient(let numerator, let denominator):
-            // As `value` does: absent when either is, or when the denominator is 0.
-            let n = table[ti, yi, b, numerator], d = table[ti, yi, b, denominator]
-            return n.isNaN || d.isNaN || d == 0 ? nil : n / d
-        case .computed:
-            return try? value(line, t, t: ti, yi: yi, b: b).get()
-        }
+        if case .computed = plan { return try? value(line, t, t: ti, yi: yi, b: b).get() }
+        return plan.read(table.values, cell: table.offset(ti, yi, b, 0))
     }
 }
 
@@ -327,6 +320,22 @@ public struct Dashboard: Sendable {
 /// year, or through ``Dashboard/value(_:for:year:breakdown:)`` (means, R2 across years).
 enum ExportPlan {
     case slot(Int), quotient(Int, Int), computed
+
+    /// The value of a `.slot` or `.quotient` plan in the cell whose first slot is at `cell` in
+    /// `values`, or nil when absent (`.computed` is the dashboard's: nil here).
+    @inline(__always) func read(_ values: borrowing [Double], cell: Int) -> Double? {
+        switch self {
+        case .slot(let slot):
+            let v = values[cell + slot]
+            return v.isNaN ? nil : v
+        case .quotient(let numerator, let denominator):
+            // As `value` does: absent when either is, or when the denominator is 0.
+            let n = values[cell + numerator], d = values[cell + denominator]
+            return n.isNaN || d.isNaN || d == 0 ? nil : n / d
+        case .computed:
+            return nil
+        }
+    }
 
     init(_ line: Indicator) {
         if [.count, .sum].contains(line.kind), let slot = Slots.index[line.id] {
@@ -352,18 +361,20 @@ enum ExportRows {
         out.reserveCapacity(1 << 17)
         func flush() throws(E) { try write(String(decoding: out, as: UTF8.self)); out.removeAll(keepingCapacity: true) }
         func piece(_ s: String) -> [UInt8] { Array((dialect.field(s) + separator).utf8) }
-        let lineBytes = lines.map { piece($0.id) }, keyBytes = keys.map(piece), lineEnd = Array(dialect.lineEnd.utf8)
+        // A cell's row is three pieces: territory and year, line and key, value and line end.
+        let keyBytes = keys.map(piece), lineEnd = Array(dialect.lineEnd.utf8)
+        let lineKeyBytes = lines.flatMap { line in keyBytes.map { piece(line.id) + $0 } }
         let plans = lines.map(ExportPlan.init)
         for t in d.territories {
             guard let ti = d.table.territoryIndex[t] else { continue }
-            let prefix = piece(t.level.rawValue) + piece(t.id)
+            let territoryBytes = piece(t.level.rawValue) + piece(t.id)
             for y in year.map({ [$0] }) ?? d.years {
                 guard let yi = d.years.firstIndex(of: y) else { continue }
-                let yearBytes = piece(String(y))
+                let prefix = territoryBytes + piece(String(y))
                 for (l, line) in lines.enumerated() {
                     for k in keys.indices {
                         guard let v = value(line, plans[l], t, ti, yi, k) else { continue }
-                        out += prefix; out += yearBytes; out += lineBytes[l]; out += keyBytes[k]
+                        out += prefix; out += lineKeyBytes[l * keys.count + k]
                         if line.kind == .count { NumberText.appendInteger(v, to: &out) } else {
                             NumberText.appendDecimal(v, decimalMark: dialect.decimalComma ? 44 : 46, to: &out)
                         }

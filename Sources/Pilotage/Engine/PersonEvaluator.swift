@@ -184,6 +184,7 @@ struct PersonEvaluator {
     }
     /// The days of the periods evaluated.
     let days: DayTable
+    private let propositionKind = Code.index(EventKind.proposition)
     init(periods: [Period], programme: Program? = nil) {
         days = DayTable(periods)
         scopeOf = Program.allCases.map { p in
@@ -243,7 +244,12 @@ struct PersonEvaluator {
 
     /// Evaluates young person `y` of `m` for every period (ascending years). Each record is read
     /// once: its rules find the years it touches, rather than each year scanning every record.
-    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
+    ///
+    /// For a programme table (`programmeTable`, with the evaluator made for its programme), the
+    /// events are read for 4.1.i's propositions alone, and neither orientation pathways (S.1,
+    /// O.4) nor mean 7 are computed: no line of the tables reads them (the lines outside the
+    /// tables, never shown, are left incomplete).
+    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, programmeTable: Bool, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
         let days = days, periods = days.periods, tables = tables
         let open = MicroStore.open, nY = periods.count
@@ -272,20 +278,27 @@ struct PersonEvaluator {
                 return (x, w)
             }
             // Two loops rather than a test in one: the test would be made at every event.
-            if inRegister {
+            if programmeTable {
+                let recent = F.eventWord(F.recentProposition)
+                for i in e0..<e1 where m.evKind[i] == propositionKind {
+                    let x = days.event(m.evDate[i])
+                    state[Int(x >> 16)].flags |= F.flags(eventWord: x & recent)
+                }
+            } else if inRegister {
                 for i in e0..<e1 { let (x, w) = read(i); facts |= UInt64(w & x & 0xFFFF) &<< (x &>> 12 & 0x30) }
             } else {
                 for i in e0..<e1 { let (x, w) = read(i); state[Int(x >> 16)].flags |= F.flags(eventWord: w & x & 0xFFFF) }
             }
         }
         let accueil = firsts.1, firstDiagnostic = firsts.2, firstSolution = firsts.3
-        if inRegister { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
+        if inRegister && !programmeTable { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
 
         // Pathways.
         var firstNational = Int32.max
         for i in p0..<p1 {
             let start = m.pwBegin[i], end = m.pwEnd[i]
             if m.pwProgram[i] == orientationProgram {
+                if programmeTable { continue }                                                   // (no line of its tables)
                 let si = period(of: start, days)
                 if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
                 let limit = shifted(start, tables.plus4, 4)                                      // O.4
@@ -352,7 +365,7 @@ struct PersonEvaluator {
                     for pi in 0..<nY where max(lo, periods[pi].s) <= min(hi, periods[pi].e) { results[pi].mask.formUnion(lines) }
                 }
             }
-            if kind == sEmploi && se != open {                                                    // 7
+            if kind == sEmploi && se != open && !programmeTable {                                 // 7
                 let ei = period(of: se, days)
                 if ei >= 0 {
                     var cover = -1

@@ -22,14 +22,24 @@ public struct ProgrammeTables: Sendable {
     public let years: [Int]
 
     /// Computes the programme tables of a dataset: from microdata, one evaluation per programme,
-    /// of the young people who have a pathway of it (so the five together cost about one
-    /// dashboard); from an aggregate dataset, its programme rows
+    /// of the young people who have a pathway of it that the years can count (see
+    /// `ComponentTable.programmesHeld`), for its lines alone; from an aggregate dataset, its programme rows
     /// (`breakdown` = the programme's code in `indicators.csv`), the ratios computed from them.
     public init(_ dataset: Dataset, programmes: [Program] = ProgrammeTables.programmes) {
         years = dataset.years
-        var tables: [Program: Dashboard] = [:]
-        for p in programmes where p.scope == .national { tables[p] = Dashboard(dataset, programme: p) }
+        let t = Trace.now()
+        var tables: [Program: Dashboard] = [:], first: Dashboard?
+        let held = dataset.micro.map { ComponentTable.programmesHeld($0, years: dataset.years) }
+        Trace.log("programmes held", t)
+        for p in programmes where p.scope == .national {
+            let table = ComponentTable(dataset: dataset, programme: p, held: held)
+            // The tables share the dashboard's names and indexes: made once.
+            let dashboard = first.map { Dashboard($0, table: table) } ?? Dashboard(dataset, table: table)
+            tables[p] = dashboard
+            first = first ?? dashboard
+        }
         self.tables = tables
+        Trace.log("programme tables", t)
     }
 
     /// The value of a line for a territory, year and national programme, or why it is absent.
@@ -53,8 +63,13 @@ public struct ProgrammeTables: Sendable {
                                     into write: (String) throws(E) -> Void) throws(E) {
         guard let any = tables.values.first else { return try write(dialect.row(Self.header)) }
         let available = Self.programmes.filter { tables[$0] != nil }, dashboards = available.map { tables[$0]! }
+        // The tables share one layout; a cell is read from its table's values (a dashboard taken
+        // out of the array for each cell would be copied, its dozen references counted).
+        let values = dashboards.map(\.table.values), layout = any.table
         try ExportRows.write(any, year: year, lines: Self.lines, keys: available.map(\.rawValue), dialect: dialect, into: write) {
-            line, plan, t, ti, yi, k in dashboards[k].exportValue(line, plan, t, ti, yi, 0)
+            line, plan, t, ti, yi, k in
+            if case .computed = plan { return dashboards[k].exportValue(line, plan, t, ti, yi, 0) }
+            return plan.read(values[k], cell: layout.offset(ti, yi, 0, 0))
         }
     }
 
