@@ -79,7 +79,10 @@ enum BriefCommands {
                             var text = rows.isEmpty ? "" : aligned([header] + rows, leftColumns: 1, indent: "        ")
                             if key == "2.2.a", let programmes {
                                 text += "        " + Messages.text(.briefProgrammes, lang, "\(b.resultYear)") + "\n"
-                                text += aligned([programmes.shown.header] + r.localized(programmes), leftColumns: 2, indent: "        ")
+                                // The text shows each programme once, over its three rows; the data keep it on each.
+                                let all = r.localized(programmes)
+                                let rows = all.indices.map { i in i > 0 && all[i][0] == all[i - 1][0] ? [""] + all[i].dropFirst() : all[i] }
+                                text += aligned([programmes.shown.header] + rows, leftColumns: 2, indent: "        ")
                             }
                             return text
                         }
@@ -185,13 +188,13 @@ enum BriefCommands {
     static func programmeTable(_ b: Brief, _ d: Dashboard, _ session: Session) -> Report.Table? {
         guard let tables = try? session.programmeTables() else { return nil }
         let lang = session.language, lines = ["3.1", "4.1", "8.1", "R10", "R11"].compactMap(Catalogue.indicator)
-        var t = Report.Table("programmes", columns: [("programme", Messages.text(.programmesColumn, lang)),
+        var t = Report.Table("programmes", columns: [("programme", Messages.text(.programmeHeader, lang)),
                                                      ("territory", Messages.text(.territory, lang))] + lines.map { ($0.id, $0.id) },
                              leftColumns: 2)
         let places = [Territory.ml(b.ml)] + (d.region(of: b.ml).map { [$0] } ?? []) + [.nation]
         for p in ProgrammeTables.programmes {
-            for (k, place) in places.enumerated() {
-                t.rows.append([.text(k == 0 ? p.label : ""), .text(k == 0 ? b.ml : d.name(of: place))]
+            for place in places {
+                t.rows.append([.text(p.label), .text(d.name(of: place))]
                               + lines.map { .line(tables.value($0.id, for: place, year: b.resultYear, programme: p), $0, lang) })
             }
         }
