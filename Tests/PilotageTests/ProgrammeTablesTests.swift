@@ -117,7 +117,11 @@ struct ProgrammeTablesTests {
         #expect(f.errors().first?.rule == .detailNotAllowed)
     }
 
-    @Test("a programme count never exceeds the line's `all` count, and the programmes together reach it (demo)")
+    /// 8.1's « dont » lines are the exception to the first bound: under `all` they read the last
+    /// national exit, under P the last exit of P, which may be another (the hand-computed case
+    /// above: 8.1.f is 0 under `all`, 1 under CIVIS). The programmes together still reach `all`:
+    /// the last national exit is its own programme's last.
+    @Test("a programme count never exceeds the line's `all` count but in 8.1's « dont » lines, and the programmes together reach it (demo)")
     func boundsAgainstAll() throws {
         let dataset = try Dataset.load(from: repositoryRoot.appendingPathComponent("Playground/data/demo").path)
         let tables = ProgrammeTables(dataset), all = Dashboard(dataset)
@@ -127,7 +131,8 @@ struct ProgrammeTablesTests {
                 for line in ProgrammeTables.lines where line.kind == .count {
                     guard let total = all.number(line.id, for: t, year: y) else { continue }
                     let parts = ProgrammeTables.programmes.compactMap { tables.number(line.id, for: t, year: y, programme: $0) }
-                    #expect(parts.count == 5 && parts.allSatisfy { $0 <= total } && parts.reduce(0, +) >= total,
+                    let bounded = !line.id.hasPrefix("8.1.")
+                    #expect(parts.count == 5 && (!bounded || parts.allSatisfy { $0 <= total }) && parts.reduce(0, +) >= total,
                             "\(t) \(y) \(line.id): \(parts) against \(total)")
                     checked += 1
                 }
