@@ -87,6 +87,10 @@ struct QueryParser {
         q.lines = c.lines("LIGNES")!
         if let t = c.territories("of") ?? c.territories("by") { q.territories = t }
         if let b = c.populations("breakdown") { q.breakdowns = b }
+        // A programme asked of lines that have none would be a table of « n.d. »: said at once.
+        if q.breakdowns.contains(where: \.isProgramme), !q.lines.contains(where: \.hasProgrammeBreakdown) {
+            throw ShellError(Messages.text(.noLineWithProgrammes, lang), at: c.keywords["breakdown"])
+        }
         let with = c.texts("with") ?? []
         q.withRegion = with.contains("region")
         q.withNation = with.contains("nation")

@@ -379,5 +379,7 @@ extension Messages {
         .cacheUnknownAction: "pilotage cache: unknown action \"%@\" (expected: nothing, or clear)",
         .cacheSize: "%@ MB",
         .cacheOtherVersion: "(another version of Pilotage: unused)",
+        .noLineWithProgrammes: "none of these lines has a programme breakdown (none reads national pathways): "
+            + "the lines marked ◆ in catalogue, e.g. 3.1, 4.1, 8.1, R10, R11",
     ]
 }

@@ -380,5 +380,7 @@ extension Messages {
         .cacheUnknownAction: "pilotage cache : action inconnue « %@ » (attendu : rien, ou clear)",
         .cacheSize: "%@ Mo",
         .cacheOtherVersion: "(autre version de Pilotage : inutilisé)",
+        .noLineWithProgrammes: "aucune de ces lignes ne se décline par programme (aucune ne lit les parcours nationaux) : "
+            + "les lignes marquées ◆ dans catalogue, ex. 3.1, 4.1, 8.1, R10, R11",
     ]
 }

@@ -65,7 +65,7 @@ package enum Messages {
         // Programme tables.
         case unavailableNoProgrammeBreakdown, unavailableNoProgrammeTable
         case workbookProgrammesTitle
-        case programmesNotCrossed
+        case programmesNotCrossed, noLineWithProgrammes
         case programmesColumn, programmeMarker
         case exportExtension
         case writtenRow
