@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Pilotage
 
@@ -64,6 +65,25 @@ struct CSVReaderTests {
                 }
                 #expect(invalid == whole.invalid && newlines == whole.newlines, "seed \(seed)")
             }
+        }
+    }
+
+    @Test("checked by pieces whose pages are given back: the same first bad byte and line feeds, the file intact")
+    func piecesReleased() throws {
+        for seed in 0..<6 as Range<UInt64> {
+            let bytes = text(seed, lines: 60_000, bad: seed % 2 == 0)
+            let path = temporaryFolder("pieces") + "/f.csv"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            let storage = try #require(FileBytes(mapping: path))
+            let b = UnsafeBufferPointer(storage.buffer), whole = checkUTF8(b)
+            let range = 5..<b.count    // a part that starts inside the first page
+            let pieces = checkUTF8(b, range, releasing: storage, piece: 20_000 + Int(seed) * 7_919)
+            let expected = checkUTF8(UnsafeBufferPointer(rebasing: b[range]))
+            #expect(pieces.invalid == expected.invalid && pieces.newlines == expected.newlines, "seed \(seed)")
+            #expect(whole.newlines >= pieces.newlines)
+            // The pages given back read the file's bytes again.
+            storage.release(0..<b.count)
+            #expect(Array(b) == bytes, "seed \(seed)")
         }
     }
 

@@ -44,7 +44,7 @@ struct CSVFile {
         let checks = ranges.map { _ in Box((invalid: Int?.none, newlines: 0)) }
         nonisolated(unsafe) let shared = b
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-            checks[k].value = checkUTF8(UnsafeBufferPointer(rebasing: shared[ranges[k]]))
+            checks[k].value = checkUTF8(shared, ranges[k], releasing: storage)
         }
         if let k = checks.firstIndex(where: { $0.value.invalid != nil }) {
             let bad = ranges[k].lowerBound + checks[k].value.invalid!
@@ -161,9 +161,16 @@ struct CSVShape: Sendable {
     /// counting lines from `firstLine`; returns the number of lines consumed and whether the
     /// range ended on a row boundary (a split inside a quoted field does not, and the caller
     /// then parses the file whole).
+    ///
+    /// `releasing`: the file's storage, to give back the pages of the rows read as the reading
+    /// goes (every 8 MB), when nothing reads them afterwards; the memory then holds a few pages
+    /// of the file instead of all of it.
     func rows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, sink: inout DiagnosticSink,
+              releasing storage: FileBytes? = nil,
               _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> (lines: Int, aligned: Bool) {
         var scanner = RowScanner(separator: separator, position: range.lowerBound, line: firstLine)
+        var released = range.lowerBound
+        defer { storage?.release(released..<min(scanner.position, range.upperBound)) }
         let expected = columns.count, n = buffer.count
         var fields: [FieldRange] = []
         fields.reserveCapacity(expected + 1)
@@ -173,6 +180,7 @@ struct CSVShape: Sendable {
         let base = UnsafePointer(buffer.baseAddress!)
         while scanner.position < range.upperBound {
             let rowLine = scanner.line, rowStart = scanner.position
+            if let storage, rowStart - released >= 8 << 20 { storage.release(released..<rowStart); released = rowStart }
             if expected > 1, let next = splitPlain(base, rowStart, n, classes, plain, expected) {
                 scanner.position = next
                 scanner.line += 1
@@ -496,6 +504,17 @@ final class FileBytes: @unchecked Sendable {
         if mapped { _ = madvise(buffer.baseAddress, buffer.count, MADV_DONTNEED) }
     }
 
+    /// Gives back the pages that lie wholly inside `range` (a part's rows already read: a page
+    /// shared with the next part stays). What was written there (a quoted field unescaped in
+    /// place) is lost: the file's own bytes come back if the range is read again.
+    func release(_ range: Range<Int>) {
+        guard mapped, let base = buffer.baseAddress else { return }
+        let page = FileBytes.pageSize, address = Int(bitPattern: base)
+        let lo = (address + range.lowerBound + page - 1) / page * page, hi = (address + range.upperBound) / page * page
+        if lo < hi { _ = madvise(UnsafeMutableRawPointer(bitPattern: lo), hi - lo, MADV_DONTNEED) }
+    }
+    static let pageSize = max(4096, Int(sysconf(Int32(_SC_PAGESIZE))))
+
     deinit {
         if mapped { munmap(buffer.baseAddress, buffer.count) } else { buffer.baseAddress?.deallocate() }
     }
@@ -519,6 +538,25 @@ func lineChunks(_ b: UnsafeBufferPointer<UInt8>, from start: Int, parts: Int) ->
     }
     bounds.append(n)
     return (0..<bounds.count - 1).map { bounds[$0]..<bounds[$0 + 1] }
+}
+
+/// `checkUTF8` of `b[range]` (the offset relative to the range), by pieces of about 8 MB that end
+/// at line ends (no UTF-8 sequence spans one), each piece's pages given back once checked:
+/// the parse reads them again from the page cache, so that checking a file does not bring it
+/// whole into memory.
+func checkUTF8(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, releasing storage: FileBytes,
+               piece size: Int = 8 << 20) -> (invalid: Int?, newlines: Int) {
+    var start = range.lowerBound, newlines = 0
+    while start < range.upperBound {
+        var end = min(start + size, range.upperBound)
+        while end < range.upperBound, b[end - 1] != 10 { end += 1 }
+        let piece = checkUTF8(UnsafeBufferPointer(rebasing: b[start..<end]))
+        if let invalid = piece.invalid { return (start - range.lowerBound + invalid, newlines + piece.newlines) }
+        newlines += piece.newlines
+        storage.release(start..<end)
+        start = end
+    }
+    return (nil, newlines)
 }
 
 /// The offset of the first byte that is not valid UTF-8 (or `nil`), and how many line feeds

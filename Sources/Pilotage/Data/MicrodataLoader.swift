@@ -34,12 +34,18 @@ extension DatasetLoader {
                 for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
                                         ("situations.csv", Self.situationColumns)] {
                     guard let f = try? loader.open(name, required: true, columns: columns, parts: name == "events.csv" ? parts : 1) else { break }
+                    // The events, checked, are read again only by their parse, which gives their pages
+                    // back as it goes: none stays in memory meanwhile (the page cache keeps them).
+                    if name == "events.csv" { f.0.storage.release() }
                     files.append(f)
                 }
                 sideBox.value = (loader, files)
             }
         }
         sink = youthBox.value.sink
+        // Each file's pages are given back as soon as it is parsed: the memory then holds the
+        // columns and little of the files (the page cache keeps them).
+        youthFile.storage.release()
         if youthBox.value.failed { throw DiagnosticSink.LimitReached() }
         guard let youth = youthBox.value.youth else { return nil }
         Trace.log("youth.csv", t0)
@@ -61,15 +67,22 @@ extension DatasetLoader {
         // Largest work first: pathways and situations, then the event parts.
         DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
             switch t {
-            case 0: pathwayResult.run { sink, cols in try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink) }
-            case 1: situationResult.run { sink, cols in try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink) }
+            case 0:
+                pathwayResult.run { sink, cols in try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink) }
+                pathways.storage.release()
+            case 1:
+                situationResult.run { sink, cols in try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink) }
+                situations.storage.release()
             default:
                 let k = t - 2
-                eventResults[k].run { sink, cols in try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
+                eventResults[k].run { sink, cols in
+                    try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink, releasing: events.storage) { row, sink in
+                        try cols.add(row, ec, ids, &sink)
+                    }
+                }
             }
         }
         Trace.log("parallel parse", t1b)
-        youthFile.storage.release(); pathways.storage.release(); situations.storage.release()
         try checkInterruption()
         if !eventResults.allSatisfy(\.aligned) {
             // A split fell inside a quoted field: parse the events again, whole.
@@ -120,7 +133,11 @@ extension DatasetLoader {
         guard sink.isEmpty else { return nil }
 
         let n = youth.ml.count
-        let e = events.map(\.columns), p = pathways.columns, s = situations.columns
+        let p = pathways.columns, s = situations.columns
+        // The events' columns are taken out of their parts, and each is freed once placed: the
+        // memory holds a column or two twice, not all of them (this is the load's peak).
+        let e = events.map { part in defer { part.columns = EventColumns(capacity: 0) }; return part.columns }
+        let eLine = Box(e.map(\.line)), eDate = Box(e.map(\.date)), eKind = Box(e.map(\.kind)), eDetail = Box(e.map(\.detail))
         // Each file's rows grouped by young person, then every column placed on its own thread.
         let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
         let owners = [e.map(\.owner), [p.owner], [s.owner]]
@@ -128,9 +145,9 @@ extension DatasetLoader {
         let (eStart, eDest) = groups[0].value, (pStart, pDest) = groups[1].value, (sStart, sDest) = groups[2].value
         let i32 = (0..<10).map { _ in Box([Int32]()) }, u8 = (0..<9).map { _ in Box([UInt8]()) }, shift = offsets
         let jobs: [@Sendable () -> Void] = [
-            { i32[0].value = place(e.map(\.line), eDest) { shift[$0] + $1 } },
-            { i32[1].value = place(e.map(\.date), eDest) },
-            { u8[0].value = place(e.map(\.kind), eDest); u8[1].value = place(e.map(\.detail), eDest) },
+            { i32[0].value = place(eLine.value, eDest) { shift[$0] + $1 }; eLine.value = [] },
+            { i32[1].value = place(eDate.value, eDest); eDate.value = [] },
+            { u8[0].value = place(eKind.value, eDest); eKind.value = []; u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
             { i32[2].value = place([p.id], pDest); i32[3].value = place([p.begin], pDest); i32[4].value = place([p.end], pDest)
               i32[5].value = place([p.line], pDest) },
             { u8[2].value = place([p.program], pDest); u8[3].value = place([p.outcome], pDest)
