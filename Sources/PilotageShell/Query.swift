@@ -277,7 +277,8 @@ struct QueryParser {
             guard let named = Population.named(v.text) else {
                 throw ShellError(Messages.text(.unknownBreakdown, lang, v.text), at: v, suggestions: Population.completions)
             }
-            if let first = list.first, first.isProgramme != named[0].isProgramme {
+            // `all` goes beside the programmes (the total they are read against); the others do not.
+            if let first = list.first(where: { $0 != .all }), named[0] != .all, first.isProgramme != named[0].isProgramme {
                 throw ShellError(Messages.text(.programmesNotCrossed, lang), at: v)
             }
             list += named.filter { !list.contains($0) }

@@ -31,9 +31,17 @@ struct ProgrammeQueryTests {
         #expect(demoSession().run("show R5, R10 of ML069-LYON year 2016 breakdown civis").succeeded)
     }
 
-    @Test("programmes are not crossed with the population breakdowns")
+    @Test("programmes are not crossed with the population breakdowns; `all` goes beside them")
     func notCrossed() {
         let r = demoSession().run("show R10 of ML069-LYON breakdown women,pacea")
         #expect(!r.succeeded && r.error?.contains("ne se croisent pas") == true, "\(r.error ?? "")")
+        #expect(!demoSession().run("show R10 of ML069-LYON breakdown women,all,pacea").succeeded)
+        let s = demoSession()
+        s.outputFormat = .csv
+        let rows = csvRows(s.run("show 8.1 of ML069-LYON year 2016 breakdown all,civis").output).dropFirst()
+        let all = demoDashboard.number("8.1", for: .ml("ML069-LYON"), year: 2016)
+        let civis = ProgrammeTables(demoDataset).number("8.1", for: .ml("ML069-LYON"), year: 2016, programme: .civis)
+        #expect(rows.map { $0[4] } == ["all", "civis"] && rows.map(\.last) == [all, civis].map { $0.map(NumberText.integer) },
+                "\(rows)")
     }
 }
