@@ -20,8 +20,7 @@ public enum Explanation {
         if !children.isEmpty { rows.append((m(.children), children.joined(separator: ", "))) }
         rows.append((m(.breakdowns), i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", ")))
         if i.hasProgrammeBreakdown { rows.append((m(.programmesColumn), Self.programmes)) }
-        let notes = i.notes.map { $0.text(lang) } + (i.isUnavailableIn2016 ? [m(.ratioUnavailableIn2016)] : [])
-        for (k, n) in notes.enumerated() { rows.append((k == 0 ? m(.notes) : "", n)) }
+        for (k, n) in Self.notes(i, lang).enumerated() { rows.append((k == 0 ? m(.notes) : "", n)) }
         rows.append((m(.source), i.source))
         let width = rows.map(\.0.count).max() ?? 0
         var out = i.named(lang) + "\n"
@@ -71,6 +70,13 @@ public enum Explanation {
 }
 
 extension Explanation {
+    /// A line's notes, as `explain` and the reference give them: the catalogue's, then what the
+    /// SDK says of the line (no ratio in 2016, the last exit read under a programme).
+    static func notes(_ i: Indicator, _ lang: Language) -> [String] {
+        i.notes.map { $0.text(lang) } + (i.isUnavailableIn2016 ? [Messages.text(.ratioUnavailableIn2016, lang)] : [])
+            + (i.readsProgrammeLastExit ? [Messages.text(.programmeLastExitNote, lang)] : [])
+    }
+
     /// The indicator reference as Markdown, generated from the catalogue (Docs/indicators-fr.md, -en.md).
     public static func reference(_ lang: Language) -> String {
         func m(_ k: Messages.Key) -> String { Messages.text(k, lang) }
@@ -90,8 +96,7 @@ extension Explanation {
                 if i.isQuotient { out += "- \(m(.components)): \(i.components.joined(separator: " / "))\n" }
                 out += "- \(m(.breakdowns)): \(i.breakdowns.isEmpty ? m(.none) : i.breakdowns.map { $0.label(lang) }.joined(separator: ", "))\n"
                 if i.hasProgrammeBreakdown { out += "- \(m(.programmesColumn)): \(Self.programmes)\n" }
-                for n in i.notes { out += "- \(m(.notes)): \(n.text(lang))\n" }
-                if i.isUnavailableIn2016 { out += "- \(m(.notes)): \(m(.ratioUnavailableIn2016))\n" }
+                for n in Self.notes(i, lang) { out += "- \(m(.notes)): \(n)\n" }
                 out += "- \(m(.source)): \(i.source)\n"
             }
         }

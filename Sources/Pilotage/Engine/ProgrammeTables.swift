@@ -87,6 +87,12 @@ extension Indicator {
     /// Whether the line reads national pathways and so has a programme breakdown (3.1, 4.1 …,
     /// R8, the 4.2 cohorts and R9, 6.1 …, 8.1 and its « dont » lines, R10, R11).
     public var hasProgrammeBreakdown: Bool { Catalogue.programmeLineIDs.contains(id) }
+
+    /// Whether, under a programme, the line reads the young person's last exit of that
+    /// programme's pathways in the year (8.1's « dont » lines): it may not be their last national
+    /// exit, which the line reads under `all`, so the programme's count may exceed the line's
+    /// `all` count (every other programme count is at most it).
+    public var readsProgrammeLastExit: Bool { hasProgrammeBreakdown && id.hasPrefix("8.1.") }
 }
 
 extension Catalogue {

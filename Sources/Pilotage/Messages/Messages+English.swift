@@ -381,5 +381,8 @@ extension Messages {
         .cacheOtherVersion: "(another version of Pilotage: unused)",
         .noLineWithProgrammes: "none of these lines has a programme breakdown (none reads national pathways): "
             + "the lines marked ◆ in catalogue, e.g. 3.1, 4.1, 8.1, R10, R11",
+        .programmeLastExitNote: "Under a programme, the line reads the last exit of a pathway of that programme in the "
+            + "year, which may not be the last national exit (read under all): a programme's count may exceed the "
+            + "line's count under all.",
     ]
 }
