@@ -109,14 +109,13 @@ extension DatasetLoader {
             line += part.lines
         }
         // At most one accueil per young person, in the whole file (parts in file order).
-        let accueil = Code.index(EventKind.accueil)
         var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
         for (k, part) in events.enumerated() {
             let c = part.columns
-            for i in c.owner.indices where c.kind[i] == accueil {
-                let y = Int(c.owner[i]), at = c.line[i] + offsets[k]
+            for a in c.accueils {
+                let i = Int(a.row), y = Int(c.owner[i]), at = c.line[i] + offsets[k]
                 if firstAccueil[y] != 0 {
-                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(c.kindColumn[i]), field: "kind",
+                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column), field: "kind",
                                              expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
                                                              en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
                                              found: "un second accueil / a second accueil"))
@@ -145,9 +144,10 @@ extension DatasetLoader {
         let (eStart, eDest) = groups[0].value, (pStart, pDest) = groups[1].value, (sStart, sDest) = groups[2].value
         let i32 = (0..<10).map { _ in Box([Int32]()) }, u8 = (0..<9).map { _ in Box([UInt8]()) }, shift = offsets
         let jobs: [@Sendable () -> Void] = [
-            { i32[0].value = place(eLine.value, eDest) { shift[$0] + $1 }; eLine.value = [] },
-            { i32[1].value = place(eDate.value, eDest); eDate.value = [] },
-            { u8[0].value = place(eKind.value, eDest); eKind.value = []; u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
+            // The events' columns one after the other: one of them at a time is held twice.
+            { i32[0].value = place(eLine.value, eDest) { shift[$0] + $1 }; eLine.value = []
+              i32[1].value = place(eDate.value, eDest); eDate.value = []
+              u8[0].value = place(eKind.value, eDest); eKind.value = []; u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
             { i32[2].value = place([p.id], pDest); i32[3].value = place([p.begin], pDest); i32[4].value = place([p.end], pDest)
               i32[5].value = place([p.line], pDest) },
             { u8[2].value = place([p.program], pDest); u8[3].value = place([p.outcome], pDest)
@@ -298,13 +298,14 @@ struct YouthPart {
 /// generic field parsers (which report the located error) otherwise.
 struct EventColumns {
     var owner: [Int32] = [], date: [Int32] = [], kind: [UInt8] = [], detail: [UInt8] = [], line: [Int32] = []
-    /// Character column of the kind field (accueil rows only: for a possible second-accueil error).
-    var kindColumn: [Int32] = []
+    /// The accueil rows (their index in these columns) and the character column of their kind
+    /// field, for a possible second-accueil error.
+    var accueils: [(row: Int32, column: Int32)] = []
     private var guess: Int32 = 0
 
     init(capacity: Int) {
         owner.reserveCapacity(capacity); date.reserveCapacity(capacity); kind.reserveCapacity(capacity)
-        detail.reserveCapacity(capacity); line.reserveCapacity(capacity); kindColumn.reserveCapacity(capacity)
+        detail.reserveCapacity(capacity); line.reserveCapacity(capacity)
     }
     private let kinds = CodeTable<EventKind>()
     private let details: [[([UInt8], UInt8)]] = EventKind.allCases.map { k in
@@ -336,7 +337,7 @@ struct EventColumns {
             detail = v
         }
         owner.append(y); self.date.append(date.number); self.kind.append(k); self.detail.append(detail); line.append(Int32(row.line))
-        kindColumn.append(k == accueil ? Int32(row.column(c[2])) : 0)
+        if k == accueil { accueils.append((Int32(owner.count - 1), Int32(row.column(c[2])))) }
     }
 
     private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
