@@ -19,35 +19,28 @@ extension DatasetLoader {
         // and only when the loader would have opened them (in that order, each after the last).
         var side = DatasetLoader(directory: directory)
         side.converted = converted
-        let youthBox = Box((sink: sink, youth: YouthColumns?.none, failed: false))
         let sideBox = Box((loader: side, files: [(CSVFile, [Int])]()))
-        DispatchQueue.concurrentPerform(iterations: 2) { t in
-            if t == 0 {
-                var s = youthBox.value.sink
-                do {
-                    youthBox.value.youth = try Self.parseYouthInParts(youthFile, yc, ml) ?? Self.parseYouth(youthFile, yc, ml, &s)
-                } catch { youthBox.value.failed = true }
-                youthBox.value.sink = s
-            } else {
-                var loader = sideBox.value.loader
-                var files: [(CSVFile, [Int])] = []
-                for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
-                                        ("situations.csv", Self.situationColumns)] {
-                    guard let f = try? loader.open(name, required: true, columns: columns, parts: name == "events.csv" ? parts : 1) else { break }
-                    // The events, checked, are read again only by their parse, which gives their pages
-                    // back as it goes: none stays in memory meanwhile (the page cache keeps them).
-                    if name == "events.csv" { f.0.storage.release() }
-                    files.append(f)
-                }
-                sideBox.value = (loader, files)
+        // Opened as one more task beside youth.csv's parts (a parallel loop inside another would
+        // run its parts one after the other).
+        let openOthers: @Sendable () -> Void = {
+            var loader = sideBox.value.loader
+            var files: [(CSVFile, [Int])] = []
+            for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
+                                    ("situations.csv", Self.situationColumns)] {
+                guard let f = try? loader.open(name, required: true, columns: columns, parts: name == "events.csv" ? parts : 1) else { break }
+                // The events, checked, are read again only by their parse, which gives their pages
+                // back as it goes: none stays in memory meanwhile (the page cache keeps them).
+                if name == "events.csv" { f.0.storage.release() }
+                files.append(f)
             }
+            sideBox.value = (loader, files)
         }
-        sink = youthBox.value.sink
+        let fast = Self.parseYouthInParts(youthFile, yc, ml, alongside: openOthers)
+        let parsed = try fast ?? Self.parseYouth(youthFile, yc, ml, &sink)
         // Each file's pages are given back as soon as it is parsed: the memory then holds the
         // columns and little of the files (the page cache keeps them).
         youthFile.storage.release()
-        if youthBox.value.failed { throw DiagnosticSink.LimitReached() }
-        guard let youth = youthBox.value.youth else { return nil }
+        guard let youth = parsed else { return nil }
         Trace.log("youth.csv", t0)
         try checkInterruption()
         for d in sideBox.value.loader.sink.errors { try sink.report(d) }
@@ -170,12 +163,17 @@ extension DatasetLoader {
     /// youth.csv parsed in parts at once when every row is plain and valid: the identifiers are
     /// then numbered in file order in one pass over their precomputed hashes. `nil` for any other
     /// file (or a duplicate), which ``parseYouth(_:_:_:_:)`` then reads row by row, reporting.
-    private static func parseYouthInParts(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex) -> YouthColumns? {
-        let parts = csv.parts, shape = csv.shape
+    /// `alongside` runs once, as the first task of the parts' parallel loop.
+    private static func parseYouthInParts(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex,
+                                          alongside: @Sendable () -> Void) -> YouthColumns? {
+        let t0 = Trace.now(), parts = csv.parts, shape = csv.shape
         let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
         let ok = parts.map { _ in Box(false) }
         nonisolated(unsafe) let buffer = csv.buffer
-        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
+        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { k in
+            // First, so that it starts at once (the loop hands out its tasks in order).
+            if k == 0 { alongside(); return Trace.log("other files opened", t0) }
+            let k = k - 1
             var y = results[k].value
             let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
             var mlGuess: Int32 = 0
@@ -201,6 +199,7 @@ extension DatasetLoader {
             }
             results[k].value = y
         }
+        Trace.log("youth.csv parts", t0)
         guard ok.allSatisfy(\.value) else { return nil }
         var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
         let all = results.map(\.value)
@@ -210,6 +209,7 @@ extension DatasetLoader {
             let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
             guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return nil }
         }
+        Trace.log("youth.csv identifiers", t0)
         let rows = all.map(\.columns)
         y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
         y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
