@@ -163,7 +163,7 @@ struct ExportOptions: ParsableArguments {
                                 + "un tableur français l'ouvre en colonnes).",
                                 en: "standard (the export format: \",\" and \".\") or fr (\";\", decimal comma, BOM, CRLF: "
                                 + "a French spreadsheet opens it in columns).", value: ("forme", "form")))
-    var csv: CSVForm = .standard
+    var csv: CSVForm?
     @Flag(name: .customLong("no-cache"), help: NoCache.help) var noCache = false
 
     enum CSVForm: String, ExpressibleByArgument {
@@ -189,6 +189,11 @@ struct ExportOptions: ParsableArguments {
         let dialect: CSVDialect = csv == .fr ? .french : .standard
         if let out, !["", "csv", "txt", "xlsx"].contains((out as NSString).pathExtension.lowercased()) {
             printError(Messages.text(.exportExtension, lang, "." + (out as NSString).pathExtension))
+            throw ExitCode(2)
+        }
+        // A form asked of a workbook would be dropped without a word: said instead.
+        if let out, let csv, (out as NSString).pathExtension.lowercased() == "xlsx" {
+            printError(Messages.text(.csvFormOfWorkbook, lang, csv.rawValue))
             throw ExitCode(2)
         }
         do throws(OutputFile.Failure) {

@@ -147,6 +147,19 @@ struct CommandLineTests {
         #expect(r.status == 2)
     }
 
+    @Test("export --csv fr: the French form on a CSV; refused, said, for a workbook, which has none")
+    func csvFormOfAWorkbook() throws {
+        let dir = NSTemporaryDirectory() + "form-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let french = try pilotage(["export", "programmes", "Playground/data/demo", "--csv", "fr", "--out", dir + "/p.csv"])
+        #expect(french.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/p.csv"))
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("level;territory".utf8)))
+        let workbook = try pilotage(["export", "programmes", "Playground/data/demo", "--csv", "fr", "--out", dir + "/p.xlsx"])
+        #expect(workbook.status == 2 && workbook.stderr.contains("--csv fr ne vaut que pour un CSV"), "\(workbook.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/p.xlsx"))
+    }
+
     /// The snapshot cache on the command line: `--no-cache` everywhere a dataset is loaded, the
     /// same answers either way, and no snapshot of a dataset as small as the demo (SnapshotTests
     /// checks what a snapshot holds and when it is rebuilt).
