@@ -103,9 +103,11 @@ struct ProgrammeTablesTests {
         #expect(Dashboard(d).number("R10", for: ml, year: 2016) == 0.4)
         #expect(tables.number("R10", for: ml, year: 2016, programme: .garantieJeunes) == 2.0 / 3.0)
         #expect(tables.number("8.1", for: .nation, year: 2016, programme: .garantieJeunes) == 3)
-        guard case .failure(.missingValue) = tables.value("R10", for: ml, year: 2016, programme: .civis) else {
-            Issue.record("CIVIS has no row: absent, with the missing value named"); return
+        guard case .failure(let reason) = tables.value("R10", for: ml, year: 2016, programme: .civis),
+              case .missingProgrammeValue("8.1.f", .civis, ["ML1"]) = reason else {
+            Issue.record("CIVIS has no row: absent, with the missing programme row named"); return
         }
+        #expect(reason.explanation(.fr) == "pas de ligne 8.1.f du programme civis (breakdown = ce code) dans indicators.csv pour ML1")
         // The programme rows are written back as they were read.
         let out = temporaryFolder("programme-rows")
         try d.write(to: out)

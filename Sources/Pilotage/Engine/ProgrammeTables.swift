@@ -47,7 +47,11 @@ public struct ProgrammeTables: Sendable {
         guard let line = Catalogue.indicator(id) else { return .failure(.unknownIndicator(id)) }
         guard line.hasProgrammeBreakdown else { return .failure(.noProgrammeBreakdown(id)) }
         guard let table = tables[programme] else { return .failure(.noProgrammeTable(programme)) }
-        return table.value(id, for: territory, year: year)
+        // An aggregate dataset's missing value is a missing programme row: said so.
+        return table.value(id, for: territory, year: year).mapError { reason in
+            if case .missingValue(let indicator, let ids) = reason { return .missingProgrammeValue(indicator: indicator, programme: programme, mlIDs: ids) }
+            return reason
+        }
     }
 
     /// The value or `nil`.

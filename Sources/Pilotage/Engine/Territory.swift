@@ -49,6 +49,8 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
     case noProgrammeBreakdown(String)
     /// No programme table for this programme (not a national programme).
     case noProgrammeTable(Program)
+    /// An aggregate dataset has no programme row (`breakdown` = the programme's code) for a component.
+    case missingProgrammeValue(indicator: String, programme: Program, mlIDs: [String])
 
     /// The reason in words.
     public func explanation(_ language: Language) -> String {
@@ -69,6 +71,7 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
         case .meanWithoutCount(let id): return say(.unavailableMeanWithoutCount, id)
         case .noProgrammeBreakdown(let id): return say(.unavailableNoProgrammeBreakdown, id)
         case .noProgrammeTable(let p): return say(.unavailableNoProgrammeTable, p.rawValue)
+        case .missingProgrammeValue(let ind, let p, let ids): return say(.unavailableMissingProgrammeValue, ind, p.rawValue, list(ids))
         }
     }
 

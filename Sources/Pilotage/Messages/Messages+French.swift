@@ -385,6 +385,7 @@ extension Messages {
         .programmeLastExitNote: "Sous un programme, la ligne lit la dernière sortie d'un parcours de ce programme dans "
             + "l'année, qui peut ne pas être la dernière sortie nationale (lue sous l'ensemble) : le compte d'un programme "
             + "peut dépasser celui de l'ensemble.",
+        .unavailableMissingProgrammeValue: "pas de ligne %@ du programme %@ (breakdown = ce code) dans indicators.csv pour %@",
         .csvFormOfWorkbook: "pilotage : --csv %@ ne vaut que pour un CSV ; un classeur .xlsx n'a pas de forme CSV (ôter --csv, ou --out en .csv)",
     ]
 }

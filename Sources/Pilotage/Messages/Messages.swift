@@ -65,7 +65,7 @@ package enum Messages {
         // Programme tables.
         case unavailableNoProgrammeBreakdown, unavailableNoProgrammeTable
         case workbookProgrammesTitle
-        case programmesNotCrossed, noLineWithProgrammes, programmeLastExitNote, csvFormOfWorkbook
+        case programmesNotCrossed, noLineWithProgrammes, programmeLastExitNote, csvFormOfWorkbook, unavailableMissingProgrammeValue
         case programmesColumn, programmeMarker
         case exportExtension
         case writtenRow
