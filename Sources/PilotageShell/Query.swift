@@ -275,7 +275,10 @@ struct QueryParser {
         repeat {
             let v = try args.required("breakdown")
             guard let named = Population.named(v.text) else {
-                throw ShellError(Messages.text(.unknownBreakdown, lang, v.text), at: v, suggestions: Population.completions)
+                // The nearest names first (`civs` → civis); all of them when none is near.
+                let close = Suggestions.closest(to: v.text, among: Population.completions)
+                throw ShellError(Messages.text(.unknownBreakdown, lang, v.text), at: v,
+                                 suggestions: close.isEmpty ? Population.completions : close)
             }
             // `all` goes beside the programmes (the total they are read against); the others do not.
             if let first = list.first(where: { $0 != .all }), named[0] != .all, first.isProgramme != named[0].isProgramme {

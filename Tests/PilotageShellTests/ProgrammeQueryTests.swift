@@ -31,6 +31,14 @@ struct ProgrammeQueryTests {
         #expect(demoSession().run("show R5, R10 of ML069-LYON year 2016 breakdown civis").succeeded)
     }
 
+    @Test("a mistyped programme gets the nearest names, not the whole list")
+    func nearestNames() {
+        let r = demoSession().run("show R10 of ML069-LYON breakdown civs")
+        #expect(r.error?.contains("vouliez-vous dire : civis ?") == true, "\(r.error ?? "")")
+        let far = demoSession().run("show R10 of ML069-LYON breakdown zzzz")
+        #expect(far.error?.contains("garantie_jeunes") == true && far.error?.contains("women") == true, "\(far.error ?? "")")
+    }
+
     @Test("programmes are not crossed with the population breakdowns; `all` goes beside them")
     func notCrossed() {
         let r = demoSession().run("show R10 of ML069-LYON breakdown women,pacea")
