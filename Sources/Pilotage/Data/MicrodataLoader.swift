@@ -126,8 +126,8 @@ extension DatasetLoader {
 
         let n = youth.ml.count
         let p = pathways.columns, s = situations.columns
-        // The events' columns are taken out of their parts, and each is freed once placed: the
-        // memory holds a column or two twice, not all of them (this is the load's peak).
+        // The events' columns are taken out of their parts, and each is freed once placed (below):
+        // the memory holds one column twice, not all of them (this is the load's peak).
         let e = events.map { part in defer { part.columns = EventColumns(capacity: 0) }; return part.columns }
         let eLine = Box(e.map(\.line)), eDate = Box(e.map(\.date)), eKind = Box(e.map(\.kind)), eDetail = Box(e.map(\.detail))
         // Each file's rows grouped by young person, then every column placed on its own thread.

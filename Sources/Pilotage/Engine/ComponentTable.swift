@@ -19,6 +19,8 @@ struct ComponentTable: Sendable {
     var values: [Double]
 
     static let breakdownCount = Breakdown.allCases.count
+    /// The patterns of breakdowns counted apart: one per set of the breakdowns other than `all`.
+    var patterns: Int { 1 << (breakdowns - 1) }
 
     @inline(__always) func offset(_ t: Int, _ yi: Int, _ b: Int, _ slot: Int) -> Int {
         ((t * years.count + yi) * breakdowns + b) * Slots.count + slot
@@ -72,8 +74,6 @@ struct ComponentTable: Sendable {
         /// The MLs each chunk meets, and where its rows start.
         let ranges: [Range<Int>], offsets: [Int]
         var chunks: Int { ranges.count }
-        /// The patterns of breakdowns counted apart (one, `all`, for a programme table).
-        let patterns: Int
         let rowsPerML: Int
         let counters: LineCounters
         /// Per row: sum and count of the durations of mean 5, then of mean 7.
@@ -81,7 +81,6 @@ struct ComponentTable: Sendable {
 
         init(ranges: [Range<Int>], years: Int, patterns: Int, lines: Int) {
             self.ranges = ranges
-            self.patterns = patterns
             rowsPerML = years * patterns
             offsets = ranges.reduce(into: [0]) { [rowsPerML] in $0.append($0.last! + $1.count * rowsPerML) }
             counters = LineCounters(rows: offsets.last!, lines: lines)
@@ -95,8 +94,7 @@ struct ComponentTable: Sendable {
     private mutating func fillMicrodata(_ m: MicroStore, mlCount: Int, chunks requested: Int?,
                                         programme: (program: Program, held: [UInt16])?) {
         let periods = years.map(PersonEvaluator.Period.init)
-        // A programme table has no population breakdown: everyone is counted under `all` alone.
-        let nY = years.count, nP = programme == nil ? ComponentTable.patternCount : 1
+        let nY = years.count, nP = patterns
         // A few contiguous ranges of young people per core (for balance), each with its own
         // counters for the MLs it meets. A young person is counted once, under the pattern of
         // breakdowns that keep them; the patterns are spread over the breakdowns at the end.
@@ -182,7 +180,7 @@ struct ComponentTable: Sendable {
     /// Each pattern's counters into every breakdown it belongs to, for each ML (in parallel over
     /// the MLs; an ML at the edge of two chunks has counters in both).
     private mutating func spread(_ counts: borrowing PatternCounts, mlCount: Int) {
-        let nY = years.count, nB = breakdowns, nC = Slots.countLines.count, nP = counts.patterns
+        let nY = years.count, nB = breakdowns, nC = Slots.countLines.count, nP = patterns
         let countSlots = Slots.countLines.map { Slots.index[$0]! }
         let (s5, n5, s7, n7) = (Slots.mean5Sum, Slots.mean5N, Slots.mean7Sum, Slots.mean7N)
         let cellsPerML = nY * nB
@@ -225,7 +223,6 @@ struct ComponentTable: Sendable {
 
     /// The breakdowns other than `all` that keep a young person, as bits (women, low_qualified,
     /// qpv, zrr, neet: the order of ``Breakdown`` after `all`).
-    static let patternCount = 1 << (breakdownCount - 1)
     @inline(__always) static func pattern(sex: UInt8, level: UInt8, flags f: UInt8) -> Int {
         var p = sex == female ? 1 : 0
         if lowQualified(level: level, diploma: f & 1 != 0) { p |= 2 }
