@@ -81,7 +81,9 @@ enum BriefCommands {
                                 text += "        " + Messages.text(.briefProgrammes, lang, "\(b.resultYear)") + "\n"
                                 // The text shows each programme once, over its three rows; the data keep it on each.
                                 let all = r.localized(programmes)
-                                let rows = all.indices.map { i in i > 0 && all[i][0] == all[i - 1][0] ? [""] + all[i].dropFirst() : all[i] }
+                                let rows = all.indices.map { i in
+                                    i > 0 && all[i][0] == all[i - 1][0] ? [""] + all[i].dropFirst() : all[i]
+                                }
                                 text += aligned([programmes.shown.header] + rows, leftColumns: 2, indent: "        ")
                             }
                             return text

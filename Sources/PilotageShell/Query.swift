@@ -281,7 +281,8 @@ struct QueryParser {
                                  suggestions: close.isEmpty ? Population.completions : close)
             }
             // `all` goes beside the programmes (the total they are read against); the others do not.
-            if let first = list.first(where: { $0 != .all }), named[0] != .all, first.isProgramme != named[0].isProgramme {
+            if let first = list.first(where: { $0 != .all }), named[0] != .all,
+               first.isProgramme != named[0].isProgramme {
                 throw ShellError(Messages.text(.programmesNotCrossed, lang), at: v)
             }
             list += named.filter { !list.contains($0) }

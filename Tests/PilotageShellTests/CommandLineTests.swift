@@ -151,12 +151,14 @@ struct CommandLineTests {
     func csvFormOfAWorkbook() throws {
         let dir = NSTemporaryDirectory() + "form-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let french = try pilotage(["export", "programmes", "Playground/data/demo", "--csv", "fr", "--out", dir + "/p.csv"])
+        let export = ["export", "programmes", "Playground/data/demo", "--csv", "fr", "--out"]
+        let french = try pilotage(export + [dir + "/p.csv"])
         #expect(french.status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: dir + "/p.csv"))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF] + Array("level;territory".utf8)))
-        let workbook = try pilotage(["export", "programmes", "Playground/data/demo", "--csv", "fr", "--out", dir + "/p.xlsx"])
-        #expect(workbook.status == 2 && workbook.stderr.contains("--csv fr ne vaut que pour un CSV"), "\(workbook.stderr)")
+        let workbook = try pilotage(export + [dir + "/p.xlsx"])
+        #expect(workbook.status == 2 && workbook.stderr.contains("--csv fr ne vaut que pour un CSV"),
+                "\(workbook.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir + "/p.xlsx"))
     }
 

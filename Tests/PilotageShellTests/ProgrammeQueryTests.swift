@@ -25,7 +25,8 @@ struct ProgrammeQueryTests {
     @Test("a programme asked of lines that have none is an error at the clause, not a table of n.d.")
     func noLineWithProgrammes() {
         let r = demoSession().run("show R5 of ML069-LYON year 2016 breakdown civis")
-        #expect(!r.succeeded && r.error?.contains("aucune de ces lignes ne se décline par programme") == true, "\(r.error ?? "")")
+        #expect(!r.succeeded && r.error?.contains("aucune de ces lignes ne se décline par programme") == true,
+                "\(r.error ?? "")")
         #expect(r.error?.contains("^^^^^^^^^") == true, "\(r.error ?? "")")
         // A line with a programme breakdown beside it: the table, R5 « n.d. » with its reason.
         #expect(demoSession().run("show R5, R10 of ML069-LYON year 2016 breakdown civis").succeeded)
@@ -36,7 +37,8 @@ struct ProgrammeQueryTests {
         let r = demoSession().run("show R10 of ML069-LYON breakdown civs")
         #expect(r.error?.contains("vouliez-vous dire : civis ?") == true, "\(r.error ?? "")")
         let far = demoSession().run("show R10 of ML069-LYON breakdown zzzz")
-        #expect(far.error?.contains("garantie_jeunes") == true && far.error?.contains("women") == true, "\(far.error ?? "")")
+        #expect(far.error?.contains("garantie_jeunes") == true && far.error?.contains("women") == true,
+                "\(far.error ?? "")")
     }
 
     @Test("programmes are not crossed with the population breakdowns; `all` goes beside them")
@@ -49,7 +51,8 @@ struct ProgrammeQueryTests {
         let rows = csvRows(s.run("show 8.1 of ML069-LYON year 2016 breakdown all,civis").output).dropFirst()
         let all = demoDashboard.number("8.1", for: .ml("ML069-LYON"), year: 2016)
         let civis = ProgrammeTables(demoDataset).number("8.1", for: .ml("ML069-LYON"), year: 2016, programme: .civis)
-        #expect(rows.map { $0[4] } == ["all", "civis"] && rows.map(\.last) == [all, civis].map { $0.map(NumberText.integer) },
+        #expect(rows.map { $0[4] } == ["all", "civis"]
+                && rows.map(\.last) == [all, civis].map { $0.map(NumberText.integer) },
                 "\(rows)")
     }
 }

@@ -111,12 +111,14 @@ struct ReportTests {
 
     @Test("the brief's programme table as data: each row says its programme and its territory by name")
     func briefProgrammeRows() throws {
-        let json = try JSONSerialization.jsonObject(with: Data(run(("brief", [], "brief of ML038-GRENOBLE for 2017"), " format json").utf8))
+        let text = run(("brief", [], "brief of ML038-GRENOBLE for 2017"), " format json")
+        let json = try JSONSerialization.jsonObject(with: Data(text.utf8))
         let tables = (json as? [String: Any])?["tables"] as? [[String: Any]] ?? []
         let rows = tables.first { $0["name"] as? String == "programmes" }?["rows"] as? [[String: Any]] ?? []
         #expect(rows.count == 15)
         #expect(rows.allSatisfy { ($0["programme"] as? String).map { !$0.isEmpty } == true }, "\(rows.prefix(3))")
-        #expect(rows.map { $0["territory"] as? String }.prefix(3) == ["Mission locale de Grenoble", "Auvergne-Rhône-Alpes", "France"])
+        #expect(rows.map { $0["territory"] as? String }.prefix(3)
+                == ["Mission locale de Grenoble", "Auvergne-Rhône-Alpes", "France"])
     }
 
     @Test("to FILE writes the format of its extension; format after a worded answer is an error")

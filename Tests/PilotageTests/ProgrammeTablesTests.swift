@@ -59,7 +59,8 @@ struct ProgrammeTablesTests {
         // (June 2015) before it. Y4's PPAE began on 31 Dec 2014: its cohort is 2015's, not counted.
         var f = Files()
         f.files["youth.csv"]! += "Y3,ML1,F,1996-05-06,IV,1,0,0,\nY4,ML1,M,1996-05-06,IV,1,0,0,\n"
-        f.files["pathways.csv"]! += "P3,Y3,ppae,2015-01-02,2015-03-31,0,emploi,cdd,0,0,0\nP4,Y4,ppae,2014-12-31,2015-02-28,0,autre,,0,0,0\n"
+        f.files["pathways.csv"]! += "P3,Y3,ppae,2015-01-02,2015-03-31,0,emploi,cdd,0,0,0\n"
+            + "P4,Y4,ppae,2014-12-31,2015-02-28,0,autre,,0,0,0\n"
         f.files["situations.csv"]! += "S3,Y3,emploi,cdd,2015-06-01,2015-09-30,0,0\n"
         let d = try f.load(), tables = ProgrammeTables(d), ml = Territory.ml("ML1")
         #expect(Dashboard(d).number("4.2.m12.base", for: ml, year: 2016) == 1)
@@ -107,7 +108,8 @@ struct ProgrammeTablesTests {
               case .missingProgrammeValue("8.1.f", .civis, ["ML1"]) = reason else {
             Issue.record("CIVIS has no row: absent, with the missing programme row named"); return
         }
-        #expect(reason.explanation(.fr) == "pas de ligne 8.1.f du programme civis (breakdown = ce code) dans indicators.csv pour ML1")
+        #expect(reason.explanation(.fr)
+                == "pas de ligne 8.1.f du programme civis (breakdown = ce code) dans indicators.csv pour ML1")
         // The programme rows are written back as they were read.
         let out = temporaryFolder("programme-rows")
         try d.write(to: out)
@@ -123,7 +125,7 @@ struct ProgrammeTablesTests {
     /// national exit, under P the last exit of P, which may be another (the hand-computed case
     /// above: 8.1.f is 0 under `all`, 1 under CIVIS). The programmes together still reach `all`:
     /// the last national exit is its own programme's last.
-    @Test("a programme count never exceeds the line's `all` count but in 8.1's « dont » lines, and the programmes together reach it (demo)")
+    @Test("programme counts stay within `all` but in 8.1's « dont » lines; together they reach it (demo)")
     func boundsAgainstAll() throws {
         let dataset = try Dataset.load(from: repositoryRoot.appendingPathComponent("Playground/data/demo").path)
         let tables = ProgrammeTables(dataset), all = Dashboard(dataset)
@@ -134,7 +136,8 @@ struct ProgrammeTablesTests {
                     guard let total = all.number(line.id, for: t, year: y) else { continue }
                     let parts = ProgrammeTables.programmes.compactMap { tables.number(line.id, for: t, year: y, programme: $0) }
                     let bounded = !line.readsProgrammeLastExit
-                    #expect(parts.count == 5 && (!bounded || parts.allSatisfy { $0 <= total }) && parts.reduce(0, +) >= total,
+                    #expect(parts.count == 5 && (!bounded || parts.allSatisfy { $0 <= total })
+                            && parts.reduce(0, +) >= total,
                             "\(t) \(y) \(line.id): \(parts) against \(total)")
                     checked += 1
                 }

@@ -27,7 +27,8 @@ extension DatasetLoader {
             var files: [(CSVFile, [Int])] = []
             for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
                                     ("situations.csv", Self.situationColumns)] {
-                guard let f = try? loader.open(name, required: true, columns: columns, parts: name == "events.csv" ? parts : 1) else { break }
+                let fileParts = name == "events.csv" ? parts : 1
+                guard let f = try? loader.open(name, required: true, columns: columns, parts: fileParts) else { break }
                 // The events, checked, are read again only by their parse, which gives their pages
                 // back as it goes: none stays in memory meanwhile (the page cache keeps them).
                 if name == "events.csv" { f.0.storage.release() }
@@ -61,15 +62,20 @@ extension DatasetLoader {
         DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
             switch t {
             case 0:
-                pathwayResult.run { sink, cols in try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink) }
+                pathwayResult.run { sink, cols in
+                    try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink)
+                }
                 pathways.storage.release()
             case 1:
-                situationResult.run { sink, cols in try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink) }
+                situationResult.run { sink, cols in
+                    try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink)
+                }
                 situations.storage.release()
             default:
                 let k = t - 2
                 eventResults[k].run { sink, cols in
-                    try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink, releasing: events.storage) { row, sink in
+                    try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink,
+                                    releasing: events.storage) { row, sink in
                         try cols.add(row, ec, ids, &sink)
                     }
                 }
@@ -108,7 +114,8 @@ extension DatasetLoader {
             for a in c.accueils {
                 let i = Int(a.row), y = Int(c.owner[i]), at = c.line[i] + offsets[k]
                 if firstAccueil[y] != 0 {
-                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column), field: "kind",
+                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column),
+                                             field: "kind",
                                              expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
                                                              en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
                                              found: "un second accueil / a second accueil"))
@@ -129,7 +136,8 @@ extension DatasetLoader {
         // The events' columns are taken out of their parts, and each is freed once placed (below):
         // the memory holds one column twice, not all of them (this is the load's peak).
         let e = events.map { part in defer { part.columns = EventColumns(capacity: 0) }; return part.columns }
-        let eLine = Box(e.map(\.line)), eDate = Box(e.map(\.date)), eKind = Box(e.map(\.kind)), eDetail = Box(e.map(\.detail))
+        let eLine = Box(e.map(\.line)), eDate = Box(e.map(\.date))
+        let eKind = Box(e.map(\.kind)), eDetail = Box(e.map(\.detail))
         // Each file's rows grouped by young person, then every column placed on its own thread.
         let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
         let owners = [e.map(\.owner), [p.owner], [s.owner]]
@@ -140,7 +148,8 @@ extension DatasetLoader {
             // The events' columns one after the other: one of them at a time is held twice.
             { i32[0].value = place(eLine.value, eDest) { shift[$0] + $1 }; eLine.value = []
               i32[1].value = place(eDate.value, eDest); eDate.value = []
-              u8[0].value = place(eKind.value, eDest); eKind.value = []; u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
+              u8[0].value = place(eKind.value, eDest); eKind.value = []
+              u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
             { i32[2].value = place([p.id], pDest); i32[3].value = place([p.begin], pDest); i32[4].value = place([p.end], pDest)
               i32[5].value = place([p.line], pDest) },
             { u8[2].value = place([p.program], pDest); u8[3].value = place([p.outcome], pDest)

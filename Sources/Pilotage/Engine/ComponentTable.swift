@@ -117,7 +117,8 @@ struct ComponentTable: Sendable {
             /// below has its own copy of the rules, without the other's tests.
             @inline(__always) func count(_ y: Int, programmeTable: Bool) {
                 evaluator.evaluate(view, y, programmeTable: programmeTable, state: state.pointer, into: results.pointer)
-                let pattern = programmeTable ? 0 : ComponentTable.pattern(sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
+                let pattern = programmeTable ? 0 : ComponentTable.pattern(
+                    sex: view.youthSex[y], level: view.youthLevel[y], flags: view.youthFlags[y])
                 let row0 = rowBase + (Int(view.youthML[y]) - firstML) * rowsPerML + pattern
                 for yi in 0..<nY {
                     let r = results[yi]
@@ -153,7 +154,9 @@ struct ComponentTable: Sendable {
     /// (366 days, never less than 12 months) before them and not after them.
     static func programmesHeld(_ m: MicroStore, years: [Int]) -> [UInt16] {
         precondition(Program.allCases.count <= 16, "a program outside the 16 bits")
-        guard let firstYear = years.first, let lastYear = years.last else { return [UInt16](repeating: 0, count: m.youthCount) }
+        guard let firstYear = years.first, let lastYear = years.last else {
+            return [UInt16](repeating: 0, count: m.youthCount)
+        }
         let s = PersonEvaluator.Period(year: firstYear).s, e = PersonEvaluator.Period(year: lastYear).e
         let view = MicroView(m), count = m.youthCount
         return [UInt16](unsafeUninitializedCapacity: count) { out, n in
@@ -163,12 +166,15 @@ struct ComponentTable: Sendable {
                 for y in (count * part / parts)..<(count * (part + 1) / parts) {
                     let p0 = Int(view.pwStart[y]), p1 = Int(view.pwStart[y + 1])
                     var bits: UInt16 = 0
-                    for i in p0..<p1 where view.pwBegin[i] <= e && view.pwEnd[i] >= s { bits |= 1 << (view.pwProgram[i] & 15) }
+                    let bit = { (i: Int) -> UInt16 in 1 << (view.pwProgram[i] & 15) }
+                    for i in p0..<p1 where view.pwBegin[i] <= e && view.pwEnd[i] >= s { bits |= bit(i) }
                     // The others: a program's first start (pathways are few: searched for each).
-                    for i in p0..<p1 where bits & 1 << (view.pwProgram[i] & 15) == 0 {
+                    for i in p0..<p1 where bits & bit(i) == 0 {
                         var first = view.pwBegin[i]
-                        for j in p0..<p1 where view.pwProgram[j] == view.pwProgram[i] { first = min(first, view.pwBegin[j]) }
-                        if first >= s - 366 && first <= e { bits |= 1 << (view.pwProgram[i] & 15) }
+                        for j in p0..<p1 where view.pwProgram[j] == view.pwProgram[i] {
+                            first = min(first, view.pwBegin[j])
+                        }
+                        if first >= s - 366 && first <= e { bits |= bit(i) }
                     }
                     out[y] = bits
                 }

@@ -249,7 +249,9 @@ struct PersonEvaluator {
     /// events are read for 4.1.i's propositions alone, and neither orientation pathways (S.1,
     /// O.4) nor mean 7 are computed: no line of the tables reads them (the lines outside the
     /// tables, never shown, are left incomplete).
-    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, programmeTable: Bool, state: UnsafeMutablePointer<YearState>, into results: UnsafeMutablePointer<Result>) {
+    @inline(__always) func evaluate(_ m: MicroView, _ y: Int, programmeTable: Bool,
+                                    state: UnsafeMutablePointer<YearState>,
+                                    into results: UnsafeMutablePointer<Result>) {
         typealias F = PersonEvaluator
         let days = days, periods = days.periods, tables = tables
         let open = MicroStore.open, nY = periods.count
@@ -291,14 +293,18 @@ struct PersonEvaluator {
             }
         }
         let accueil = firsts.1, firstDiagnostic = firsts.2, firstSolution = firsts.3
-        if inRegister && !programmeTable { for pi in 0..<nY { state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF) } }
+        if inRegister && !programmeTable {
+            for pi in 0..<nY {
+                state[pi].flags = F.flags(eventWord: UInt32(truncatingIfNeeded: facts >> (16 * pi)) & 0xFFFF)
+            }
+        }
 
         // Pathways.
         var firstNational = Int32.max
         for i in p0..<p1 {
             let start = m.pwBegin[i], end = m.pwEnd[i]
             if m.pwProgram[i] == orientationProgram {
-                if programmeTable { continue }                                                   // (no line of its tables)
+                if programmeTable { continue }                  // (no line of its tables)
                 let si = period(of: start, days)
                 if si >= 0 { results[si].mask.insert(bS1) }                                      // S.1
                 let limit = shifted(start, tables.plus4, 4)                                      // O.4

@@ -49,8 +49,8 @@ public struct ProgrammeTables: Sendable {
         guard let table = tables[programme] else { return .failure(.noProgrammeTable(programme)) }
         // An aggregate dataset's missing value is a missing programme row: said so.
         return table.value(id, for: territory, year: year).mapError { reason in
-            if case .missingValue(let indicator, let ids) = reason { return .missingProgrammeValue(indicator: indicator, programme: programme, mlIDs: ids) }
-            return reason
+            guard case .missingValue(let indicator, let ids) = reason else { return reason }
+            return .missingProgrammeValue(indicator: indicator, programme: programme, mlIDs: ids)
         }
     }
 

@@ -71,7 +71,8 @@ public enum Unavailability: Error, Hashable, Sendable, CustomStringConvertible {
         case .meanWithoutCount(let id): return say(.unavailableMeanWithoutCount, id)
         case .noProgrammeBreakdown(let id): return say(.unavailableNoProgrammeBreakdown, id)
         case .noProgrammeTable(let p): return say(.unavailableNoProgrammeTable, p.rawValue)
-        case .missingProgrammeValue(let ind, let p, let ids): return say(.unavailableMissingProgrammeValue, ind, p.rawValue, list(ids))
+        case .missingProgrammeValue(let ind, let p, let ids):
+            return say(.unavailableMissingProgrammeValue, ind, p.rawValue, list(ids))
         }
     }
 

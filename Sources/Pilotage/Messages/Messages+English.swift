@@ -384,7 +384,9 @@ extension Messages {
         .programmeLastExitNote: "Under a programme, the line reads the last exit of a pathway of that programme in the "
             + "year, which may not be the last national exit (read under all): a programme's count may exceed the "
             + "line's count under all.",
-        .unavailableMissingProgrammeValue: "no row of %@ for programme %@ (breakdown = that code) in indicators.csv for %@",
-        .csvFormOfWorkbook: "pilotage: --csv %@ applies to a CSV only; an .xlsx workbook has no CSV form (remove --csv, or --out a .csv)",
+        .unavailableMissingProgrammeValue: "no row of %@ for programme %@ (breakdown = that code) "
+            + "in indicators.csv for %@",
+        .csvFormOfWorkbook: "pilotage: --csv %@ applies to a CSV only; an .xlsx workbook has no CSV form "
+            + "(remove --csv, or --out a .csv)",
     ]
 }

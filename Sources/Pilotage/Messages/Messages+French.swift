@@ -380,12 +380,15 @@ extension Messages {
         .cacheUnknownAction: "pilotage cache : action inconnue « %@ » (attendu : rien, ou clear)",
         .cacheSize: "%@ Mo",
         .cacheOtherVersion: "(autre version de Pilotage : inutilisé)",
-        .noLineWithProgrammes: "aucune de ces lignes ne se décline par programme (aucune ne lit les parcours nationaux) : "
+        .noLineWithProgrammes: "aucune de ces lignes ne se décline par programme "
+            + "(aucune ne lit les parcours nationaux) : "
             + "les lignes marquées ◆ dans catalogue, ex. 3.1, 4.1, 8.1, R10, R11",
-        .programmeLastExitNote: "Sous un programme, la ligne lit la dernière sortie d'un parcours de ce programme dans "
-            + "l'année, qui peut ne pas être la dernière sortie nationale (lue sous l'ensemble) : le compte d'un programme "
-            + "peut dépasser celui de l'ensemble.",
-        .unavailableMissingProgrammeValue: "pas de ligne %@ du programme %@ (breakdown = ce code) dans indicators.csv pour %@",
-        .csvFormOfWorkbook: "pilotage : --csv %@ ne vaut que pour un CSV ; un classeur .xlsx n'a pas de forme CSV (ôter --csv, ou --out en .csv)",
+        .programmeLastExitNote: "Sous un programme, la ligne lit la dernière sortie d'un parcours de ce programme "
+            + "dans l'année, qui peut ne pas être la dernière sortie nationale (lue sous l'ensemble) : "
+            + "le compte d'un programme peut dépasser celui de l'ensemble.",
+        .unavailableMissingProgrammeValue: "pas de ligne %@ du programme %@ (breakdown = ce code) "
+            + "dans indicators.csv pour %@",
+        .csvFormOfWorkbook: "pilotage : --csv %@ ne vaut que pour un CSV ; un classeur .xlsx n'a pas de forme CSV "
+            + "(ôter --csv, ou --out en .csv)",
     ]
 }

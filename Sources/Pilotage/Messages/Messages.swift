@@ -65,7 +65,8 @@ package enum Messages {
         // Programme tables.
         case unavailableNoProgrammeBreakdown, unavailableNoProgrammeTable
         case workbookProgrammesTitle
-        case programmesNotCrossed, noLineWithProgrammes, programmeLastExitNote, csvFormOfWorkbook, unavailableMissingProgrammeValue
+        case programmesNotCrossed, noLineWithProgrammes, programmeLastExitNote, csvFormOfWorkbook
+        case unavailableMissingProgrammeValue
         case programmesColumn, programmeMarker
         case exportExtension
         case writtenRow
