@@ -168,53 +168,17 @@ struct CSVShape: Sendable {
     func rows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, sink: inout DiagnosticSink,
               releasing storage: FileBytes? = nil,
               _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> (lines: Int, aligned: Bool) {
-        var scanner = RowScanner(separator: separator, position: range.lowerBound, line: firstLine)
+        var reader = RowReader(self, buffer: buffer, position: range.lowerBound, line: firstLine)
         var released = range.lowerBound
-        defer { storage?.release(released..<min(scanner.position, range.upperBound)) }
-        let expected = columns.count, n = buffer.count
-        var fields: [FieldRange] = []
-        fields.reserveCapacity(expected + 1)
-        // The common row (no quote, as many fields as the header) is split by a lighter loop.
-        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: max(expected, 1)), classes = byteClasses()
-        defer { plain.deallocate(); classes.deallocate() }
-        let base = UnsafePointer(buffer.baseAddress!)
-        while scanner.position < range.upperBound {
-            let rowLine = scanner.line, rowStart = scanner.position
-            if let storage, rowStart - released >= 8 << 20 { storage.release(released..<rowStart); released = rowStart }
-            if expected > 1, let next = splitPlain(base, rowStart, n, classes, plain, expected) {
-                scanner.position = next
-                scanner.line += 1
-                try body(CSVRow(context: context, line: rowLine, lineStart: rowStart, base: base, fields: plain), &sink)
-                continue
+        defer { storage?.release(released..<min(reader.position, range.upperBound)) }
+        while reader.position < range.upperBound {
+            if let storage, reader.position - released >= 8 << 20 {
+                storage.release(released..<reader.position)
+                released = reader.position
             }
-            if case .badQuoting(let offset, let line, let lineStart, let closedOn) = scanner.scan(into: &fields, buffer: buffer) {
-                try sink.report(CSVFile.quotingError(name: name, bytes: UnsafeBufferPointer(buffer), offset: offset, line: line, lineStart: lineStart, closedOn: closedOn))
-                var p = offset
-                while p < n, buffer[p] != 10 { p += 1 }
-                scanner.position = p + 1
-                scanner.line = line + 1
-                continue
-            }
-            if fields.count == 1, fields[0].start == fields[0].end, !fields[0].quoted {
-                // A blank line: fine at the end of the file, an error elsewhere.
-                var p = scanner.position
-                while p < n, buffer[p] == 10 || buffer[p] == 13 { p += 1 }
-                if p >= n { break }
-                try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
-                                      expected: .init(fr: "\(expected) champs", en: "\(expected) fields"), found: "une ligne vide / an empty line"))
-                continue
-            }
-            if fields.count != expected {
-                try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
-                                      expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
-                                      found: "\(fields.count)"))
-                continue
-            }
-            try fields.withUnsafeBufferPointer { f in
-                try body(CSVRow(context: context, line: rowLine, lineStart: rowStart, base: UnsafePointer(buffer.baseAddress!), fields: f.baseAddress!), &sink)
-            }
+            guard try reader.next(sink: &sink, body) else { break }
         }
-        return (scanner.line - firstLine, scanner.position == range.upperBound || scanner.position >= n)
+        return (reader.line - firstLine, reader.position == range.upperBound || reader.position >= buffer.count)
     }
 
     /// Calls `body` on each row of `range` (counting lines from `firstLine`) while every row is
@@ -223,12 +187,12 @@ struct CSVShape: Sendable {
                    _ body: (CSVRow) -> Bool) -> Bool {
         let expected = columns.count, n = buffer.count
         guard expected > 1 else { return false }
-        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected), classes = byteClasses()
-        defer { plain.deallocate(); classes.deallocate() }
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected)
+        defer { plain.deallocate() }
         let base = UnsafePointer(buffer.baseAddress!)
         var p = range.lowerBound, line = firstLine
         while p < range.upperBound {
-            guard let next = splitPlain(base, p, n, classes, plain, expected),
+            guard let next = splitPlain(base, p, n, plain, expected),
                   body(CSVRow(context: context, line: line, lineStart: p, base: base, fields: plain)) else { return false }
             p = next
             line += 1
@@ -236,35 +200,102 @@ struct CSVShape: Sendable {
         return true
     }
 
-    /// What each byte is to a plain row: 1 the separator, 2 a line end, 3 a quote, 0 anything else.
-    private func byteClasses() -> UnsafeMutablePointer<UInt8> {
-        let classes = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
-        classes.initialize(repeating: 0, count: 256)
-        classes[Int(separator)] = 1; classes[10] = 2; classes[13] = 2; classes[34] = 3
-        return classes
-    }
-
     /// The fields of a row without quotes and with `expected` fields, and the offset after its
     /// line end (as ``RowScanner`` would find them); `nil` for any other row.
     @inline(__always)
-    private func splitPlain(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ classes: UnsafePointer<UInt8>,
-                            _ f: UnsafeMutablePointer<FieldRange>, _ expected: Int) -> Int? {
-        var p = start, k = 0, fieldStart = start
-        while p < n {
-            let c = classes[Int(b[p])]
-            if c != 0 {
-                guard c == 1 else { if c == 2 { break }; return nil }
-                if k == expected - 1 { return nil }
-                f[k] = FieldRange(start: fieldStart, end: p, quoted: false)
-                k += 1
-                fieldStart = p + 1
+    func splitPlain(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ f: UnsafeMutablePointer<FieldRange>,
+                    _ expected: Int) -> Int? {
+        var p = start, k = 0
+        while true {
+            let end = fieldEnd(b, p, n, separator)
+            guard k < expected, end >= n || b[end] != 34 else { return nil }
+            f[k] = FieldRange(start: p, end: end, quoted: false)
+            k += 1
+            if end < n, b[end] == separator {
+                p = end + 1
+                continue
             }
-            p += 1
+            guard k == expected else { return nil }
+            guard end < n else { return n }
+            return b[end] == 13 && end + 1 < n && b[end + 1] == 10 ? end + 2 : end + 1
         }
-        guard k == expected - 1 else { return nil }
-        f[k] = FieldRange(start: fieldStart, end: p, quoted: false)
-        guard p < n else { return n }
-        return b[p] == 13 && p + 1 < n && b[p + 1] == 10 ? p + 2 : p + 1
+    }
+}
+
+/// Reads a file's rows one at a time, from a position: the common row (no quote, as many fields
+/// as the header) split by a lighter loop, any other scanned in full and reported when wrong.
+/// ``CSVShape/rows(in:buffer:firstLine:sink:releasing:_:)`` reads a range with it; the events'
+/// parser, its uncommon rows.
+struct RowReader: ~Copyable {
+    let shape: CSVShape
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var scanner: RowScanner
+    private var fields: [FieldRange] = []
+    private let plain: UnsafeMutablePointer<FieldRange>
+
+    init(_ shape: CSVShape, buffer: UnsafeMutableBufferPointer<UInt8>, position: Int, line: Int) {
+        self.shape = shape
+        self.buffer = buffer
+        scanner = RowScanner(separator: shape.separator, position: position, line: line)
+        fields.reserveCapacity(shape.columns.count + 1)
+        plain = .allocate(capacity: max(shape.columns.count, 1))
+    }
+
+    deinit { plain.deallocate() }
+
+    /// The offset of the next row.
+    var position: Int {
+        get { scanner.position }
+        set { scanner.position = newValue }
+    }
+    /// The line the next row starts on.
+    var line: Int {
+        get { scanner.line }
+        set { scanner.line = newValue }
+    }
+
+    /// Reads the row at ``position`` and passes it to `body` when it has the header's number of
+    /// fields and good quoting (else reports it); `false`, reading nothing more, when only blank
+    /// lines are left.
+    mutating func next(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> Bool {
+        let expected = shape.columns.count, n = buffer.count, name = shape.name
+        let rowLine = scanner.line, rowStart = scanner.position
+        let base = UnsafePointer(buffer.baseAddress!)
+        if expected > 1, let next = shape.splitPlain(base, rowStart, n, plain, expected) {
+            scanner.position = next
+            scanner.line += 1
+            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base, fields: plain), &sink)
+            return true
+        }
+        if case .badQuoting(let offset, let line, let lineStart, let closedOn) = scanner.scan(into: &fields, buffer: buffer) {
+            try sink.report(CSVFile.quotingError(name: name, bytes: UnsafeBufferPointer(buffer), offset: offset, line: line,
+                                                 lineStart: lineStart, closedOn: closedOn))
+            var p = offset
+            while p < n, buffer[p] != 10 { p += 1 }
+            scanner.position = p + 1
+            scanner.line = line + 1
+            return true
+        }
+        if fields.count == 1, fields[0].start == fields[0].end, !fields[0].quoted {
+            // A blank line: fine at the end of the file, an error elsewhere.
+            var p = scanner.position
+            while p < n, buffer[p] == 10 || buffer[p] == 13 { p += 1 }
+            if p >= n { return false }
+            try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                  expected: .init(fr: "\(expected) champs", en: "\(expected) fields"),
+                                  found: "une ligne vide / an empty line"))
+            return true
+        }
+        if fields.count != expected {
+            try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
+                                  expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
+                                  found: "\(fields.count)"))
+            return true
+        }
+        try fields.withUnsafeBufferPointer { f in
+            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base, fields: f.baseAddress!), &sink)
+        }
+        return true
     }
 }
 
@@ -524,6 +555,30 @@ final class FileBytes: @unchecked Sendable {
 final class Box<T>: @unchecked Sendable {
     var value: T
     init(_ value: T) { self.value = value }
+}
+
+/// The end of the field at `from`: the first separator, line end or quote (then the row is not
+/// common), or `n`. Eight bytes at a time: a byte equal to `c` is a zero byte of `w ^ c…c`, found
+/// by the borrow trick (exact for the lowest one, which is the one taken).
+@inline(__always)
+func fieldEnd(_ b: UnsafePointer<UInt8>, _ from: Int, _ n: Int, _ separator: UInt8) -> Int {
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+    }
+    let ones: UInt64 = 0x0101_0101_0101_0101, sep = ones &* UInt64(separator)
+    var p = from
+    while p + 8 <= n {
+        let w = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
+        let hits = zeroBytes(w ^ sep) | zeroBytes(w ^ (ones &* 10)) | zeroBytes(w ^ (ones &* 13)) | zeroBytes(w ^ (ones &* 34))
+        if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
+        p += 8
+    }
+    while p < n {
+        let c = b[p]
+        if c == separator || c == 10 || c == 13 || c == 34 { break }
+        p += 1
+    }
+    return p
 }
 
 /// `b[from...]` split in about `parts` ranges that end at line ends (one range under 4 MB).

@@ -206,6 +206,18 @@ struct CodeTable<T: DatasetCode>: Sendable {
         return nil
     }
 
+    /// ``Code/index(_:)`` of `value` without building the list of all cases (a loader's hot path).
+    @inline(__always) func index(_ value: T) -> UInt8 {
+        for (i, entry) in entries.enumerated() where entry.1 == value { return UInt8(i) }
+        return Code.index(value)
+    }
+
+    /// The code spelled by `b`, else the located parser's answer for field `i` of `row` (which
+    /// reports an unknown or missing code): the common case without the shared tables' lookup.
+    @inline(__always) func code(_ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws -> T? {
+        try match(row.bytes(i)) ?? row.code(i, T.self, &sink)
+    }
+
     /// One table per code type (built once; generic types cannot have stored statics).
     static var shared: CodeTable<T> { CodeTables.table(for: T.self) }
 }

@@ -78,11 +78,14 @@ struct IDIndex: Sendable {
         index >= 0 && Int(index) < count && equals(index, key)
     }
 
-    /// The index of `key`, trying `guess` and the index after it first: files grouped by young
-    /// person in the order of youth.csv then need no hashing.
+    /// The index of `key`, trying `guess` and the few indexes after it first: files grouped by
+    /// young person in the order of youth.csv then need no hashing (those with no row for some
+    /// young people, as pathways.csv, skip a few), and the keys compared lie side by side.
     @inline(__always) func find(_ key: UnsafeBufferPointer<UInt8>, guess: inout Int32) -> Int32? {
-        if matches(guess, key) { return guess }
-        if matches(guess + 1, key) { guess += 1; return guess }
+        for next in guess...guess + 4 where matches(next, key) {
+            guess = next
+            return next
+        }
         guard let found = find(key) else { return nil }
         guess = found
         return found

@@ -7,8 +7,9 @@ extension DatasetLoader {
     static let situationColumns = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"]
 
     /// Loads the four microdata files into the columnar store. youth.csv first (the others
-    /// refer to it), while the other three are mapped and checked on the other cores; then
-    /// events (in parts), pathways and situations are parsed concurrently.
+    /// refer to it): its parts on every core, then its identifiers numbered on one core while
+    /// the other three files are mapped and checked on another; then events (in parts, each
+    /// writing in place), pathways and situations are parsed concurrently.
     mutating func loadMicro(_ ml: IDIndex) throws -> MicroStore? {
         let t0 = Trace.now()
         let parts = ProcessInfoCores.count * 2
@@ -20,8 +21,8 @@ extension DatasetLoader {
         var side = DatasetLoader(directory: directory)
         side.converted = converted
         let sideBox = Box((loader: side, files: [(CSVFile, [Int])]()))
-        // Opened as one more task beside youth.csv's parts (a parallel loop inside another would
-        // run its parts one after the other).
+        // Opened beside the numbering of youth.csv's identifiers (a parallel loop inside another
+        // runs its parts one after the other).
         let openOthers: @Sendable () -> Void = {
             var loader = sideBox.value.loader
             var files: [(CSVFile, [Int])] = []
@@ -46,73 +47,111 @@ extension DatasetLoader {
         try checkInterruption()
         for d in sideBox.value.loader.sink.errors { try sink.report(d) }
         guard sideBox.value.files.count == 3 else { return nil }
-        let (events, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1], (situations, sc) = sideBox.value.files[2]
+        let (eventsFile, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1], (situations, sc) = sideBox.value.files[2]
 
         let t1b = Trace.now()
         let ids = youth.ids
-        let eventParts = events.parts
-        let eventResults = eventParts.map { Part(EventColumns(capacity: $0.newlines + 1)) }
+        let eventParts = eventsFile.parts
         let pCapacity = pathways.parts.reduce(1) { $0 + $1.newlines }, sCapacity = situations.parts.reduce(1) { $0 + $1.newlines }
         let pathwayResult = Part(PathwayColumns(capacity: pCapacity)), situationResult = Part(SituationColumns(capacity: sCapacity))
-        let eShape = events.shape, pShape = pathways.shape, sShape = situations.shape
-        let (eFirst, pFirst, sFirst) = (events.firstBodyLine, pathways.firstBodyLine, situations.firstBodyLine)
+        let eShape = eventsFile.shape, pShape = pathways.shape, sShape = situations.shape
+        let (pFirst, sFirst) = (pathways.firstBodyLine, situations.firstBodyLine)
         let pRange = pathways.body, sRange = situations.body
-        nonisolated(unsafe) let (eb, pb, sb) = (events.buffer, pathways.buffer, situations.buffer)
-        // Largest work first: pathways and situations, then the event parts.
-        DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
-            switch t {
-            case 0:
-                pathwayResult.run { sink, cols in
-                    try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink)
-                }
-                pathways.storage.release()
-            case 1:
-                situationResult.run { sink, cols in
-                    try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink)
-                }
-                situations.storage.release()
-            default:
-                let k = t - 2
-                eventResults[k].run { sink, cols in
-                    try eShape.rows(in: eventParts[k].range, buffer: eb, firstLine: 0, sink: &sink,
-                                    releasing: events.storage) { row, sink in
-                        try cols.add(row, ec, ids, &sink)
+        nonisolated(unsafe) let (eb, pb, sb) = (eventsFile.buffer, pathways.buffer, situations.buffer)
+        // Each event part writes from its first row and line as its line ends place them (a part
+        // holds at most one row more than its line ends; the merge closes any gap).
+        let capacities = eventParts.map { $0.newlines + 1 }
+        let firstRows = capacities.indices.map { k in capacities[..<k].reduce(0, +) }
+        // (The first part's line feeds include the header's.)
+        let lines = eventParts.enumerated().map { $1.newlines - ($0 == 0 ? eventsFile.firstBodyLine - 1 : 0) }
+        let firstLines = lines.indices.map { k in eventsFile.firstBodyLine + lines[..<k].reduce(0, +) }
+        let eventResults = eventParts.map { _ in Part(EventPartResult()) }
+        var eColumns = makeEventColumns(capacity: capacities.reduce(0, +)) { out in
+            // Largest work first: pathways and situations, then the event parts.
+            DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
+                switch t {
+                case 0:
+                    pathwayResult.run { sink, cols in
+                        try cols.parse(pShape, pRange, pb, firstLine: pFirst, capacity: pCapacity, pc, ids, &sink)
+                    }
+                    pathways.storage.release()
+                case 1:
+                    situationResult.run { sink, cols in
+                        try cols.parse(sShape, sRange, sb, firstLine: sFirst, capacity: sCapacity, sc, ids, &sink)
+                    }
+                    situations.storage.release()
+                default:
+                    let k = t - 2
+                    eventResults[k].run { sink, result in
+                        var parser = EventParser(out: out, first: firstRows[k], capacity: capacities[k], shape: eShape,
+                                                 columns: ec, ids: ids)
+                        defer { result = parser.result }
+                        return try parser.parse(eShape, eventParts[k].range, eb, firstLine: firstLines[k],
+                                                releasing: eventsFile.storage, &sink)
                     }
                 }
             }
+            guard eventResults.allSatisfy({ $0.aligned && !$0.columns.overflow }) else { return 0 }
+            return Self.closeGaps(eventResults, expectedLines: lines, out)
         }
         Trace.log("parallel parse", t1b)
         try checkInterruption()
-        if !eventResults.allSatisfy(\.aligned) {
-            // A split fell inside a quoted field: parse the events again, whole.
-            let whole = Part(EventColumns(capacity: eventParts.reduce(1) { $0 + $1.newlines }))
-            whole.run { sink, cols in try eShape.rows(in: events.body, buffer: eb, firstLine: 0, sink: &sink) { row, sink in try cols.add(row, ec, ids, &sink) } }
-            return try finish(youth: youth, events: [whole], eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
+        var events = eventResults
+        if !eventResults.allSatisfy({ $0.aligned && !$0.columns.overflow }) {
+            // A split fell inside a quoted field (or lone CR line ends made more rows than line
+            // ends): the events are parsed again, whole, with room for any number of rows.
+            let whole = Part(EventPartResult())
+            let overflow = eventResults.contains { $0.columns.overflow }
+            let capacity = overflow ? eventsFile.count / 4 + 2 : capacities.reduce(0, +)
+            eColumns = makeEventColumns(capacity: capacity) { out in
+                whole.run { sink, result in
+                    var parser = EventParser(out: out, first: 0, capacity: capacity, shape: eShape, columns: ec, ids: ids)
+                    defer { result = parser.result }
+                    return try parser.parse(eShape, eventsFile.body, eb, firstLine: eventsFile.firstBodyLine, releasing: nil, &sink)
+                }
+                return whole.columns.count
+            }
+            events = [whole]
         }
-        events.storage.release()
+        eventsFile.storage.release()
         let t2 = Trace.now()
         defer { Trace.log("finish", t2) }
-        return try finish(youth: youth, events: eventResults, eventFirstLine: eFirst, pathways: pathwayResult, situations: situationResult)
+        return try finish(youth: youth, events: events, eventColumns: eColumns, pathways: pathwayResult,
+                          situations: situationResult)
     }
 
-    /// Merges the parts: line numbers made absolute, errors in file order (at most 50), the
-    /// one-accueil rule checked across parts, then the records grouped by young person.
-    private mutating func finish(youth: YouthColumns, events: [Part<EventColumns>], eventFirstLine: Int,
-                                 pathways: Part<PathwayColumns>, situations: Part<SituationColumns>) throws -> MicroStore? {
-        // Line numbers of each part made absolute.
-        var offsets: [Int32] = [], line = eventFirstLine
-        var eventErrors: [DatasetDiagnostic] = []
-        for part in events {
-            offsets.append(Int32(line))
-            eventErrors += part.errors.map { var d = $0; d.line = d.line.map { $0 + line }; return d }
-            line += part.lines
+    /// Lines counted from the line ends before each part (`expectedLines`: each part's): where a
+    /// part read another number of lines (lone CR line ends), the later parts' lines and errors are
+    /// shifted; where a part read fewer rows than its room, the later parts' rows move down.
+    /// Returns the rows in all.
+    private static func closeGaps(_ parts: [Part<EventPartResult>], expectedLines: [Int], _ out: EventOutput) -> Int {
+        var rows = 0, shift = 0
+        for (k, part) in parts.enumerated() {
+            let r = part.columns
+            if shift != 0 {
+                for i in r.first..<r.first + r.count { out.line[i] += Int32(shift) }
+                part.errors = part.errors.map { var d = $0; d.line = d.line.map { $0 + shift }; return d }
+            }
+            out.move(from: r.first, to: rows, count: r.count)
+            part.columns.first = rows
+            rows += r.count
+            shift += part.lines - expectedLines[k]
         }
+        return rows
+    }
+
+    /// Merges the parts: errors in file order (at most 50), the one-accueil rule checked across
+    /// parts, then the records grouped by young person.
+    private mutating func finish(youth: YouthColumns, events: [Part<EventPartResult>],
+                                 eventColumns: (owner: [Int32], date: [Int32], kind: [UInt8], detail: [UInt8], line: [Int32]),
+                                 pathways: Part<PathwayColumns>, situations: Part<SituationColumns>) throws -> MicroStore? {
+        var eventErrors = events.flatMap(\.errors)
         // At most one accueil per young person, in the whole file (parts in file order).
         var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
-        for (k, part) in events.enumerated() {
-            let c = part.columns
-            for a in c.accueils {
-                let i = Int(a.row), y = Int(c.owner[i]), at = c.line[i] + offsets[k]
+        for part in events {
+            let first = part.columns.first
+            for a in part.columns.accueils {
+                let i = first + Int(a.row), y = Int(eventColumns.owner[i]), at = eventColumns.line[i]
                 if firstAccueil[y] != 0 {
                     eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column),
                                              field: "kind",
@@ -133,23 +172,22 @@ extension DatasetLoader {
 
         let n = youth.ml.count
         let p = pathways.columns, s = situations.columns
-        // The events' columns are taken out of their parts, and each is freed once placed (below):
-        // the memory holds one column twice, not all of them (this is the load's peak).
-        let e = events.map { part in defer { part.columns = EventColumns(capacity: 0) }; return part.columns }
-        let eLine = Box(e.map(\.line)), eDate = Box(e.map(\.date))
-        let eKind = Box(e.map(\.kind)), eDetail = Box(e.map(\.detail))
-        // Each file's rows grouped by young person, then every column placed on its own thread.
+        // Each file's rows grouped by young person, then every column placed on its own thread
+        // (nothing to place when a file's rows are grouped already, as files written in the order
+        // of youth.csv are).
         let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
-        let owners = [e.map(\.owner), [p.owner], [s.owner]]
+        let owners = [[eventColumns.owner], [p.owner], [s.owner]]
         DispatchQueue.concurrentPerform(iterations: 3) { groups[$0].value = groupByOwner(owners[$0], n) }
         let (eStart, eDest) = groups[0].value, (pStart, pDest) = groups[1].value, (sStart, sDest) = groups[2].value
-        let i32 = (0..<10).map { _ in Box([Int32]()) }, u8 = (0..<9).map { _ in Box([UInt8]()) }, shift = offsets
+        let eLine = Box(eventColumns.line), eDate = Box(eventColumns.date)
+        let eKind = Box(eventColumns.kind), eDetail = Box(eventColumns.detail)
+        let i32 = (0..<10).map { _ in Box([Int32]()) }, u8 = (0..<9).map { _ in Box([UInt8]()) }
         let jobs: [@Sendable () -> Void] = [
             // The events' columns one after the other: one of them at a time is held twice.
-            { i32[0].value = place(eLine.value, eDest) { shift[$0] + $1 }; eLine.value = []
-              i32[1].value = place(eDate.value, eDest); eDate.value = []
-              u8[0].value = place(eKind.value, eDest); eKind.value = []
-              u8[1].value = place(eDetail.value, eDest); eDetail.value = [] },
+            { i32[0].value = place([eLine.value], eDest); eLine.value = []
+              i32[1].value = place([eDate.value], eDest); eDate.value = []
+              u8[0].value = place([eKind.value], eDest); eKind.value = []
+              u8[1].value = place([eDetail.value], eDest); eDetail.value = [] },
             { i32[2].value = place([p.id], pDest); i32[3].value = place([p.begin], pDest); i32[4].value = place([p.end], pDest)
               i32[5].value = place([p.line], pDest) },
             { u8[2].value = place([p.program], pDest); u8[3].value = place([p.outcome], pDest)
@@ -172,17 +210,14 @@ extension DatasetLoader {
     /// youth.csv parsed in parts at once when every row is plain and valid: the identifiers are
     /// then numbered in file order in one pass over their precomputed hashes. `nil` for any other
     /// file (or a duplicate), which ``parseYouth(_:_:_:_:)`` then reads row by row, reporting.
-    /// `alongside` runs once, as the first task of the parts' parallel loop.
+    /// `alongside` runs once: beside the numbering, or before `nil`.
     private static func parseYouthInParts(_ csv: CSVFile, _ c: [Int], _ ml: IDIndex,
                                           alongside: @Sendable () -> Void) -> YouthColumns? {
         let t0 = Trace.now(), parts = csv.parts, shape = csv.shape
         let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
         let ok = parts.map { _ in Box(false) }
         nonisolated(unsafe) let buffer = csv.buffer
-        DispatchQueue.concurrentPerform(iterations: parts.count + 1) { k in
-            // First, so that it starts at once (the loop hands out its tasks in order).
-            if k == 0 { alongside(); return Trace.log("other files opened", t0) }
-            let k = k - 1
+        DispatchQueue.concurrentPerform(iterations: parts.count) { k in
             var y = results[k].value
             let sexes = CodeTable<Sex>(), levels = CodeTable<SchoolLevel>()
             var mlGuess: Int32 = 0
@@ -200,8 +235,8 @@ extension DatasetLoader {
                     else { return false }
                     y.idStart.append(id.baseAddress! - UnsafePointer(buffer.baseAddress!)); y.idCount.append(Int32(id.count))
                     y.idHash.append(IDIndex.hash(id))
-                    y.columns.ml.append(m); y.columns.sex.append(Code.index(sex)); y.columns.birth.append(birth.number)
-                    y.columns.level.append(Code.index(level))
+                    y.columns.ml.append(m); y.columns.sex.append(sexes.index(sex)); y.columns.birth.append(birth.number)
+                    y.columns.level.append(levels.index(level))
                     y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
                     return true
                 } catch { return false }
@@ -209,21 +244,31 @@ extension DatasetLoader {
             results[k].value = y
         }
         Trace.log("youth.csv parts", t0)
-        guard ok.allSatisfy(\.value) else { return nil }
-        var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
-        let all = results.map(\.value)
-        y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
-        let base = UnsafePointer(buffer.baseAddress!)
-        for part in all {
-            let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
-            guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return nil }
+        guard ok.allSatisfy(\.value) else {
+            alongside()
+            return nil
         }
-        Trace.log("youth.csv identifiers", t0)
-        let rows = all.map(\.columns)
-        y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
-        y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
-        y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
-        return y
+        // The identifiers are numbered on one core while the other files are opened and checked
+        // on the other (the numbering is a chain of cache misses that one core runs alone).
+        let numbered = Box(YouthColumns?.none)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 1 { alongside(); return Trace.log("other files opened", t0) }
+            var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
+            let all = results.map(\.value)
+            y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
+            let base = UnsafePointer(buffer.baseAddress!)
+            for part in all {
+                let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
+                guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return }
+            }
+            Trace.log("youth.csv identifiers", t0)
+            let rows = all.map(\.columns)
+            y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
+            y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
+            y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
+            numbered.value = y
+        }
+        return numbered.value
     }
 
     /// Parses youth.csv in file order (its identifiers are numbered as they come).
@@ -303,72 +348,10 @@ struct YouthPart {
     }
 }
 
-/// The parsers of the three other microdata files: a fast path for the common case, the
-/// generic field parsers (which report the located error) otherwise.
-struct EventColumns {
-    var owner: [Int32] = [], date: [Int32] = [], kind: [UInt8] = [], detail: [UInt8] = [], line: [Int32] = []
-    /// The accueil rows (their index in these columns) and the character column of their kind
-    /// field, for a possible second-accueil error.
-    var accueils: [(row: Int32, column: Int32)] = []
-    private var guess: Int32 = 0
-
-    init(capacity: Int) {
-        owner.reserveCapacity(capacity); date.reserveCapacity(capacity); kind.reserveCapacity(capacity)
-        detail.reserveCapacity(capacity); line.reserveCapacity(capacity)
-    }
-    private let kinds = CodeTable<EventKind>()
-    private let details: [[([UInt8], UInt8)]] = EventKind.allCases.map { k in
-        let codes: [String]
-        switch k {
-        case .entretien: codes = InterviewChannel.allCodes
-        case .proposition: codes = OfferKind.allCodes
-        case .orientation: codes = ReferralTarget.allCodes
-        case .droitCommun: codes = CommonLawRight.allCodes
-        case .cep: codes = CEPLevel.allCodes
-        default: codes = []
-        }
-        return codes.enumerated().map { (Array($1.utf8), UInt8($0 + 1)) }
-    }
-    private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
-
-    mutating func add(_ row: CSVRow, _ c: [Int], _ ids: IDIndex, _ sink: inout DiagnosticSink) throws {
-        guard let y = try youthRef(row, c[0], ids, &guess, &sink) else { return }
-        guard let date = try quickDay(row.bytes(c[1])) ?? (row.date(c[1], &sink)) else { return }
-        guard let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], EventKind.self, &sink)) else { return }
-        let k = Code.index(kind)
-        var detail: UInt8 = 0
-        let d = row.bytes(c[3])
-        if !d.isEmpty || (k != entretien && !details[Int(k)].isEmpty) {
-            guard let v = match(details[Int(k)], d) else {
-                try reportDetail(kind, row, c[3], &sink)
-                return
-            }
-            detail = v
-        }
-        owner.append(y); self.date.append(date.number); self.kind.append(k); self.detail.append(detail); line.append(Int32(row.line))
-        if k == accueil { accueils.append((Int32(owner.count - 1), Int32(row.column(c[2])))) }
-    }
-
-    private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        for (raw, v) in table where raw.count == b.count && raw.withUnsafeBufferPointer({ memcmpEqual($0, b) }) { return v }
-        return nil
-    }
-
-    /// The located error of a detail that its kind does not allow, or an unknown or missing one.
-    private func reportDetail(_ kind: EventKind, _ row: CSVRow, _ i: Int, _ sink: inout DiagnosticSink) throws {
-        switch kind {
-        case .accueil, .diagnostic, .atelier, .ecrit:
-            try sink.report(row.diagnostic(.detailNotAllowed, i, expected: .init(fr: "un détail vide pour un événement \(kind.rawValue)", en: "an empty detail for a \(kind.rawValue) event")))
-        case .entretien: _ = try row.optionalCode(i, InterviewChannel.self, &sink)
-        case .proposition: _ = try row.code(i, OfferKind.self, &sink)
-        case .orientation: _ = try row.code(i, ReferralTarget.self, &sink)
-        case .droitCommun: _ = try row.code(i, CommonLawRight.self, &sink)
-        case .cep: _ = try row.code(i, CEPLevel.self, &sink)
-        }
-    }
-}
-
-private func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32, _ sink: inout DiagnosticSink) throws -> Int32? {
+/// The parsers of pathways.csv and situations.csv (events.csv has its own, ``EventParser``): a
+/// fast path for the common case, the generic field parsers (which report the located error)
+/// otherwise.
+func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32, _ sink: inout DiagnosticSink) throws -> Int32? {
     guard let id = try row.identifier(i, &sink) else { return nil }
     if let y = ids.find(id, guess: &guess) { return y }
     try sink.report(row.diagnostic(.unknownReference, i, expected: .init(fr: "un youth_id de youth.csv", en: "a youth_id of youth.csv")))
@@ -426,7 +409,8 @@ struct PathwayColumns: OwnIDColumns {
         for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
         for k in [\Self.program, \Self.outcome, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
     }
-    private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>()
+    private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>(), contracts = CodeTable<Contract>()
+    private let trainings = CodeTable<TrainingKind>(), reorientations = CodeTable<ReorientationTarget>()
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "pathway_id", into: &ids, &sink) else { return }
@@ -436,7 +420,7 @@ struct PathwayColumns: OwnIDColumns {
     /// The row's fields but its identifier, numbered `idIndex`.
     mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
-              let program = try programs.match(row.bytes(c[2])) ?? (row.code(c[2], Program.self, &sink)),
+              let program = try programs.code(row, c[2], &sink),
               let start = try quickDay(row.bytes(c[3])) ?? (row.date(c[3], &sink)), let end = try row.optionalDate(c[4], &sink),
               let yg = try row.bool(c[5], &sink), let durable = try row.bool(c[8], &sink),
               let nonMarket = try row.bool(c[9], &sink), let cpf = try row.bool(c[10], &sink) else { return }
@@ -446,12 +430,14 @@ struct PathwayColumns: OwnIDColumns {
                 try sink.report(row.diagnostic(.endBeforeStart, c[4], expected: .init(fr: "une date de sortie au plus tôt le \(start)", en: "an end_date on or after \(start)")))
                 return
             }
-            guard let o = try outcomes.match(row.bytes(c[6])) ?? (row.code(c[6], ExitOutcomeKind.self, &sink)) else { return }
-            outcomeCode = Code.index(o) + 1
+            guard let o = try outcomes.code(row, c[6], &sink) else { return }
+            outcomeCode = outcomes.index(o) + 1
             switch o {
-            case .emploi: guard let v = try row.code(c[7], Contract.self, &sink) else { return }; detailCode = Code.index(v) + 1
-            case .formation: guard let v = try row.code(c[7], TrainingKind.self, &sink) else { return }; detailCode = Code.index(v) + 1
-            case .reorientation: guard let v = try row.code(c[7], ReorientationTarget.self, &sink) else { return }; detailCode = Code.index(v) + 1
+            case .emploi: guard let v = try contracts.code(row, c[7], &sink) else { return }; detailCode = contracts.index(v) + 1
+            case .formation: guard let v = try trainings.code(row, c[7], &sink) else { return }; detailCode = trainings.index(v) + 1
+            case .reorientation:
+                guard let v = try reorientations.code(row, c[7], &sink) else { return }
+                detailCode = reorientations.index(v) + 1
             case .serviceCivique, .sansSolution, .autre:
                 if !row.isEmpty(c[7]) {
                     try sink.report(row.diagnostic(.detailNotAllowed, c[7], expected: .init(fr: "un exit_detail vide pour l'issue \(o.rawValue)", en: "an empty exit_detail for outcome \(o.rawValue)")))
@@ -468,7 +454,7 @@ struct PathwayColumns: OwnIDColumns {
             }
         }
         owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
-        self.program.append(Code.index(program)); outcome.append(outcomeCode); detail.append(detailCode)
+        self.program.append(programs.index(program)); outcome.append(outcomeCode); detail.append(detailCode)
         flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); line.append(Int32(row.line))
     }
 }
@@ -484,7 +470,7 @@ struct SituationColumns: OwnIDColumns {
         for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
         for k in [\Self.kind, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
     }
-    private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>()
+    private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>(), trainings = CodeTable<TrainingKind>()
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "situation_id", into: &ids, &sink) else { return }
@@ -494,15 +480,15 @@ struct SituationColumns: OwnIDColumns {
     /// The row's fields but its identifier, numbered `idIndex`.
     mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws {
         guard let y = try youthRef(row, c[1], youth, &guess, &sink),
-              let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], SituationKind.self, &sink)) else { return }
+              let kind = try kinds.code(row, c[2], &sink) else { return }
         var detailCode: UInt8 = 0
         switch kind {
         case .emploi:
-            guard let contract = try contracts.match(row.bytes(c[3])) ?? (row.code(c[3], Contract.self, &sink)) else { return }
-            detailCode = Code.index(contract) + 1
+            guard let contract = try contracts.code(row, c[3], &sink) else { return }
+            detailCode = contracts.index(contract) + 1
         case .formation:
-            guard let t = try row.code(c[3], TrainingKind.self, &sink) else { return }
-            detailCode = Code.index(t) + 1
+            guard let t = try trainings.code(row, c[3], &sink) else { return }
+            detailCode = trainings.index(t) + 1
         default:
             if !row.isEmpty(c[3]) {
                 try sink.report(row.diagnostic(.detailNotAllowed, c[3], expected: .init(fr: "un détail vide pour une situation \(kind.rawValue)", en: "an empty detail for a \(kind.rawValue) situation")))
@@ -518,7 +504,7 @@ struct SituationColumns: OwnIDColumns {
         if durable && kind != .emploi { try sink.report(notAllowed(row, c[6], "emploi")); return }
         if nonMarket && kind != .emploi { try sink.report(notAllowed(row, c[7], "emploi")); return }
         owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
-        self.kind.append(Code.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
+        self.kind.append(kinds.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
     }
 }
 
