@@ -149,18 +149,32 @@ struct IDIndex: Sendable {
         }
     }
 
-    /// Inserts the keys in order, each with its ``hash(_:)``; the slot of a key a few places
-    /// ahead is read early, so that the cache misses of the table overlap. `false` at the first
-    /// key already there.
+    /// Inserts the keys in order, each with its ``hash(_:)``, by batches of 16: the slots of a
+    /// batch (and the first byte of the key found there) are read first, with no dependence
+    /// between them, so that their cache misses overlap; the inserts then find them in the
+    /// cache. `false` at the first key already there.
     mutating func insertAll(_ keys: UnsafeBufferPointer<(start: UnsafePointer<UInt8>, count: Int32, hash: Int)>) -> Bool {
-        if (count + keys.count) * 2 >= table.count {
-            while (count + keys.count) * 2 >= table.count { grow() }
-        }
-        var touched: Int32 = 0
-        for i in keys.indices {
-            if i + 8 < keys.count { touched &+= table.withUnsafeBufferPointer { $0[keys[i + 8].hash & mask] } }
-            let k = keys[i]
-            guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted else { return false }
+        while (count + keys.count) * 2 >= table.count { grow() }
+        var touched: Int32 = 0, i = 0
+        while i < keys.count {
+            let end = min(i + 16, keys.count)
+            touched &+= table.withUnsafeBufferPointer { t in
+                offsets.withUnsafeBufferPointer { o in
+                    arena.withUnsafeBufferPointer { a in
+                        var sum: Int32 = 0
+                        for j in i..<end {
+                            let v = t[keys[j].hash & mask]
+                            if v >= 0, Int(o[Int(v)]) < a.count { sum &+= Int32(a[Int(o[Int(v)])]) }
+                        }
+                        return sum
+                    }
+                }
+            }
+            for j in i..<end {
+                let k = keys[j]
+                guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted else { return false }
+            }
+            i = end
         }
         prefetched.store(touched, ordering: .relaxed)
         return true
