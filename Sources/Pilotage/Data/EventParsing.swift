@@ -82,6 +82,7 @@ struct EventParser: ~Copyable {
         return codes.enumerated().map { (Array($1.utf8), UInt8($0 + 1)) }
     }
     private let codes: FlatCodes
+    private let days = DayTable.shared
     private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
 
     /// `columns`: the indexes of youth_id, date, kind, detail in the header.
@@ -140,7 +141,7 @@ struct EventParser: ~Copyable {
         }
         // date: YYYY-MM-DD of the month table.
         let dateStart = p + 1
-        guard dateStart + 10 < n, b[dateStart + 10] == separator, let day = codes.day(b + dateStart) else { return nil }
+        guard dateStart + 10 < n, b[dateStart + 10] == separator, let day = days.day(b + dateStart) else { return nil }
         // kind, then detail as the kind allows it.
         let kindStart = dateStart + 11
         p = fieldEnd(b, kindStart, n, separator)
@@ -213,103 +214,38 @@ struct EventParser: ~Copyable {
     }
 }
 
-/// Whether the `count` bytes at `a` and `c` are the same, a word at a time.
-@inline(__always)
-func sameBytes(_ a: UnsafePointer<UInt8>, _ c: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-    guard count >= 8 else {
-        for i in 0..<count where a[i] != c[i] { return false }
-        return true
-    }
-    @inline(__always) func word(_ p: UnsafePointer<UInt8>, _ i: Int) -> UInt64 {
-        UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-    }
-    var i = 0
-    while i + 8 < count {
-        if word(a, i) != word(c, i) { return false }
-        i += 8
-    }
-    return word(a, count - 8) == word(c, count - 8)
-}
-
-/// The event kinds' codes and each kind's detail codes as words (codes of up to 16 bytes, zero
-/// padded), and the month table, read without bounds checks or reference counting: the fused
-/// loop matches two codes and a date per row.
-struct FlatCodes: ~Copyable {
-    /// Per code: its length and its bytes in two words; kinds first, then each kind's details.
-    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64)>
+/// The event kinds' codes and each kind's detail codes, in one ``CodeWords``: the fused loop
+/// matches two codes per row.
+struct FlatCodes {
+    /// Kinds first, then each kind's details.
+    private let words: CodeWords
     private let kindCount: Int
     /// Kind `k`'s details are entries `detailStart[k]..<detailStart[k + 1]`, valued 1, 2, …
-    private let detailStart: UnsafeMutablePointer<Int>
-    /// ``MonthTable/months``.
-    private let months: UnsafeMutablePointer<(first: Int32, length: UInt8)>
+    private let detailStart: [Int]
 
     init(kinds: [String], details: [[[UInt8]]]) {
-        let all = kinds.map { Array($0.utf8) } + details.flatMap { $0 }
-        entries = .allocate(capacity: all.count)
-        for (i, code) in all.enumerated() {
-            // A longer code never matches here: its rows go to the located parsers, which know it.
-            guard code.count <= 16 else { entries[i] = (-1, 0, 0); continue }
-            var w = (UInt64(0), UInt64(0))
-            for (k, byte) in code.enumerated() {
-                if k < 8 { w.0 |= UInt64(byte) << (8 * k) } else { w.1 |= UInt64(byte) << (8 * (k - 8)) }
-            }
-            entries[i] = (code.count, w.0, w.1)
-        }
+        words = CodeWords(kinds.map { Array($0.utf8) } + details.flatMap { $0 })
         kindCount = kinds.count
-        detailStart = .allocate(capacity: details.count + 1)
-        var start = kinds.count
-        for (k, d) in details.enumerated() { detailStart[k] = start; start += d.count }
-        detailStart[details.count] = start
-        months = .allocate(capacity: MonthTable.months.count)
-        months.initialize(from: MonthTable.months, count: MonthTable.months.count)
-    }
-
-    deinit { entries.deallocate(); detailStart.deallocate(); months.deallocate() }
-
-    /// The entry in `range` spelled by the `count` bytes at `p` (`available`: bytes readable from `p`).
-    @inline(__always)
-    private func find(_ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int, in range: Range<Int>) -> Int? {
-        guard count <= 16 else { return nil }
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        if available >= 16 {
-            w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-            w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
-            if count < 16 {
-                if count >= 8 { w1 &= (1 << (8 * UInt64(count - 8))) &- 1 } else { w1 = 0; w0 &= (1 << (8 * UInt64(count))) &- 1 }
-            }
-        } else {
-            for k in 0..<count {
-                if k < 8 { w0 |= UInt64(p[k]) << (8 * k) } else { w1 |= UInt64(p[k]) << (8 * (k - 8)) }
-            }
-        }
-        for i in range where entries[i].count == count && entries[i].w0 == w0 && entries[i].w1 == w1 { return i }
-        return nil
+        var start = kinds.count, starts: [Int] = []
+        for d in details { starts.append(start); start += d.count }
+        detailStart = starts + [start]
     }
 
     /// The index of the kind spelled by `count` bytes at `p`.
     @inline(__always) func kind(_ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int) -> UInt8? {
-        find(p, count, available, in: 0..<kindCount).map { UInt8($0) }
+        words.find(p, count, available, in: 0..<kindCount).map { UInt8($0) }
     }
 
-    @inline(__always) func hasDetails(_ kind: UInt8) -> Bool { detailStart[Int(kind) + 1] > detailStart[Int(kind)] }
+    @inline(__always) func hasDetails(_ kind: UInt8) -> Bool {
+        detailStart.withUnsafeBufferPointer { $0[Int(kind) + 1] > $0[Int(kind)] }
+    }
 
     /// 1 + the index of kind `kind`'s detail spelled by `count` bytes at `p`.
     @inline(__always) func detail(_ kind: UInt8, _ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int) -> UInt8? {
-        let first = detailStart[Int(kind)]
-        return find(p, count, available, in: first..<detailStart[Int(kind) + 1]).map { UInt8($0 - first + 1) }
+        let range = detailStart.withUnsafeBufferPointer { $0[Int(kind)]..<$0[Int(kind) + 1] }
+        return words.find(p, count, available, in: range).map { UInt8($0 - range.lowerBound + 1) }
     }
 
-    /// The day number of the `YYYY-MM-DD` at `p` when the month table holds its year (as
-    /// ``quickDay(_:)``, which the located parser uses); `nil` otherwise.
-    @inline(__always) func day(_ p: UnsafePointer<UInt8>) -> Int32? {
-        guard p[4] == 45, p[7] == 45 else { return nil }
-        let y0 = p[0] &- 48, y1 = p[1] &- 48, y2 = p[2] &- 48, y3 = p[3] &- 48
-        let m0 = p[5] &- 48, m1 = p[6] &- 48, d0 = p[8] &- 48, d1 = p[9] &- 48
-        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
-        let y = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3), m = Int(m0) * 10 + Int(m1)
-        let d = Int(d0) * 10 + Int(d1)
-        guard y >= MonthTable.firstYear, y < MonthTable.firstYear + MonthTable.years, m >= 1, m <= 12, d >= 1 else { return nil }
-        let month = months[(y - MonthTable.firstYear) * 12 + m - 1]
-        return d <= Int(month.length) ? month.first + Int32(d - 1) : nil
-    }
+    /// ``DayTable/day(_:)``.
+    @inline(__always) func day(_ p: UnsafePointer<UInt8>) -> Int32? { DayTable.shared.day(p) }
 }

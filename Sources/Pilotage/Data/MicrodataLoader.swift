@@ -380,21 +380,84 @@ protocol OwnIDColumns {
     var owner: [Int32] { get }
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws
     mutating func addFields(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ idIndex: Int32, _ sink: inout DiagnosticSink) throws
+    /// The common row under `cursor` (columns in the header's order, no quote, the common values),
+    /// its fields stored as ``addFields(_:_:_:_:_:)`` stores them, its identifier's field and the
+    /// offset after it returned; `nil`, nothing stored, for any other row.
+    mutating func fusedRow(_ cursor: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)?
 }
 
 extension OwnIDColumns {
     /// Reads the rows of `range`: plain and valid ones with their identifiers numbered
-    /// afterwards (``rowsNumberingLater(_:_:_:firstLine:idColumn:_:)``); at the first other row or
+    /// afterwards (``rowsNumberingLater(_:_:_:firstLine:_:_:)``); at the first other row or
     /// a duplicate, the columns start again, empty, and the rows are read one by one, reporting.
     mutating func parse(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
                         capacity: Int, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws -> (lines: Int, aligned: Bool) {
-        if let keys = rowsNumberingLater(shape, range, buffer, firstLine: firstLine, idColumn: c[0], { row, index, sink in
-            let n = owner.count
-            try addFields(row, c, youth, index, &sink)
-            return owner.count == n + 1
-        }), keys.withUnsafeBufferPointer({ ids.insertAll($0) }) { return (0, true) }
+        if let keys = rowsNumberingLater(shape, range, buffer, firstLine: firstLine, c, youth),
+           keys.withUnsafeBufferPointer({ ids.insertAll($0) }) { return (0, true) }
         self = Self(capacity: capacity)
         return try shape.rows(in: range, buffer: buffer, firstLine: firstLine, sink: &sink) { row, sink in try add(row, c, youth, &sink) }
+    }
+
+    /// The rows of `range` when every one is plain and valid: each read by ``fusedRow(_:line:_:)``
+    /// when common (columns in the header's order), else split and read by
+    /// ``addFields(_:_:_:_:_:)`` without reporting; the identifiers are returned to be numbered
+    /// in one pass over their hashes. `nil` at the first other row: the caller then reads the
+    /// file row by row, reporting.
+    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>,
+                                     firstLine: Int, _ c: [Int], _ youth: IDIndex)
+        -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
+        let expected = shape.columns.count
+        guard expected > 1 else { return nil }
+        var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
+        keys.reserveCapacity(owner.capacity)
+        var scratch = DiagnosticSink()
+        let fused = c == Array(0..<expected)
+        let b = UnsafePointer(buffer.baseAddress!), n = buffer.count
+        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected)
+        defer { plain.deallocate() }
+        var p = range.lowerBound, line = firstLine
+        while p < range.upperBound {
+            var cursor = FieldCursor(b, n, shape.separator, at: p)
+            if fused, let (id, next) = fusedRow(&cursor, line: line, youth) {
+                let key = UnsafeBufferPointer(start: b + id.lowerBound, count: id.count)
+                keys.append((key.baseAddress!, Int32(key.count), IDIndex.hash(key)))
+                p = next
+                line += 1
+                continue
+            }
+            guard let next = shape.splitPlain(b, p, n, plain, expected) else { return nil }
+            let row = CSVRow(context: shape.context, line: line, lineStart: p, base: b, fields: plain)
+            do {
+                let kept = owner.count
+                guard let id = try row.identifier(c[0], &scratch), scratch.isEmpty else { return nil }
+                try addFields(row, c, youth, Int32(keys.count), &scratch)
+                guard scratch.isEmpty, owner.count == kept + 1 else { return nil }
+                keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
+            } catch { return nil }
+            p = next
+            line += 1
+        }
+        return keys
+    }
+}
+
+/// The young person a fused loop's youth_id field names: the last row's when the same bytes
+/// (with the separator after them), else looked up (``IDIndex/find(_:guess:)``); `nil` when
+/// it is not a plain known identifier.
+struct YouthLookup {
+    private var last: (start: Int, count: Int, owner: Int32) = (0, -1, 0)
+    private var guess: Int32 = 0
+
+    @inline(__always)
+    mutating func owner(_ cursor: inout FieldCursor, _ ids: IDIndex) -> Int32? {
+        let start = cursor.position, b = cursor.b
+        if last.count > 0, start + last.count < cursor.n, sameBytes(b + start, b + last.start, last.count + 1) {
+            cursor.skipField(last.count)
+            return last.owner
+        }
+        guard let f = cursor.field(), cursor.isIdentifier(f), let y = ids.find(cursor.bytes(f), guess: &guess) else { return nil }
+        last = (f.lowerBound, f.count, y)
+        return y
     }
 }
 
@@ -411,6 +474,43 @@ struct PathwayColumns: OwnIDColumns {
     }
     private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>(), contracts = CodeTable<Contract>()
     private let trainings = CodeTable<TrainingKind>(), reorientations = CodeTable<ReorientationTarget>()
+    private var lookup = YouthLookup()
+    private let words = (program: CodeWords(Program.self), outcome: CodeWords(ExitOutcomeKind.self),
+                         contract: CodeWords(Contract.self), training: CodeWords(TrainingKind.self),
+                         reorientation: CodeWords(ReorientationTarget.self))
+    private static let (emploi, formation, reorientation) = (Code.index(ExitOutcomeKind.emploi),
+                                                             Code.index(ExitOutcomeKind.formation),
+                                                             Code.index(ExitOutcomeKind.reorientation))
+
+    mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
+        let days = DayTable.shared
+        guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
+              let programField = c.field(), let program = c.code(programField, words.program),
+              let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
+              let ygField = c.field(), let yg = c.flag(ygField), let outcomeField = c.field(), let detailField = c.field(),
+              let durableField = c.field(), let durable = c.flag(durableField),
+              let nonMarketField = c.field(), let nonMarket = c.flag(nonMarketField),
+              let (cpfField, next) = c.lastField(), let cpf = c.flag(cpfField) else { return nil }
+        var endDay = MicroStore.open, outcomeCode: UInt8 = 0, detailCode: UInt8 = 0
+        if endField.isEmpty {
+            guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
+        } else {
+            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, words.outcome) else { return nil }
+            switch o {
+            case Self.emploi: guard let d = c.code(detailField, words.contract) else { return nil }; detailCode = d + 1
+            case Self.formation: guard let d = c.code(detailField, words.training) else { return nil }; detailCode = d + 1
+            case Self.reorientation: guard let d = c.code(detailField, words.reorientation) else { return nil }; detailCode = d + 1
+            default: guard detailField.isEmpty else { return nil }
+            }
+            guard o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf else { return nil }
+            endDay = end
+            outcomeCode = o + 1
+        }
+        owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
+        self.program.append(program); outcome.append(outcomeCode); detail.append(detailCode)
+        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); self.line.append(Int32(line))
+        return (id, next)
+    }
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "pathway_id", into: &ids, &sink) else { return }
@@ -471,6 +571,34 @@ struct SituationColumns: OwnIDColumns {
         for k in [\Self.kind, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
     }
     private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>(), trainings = CodeTable<TrainingKind>()
+    private var lookup = YouthLookup()
+    private let words = (kind: CodeWords(SituationKind.self), contract: CodeWords(Contract.self),
+                         training: CodeWords(TrainingKind.self))
+    private static let (emploi, formation) = (Code.index(SituationKind.emploi), Code.index(SituationKind.formation))
+
+    mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
+        let days = DayTable.shared
+        guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
+              let kindField = c.field(), let kind = c.code(kindField, words.kind), let detailField = c.field(),
+              let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
+              let durableField = c.field(), let durable = c.flag(durableField),
+              let (nonMarketField, next) = c.lastField(), let nonMarket = c.flag(nonMarketField) else { return nil }
+        var detailCode: UInt8 = 0, endDay = MicroStore.open
+        switch kind {
+        case Self.emploi: guard let d = c.code(detailField, words.contract) else { return nil }; detailCode = d + 1
+        case Self.formation: guard let d = c.code(detailField, words.training) else { return nil }; detailCode = d + 1
+        default: guard detailField.isEmpty else { return nil }
+        }
+        if !endField.isEmpty {
+            guard let end = c.day(endField, days), end >= start else { return nil }
+            endDay = end
+        }
+        guard kind == Self.emploi || !(durable || nonMarket) else { return nil }
+        owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
+        self.kind.append(kind); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0))
+        self.line.append(Int32(line))
+        return (id, next)
+    }
 
     mutating func add(_ row: CSVRow, _ c: [Int], _ youth: IDIndex, _ sink: inout DiagnosticSink) throws {
         guard let idIndex = try insertUnique(row, c[0], "situation_id", into: &ids, &sink) else { return }
@@ -506,25 +634,6 @@ struct SituationColumns: OwnIDColumns {
         owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
         self.kind.append(kinds.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
     }
-}
-
-/// The rows of a file whose rows have identifiers of their own (pathways, situations), when
-/// every row is plain and valid: `add` reads a row's other fields (numbered as the rows come)
-/// and tells whether it kept it; the identifiers are returned to be numbered in one pass over
-/// their hashes. `nil` at the first other row: the caller then reads the file row by row.
-func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, idColumn: Int,
-                        _ add: (CSVRow, Int32, inout DiagnosticSink) throws -> Bool) -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
-    var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
-    var scratch = DiagnosticSink()
-    let plain = shape.plainRows(in: range, buffer: buffer, firstLine: firstLine) { row in
-        do {
-            guard let id = try row.identifier(idColumn, &scratch), scratch.isEmpty,
-                  try add(row, Int32(keys.count), &scratch), scratch.isEmpty else { return false }
-            keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
-            return true
-        } catch { return false }
-    }
-    return plain ? keys : nil
 }
 
 /// Offsets per owner (count + 1) and, for each part, the destination of each of its rows
