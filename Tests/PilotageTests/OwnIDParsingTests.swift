@@ -65,6 +65,27 @@ struct OwnIDParsingTests {
         }, pathways: true, expectLoads: true)
     }
 
+    @Test("Young people: every kind of row, valid or not, the same as the located parsers")
+    func youth() {
+        for (row, loads) in YouthRowTable.variants {
+            for (end, quoted) in [("\n", false), ("\r\n", false), ("\n", true)] {
+                let outcomes = [false, true].map { reversed in
+                    var f = Self.files("youth.csv", YouthRowTable.header, [row], end: end, quoted: quoted, reversed: reversed)
+                    f.files["events.csv"] = "youth_id,date,kind,detail\n"
+                    do {
+                        let m = try f.load().micro!
+                        let ids = (0..<m.youthIDs.count).map { m.youthIDs.key($0) }
+                        return "\(ids) \(m.youthML) \(m.youthSex) \(m.youthBirth) \(m.youthLevel) \(m.youthFlags) \(m.youthLine)"
+                    } catch {
+                        return f.errors().map { "\($0.rule) \($0.line ?? 0) \($0.field ?? "")" }.joined(separator: "; ")
+                    }
+                }
+                #expect(outcomes[0] == outcomes[1], "\(row)")
+                #expect(outcomes[0].hasPrefix("[") == loads, "\(row): \(outcomes[0])")
+            }
+        }
+    }
+
     @Test("Situations: every kind of row, valid or not, the same as the located parsers")
     func situations() {
         for (row, loads) in SituationRowTable.variants {
@@ -153,5 +174,35 @@ enum SituationRowTable {
         (with([0: "S9 "]), false),
         (with([1: "Y3"]), false),
         (with([1: ""]), false),
+    ]
+}
+
+/// Rows of young people of every kind: whether each loads.
+enum YouthRowTable {
+    static let header = ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"]
+    static let base = ["Y9", "ML1", "M", "1999-12-31", "Vbis", "1", "0", "1", ""]
+    static func with(_ changes: [Int: String]) -> [String] {
+        var row = base
+        for (i, v) in changes { row[i] = v }
+        return row
+    }
+    static let variants: [(row: [String], loads: Bool)] = [
+        (base, true),
+        (with([0: "Yé9", 2: "F", 4: "I", 5: "", 6: "", 7: "", 8: "1"]), true),
+        (with([0: "Y1"]), false),
+        (with([0: " Y9"]), false),
+        (with([0: ""]), false),
+        (with([1: "ML2"]), false),
+        (with([1: "ML1 "]), false),
+        (with([2: "f"]), false),
+        (with([2: ""]), false),
+        (with([3: "1899-02-28"]), true),
+        (with([3: "2000-02-30"]), false),
+        (with([3: "2000-2-03"]), false),
+        (with([4: "V bis"]), false),
+        (with([4: "VI"]), true),
+        (with([5: "oui", 8: "FALSE"]), true),
+        (with([6: "2"]), false),
+        (with([8: "01"]), false),
     ]
 }

@@ -183,8 +183,10 @@ struct CSVShape: Sendable {
 
     /// Calls `body` on each row of `range` (counting lines from `firstLine`) while every row is
     /// plain (see `splitPlain`) and `body` accepts it; `false` at the first row that is not.
+    /// `fused`, when given, reads a row first from a cursor at its start and returns the offset
+    /// after it, or `nil` to leave it to the split and `body`.
     func plainRows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
-                   _ body: (CSVRow) -> Bool) -> Bool {
+                   fused: ((inout FieldCursor) -> Int?)? = nil, _ body: (CSVRow) -> Bool) -> Bool {
         let expected = columns.count, n = buffer.count
         guard expected > 1 else { return false }
         let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected)
@@ -192,6 +194,12 @@ struct CSVShape: Sendable {
         let base = UnsafePointer(buffer.baseAddress!)
         var p = range.lowerBound, line = firstLine
         while p < range.upperBound {
+            var cursor = FieldCursor(base, n, separator, at: p)
+            if let fused, let next = fused(&cursor) {
+                p = next
+                line += 1
+                continue
+            }
             guard let next = splitPlain(base, p, n, plain, expected),
                   body(CSVRow(context: context, line: line, lineStart: p, base: base, fields: plain)) else { return false }
             p = next

@@ -215,6 +215,7 @@ extension DatasetLoader {
                                           alongside: @Sendable () -> Void) -> YouthColumns? {
         let t0 = Trace.now(), parts = csv.parts, shape = csv.shape
         let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
+        let sexWords = CodeWords(Sex.self), levelWords = CodeWords(SchoolLevel.self)
         let ok = parts.map { _ in Box(false) }
         nonisolated(unsafe) let buffer = csv.buffer
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
@@ -223,7 +224,25 @@ extension DatasetLoader {
             var mlGuess: Int32 = 0
             // Every field read by the located parsers, into a sink that must stay empty.
             var scratch = DiagnosticSink()
-            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0) { row in
+            // The common row (columns in the header's order, no quote, known codes, flags 0/1/empty)
+            // by one pass over its fields; any other by the located parsers below.
+            var mlLookup = YouthLookup()
+            let base = UnsafePointer(buffer.baseAddress!), days = DayTable.shared
+            let fused: ((inout FieldCursor) -> Int?)? = c != Array(0..<9) || shape.columns.count != 9 ? nil : { cur in
+                guard let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
+                      let sexField = cur.field(), let sex = cur.code(sexField, sexWords),
+                      let birthField = cur.field(), let birth = cur.day(birthField, days),
+                      let levelField = cur.field(), let level = cur.code(levelField, levelWords),
+                      let diplomaField = cur.field(), let diploma = cur.flag(diplomaField),
+                      let qpvField = cur.field(), let qpv = cur.flag(qpvField), let zrrField = cur.field(), let zrr = cur.flag(zrrField),
+                      let (neetField, next) = cur.lastField(), let neet = cur.flag(neetField) else { return nil }
+                let id = cur.bytes(idField)
+                y.idStart.append(id.baseAddress! - base); y.idCount.append(Int32(id.count)); y.idHash.append(IDIndex.hash(id))
+                y.columns.ml.append(m); y.columns.sex.append(sex); y.columns.birth.append(birth); y.columns.level.append(level)
+                y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+                return next
+            }
+            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: fused) { row in
                 do {
                     guard let id = try row.identifier(c[0], &scratch), let mlID = try row.identifier(c[1], &scratch),
                           let m = ml.find(mlID, guess: &mlGuess),
