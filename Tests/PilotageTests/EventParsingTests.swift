@@ -57,13 +57,16 @@ struct EventParsingTests {
         var youth = "youth_id,ml_id,sex,birth_date,level,diploma,qpv,zrr,neet\n"
         for y in 0..<youthCount { youth += "\(youthID(y)),ML1,F,1998-01-02,IV,1,0,0,\n" }
         f.files["youth.csv"] = youth
-        f.files["pathways.csv"] = "pathway_id,youth_id,program,start_date,end_date,yg_plan,exit_outcome,exit_detail,exit_durable,exit_non_market,exit_cpf\n"
+        f.files["pathways.csv"] = "pathway_id,youth_id,program,start_date,end_date,yg_plan,"
+            + "exit_outcome,exit_detail,exit_durable,exit_non_market,exit_cpf\n"
         f.files["situations.csv"] = "situation_id,youth_id,kind,detail,start_date,end_date,durable,non_market\n"
         let order = permuted ? [2, 0, 1, 3] : [0, 1, 2, 3]
         let header = ["youth_id", "date", "kind", "detail"]
         var text = order.map { header[$0] }.joined(separator: ",") + "\n"
         for r in rows {
-            let fields = order.map { r.quoted ? "\"" + r.fields[$0].replacingOccurrences(of: "\"", with: "\"\"") + "\"" : r.fields[$0] }
+            let fields = order.map {
+                r.quoted ? "\"" + r.fields[$0].replacingOccurrences(of: "\"", with: "\"\"") + "\"" : r.fields[$0]
+            }
             text += fields.joined(separator: ",") + r.end
         }
         f.files["events.csv"] = text
@@ -155,7 +158,9 @@ struct FusedPiecesTests {
         let alphabet = Array("ab,;\n\r\"é0-".utf8)
         for length in [0, 1, 7, 8, 9, 15, 16, 17, 40] {
             for _ in 0..<300 {
-                let bytes = (0..<length).map { _ in g.next(4) == 0 ? alphabet[g.next(alphabet.count)] : UInt8(97 + g.next(3)) }
+                let bytes = (0..<length).map { _ in
+                    g.next(4) == 0 ? alphabet[g.next(alphabet.count)] : UInt8(97 + g.next(3))
+                }
                 bytes.withUnsafeBufferPointer { b in
                     for separator in [UInt8(44), 59] {
                         for from in 0...length {
@@ -191,7 +196,8 @@ struct FusedPiecesTests {
 
     @Test("Code match: each code found by its bytes, with or without bytes after it; no other")
     func codes() {
-        let kinds = ["accueil", "cep", "droit_commun", "x"], details = [["physique", "loisirs_culture"], [], [], ["a234567890123456"]]
+        let kinds = ["accueil", "cep", "droit_commun", "x"],
+            details = [["physique", "loisirs_culture"], [], [], ["a234567890123456"]]
         let codes = FlatCodes(kinds: kinds, details: details.map { $0.map { Array($0.utf8) } })
         for (k, kind) in kinds.enumerated() {
             for tail in ["", ",physique\n0123456789abcdef"] {
@@ -205,7 +211,8 @@ struct FusedPiecesTests {
                 let bytes = Array((detail + "\n" + String(repeating: "z", count: 20)).utf8)
                 bytes.withUnsafeBufferPointer { b in
                     #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count, b.count) == UInt8(i + 1))
-                    #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count, detail.utf8.count) == UInt8(i + 1))
+                    #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count,
+                                         detail.utf8.count) == UInt8(i + 1))
                     #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count + 1, b.count) == nil)
                 }
             }

@@ -16,7 +16,8 @@ struct IDIndexTests {
             var at = 0
             let entries = keys.map { key -> (start: UnsafePointer<UInt8>, count: Int32, hash: Int) in
                 defer { at += key.count }
-                return (bytes.baseAddress! + at, Int32(key.count), IDIndex.hash(UnsafeBufferPointer(rebasing: bytes[at..<at + key.count])))
+                return (bytes.baseAddress! + at, Int32(key.count),
+                        IDIndex.hash(UnsafeBufferPointer(rebasing: bytes[at..<at + key.count])))
             }
             return entries.withUnsafeBufferPointer { index.insertAll($0) }
         }

@@ -15,7 +15,9 @@ struct OwnIDParsingTests {
     static func files(_ file: String, _ header: [String], _ rows: [[String]], end: String = "\n", quoted: Bool = false,
                       reversed: Bool) -> Files {
         var f = Files()
-        let fixture = f.files[file]!.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let fixture = f.files[file]!.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
         func line(_ fields: [String]) -> String {
             let ordered = reversed ? Array(fields.reversed()) : fields
             return ordered.map { quoted ? "\"\($0)\"" : $0 }.joined(separator: ",")
@@ -30,10 +32,12 @@ struct OwnIDParsingTests {
             let m = try f.load().micro!
             if pathways {
                 let ids = (0..<m.pwIDs.count).map { m.pwIDs.key($0) }
-                return "\(m.pwStart) \(m.pwID) \(ids) \(m.pwBegin) \(m.pwEnd) \(m.pwProgram) \(m.pwOutcome) \(m.pwDetail) \(m.pwFlags) \(m.pwLine)"
+                return "\(m.pwStart) \(m.pwID) \(ids) \(m.pwBegin) \(m.pwEnd) \(m.pwProgram) \(m.pwOutcome) "
+                    + "\(m.pwDetail) \(m.pwFlags) \(m.pwLine)"
             }
             let ids = (0..<m.stIDs.count).map { m.stIDs.key($0) }
-            return "\(m.stStart) \(m.stID) \(ids) \(m.stBegin) \(m.stEnd) \(m.stKind) \(m.stDetail) \(m.stFlags) \(m.stLine)"
+            return "\(m.stStart) \(m.stID) \(ids) \(m.stBegin) \(m.stEnd) \(m.stKind) \(m.stDetail) "
+                + "\(m.stFlags) \(m.stLine)"
         } catch {
             return f.errors().map { "\($0.rule) \($0.line ?? 0) \($0.field ?? "")" }.joined(separator: "; ")
         }
@@ -42,8 +46,10 @@ struct OwnIDParsingTests {
     func check(_ file: String, _ header: [String], _ rows: [[String]], pathways: Bool, expectLoads: Bool?,
                sourceLocation: SourceLocation = #_sourceLocation) {
         for (end, quoted) in [("\n", false), ("\r\n", false), ("\n", true)] {
-            let fused = Self.outcome(Self.files(file, header, rows, end: end, quoted: quoted, reversed: false), pathways: pathways)
-            let located = Self.outcome(Self.files(file, header, rows, end: end, quoted: quoted, reversed: true), pathways: pathways)
+            let fused = Self.outcome(Self.files(file, header, rows, end: end, quoted: quoted, reversed: false),
+                                     pathways: pathways)
+            let located = Self.outcome(Self.files(file, header, rows, end: end, quoted: quoted, reversed: true),
+                                       pathways: pathways)
             #expect(fused == located, "\(rows)", sourceLocation: sourceLocation)
             if let expectLoads {
                 #expect(fused.hasPrefix("[") == expectLoads, "\(rows): \(fused)", sourceLocation: sourceLocation)
@@ -57,12 +63,13 @@ struct OwnIDParsingTests {
             check("pathways.csv", Self.pathwayHeader, [row], pathways: true, expectLoads: loads)
         }
         // Rows of several young people, some skipped, one out of order.
-        check("pathways.csv", Self.pathwayHeader, PathwayRowTable.variants.filter { $0.loads == true }.enumerated().map { i, v in
-            var row = v.row
-            row[0] = "PX\(i)"
-            row[1] = ["Y1", "Y2", "Y1"][i % 3]
-            return row
-        }, pathways: true, expectLoads: true)
+        check("pathways.csv", Self.pathwayHeader,
+              PathwayRowTable.variants.filter { $0.loads == true }.enumerated().map { i, v in
+                  var row = v.row
+                  row[0] = "PX\(i)"
+                  row[1] = ["Y1", "Y2", "Y1"][i % 3]
+                  return row
+              }, pathways: true, expectLoads: true)
     }
 
     @Test("Young people: every kind of row, valid or not, the same as the located parsers")
@@ -70,12 +77,14 @@ struct OwnIDParsingTests {
         for (row, loads) in YouthRowTable.variants {
             for (end, quoted) in [("\n", false), ("\r\n", false), ("\n", true)] {
                 let outcomes = [false, true].map { reversed in
-                    var f = Self.files("youth.csv", YouthRowTable.header, [row], end: end, quoted: quoted, reversed: reversed)
+                    var f = Self.files("youth.csv", YouthRowTable.header, [row], end: end, quoted: quoted,
+                                       reversed: reversed)
                     f.files["events.csv"] = "youth_id,date,kind,detail\n"
                     do {
                         let m = try f.load().micro!
                         let ids = (0..<m.youthIDs.count).map { m.youthIDs.key($0) }
-                        return "\(ids) \(m.youthML) \(m.youthSex) \(m.youthBirth) \(m.youthLevel) \(m.youthFlags) \(m.youthLine)"
+                        return "\(ids) \(m.youthML) \(m.youthSex) \(m.youthBirth) \(m.youthLevel) "
+                            + "\(m.youthFlags) \(m.youthLine)"
                     } catch {
                         return f.errors().map { "\($0.rule) \($0.line ?? 0) \($0.field ?? "")" }.joined(separator: "; ")
                     }
@@ -143,7 +152,8 @@ enum PathwayRowTable {
 
 /// Situation rows of every kind: whether each loads.
 enum SituationRowTable {
-    static let header = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable", "non_market"]
+    static let header = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable",
+                         "non_market"]
     static let base = ["S9", "Y2", "emploi", "cdd", "2016-03-01", "2016-09-01", "1", "1"]
     static func with(_ changes: [Int: String]) -> [String] {
         var row = base

@@ -265,19 +265,22 @@ struct RowReader: ~Copyable {
     /// Reads the row at ``position`` and passes it to `body` when it has the header's number of
     /// fields and good quoting (else reports it); `false`, reading nothing more, when only blank
     /// lines are left.
-    mutating func next(sink: inout DiagnosticSink, _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> Bool {
+    mutating func next(sink: inout DiagnosticSink,
+                       _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> Bool {
         let expected = shape.columns.count, n = buffer.count, name = shape.name
         let rowLine = scanner.line, rowStart = scanner.position
         let base = UnsafePointer(buffer.baseAddress!)
         if expected > 1, let next = shape.splitPlain(base, rowStart, n, plain, expected) {
             scanner.position = next
             scanner.line += 1
-            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base, fields: plain), &sink)
+            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base,
+                            fields: plain), &sink)
             return true
         }
-        if case .badQuoting(let offset, let line, let lineStart, let closedOn) = scanner.scan(into: &fields, buffer: buffer) {
-            try sink.report(CSVFile.quotingError(name: name, bytes: UnsafeBufferPointer(buffer), offset: offset, line: line,
-                                                 lineStart: lineStart, closedOn: closedOn))
+        if case .badQuoting(let offset, let line, let lineStart, let closedOn)
+            = scanner.scan(into: &fields, buffer: buffer) {
+            try sink.report(CSVFile.quotingError(name: name, bytes: UnsafeBufferPointer(buffer), offset: offset,
+                                                 line: line, lineStart: lineStart, closedOn: closedOn))
             var p = offset
             while p < n, buffer[p] != 10 { p += 1 }
             scanner.position = p + 1
@@ -296,12 +299,14 @@ struct RowReader: ~Copyable {
         }
         if fields.count != expected {
             try sink.report(.init(.fieldCount, file: name, line: rowLine, column: 1,
-                                  expected: .init(fr: "\(expected) champs, comme l'en-tête", en: "\(expected) fields, as in the header"),
+                                  expected: .init(fr: "\(expected) champs, comme l'en-tête",
+                                                  en: "\(expected) fields, as in the header"),
                                   found: "\(fields.count)"))
             return true
         }
         try fields.withUnsafeBufferPointer { f in
-            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base, fields: f.baseAddress!), &sink)
+            try body(CSVRow(context: shape.context, line: rowLine, lineStart: rowStart, base: base,
+                            fields: f.baseAddress!), &sink)
         }
         return true
     }
@@ -577,7 +582,8 @@ func fieldEnd(_ b: UnsafePointer<UInt8>, _ from: Int, _ n: Int, _ separator: UIn
     var p = from
     while p + 8 <= n {
         let w = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
-        let hits = zeroBytes(w ^ sep) | zeroBytes(w ^ (ones &* 10)) | zeroBytes(w ^ (ones &* 13)) | zeroBytes(w ^ (ones &* 34))
+        let hits = zeroBytes(w ^ sep) | zeroBytes(w ^ (ones &* 10)) | zeroBytes(w ^ (ones &* 13))
+            | zeroBytes(w ^ (ones &* 34))
         if hits != 0 { return p + hits.trailingZeroBitCount >> 3 }
         p += 8
     }

@@ -98,8 +98,9 @@ struct EventParser: ~Copyable {
 
     /// Reads the rows of `range`, counting lines from `firstLine`; gives the pages read back to
     /// `storage` every 8 MB. Returns the lines read and whether the range ended on a row boundary.
-    mutating func parse(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
-                        releasing storage: FileBytes?, _ sink: inout DiagnosticSink) throws -> (lines: Int, aligned: Bool) {
+    mutating func parse(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>,
+                        firstLine: Int, releasing storage: FileBytes?,
+                        _ sink: inout DiagnosticSink) throws -> (lines: Int, aligned: Bool) {
         var reader = RowReader(shape, buffer: buffer, position: range.lowerBound, line: firstLine)
         var released = range.lowerBound
         defer { storage?.release(released..<min(reader.position, range.upperBound)) }
@@ -123,7 +124,8 @@ struct EventParser: ~Copyable {
     /// The common row at `start`, stored; the offset after its line end, or `nil` (nothing stored)
     /// for any row the fused loop does not read. Fields are scanned 8 bytes at a time.
     @inline(__always)
-    private mutating func fusedRow(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ separator: UInt8, line: Int) -> Int? {
+    private mutating func fusedRow(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ separator: UInt8,
+                                   line: Int) -> Int? {
         // youth_id: the last row's (the same bytes and separator), or a known identifier, not
         // empty, without whitespace at either end.
         let owner: Int32
@@ -135,7 +137,8 @@ struct EventParser: ~Copyable {
         } else {
             p = fieldEnd(b, start, n, separator)
             guard p < n, b[p] == separator, p > start, !isSpace(b[start]), !isSpace(b[p - 1]),
-                  let y = ids.find(UnsafeBufferPointer(start: b + start, count: p - start), guess: &guess) else { return nil }
+                  let y = ids.find(UnsafeBufferPointer(start: b + start, count: p - start), guess: &guess)
+            else { return nil }
             owner = y
             lastID = (start, p - start, y)
         }
@@ -145,7 +148,8 @@ struct EventParser: ~Copyable {
         // kind, then detail as the kind allows it.
         let kindStart = dateStart + 11
         p = fieldEnd(b, kindStart, n, separator)
-        guard p < n, b[p] == separator, let kind = codes.kind(b + kindStart, p - kindStart, n - kindStart) else { return nil }
+        guard p < n, b[p] == separator, let kind = codes.kind(b + kindStart, p - kindStart, n - kindStart)
+        else { return nil }
         let detailStart = p + 1
         p = fieldEnd(b, detailStart, n, separator)
         let next: Int
@@ -194,7 +198,8 @@ struct EventParser: ~Copyable {
     }
 
     private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        for (raw, v) in table where raw.count == b.count && raw.withUnsafeBufferPointer({ memcmpEqual($0, b) }) { return v }
+        for (raw, v) in table
+        where raw.count == b.count && raw.withUnsafeBufferPointer({ memcmpEqual($0, b) }) { return v }
         return nil
     }
 

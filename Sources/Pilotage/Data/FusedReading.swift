@@ -37,7 +37,8 @@ final class CodeWords: @unchecked Sendable {
             w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
             w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
             if count < 16 {
-                if count >= 8 { w1 &= (1 << (8 * UInt64(count - 8))) &- 1 } else { w1 = 0; w0 &= (1 << (8 * UInt64(count))) &- 1 }
+                if count >= 8 { w1 &= (1 << (8 * UInt64(count - 8))) &- 1 }
+                else { w1 = 0; w0 &= (1 << (8 * UInt64(count))) &- 1 }
             }
         } else {
             for k in 0..<count {
@@ -76,7 +77,8 @@ final class DayTable: @unchecked Sendable {
         guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
         let y = Int(y0) * 1000 + Int(y1) * 100 + Int(y2) * 10 + Int(y3), m = Int(m0) * 10 + Int(m1)
         let d = Int(d0) * 10 + Int(d1)
-        guard y >= MonthTable.firstYear, y < MonthTable.firstYear + MonthTable.years, m >= 1, m <= 12, d >= 1 else { return nil }
+        guard y >= MonthTable.firstYear, y < MonthTable.firstYear + MonthTable.years, m >= 1, m <= 12, d >= 1
+        else { return nil }
         let month = months[(y - MonthTable.firstYear) * 12 + m - 1]
         return d <= Int(month.length) ? month.first + Int32(d - 1) : nil
     }

@@ -171,7 +171,8 @@ struct IDIndex: Sendable {
             }
             for j in i..<end {
                 let k = keys[j]
-                guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted else { return false }
+                guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted
+                else { return false }
             }
             i = end
         }

@@ -47,7 +47,8 @@ extension DatasetLoader {
         try checkInterruption()
         for d in sideBox.value.loader.sink.errors { try sink.report(d) }
         guard sideBox.value.files.count == 3 else { return nil }
-        let (eventsFile, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1], (situations, sc) = sideBox.value.files[2]
+        let (eventsFile, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1],
+            (situations, sc) = sideBox.value.files[2]
 
         let t1b = Trace.now()
         let ids = youth.ids
@@ -105,9 +106,11 @@ extension DatasetLoader {
             let capacity = overflow ? eventsFile.count / 4 + 2 : capacities.reduce(0, +)
             eColumns = makeEventColumns(capacity: capacity) { out in
                 whole.run { sink, result in
-                    var parser = EventParser(out: out, first: 0, capacity: capacity, shape: eShape, columns: ec, ids: ids)
+                    var parser = EventParser(out: out, first: 0, capacity: capacity, shape: eShape,
+                                             columns: ec, ids: ids)
                     defer { result = parser.result }
-                    return try parser.parse(eShape, eventsFile.body, eb, firstLine: eventsFile.firstBodyLine, releasing: nil, &sink)
+                    return try parser.parse(eShape, eventsFile.body, eb, firstLine: eventsFile.firstBodyLine,
+                                            releasing: nil, &sink)
                 }
                 return whole.columns.count
             }
@@ -143,8 +146,10 @@ extension DatasetLoader {
     /// Merges the parts: errors in file order (at most 50), the one-accueil rule checked across
     /// parts, then the records grouped by young person.
     private mutating func finish(youth: YouthColumns, events: [Part<EventPartResult>],
-                                 eventColumns: (owner: [Int32], date: [Int32], kind: [UInt8], detail: [UInt8], line: [Int32]),
-                                 pathways: Part<PathwayColumns>, situations: Part<SituationColumns>) throws -> MicroStore? {
+                                 eventColumns: (owner: [Int32], date: [Int32], kind: [UInt8], detail: [UInt8],
+                                                line: [Int32]),
+                                 pathways: Part<PathwayColumns>,
+                                 situations: Part<SituationColumns>) throws -> MicroStore? {
         var eventErrors = events.flatMap(\.errors)
         // At most one accueil per young person, in the whole file (parts in file order).
         var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
@@ -234,11 +239,14 @@ extension DatasetLoader {
                       let birthField = cur.field(), let birth = cur.day(birthField, days),
                       let levelField = cur.field(), let level = cur.code(levelField, levelWords),
                       let diplomaField = cur.field(), let diploma = cur.flag(diplomaField),
-                      let qpvField = cur.field(), let qpv = cur.flag(qpvField), let zrrField = cur.field(), let zrr = cur.flag(zrrField),
+                      let qpvField = cur.field(), let qpv = cur.flag(qpvField),
+                      let zrrField = cur.field(), let zrr = cur.flag(zrrField),
                       let (neetField, next) = cur.lastField(), let neet = cur.flag(neetField) else { return nil }
                 let id = cur.bytes(idField)
-                y.idStart.append(id.baseAddress! - base); y.idCount.append(Int32(id.count)); y.idHash.append(IDIndex.hash(id))
-                y.columns.ml.append(m); y.columns.sex.append(sex); y.columns.birth.append(birth); y.columns.level.append(level)
+                y.idStart.append(id.baseAddress! - base); y.idCount.append(Int32(id.count))
+                y.idHash.append(IDIndex.hash(id))
+                y.columns.ml.append(m); y.columns.sex.append(sex)
+                y.columns.birth.append(birth); y.columns.level.append(level)
                 y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
                 return next
             }
@@ -277,12 +285,15 @@ extension DatasetLoader {
             y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
             let base = UnsafePointer(buffer.baseAddress!)
             for part in all {
-                let keys = part.idStart.indices.map { (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0]) }
+                let keys = part.idStart.indices.map {
+                    (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0])
+                }
                 guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return }
             }
             Trace.log("youth.csv identifiers", t0)
             let rows = all.map(\.columns)
-            y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil); y.birth = place(rows.map(\.birth), nil)
+            y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil)
+            y.birth = place(rows.map(\.birth), nil)
             y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
             y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
             numbered.value = y
@@ -370,7 +381,8 @@ struct YouthPart {
 /// The parsers of pathways.csv and situations.csv (events.csv has its own, ``EventParser``): a
 /// fast path for the common case, the generic field parsers (which report the located error)
 /// otherwise.
-func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32, _ sink: inout DiagnosticSink) throws -> Int32? {
+func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32,
+              _ sink: inout DiagnosticSink) throws -> Int32? {
     guard let id = try row.identifier(i, &sink) else { return nil }
     if let y = ids.find(id, guess: &guess) { return y }
     try sink.report(row.diagnostic(.unknownReference, i, expected: .init(fr: "un youth_id de youth.csv", en: "a youth_id of youth.csv")))
@@ -422,7 +434,8 @@ extension OwnIDColumns {
     /// ``addFields(_:_:_:_:_:)`` without reporting; the identifiers are returned to be numbered
     /// in one pass over their hashes. `nil` at the first other row: the caller then reads the
     /// file row by row, reporting.
-    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>,
+    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>,
+                                     _ buffer: UnsafeMutableBufferPointer<UInt8>,
                                      firstLine: Int, _ c: [Int], _ youth: IDIndex)
         -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
         let expected = shape.columns.count
@@ -474,7 +487,8 @@ struct YouthLookup {
             cursor.skipField(last.count)
             return last.owner
         }
-        guard let f = cursor.field(), cursor.isIdentifier(f), let y = ids.find(cursor.bytes(f), guess: &guess) else { return nil }
+        guard let f = cursor.field(), cursor.isIdentifier(f), let y = ids.find(cursor.bytes(f), guess: &guess)
+        else { return nil }
         last = (f.lowerBound, f.count, y)
         return y
     }
@@ -491,7 +505,8 @@ struct PathwayColumns: OwnIDColumns {
         for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
         for k in [\Self.program, \Self.outcome, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
     }
-    private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>(), contracts = CodeTable<Contract>()
+    private let programs = CodeTable<Program>(), outcomes = CodeTable<ExitOutcomeKind>(),
+                contracts = CodeTable<Contract>()
     private let trainings = CodeTable<TrainingKind>(), reorientations = CodeTable<ReorientationTarget>()
     private var lookup = YouthLookup()
     private let words = (program: CodeWords(Program.self), outcome: CodeWords(ExitOutcomeKind.self),
@@ -506,7 +521,8 @@ struct PathwayColumns: OwnIDColumns {
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
               let programField = c.field(), let program = c.code(programField, words.program),
               let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
-              let ygField = c.field(), let yg = c.flag(ygField), let outcomeField = c.field(), let detailField = c.field(),
+              let ygField = c.field(), let yg = c.flag(ygField),
+              let outcomeField = c.field(), let detailField = c.field(),
               let durableField = c.field(), let durable = c.flag(durableField),
               let nonMarketField = c.field(), let nonMarket = c.flag(nonMarketField),
               let (cpfField, next) = c.lastField(), let cpf = c.flag(cpfField) else { return nil }
@@ -514,11 +530,18 @@ struct PathwayColumns: OwnIDColumns {
         if endField.isEmpty {
             guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
         } else {
-            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, words.outcome) else { return nil }
+            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, words.outcome)
+            else { return nil }
             switch o {
-            case Self.emploi: guard let d = c.code(detailField, words.contract) else { return nil }; detailCode = d + 1
-            case Self.formation: guard let d = c.code(detailField, words.training) else { return nil }; detailCode = d + 1
-            case Self.reorientation: guard let d = c.code(detailField, words.reorientation) else { return nil }; detailCode = d + 1
+            case Self.emploi:
+                guard let d = c.code(detailField, words.contract) else { return nil }
+                detailCode = d + 1
+            case Self.formation:
+                guard let d = c.code(detailField, words.training) else { return nil }
+                detailCode = d + 1
+            case Self.reorientation:
+                guard let d = c.code(detailField, words.reorientation) else { return nil }
+                detailCode = d + 1
             default: guard detailField.isEmpty else { return nil }
             }
             guard o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf else { return nil }
@@ -527,7 +550,8 @@ struct PathwayColumns: OwnIDColumns {
         }
         owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
         self.program.append(program); outcome.append(outcomeCode); detail.append(detailCode)
-        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); self.line.append(Int32(line))
+        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0))
+        self.line.append(Int32(line))
         return (id, next)
     }
 
@@ -552,8 +576,12 @@ struct PathwayColumns: OwnIDColumns {
             guard let o = try outcomes.code(row, c[6], &sink) else { return }
             outcomeCode = outcomes.index(o) + 1
             switch o {
-            case .emploi: guard let v = try contracts.code(row, c[7], &sink) else { return }; detailCode = contracts.index(v) + 1
-            case .formation: guard let v = try trainings.code(row, c[7], &sink) else { return }; detailCode = trainings.index(v) + 1
+            case .emploi:
+                guard let v = try contracts.code(row, c[7], &sink) else { return }
+                detailCode = contracts.index(v) + 1
+            case .formation:
+                guard let v = try trainings.code(row, c[7], &sink) else { return }
+                detailCode = trainings.index(v) + 1
             case .reorientation:
                 guard let v = try reorientations.code(row, c[7], &sink) else { return }
                 detailCode = reorientations.index(v) + 1
@@ -589,7 +617,8 @@ struct SituationColumns: OwnIDColumns {
         for k in [\Self.owner, \Self.id, \Self.begin, \Self.end, \Self.line] { self[keyPath: k].reserveCapacity(capacity) }
         for k in [\Self.kind, \Self.detail, \Self.flags] { self[keyPath: k].reserveCapacity(capacity) }
     }
-    private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>(), trainings = CodeTable<TrainingKind>()
+    private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>(),
+                trainings = CodeTable<TrainingKind>()
     private var lookup = YouthLookup()
     private let words = (kind: CodeWords(SituationKind.self), contract: CodeWords(Contract.self),
                          training: CodeWords(TrainingKind.self))
@@ -651,7 +680,8 @@ struct SituationColumns: OwnIDColumns {
         if durable && kind != .emploi { try sink.report(notAllowed(row, c[6], "emploi")); return }
         if nonMarket && kind != .emploi { try sink.report(notAllowed(row, c[7], "emploi")); return }
         owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
-        self.kind.append(kinds.index(kind)); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
+        self.kind.append(kinds.index(kind)); detail.append(detailCode)
+        flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
     }
 }
 
