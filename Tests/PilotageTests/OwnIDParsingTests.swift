@@ -108,11 +108,7 @@ enum PathwayRowTable {
     static let header = ["pathway_id", "youth_id", "program", "start_date", "end_date", "yg_plan", "exit_outcome",
                          "exit_detail", "exit_durable", "exit_non_market", "exit_cpf"]
     static let base = ["P9", "Y1", "civis", "2016-02-01", "2016-08-01", "0", "emploi", "cdi", "1", "0", "0"]
-    static func with(_ changes: [Int: String]) -> [String] {
-        var row = base
-        for (i, v) in changes { row[i] = v }
-        return row
-    }
+    static func with(_ changes: [Int: String]) -> [String] { changed(base, changes) }
     static let training = TrainingKind.allCodes[0], target = ReorientationTarget.allCodes[0]
     static let variants: [(row: [String], loads: Bool?)] = [
         (base, true),
@@ -155,11 +151,7 @@ enum SituationRowTable {
     static let header = ["situation_id", "youth_id", "kind", "detail", "start_date", "end_date", "durable",
                          "non_market"]
     static let base = ["S9", "Y2", "emploi", "cdd", "2016-03-01", "2016-09-01", "1", "1"]
-    static func with(_ changes: [Int: String]) -> [String] {
-        var row = base
-        for (i, v) in changes { row[i] = v }
-        return row
-    }
+    static func with(_ changes: [Int: String]) -> [String] { changed(base, changes) }
     static let training = TrainingKind.allCodes[0]
     static let variants: [(row: [String], loads: Bool?)] = [
         (base, true),
@@ -191,11 +183,7 @@ enum SituationRowTable {
 enum YouthRowTable {
     static let header = ["youth_id", "ml_id", "sex", "birth_date", "level", "diploma", "qpv", "zrr", "neet"]
     static let base = ["Y9", "ML1", "M", "1999-12-31", "Vbis", "1", "0", "1", ""]
-    static func with(_ changes: [Int: String]) -> [String] {
-        var row = base
-        for (i, v) in changes { row[i] = v }
-        return row
-    }
+    static func with(_ changes: [Int: String]) -> [String] { changed(base, changes) }
     static let variants: [(row: [String], loads: Bool)] = [
         (base, true),
         (with([0: "Yé9", 2: "F", 4: "I", 5: "", 6: "", 7: "", 8: "1"]), true),
@@ -215,4 +203,11 @@ enum YouthRowTable {
         (with([6: "2"]), false),
         (with([8: "01"]), false),
     ]
+}
+
+/// `row` with the fields at some indexes replaced.
+func changed(_ row: [String], _ changes: [Int: String]) -> [String] {
+    var row = row
+    for (i, v) in changes { row[i] = v }
+    return row
 }
