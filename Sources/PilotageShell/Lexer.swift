@@ -24,6 +24,9 @@ public struct ShellError: Error, Hashable, Sendable {
     public var length: Int
     /// Closest valid alternatives.
     public var suggestions: [String]
+    /// Whether each line of the message names its own severity (a dataset's located errors,
+    /// « youth.csv:3:5: erreur: … »): rendered without the « erreur : » in front.
+    public var namesItsSeverity = false
 
     public init(_ message: String, at token: Token? = nil, suggestions: [String] = []) {
         self.message = message

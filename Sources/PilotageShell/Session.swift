@@ -318,7 +318,7 @@ public final class Session {
     /// Long values are cut (a 10 MB token gives a line of a few dozen characters): a quoted
     /// « … » past 40 characters keeps its first 30, the line is shown around the caret.
     public func render(_ error: ShellError, line: String) -> String {
-        var out = (Messages.text(.error, language)) + Self.shortenedQuotes(error.message)
+        var out = (error.namesItsSeverity ? "" : Messages.text(.error, language)) + Self.shortenedQuotes(error.message)
         if let offset = error.offset {
             let chars = Array(line), from = max(0, min(offset, chars.count) - 40)
             let to = min(chars.count, max(offset + min(error.length, 40), from) + 40)
@@ -367,7 +367,9 @@ public final class Session {
         } catch {
             if error.interrupted { throw ShellError(Messages.text(.interrupted, language)) }
             let lines = error.diagnostics.prefix(10).map { $0.message(language) }
-            throw ShellError(lines.joined(separator: "\n") + (error.diagnostics.count > 10 ? "\n…" : ""))
+            var located = ShellError(lines.joined(separator: "\n") + (error.diagnostics.count > 10 ? "\n…" : ""))
+            located.namesItsSeverity = true
+            throw located
         }
     }
 

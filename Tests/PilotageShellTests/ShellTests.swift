@@ -105,6 +105,11 @@ struct ShellTests {
         let s = Session(datasetPath: demo)
         #expect(s.run("info").output.contains("12 missions locales"))
         #expect(s.run("load /nonexistent").error?.contains("/nonexistent") == true)
+        // A dataset's located error names its severity itself: « erreur » once, not twice.
+        let missing = Session(datasetPath: "/nonexistent-pilotage").run("show R5").error ?? ""
+        #expect(missing.hasPrefix("/nonexistent-pilotage: erreur: fichier manquant"), "\(missing)")
+        #expect(missing.components(separatedBy: "erreur").count == 2, "\(missing)")
+        #expect(s.run("load /nonexistent").error?.hasPrefix("/nonexistent: erreur:") == true)
         #expect(s.run("info").succeeded)
         #expect(s.run("quit").quit)
     }
