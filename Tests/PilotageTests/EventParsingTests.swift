@@ -176,7 +176,7 @@ struct FusedPiecesTests {
 
     @Test("The month table's day: quickDay's day for every date it reads, nil for any other")
     func days() {
-        let codes = FlatCodes(kinds: [], details: [])
+        let days = DayTable.shared
         var texts = ["2016-02-29", "2015-02-29", "2016-13-01", "2016-00-10", "2016-01-00", "2016-01-32", "1899-12-31",
                      "2100-01-01", "1900-01-01", "2099-12-31", "2016/01/01", "2016-1-011", "20a6-01-01", "2016-01-3:"]
         var day = Day(year: 1990, month: 1, day: 1)!.number
@@ -187,7 +187,7 @@ struct FusedPiecesTests {
         for text in texts {
             let bytes = Array(text.utf8)
             let plain = bytes.withUnsafeBufferPointer { b in quickDay(b).map(\.number) }
-            let fused = bytes.withUnsafeBufferPointer { codes.day($0.baseAddress!) }
+            let fused = bytes.withUnsafeBufferPointer { days.day($0.baseAddress!) }
             // The fused loop leaves years outside the table to the located parser.
             let inTable = plain.map { _ in (1900..<2100).contains(Int(text.prefix(4)) ?? 0) } ?? true
             #expect(fused == (inTable ? plain : nil), "\(text)")
@@ -203,20 +203,22 @@ struct FusedPiecesTests {
             for tail in ["", ",physique\n0123456789abcdef"] {
                 let bytes = Array((kind + tail).utf8)
                 bytes.withUnsafeBufferPointer { b in
-                    #expect(codes.kind(b.baseAddress!, kind.utf8.count, b.count) == UInt8(k))
-                    #expect(codes.kind(b.baseAddress!, kind.utf8.count - 1, b.count) == nil)
+                    let field = UnsafeBufferPointer(rebasing: b[..<kind.utf8.count])
+                    #expect(codes.kind(field, available: b.count) == UInt8(k))
+                    #expect(codes.kind(UnsafeBufferPointer(rebasing: field.dropLast()), available: b.count) == nil)
                 }
             }
             for (i, detail) in details[k].enumerated() {
                 let bytes = Array((detail + "\n" + String(repeating: "z", count: 20)).utf8)
                 bytes.withUnsafeBufferPointer { b in
-                    #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count, b.count) == UInt8(i + 1))
-                    #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count,
-                                         detail.utf8.count) == UInt8(i + 1))
-                    #expect(codes.detail(UInt8(k), b.baseAddress!, detail.utf8.count + 1, b.count) == nil)
+                    let field = UnsafeBufferPointer(rebasing: b[..<detail.utf8.count])
+                    #expect(codes.detail(UInt8(k), field, available: b.count) == UInt8(i + 1))
+                    #expect(codes.detail(UInt8(k), field) == UInt8(i + 1))
+                    let longer = UnsafeBufferPointer(rebasing: b[...detail.utf8.count])
+                    #expect(codes.detail(UInt8(k), longer, available: b.count) == nil)
                 }
             }
         }
-        #expect(Array("accueil".utf8).withUnsafeBufferPointer { codes.detail(1, $0.baseAddress!, 7, 7) } == nil)
+        #expect(Array("accueil".utf8).withUnsafeBufferPointer { codes.detail(1, $0) } == nil)
     }
 }

@@ -161,21 +161,10 @@ struct CSVShape: Sendable {
     /// counting lines from `firstLine`; returns the number of lines consumed and whether the
     /// range ended on a row boundary (a split inside a quoted field does not, and the caller
     /// then parses the file whole).
-    ///
-    /// `releasing`: the file's storage, to give back the pages of the rows read as the reading
-    /// goes (every 8 MB), when nothing reads them afterwards; the memory then holds a few pages
-    /// of the file instead of all of it.
     func rows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, sink: inout DiagnosticSink,
-              releasing storage: FileBytes? = nil,
               _ body: (CSVRow, inout DiagnosticSink) throws -> Void) throws -> (lines: Int, aligned: Bool) {
         var reader = RowReader(self, buffer: buffer, position: range.lowerBound, line: firstLine)
-        var released = range.lowerBound
-        defer { storage?.release(released..<min(reader.position, range.upperBound)) }
         while reader.position < range.upperBound {
-            if let storage, reader.position - released >= 8 << 20 {
-                storage.release(released..<reader.position)
-                released = reader.position
-            }
             guard try reader.next(sink: &sink, body) else { break }
         }
         return (reader.line - firstLine, reader.position == range.upperBound || reader.position >= buffer.count)
@@ -183,10 +172,10 @@ struct CSVShape: Sendable {
 
     /// Calls `body` on each row of `range` (counting lines from `firstLine`) while every row is
     /// plain (see `splitPlain`) and `body` accepts it; `false` at the first row that is not.
-    /// `fused`, when given, reads a row first from a cursor at its start and returns the offset
-    /// after it, or `nil` to leave it to the split and `body`.
+    /// `fused` reads a row first from a cursor at its start (and its line) and returns the
+    /// offset after it, or `nil` to leave it to the split and `body`.
     func plainRows(in range: Range<Int>, buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int,
-                   fused: ((inout FieldCursor) -> Int?)? = nil, _ body: (CSVRow) -> Bool) -> Bool {
+                   fused: (inout FieldCursor, Int) -> Int? = { _, _ in nil }, _ body: (CSVRow) -> Bool) -> Bool {
         let expected = columns.count, n = buffer.count
         guard expected > 1 else { return false }
         let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected)
@@ -195,7 +184,7 @@ struct CSVShape: Sendable {
         var p = range.lowerBound, line = firstLine
         while p < range.upperBound {
             var cursor = FieldCursor(base, n, separator, at: p)
-            if let fused, let next = fused(&cursor) {
+            if let next = fused(&cursor, line) {
                 p = next
                 line += 1
                 continue
@@ -232,7 +221,7 @@ struct CSVShape: Sendable {
 
 /// Reads a file's rows one at a time, from a position: the common row (no quote, as many fields
 /// as the header) split by a lighter loop, any other scanned in full and reported when wrong.
-/// ``CSVShape/rows(in:buffer:firstLine:sink:releasing:_:)`` reads a range with it; the events'
+/// ``CSVShape/rows(in:buffer:firstLine:sink:_:)`` reads a range with it; the events'
 /// parser, its uncommon rows.
 struct RowReader: ~Copyable {
     let shape: CSVShape

@@ -55,9 +55,9 @@ struct EventPartResult {
 
 /// Reads a part of events.csv into ``EventOutput``. A common row (`youth_id,date,kind,detail`
 /// in this order, no quote, a known young person, a date of the month table, known codes) is
-/// read by one fused loop over its bytes; any other row goes through ``RowReader`` and the
-/// located field parsers, which keep it or report it exactly as before. The fused loop accepts
-/// only rows that those parsers would accept with the same values.
+/// read by one fused loop over its fields (``FieldCursor``); any other row goes through
+/// ``RowReader`` and the located field parsers, which keep it or report it exactly as before.
+/// The fused loop accepts only rows that those parsers would accept with the same values.
 struct EventParser: ~Copyable {
     private let out: EventOutput
     private let ids: IDIndex
@@ -66,22 +66,8 @@ struct EventParser: ~Copyable {
     private(set) var result: EventPartResult
     private let capacity: Int
     private var guess: Int32 = 0
-    // The last young person found by the fused loop: consecutive rows are mostly theirs.
-    private var lastID: (start: Int, count: Int, owner: Int32) = (0, -1, 0)
-    private let kinds = CodeTable<EventKind>()
-    private let details: [[([UInt8], UInt8)]] = EventKind.allCases.map { k in
-        let codes: [String]
-        switch k {
-        case .entretien: codes = InterviewChannel.allCodes
-        case .proposition: codes = OfferKind.allCodes
-        case .orientation: codes = ReferralTarget.allCodes
-        case .droitCommun: codes = CommonLawRight.allCodes
-        case .cep: codes = CEPLevel.allCodes
-        default: codes = []
-        }
-        return codes.enumerated().map { (Array($1.utf8), UInt8($0 + 1)) }
-    }
-    private let codes: FlatCodes
+    private var lookup = YouthLookup()
+    private let codes = FlatCodes.events
     private let days = DayTable.shared
     private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
 
@@ -93,7 +79,6 @@ struct EventParser: ~Copyable {
         self.capacity = capacity
         result = EventPartResult(first: first)
         fused = columns == [0, 1, 2, 3] && shape.columns.count == 4
-        codes = FlatCodes(kinds: EventKind.allCases.map { $0.rawValue }, details: details.map { $0.map(\.0) })
     }
 
     /// Reads the rows of `range`, counting lines from `firstLine`; gives the pages read back to
@@ -104,14 +89,15 @@ struct EventParser: ~Copyable {
         var reader = RowReader(shape, buffer: buffer, position: range.lowerBound, line: firstLine)
         var released = range.lowerBound
         defer { storage?.release(released..<min(reader.position, range.upperBound)) }
-        let b = UnsafePointer(buffer.baseAddress!), n = buffer.count, separator = shape.separator
+        let b = UnsafePointer(buffer.baseAddress!), n = buffer.count
         while reader.position < range.upperBound {
             if result.count == capacity { result.overflow = true; break }
             if let storage, reader.position - released >= 8 << 20 {
                 storage.release(released..<reader.position)
                 released = reader.position
             }
-            if fused, let next = fusedRow(b, reader.position, n, separator, line: reader.line) {
+            var cursor = FieldCursor(b, n, shape.separator, at: reader.position)
+            if fused, let next = fusedRow(&cursor, line: reader.line) {
                 reader.position = next
                 reader.line += 1
                 continue
@@ -121,50 +107,24 @@ struct EventParser: ~Copyable {
         return (reader.line - firstLine, reader.position == range.upperBound || reader.position >= n)
     }
 
-    /// The common row at `start`, stored; the offset after its line end, or `nil` (nothing stored)
-    /// for any row the fused loop does not read. Fields are scanned 8 bytes at a time.
+    /// The common row under `c`, stored; the offset after its line end, or `nil` (nothing stored)
+    /// for any row the fused loop does not read.
     @inline(__always)
-    private mutating func fusedRow(_ b: UnsafePointer<UInt8>, _ start: Int, _ n: Int, _ separator: UInt8,
-                                   line: Int) -> Int? {
-        // youth_id: the last row's (the same bytes and separator), or a known identifier, not
-        // empty, without whitespace at either end.
-        let owner: Int32
-        var p: Int
-        let last = lastID.count
-        if last > 0, start + last < n, sameBytes(b + start, b + lastID.start, last + 1) {
-            owner = lastID.owner
-            p = start + last
-        } else {
-            p = fieldEnd(b, start, n, separator)
-            guard p < n, b[p] == separator, p > start, !isSpace(b[start]), !isSpace(b[p - 1]),
-                  let y = ids.find(UnsafeBufferPointer(start: b + start, count: p - start), guess: &guess)
-            else { return nil }
-            owner = y
-            lastID = (start, p - start, y)
-        }
-        // date: YYYY-MM-DD of the month table.
-        let dateStart = p + 1
-        guard dateStart + 10 < n, b[dateStart + 10] == separator, let day = days.day(b + dateStart) else { return nil }
-        // kind, then detail as the kind allows it.
-        let kindStart = dateStart + 11
-        p = fieldEnd(b, kindStart, n, separator)
-        guard p < n, b[p] == separator, let kind = codes.kind(b + kindStart, p - kindStart, n - kindStart)
-        else { return nil }
-        let detailStart = p + 1
-        p = fieldEnd(b, detailStart, n, separator)
-        let next: Int
-        if p >= n { next = n } else if b[p] == 10 { next = p + 1 } else if b[p] == 13, p + 1 < n, b[p + 1] == 10 {
-            next = p + 2
-        } else { return nil }
+    private mutating func fusedRow(_ c: inout FieldCursor, line: Int) -> Int? {
+        let start = c.position
+        guard let y = lookup.owner(&c, ids), let dateField = c.field(), let day = c.day(dateField, days),
+              let kindField = c.field(), let kind = codes.kind(c.bytes(kindField), available: c.n - kindField.lowerBound),
+              let (detailField, next) = c.lastField() else { return nil }
         var detail: UInt8 = 0
-        if p > detailStart || (kind != entretien && codes.hasDetails(kind)) {
-            guard let d = codes.detail(kind, b + detailStart, p - detailStart, n - detailStart) else { return nil }
+        if !detailField.isEmpty || (kind != entretien && codes.hasDetails(kind)) {
+            guard let d = codes.detail(kind, c.bytes(detailField), available: c.n - detailField.lowerBound)
+            else { return nil }
             detail = d
         }
-        store(owner, day, kind, detail, line)
+        store(y, day, kind, detail, line)
         if kind == accueil {
             var column: Int32 = 1
-            for q in start..<kindStart where b[q] & 0xC0 != 0x80 { column += 1 }
+            for q in start..<kindField.lowerBound where c.b[q] & 0xC0 != 0x80 { column += 1 }
             result.accueils.append((Int32(result.count - 1), column))
         }
         return next
@@ -182,25 +142,19 @@ struct EventParser: ~Copyable {
         let c = columns
         guard let y = try youthRef(row, c[0], ids, &guess, &sink) else { return }
         guard let date = try quickDay(row.bytes(c[1])) ?? (row.date(c[1], &sink)) else { return }
-        guard let kind = try kinds.match(row.bytes(c[2])) ?? (row.code(c[2], EventKind.self, &sink)) else { return }
-        let k = Code.index(kind)
+        guard let k = try codes.kind(row.bytes(c[2])) ?? row.code(c[2], EventKind.self, &sink).map(Code.index)
+        else { return }
         var detail: UInt8 = 0
         let d = row.bytes(c[3])
-        if !d.isEmpty || (k != entretien && !details[Int(k)].isEmpty) {
-            guard let v = match(details[Int(k)], d) else {
-                try reportDetail(kind, row, c[3], &sink)
+        if !d.isEmpty || (k != entretien && codes.hasDetails(k)) {
+            guard let v = codes.detail(k, d) else {
+                try reportDetail(EventKind.allCases[Int(k)], row, c[3], &sink)
                 return
             }
             detail = v
         }
         store(y, date.number, k, detail, row.line)
         if k == accueil { result.accueils.append((Int32(result.count - 1), Int32(row.column(c[2])))) }
-    }
-
-    private func match(_ table: [([UInt8], UInt8)], _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
-        for (raw, v) in table
-        where raw.count == b.count && raw.withUnsafeBufferPointer({ memcmpEqual($0, b) }) { return v }
-        return nil
     }
 
     /// The located error of a detail that its kind does not allow, or an unknown or missing one.
@@ -219,14 +173,28 @@ struct EventParser: ~Copyable {
     }
 }
 
-/// The event kinds' codes and each kind's detail codes, in one ``CodeWords``: the fused loop
-/// matches two codes per row.
-struct FlatCodes {
+/// The event kinds' codes and each kind's detail codes, in one ``CodeWords``: both ways of
+/// reading an event match their two codes with it.
+struct FlatCodes: Sendable {
     /// Kinds first, then each kind's details.
     private let words: CodeWords
     private let kindCount: Int
     /// Kind `k`'s details are entries `detailStart[k]..<detailStart[k + 1]`, valued 1, 2, …
     private let detailStart: [Int]
+
+    /// The event kinds (in ``EventKind``'s order) and each one's detail codes.
+    static let events = FlatCodes(kinds: EventKind.allCodes, details: EventKind.allCases.map { kind in
+        let codes: [String]
+        switch kind {
+        case .entretien: codes = InterviewChannel.allCodes
+        case .proposition: codes = OfferKind.allCodes
+        case .orientation: codes = ReferralTarget.allCodes
+        case .droitCommun: codes = CommonLawRight.allCodes
+        case .cep: codes = CEPLevel.allCodes
+        case .accueil, .diagnostic, .atelier, .ecrit: codes = []
+        }
+        return codes.map { Array($0.utf8) }
+    })
 
     init(kinds: [String], details: [[[UInt8]]]) {
         words = CodeWords(kinds.map { Array($0.utf8) } + details.flatMap { $0 })
@@ -236,21 +204,20 @@ struct FlatCodes {
         detailStart = starts + [start]
     }
 
-    /// The index of the kind spelled by `count` bytes at `p`.
-    @inline(__always) func kind(_ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int) -> UInt8? {
-        words.find(p, count, available, in: 0..<kindCount).map { UInt8($0) }
+    /// The index of the kind spelled by `b` (`available`: the bytes readable from its start).
+    @inline(__always) func kind(_ b: UnsafeBufferPointer<UInt8>, available: Int? = nil) -> UInt8? {
+        guard let p = b.baseAddress else { return nil }
+        return words.find(p, b.count, available ?? b.count, in: 0..<kindCount).map { UInt8($0) }
     }
 
     @inline(__always) func hasDetails(_ kind: UInt8) -> Bool {
         detailStart.withUnsafeBufferPointer { $0[Int(kind) + 1] > $0[Int(kind)] }
     }
 
-    /// 1 + the index of kind `kind`'s detail spelled by `count` bytes at `p`.
-    @inline(__always) func detail(_ kind: UInt8, _ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int) -> UInt8? {
+    /// 1 + the index of kind `kind`'s detail spelled by `b`.
+    @inline(__always) func detail(_ kind: UInt8, _ b: UnsafeBufferPointer<UInt8>, available: Int? = nil) -> UInt8? {
+        guard let p = b.baseAddress else { return nil }
         let range = detailStart.withUnsafeBufferPointer { $0[Int(kind)]..<$0[Int(kind) + 1] }
-        return words.find(p, count, available, in: range).map { UInt8($0 - range.lowerBound + 1) }
+        return words.find(p, b.count, available ?? b.count, in: range).map { UInt8($0 - range.lowerBound + 1) }
     }
-
-    /// ``DayTable/day(_:)``.
-    @inline(__always) func day(_ p: UnsafePointer<UInt8>) -> Int32? { DayTable.shared.day(p) }
 }

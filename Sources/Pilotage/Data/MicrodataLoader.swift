@@ -233,8 +233,9 @@ extension DatasetLoader {
             // by one pass over its fields; any other by the located parsers below.
             var mlLookup = YouthLookup()
             let base = UnsafePointer(buffer.baseAddress!), days = DayTable.shared
-            let fused: ((inout FieldCursor) -> Int?)? = c != Array(0..<9) || shape.columns.count != 9 ? nil : { cur in
-                guard let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
+            let fused = c == Array(0..<9) && shape.columns.count == 9
+            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: { cur, _ in
+                guard fused, let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
                       let sexField = cur.field(), let sex = cur.code(sexField, sexWords),
                       let birthField = cur.field(), let birth = cur.day(birthField, days),
                       let levelField = cur.field(), let level = cur.code(levelField, levelWords),
@@ -249,8 +250,7 @@ extension DatasetLoader {
                 y.columns.birth.append(birth); y.columns.level.append(level)
                 y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
                 return next
-            }
-            ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: fused) { row in
+            }) { row in
                 do {
                     guard let id = try row.identifier(c[0], &scratch), let mlID = try row.identifier(c[1], &scratch),
                           let m = ml.find(mlID, guess: &mlGuess),
@@ -434,42 +434,29 @@ extension OwnIDColumns {
     /// ``addFields(_:_:_:_:_:)`` without reporting; the identifiers are returned to be numbered
     /// in one pass over their hashes. `nil` at the first other row: the caller then reads the
     /// file row by row, reporting.
-    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>,
-                                     _ buffer: UnsafeMutableBufferPointer<UInt8>,
+    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>,
                                      firstLine: Int, _ c: [Int], _ youth: IDIndex)
         -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
-        let expected = shape.columns.count
-        guard expected > 1 else { return nil }
         var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
         keys.reserveCapacity(owner.capacity)
         var scratch = DiagnosticSink()
-        let fused = c == Array(0..<expected)
-        let b = UnsafePointer(buffer.baseAddress!), n = buffer.count
-        let plain = UnsafeMutablePointer<FieldRange>.allocate(capacity: expected)
-        defer { plain.deallocate() }
-        var p = range.lowerBound, line = firstLine
-        while p < range.upperBound {
-            var cursor = FieldCursor(b, n, shape.separator, at: p)
-            if fused, let (id, next) = fusedRow(&cursor, line: line, youth) {
-                let key = UnsafeBufferPointer(start: b + id.lowerBound, count: id.count)
-                keys.append((key.baseAddress!, Int32(key.count), IDIndex.hash(key)))
-                p = next
-                line += 1
-                continue
-            }
-            guard let next = shape.splitPlain(b, p, n, plain, expected) else { return nil }
-            let row = CSVRow(context: shape.context, line: line, lineStart: p, base: b, fields: plain)
+        let fused = c == Array(0..<shape.columns.count)
+        let plain = shape.plainRows(in: range, buffer: buffer, firstLine: firstLine, fused: { cursor, line in
+            guard fused, let (id, next) = fusedRow(&cursor, line: line, youth) else { return nil }
+            let key = cursor.bytes(id)
+            keys.append((key.baseAddress!, Int32(key.count), IDIndex.hash(key)))
+            return next
+        }) { row in
             do {
                 let kept = owner.count
-                guard let id = try row.identifier(c[0], &scratch), scratch.isEmpty else { return nil }
+                guard let id = try row.identifier(c[0], &scratch), scratch.isEmpty else { return false }
                 try addFields(row, c, youth, Int32(keys.count), &scratch)
-                guard scratch.isEmpty, owner.count == kept + 1 else { return nil }
+                guard scratch.isEmpty, owner.count == kept + 1 else { return false }
                 keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
-            } catch { return nil }
-            p = next
-            line += 1
+                return true
+            } catch { return false }
         }
-        return keys
+        return plain ? keys : nil
     }
 }
 
