@@ -22,9 +22,6 @@ final class CodeWords: @unchecked Sendable {
         }
     }
 
-    /// The codes of a dataset code type, in its cases' order (the index is ``Code/index(_:)``).
-    convenience init<T: DatasetCode>(_ type: T.Type) { self.init(T.allCodes.map { Array($0.utf8) }) }
-
     deinit { entries.deallocate() }
 
     /// The index in `range` of the code spelled by the `count` bytes at `p` (`available`: the

@@ -220,7 +220,6 @@ extension DatasetLoader {
                                           alongside: @Sendable () -> Void) -> YouthColumns? {
         let t0 = Trace.now(), parts = csv.parts, shape = csv.shape
         let results = parts.map { Box(YouthPart(capacity: $0.newlines + 1)) }
-        let sexWords = CodeWords(Sex.self), levelWords = CodeWords(SchoolLevel.self)
         let ok = parts.map { _ in Box(false) }
         nonisolated(unsafe) let buffer = csv.buffer
         DispatchQueue.concurrentPerform(iterations: parts.count) { k in
@@ -236,9 +235,9 @@ extension DatasetLoader {
             let fused = c == Array(0..<9) && shape.columns.count == 9
             ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: { cur, _ in
                 guard fused, let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
-                      let sexField = cur.field(), let sex = cur.code(sexField, sexWords),
+                      let sexField = cur.field(), let sex = cur.code(sexField, sexes.words),
                       let birthField = cur.field(), let birth = cur.day(birthField, days),
-                      let levelField = cur.field(), let level = cur.code(levelField, levelWords),
+                      let levelField = cur.field(), let level = cur.code(levelField, levels.words),
                       let diplomaField = cur.field(), let diploma = cur.flag(diplomaField),
                       let qpvField = cur.field(), let qpv = cur.flag(qpvField),
                       let zrrField = cur.field(), let zrr = cur.flag(zrrField),
@@ -496,9 +495,6 @@ struct PathwayColumns: OwnIDColumns {
                 contracts = CodeTable<Contract>()
     private let trainings = CodeTable<TrainingKind>(), reorientations = CodeTable<ReorientationTarget>()
     private var lookup = YouthLookup()
-    private let words = (program: CodeWords(Program.self), outcome: CodeWords(ExitOutcomeKind.self),
-                         contract: CodeWords(Contract.self), training: CodeWords(TrainingKind.self),
-                         reorientation: CodeWords(ReorientationTarget.self))
     private static let (emploi, formation, reorientation) = (Code.index(ExitOutcomeKind.emploi),
                                                              Code.index(ExitOutcomeKind.formation),
                                                              Code.index(ExitOutcomeKind.reorientation))
@@ -506,7 +502,7 @@ struct PathwayColumns: OwnIDColumns {
     mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
-              let programField = c.field(), let program = c.code(programField, words.program),
+              let programField = c.field(), let program = c.code(programField, programs.words),
               let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
               let ygField = c.field(), let yg = c.flag(ygField),
               let outcomeField = c.field(), let detailField = c.field(),
@@ -517,17 +513,17 @@ struct PathwayColumns: OwnIDColumns {
         if endField.isEmpty {
             guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
         } else {
-            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, words.outcome)
+            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, outcomes.words)
             else { return nil }
             switch o {
             case Self.emploi:
-                guard let d = c.code(detailField, words.contract) else { return nil }
+                guard let d = c.code(detailField, contracts.words) else { return nil }
                 detailCode = d + 1
             case Self.formation:
-                guard let d = c.code(detailField, words.training) else { return nil }
+                guard let d = c.code(detailField, trainings.words) else { return nil }
                 detailCode = d + 1
             case Self.reorientation:
-                guard let d = c.code(detailField, words.reorientation) else { return nil }
+                guard let d = c.code(detailField, reorientations.words) else { return nil }
                 detailCode = d + 1
             default: guard detailField.isEmpty else { return nil }
             }
@@ -607,21 +603,19 @@ struct SituationColumns: OwnIDColumns {
     private let kinds = CodeTable<SituationKind>(), contracts = CodeTable<Contract>(),
                 trainings = CodeTable<TrainingKind>()
     private var lookup = YouthLookup()
-    private let words = (kind: CodeWords(SituationKind.self), contract: CodeWords(Contract.self),
-                         training: CodeWords(TrainingKind.self))
     private static let (emploi, formation) = (Code.index(SituationKind.emploi), Code.index(SituationKind.formation))
 
     mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
-              let kindField = c.field(), let kind = c.code(kindField, words.kind), let detailField = c.field(),
+              let kindField = c.field(), let kind = c.code(kindField, kinds.words), let detailField = c.field(),
               let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
               let durableField = c.field(), let durable = c.flag(durableField),
               let (nonMarketField, next) = c.lastField(), let nonMarket = c.flag(nonMarketField) else { return nil }
         var detailCode: UInt8 = 0, endDay = MicroStore.open
         switch kind {
-        case Self.emploi: guard let d = c.code(detailField, words.contract) else { return nil }; detailCode = d + 1
-        case Self.formation: guard let d = c.code(detailField, words.training) else { return nil }; detailCode = d + 1
+        case Self.emploi: guard let d = c.code(detailField, contracts.words) else { return nil }; detailCode = d + 1
+        case Self.formation: guard let d = c.code(detailField, trainings.words) else { return nil }; detailCode = d + 1
         default: guard detailField.isEmpty else { return nil }
         }
         if !endField.isEmpty {
