@@ -113,7 +113,8 @@ struct EventParser: ~Copyable {
     private mutating func fusedRow(_ c: inout FieldCursor, line: Int) -> Int? {
         let start = c.position
         guard let y = lookup.owner(&c, ids), let dateField = c.field(), let day = c.day(dateField, days),
-              let kindField = c.field(), let kind = codes.kind(c.bytes(kindField), available: c.n - kindField.lowerBound),
+              let kindField = c.field(),
+              let kind = codes.kind(c.bytes(kindField), available: c.n - kindField.lowerBound),
               let (detailField, next) = c.lastField() else { return nil }
         var detail: UInt8 = 0
         if !detailField.isEmpty || (kind != entretien && codes.hasDetails(kind)) {

@@ -433,8 +433,9 @@ extension OwnIDColumns {
     /// ``addFields(_:_:_:_:_:)`` without reporting; the identifiers are returned to be numbered
     /// in one pass over their hashes. `nil` at the first other row: the caller then reads the
     /// file row by row, reporting.
-    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>, _ buffer: UnsafeMutableBufferPointer<UInt8>,
-                                     firstLine: Int, _ c: [Int], _ youth: IDIndex)
+    mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>,
+                                     _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, _ c: [Int],
+                                     _ youth: IDIndex)
         -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
         var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
         keys.reserveCapacity(owner.capacity)
