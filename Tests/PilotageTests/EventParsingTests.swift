@@ -194,6 +194,95 @@ struct FusedPiecesTests {
         }
     }
 
+    /// Random short rows over an alphabet of the bytes that matter to the fields read where they
+    /// start (digits, dashes, separators, line ends, a quote, a tab, « é »), for every separator.
+    static func cursorCases(_ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) {
+        var g = CSVReaderTests.Bytes(state: 11)
+        let alphabet = Array("0129-,;\n\r\"\té".utf8)
+        let samples = ["2016-02-29", "2015-02-29", "1899-12-31", "2016-01-011", "0", "1", "10", ""].map { Array($0.utf8) }
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = g.next(2) == 0 ? samples[g.next(samples.count)] : []
+            for _ in 0..<g.next(14) { bytes.append(alphabet[g.next(alphabet.count)]) }
+            if g.next(2) == 0 { bytes = samples[g.next(samples.count)] + [[44, 59, 10, 13][g.next(4)]] + bytes }
+            bytes.withUnsafeBufferPointer { b in
+                guard b.baseAddress != nil else { return }
+                for separator in [UInt8(44), 59] { body(b, separator) }
+            }
+        }
+    }
+
+    @Test("Dates and flags read where they start: what field() then the plain rule gives")
+    func startReads() {
+        let days = DayTable.shared
+        Self.cursorCases { b, separator in
+            let base = b.baseAddress!, n = b.count
+            func plainDay(_ f: Range<Int>) -> Int32? { f.count == 10 ? days.day(base + f.lowerBound) : nil }
+            func plainFlag(_ f: Range<Int>) -> Bool? {
+                f.isEmpty ? false : f.count == 1 && (base[f.lowerBound] == 48 || base[f.lowerBound] == 49)
+                    ? base[f.lowerBound] == 49 : nil
+            }
+            var plain = FieldCursor(base, n, separator, at: 0), fast = plain
+            let field = plain.field()
+            let text = Array(b)
+            #expect(fast.dayField(days) == field.flatMap(plainDay), "\(text)")
+            if field.flatMap(plainDay) != nil { #expect(fast.position == plain.position) }
+            fast = FieldCursor(base, n, separator, at: 0)
+            let optional = fast.optionalDayField(days)
+            let plainOptional: Int32?? = field.map { $0.isEmpty ? .some(nil) : plainDay($0).map { .some($0) } } ?? nil
+            #expect(optional == plainOptional, "\(text)")
+            if optional != nil { #expect(fast.position == plain.position) }
+            fast = FieldCursor(base, n, separator, at: 0)
+            let flag = fast.flagField()
+            #expect(flag == field.flatMap(plainFlag), "\(text)")
+            if flag != nil { #expect(fast.position == plain.position) }
+            var lastPlain = FieldCursor(base, n, separator, at: 0), lastFast = lastPlain
+            let last = lastPlain.lastField(), lastFlag = lastFast.lastFlagField()
+            let expected = last.flatMap { l in plainFlag(l.field).map { (flag: $0, next: l.next) } }
+            #expect(lastFlag?.flag == expected?.flag && lastFlag?.next == expected?.next, "\(text)")
+        }
+    }
+
+    @Test("The last field as a code: lastField's field wherever a code could be")
+    func lastCodeFields() {
+        Self.cursorCases { b, separator in
+            let base = b.baseAddress!, n = b.count
+            var plain = FieldCursor(base, n, separator, at: 0), fast = plain
+            let a = plain.lastField(), c = fast.lastCodeField()
+            // A field with a separator or a quote in it matches no code; one with a control byte
+            // other than a line end neither.
+            if let c, !b[c.field].contains(where: { $0 == separator || $0 == 34 }) {
+                #expect(a?.field == c.field && a?.next == c.next, "\(Array(b))")
+            }
+            if let a, !b[a.field].contains(where: { $0 < 14 }) {
+                #expect(c?.field == a.field && c?.next == a.next, "\(Array(b))")
+            }
+        }
+    }
+
+    @Test("Codes matched where the field starts: the code the whole field spells, or none")
+    func leadingCodes() {
+        // Five codes share a first byte (the fifth is never matched here), one is over 16 bytes,
+        // some are prefixes of others.
+        let codes = ["cep", "cepx", "ce", "c1", "c2", "accueil", "droit_commun", "a2345678901234567", "e"]
+        let leading = LeadingCodes(codes.map { Array($0.utf8) })
+        var g = CSVReaderTests.Bytes(state: 5)
+        let alphabet = Array("acepx12_,;\n".utf8)
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = g.next(2) == 0 ? Array(codes[g.next(codes.count)].utf8) : []
+            for _ in 0..<g.next(6) { bytes.append(alphabet[g.next(alphabet.count)]) }
+            bytes += Array(repeating: 10, count: 17)
+            for separator in [UInt8(44), 59] {
+                let end = bytes.firstIndex(of: separator) ?? bytes.count
+                let field = String(decoding: bytes[..<end], as: UTF8.self)
+                let matchable = codes.indices.filter { codes[$0] == field && codes[$0].utf8.count <= 16 && $0 != 4 }
+                let found = bytes.withUnsafeBufferPointer { leading.match($0.baseAddress!, followedBy: separator) }
+                #expect(found?.index == matchable.first && found.map { $0.count == end } ?? true,
+                        "\(field) \(separator)")
+                if end < bytes.count, let i = matchable.first { #expect(found?.index == i) }
+            }
+        }
+    }
+
     @Test("Code match: each code found by its bytes, with or without bytes after it; no other")
     func codes() {
         let kinds = ["accueil", "cep", "droit_commun", "x"],

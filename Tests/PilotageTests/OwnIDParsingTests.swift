@@ -143,6 +143,11 @@ enum PathwayRowTable {
         (with([1: "Y9"]), false),
         (with([1: "Y1 "]), false),
         (with([8: "", 9: ""]), true),
+        (with([10: "2"]), false),
+        (with([10: "10"]), false),
+        (with([5: "01"]), false),
+        (with([3: "2016-02-011"]), false),
+        (with([4: "2016-08-011"]), false),
     ]
 }
 
@@ -176,6 +181,10 @@ enum SituationRowTable {
         (with([0: "S9 "]), false),
         (with([1: "Y3"]), false),
         (with([1: ""]), false),
+        (with([7: "2"]), false),
+        (with([6: "11"]), false),
+        (with([4: "2016-03-011"]), false),
+        (with([5: "2016-09-011"]), false),
     ]
 }
 
@@ -198,6 +207,9 @@ enum YouthRowTable {
         (with([3: "2000-02-30"]), false),
         (with([3: "2000-2-03"]), false),
         (with([4: "V bis"]), false),
+        (with([8: "2"]), false),
+        (with([5: "10"]), false),
+        (with([3: "1999-12-311"]), false),
         (with([4: "VI"]), true),
         (with([5: "oui", 8: "FALSE"]), true),
         (with([6: "2"]), false),

@@ -68,6 +68,8 @@ struct EventParser: ~Copyable {
     private var guess: Int32 = 0
     private var lookup = YouthLookup()
     private let codes = FlatCodes.events
+    private let kinds = FlatCodes.events.leadingKinds
+    private let sep: UInt8
     private let days = DayTable.shared
     private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
 
@@ -79,6 +81,7 @@ struct EventParser: ~Copyable {
         self.capacity = capacity
         result = EventPartResult(first: first)
         fused = columns == [0, 1, 2, 3] && shape.columns.count == 4
+        sep = shape.separator
     }
 
     /// Reads the rows of `range`, counting lines from `firstLine`; gives the pages read back to
@@ -96,39 +99,56 @@ struct EventParser: ~Copyable {
                 storage.release(released..<reader.position)
                 released = reader.position
             }
-            var cursor = FieldCursor(b, n, shape.separator, at: reader.position)
-            if fused, let next = fusedRow(&cursor, line: reader.line) {
-                reader.position = next
-                reader.line += 1
-                continue
+            if fused {
+                // Common rows up to the next release (or the range's end), then the row that
+                // stopped them, if any, by the located parsers.
+                let stop = storage == nil ? range.upperBound : min(range.upperBound, released + 8 << 20)
+                reader.line += fusedRows(b, n, from: &reader.position, before: stop, line: reader.line)
+                if reader.position >= stop || result.count == capacity { continue }
             }
             guard try reader.next(sink: &sink, { row, sink in try add(row, &sink) }) else { break }
         }
         return (reader.line - firstLine, reader.position == range.upperBound || reader.position >= n)
     }
 
-    /// The common row under `c`, stored; the offset after its line end, or `nil` (nothing stored)
-    /// for any row the fused loop does not read.
+    /// Stores the common rows from `position` on, as long as they start before `stop` and there
+    /// is room; leaves `position` at the first row it does not read (or at `stop`'s row end).
+    /// Returns the rows stored. A common row: a known young person (the last row's when the same
+    /// bytes), a date of the month table, a kind matched where its field starts, a detail of that
+    /// kind (or none where none is needed) ending the line.
     @inline(__always)
-    private mutating func fusedRow(_ c: inout FieldCursor, line: Int) -> Int? {
-        let start = c.position
-        guard let y = lookup.owner(&c, ids), let dateField = c.field(), let day = c.day(dateField, days),
-              let kindField = c.field(),
-              let kind = codes.kind(c.bytes(kindField), available: c.n - kindField.lowerBound),
-              let (detailField, next) = c.lastField() else { return nil }
-        var detail: UInt8 = 0
-        if !detailField.isEmpty || (kind != entretien && codes.hasDetails(kind)) {
-            guard let d = codes.detail(kind, c.bytes(detailField), available: c.n - detailField.lowerBound)
-            else { return nil }
-            detail = d
+    private mutating func fusedRows(_ b: UnsafePointer<UInt8>, _ n: Int, from position: inout Int, before stop: Int,
+                                    line: Int) -> Int {
+        let first = result.first + result.count, end = result.first + capacity, separator = sep
+        var p = position, i = first
+        while p < stop, i < end {
+            var c = FieldCursor(b, n, separator, at: p)
+            guard let y = lookup.owner(&c, ids), let day = c.dayField(days) else { break }
+            let kindStart = c.position
+            guard kindStart + 17 <= n, let (kindIndex, kindCount) = kinds.match(b + kindStart, followedBy: separator)
+            else { break }
+            let kind = UInt8(kindIndex)
+            c.skipField(kindCount)
+            guard let (detailField, next) = c.lastCodeField() else { break }
+            var detail: UInt8 = 0
+            if !detailField.isEmpty || (kind != entretien && codes.hasDetails(kind)) {
+                guard let d = codes.detail(kind, c.bytes(detailField), available: n - detailField.lowerBound)
+                else { break }
+                detail = d
+            }
+            out.owner[i] = y; out.date[i] = day; out.kind[i] = kind; out.detail[i] = detail
+            out.line[i] = Int32(line + i - first)
+            if kind == accueil {
+                var column: Int32 = 1
+                for q in p..<kindStart where b[q] & 0xC0 != 0x80 { column += 1 }
+                result.accueils.append((Int32(i - result.first), column))
+            }
+            i += 1
+            p = next
         }
-        store(y, day, kind, detail, line)
-        if kind == accueil {
-            var column: Int32 = 1
-            for q in start..<kindField.lowerBound where c.b[q] & 0xC0 != 0x80 { column += 1 }
-            result.accueils.append((Int32(result.count - 1), column))
-        }
-        return next
+        position = p
+        result.count = i - result.first
+        return i - first
     }
 
     @inline(__always)
@@ -197,8 +217,12 @@ struct FlatCodes: Sendable {
         return codes.map { Array($0.utf8) }
     })
 
+    /// The kinds again, matched where the kind field starts (the fused loop's way).
+    let leadingKinds: LeadingCodes
+
     init(kinds: [String], details: [[[UInt8]]]) {
         words = CodeWords(kinds.map { Array($0.utf8) } + details.flatMap { $0 })
+        leadingKinds = LeadingCodes(kinds.map { Array($0.utf8) })
         kindCount = kinds.count
         var start = kinds.count, starts: [Int] = []
         for d in details { starts.append(start); start += d.count }

@@ -52,6 +52,51 @@ final class CodeWords: @unchecked Sendable {
     }
 }
 
+/// Codes matched where a field starts, before its end is known: the candidates are the codes
+/// that begin with the field's first byte (at most four; a fifth one, or a code over 16 bytes,
+/// is never matched here and its rows go to the located parsers), each compared as two masked
+/// words, then followed by the separator.
+final class LeadingCodes: @unchecked Sendable {
+    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64, m0: UInt64, m1: UInt64)>
+    /// For each first byte, up to four code indexes (-1: none).
+    private let byFirst: UnsafeMutablePointer<SIMD4<Int16>>
+
+    init(_ codes: [[UInt8]]) {
+        entries = .allocate(capacity: max(1, codes.count))
+        byFirst = .allocate(capacity: 256)
+        byFirst.initialize(repeating: SIMD4(repeating: -1), count: 256)
+        for (i, code) in codes.enumerated() {
+            var w = (UInt64(0), UInt64(0)), m = (UInt64(0), UInt64(0))
+            for (k, byte) in code.prefix(16).enumerated() {
+                if k < 8 { w.0 |= UInt64(byte) << (8 * k); m.0 |= 0xFF << (8 * k) }
+                else { w.1 |= UInt64(byte) << (8 * (k - 8)); m.1 |= 0xFF << (8 * (k - 8)) }
+            }
+            (entries + i).initialize(to: (code.count, w.0, w.1, m.0, m.1))
+            guard let first = code.first, code.count <= 16,
+                  let slot = (0..<4).first(where: { byFirst[Int(first)][$0] < 0 }) else { continue }
+            byFirst[Int(first)][slot] = Int16(i)
+        }
+    }
+
+    deinit { entries.deallocate(); byFirst.deallocate() }
+
+    /// The index and length of the code that the bytes at `p` spell, followed by `separator`
+    /// (17 bytes readable from `p`).
+    @inline(__always)
+    func match(_ p: UnsafePointer<UInt8>, followedBy separator: UInt8) -> (index: Int, count: Int)? {
+        let w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
+        let candidates = byFirst[Int(p[0])]
+        for k in 0..<4 {
+            let i = Int(candidates[k])
+            guard i >= 0 else { return nil }
+            let e = entries[i]
+            if w0 & e.m0 == e.w0, w1 & e.m1 == e.w1, p[e.count] == separator { return (i, e.count) }
+        }
+        return nil
+    }
+}
+
 /// ``MonthTable/months`` in memory of its own, read without bounds checks.
 final class DayTable: @unchecked Sendable {
     static let shared = DayTable()
@@ -137,21 +182,69 @@ struct FieldCursor {
         !f.isEmpty && !isSpace(b[f.lowerBound]) && !isSpace(b[f.upperBound - 1])
     }
 
-    /// A flag field read as ``CSVRow/bool(_:_:)`` reads `0`, `1` and empty; `nil` for any other.
-    @inline(__always) func flag(_ f: Range<Int>) -> Bool? {
-        if f.isEmpty { return false }
-        guard f.count == 1 else { return nil }
-        return b[f.lowerBound] == 49 ? true : b[f.lowerBound] == 48 ? false : nil
-    }
-
-    /// The day of a date field of the month table (as ``quickDay(_:)``); `nil` for any other.
-    @inline(__always) func day(_ f: Range<Int>, _ days: DayTable) -> Int32? {
-        f.count == 10 ? days.day(b + f.lowerBound) : nil
-    }
-
     /// The index of the code a field spells among `codes`.
     @inline(__always) func code(_ f: Range<Int>, _ codes: CodeWords) -> UInt8? {
         codes.find(b + f.lowerBound, f.count, n - f.lowerBound).map { UInt8($0) }
+    }
+
+    // The fields below are read where they start, without looking for their end first: a date
+    // or a flag is a few known bytes that the separator must follow (the separator is `,` or
+    // `;`, neither a digit nor `-`).
+
+    /// A `YYYY-MM-DD` date of the month table (as ``quickDay(_:)`` reads it) followed by the
+    /// separator: its day; `nil` for any other field.
+    @inline(__always) mutating func dayField(_ days: DayTable) -> Int32? {
+        guard position + 10 < n, b[position + 10] == separator, let d = days.day(b + position) else { return nil }
+        position += 11
+        return d
+    }
+
+    /// An empty field (`.some(nil)`) or a date as ``dayField(_:)`` reads it.
+    @inline(__always) mutating func optionalDayField(_ days: DayTable) -> Int32?? {
+        guard position < n else { return nil }
+        if b[position] == separator { position += 1; return .some(nil) }
+        guard let d = dayField(days) else { return nil }
+        return .some(d)
+    }
+
+    /// A flag field followed by the separator, read as ``CSVRow/bool(_:_:)`` reads `0`, `1` and
+    /// empty; `nil` for any other.
+    @inline(__always) mutating func flagField() -> Bool? {
+        guard position < n else { return nil }
+        let c = b[position]
+        if c == separator { position += 1; return false }
+        guard c == 48 || c == 49, position + 1 < n, b[position + 1] == separator else { return nil }
+        position += 2
+        return c == 49
+    }
+
+    /// The row's last field as a flag, and the offset after its line end (as ``lastField()``).
+    @inline(__always) mutating func lastFlagField() -> (flag: Bool, next: Int)? {
+        var p = position, flag = false
+        if p < n, b[p] == 48 || b[p] == 49 { flag = b[p] == 49; p += 1 }
+        if p >= n { return (flag, n) }
+        if b[p] == 10 { return (flag, p + 1) }
+        if b[p] == 13, p + 1 < n, b[p + 1] == 10 { return (flag, p + 2) }
+        return nil
+    }
+
+    /// The row's last field, when it is to be matched as a code, and the offset after its line
+    /// end: the field ends at the first byte below 14 (LF and CR among them). A separator or a
+    /// quote inside it is not looked for: such a field matches no code.
+    @inline(__always) mutating func lastCodeField() -> (field: Range<Int>, next: Int)? {
+        let start = position
+        var p = start
+        while p + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
+            let below = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & 0x8080_8080_8080_8080
+            if below != 0 { p += below.trailingZeroBitCount >> 3; break }
+            p += 8
+        }
+        if p + 8 > n { while p < n, b[p] >= 14 { p += 1 } }
+        if p >= n { return (start..<n, n) }
+        if b[p] == 10 { return (start..<p, p + 1) }
+        if b[p] == 13, p + 1 < n, b[p + 1] == 10 { return (start..<p, p + 2) }
+        return nil
     }
 
     @inline(__always) func bytes(_ f: Range<Int>) -> UnsafeBufferPointer<UInt8> {

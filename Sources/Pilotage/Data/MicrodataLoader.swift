@@ -28,7 +28,7 @@ extension DatasetLoader {
             var files: [(CSVFile, [Int])] = []
             for (name, columns) in [("events.csv", Self.eventColumns), ("pathways.csv", Self.pathwayColumns),
                                     ("situations.csv", Self.situationColumns)] {
-                let fileParts = name == "events.csv" ? parts : 1
+                let fileParts = name == "events.csv" ? parts * 2 : 1
                 guard let f = try? loader.open(name, required: true, columns: columns, parts: fileParts) else { break }
                 // The events, checked, are read again only by their parse, which gives their pages
                 // back as it goes: none stays in memory meanwhile (the page cache keeps them).
@@ -236,12 +236,10 @@ extension DatasetLoader {
             ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: { cur, _ in
                 guard fused, let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
                       let sexField = cur.field(), let sex = cur.code(sexField, sexes.words),
-                      let birthField = cur.field(), let birth = cur.day(birthField, days),
+                      let birth = cur.dayField(days),
                       let levelField = cur.field(), let level = cur.code(levelField, levels.words),
-                      let diplomaField = cur.field(), let diploma = cur.flag(diplomaField),
-                      let qpvField = cur.field(), let qpv = cur.flag(qpvField),
-                      let zrrField = cur.field(), let zrr = cur.flag(zrrField),
-                      let (neetField, next) = cur.lastField(), let neet = cur.flag(neetField) else { return nil }
+                      let diploma = cur.flagField(), let qpv = cur.flagField(), let zrr = cur.flagField(),
+                      let (neet, next) = cur.lastFlagField() else { return nil }
                 let id = cur.bytes(idField)
                 y.idStart.append(id.baseAddress! - base); y.idCount.append(Int32(id.count))
                 y.idHash.append(IDIndex.hash(id))
@@ -504,18 +502,13 @@ struct PathwayColumns: OwnIDColumns {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
               let programField = c.field(), let program = c.code(programField, programs.words),
-              let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
-              let ygField = c.field(), let yg = c.flag(ygField),
+              let start = c.dayField(days), let endDate = c.optionalDayField(days), let yg = c.flagField(),
               let outcomeField = c.field(), let detailField = c.field(),
-              let durableField = c.field(), let durable = c.flag(durableField),
-              let nonMarketField = c.field(), let nonMarket = c.flag(nonMarketField),
-              let (cpfField, next) = c.lastField(), let cpf = c.flag(cpfField) else { return nil }
+              let durable = c.flagField(), let nonMarket = c.flagField(), let (cpf, next) = c.lastFlagField()
+        else { return nil }
         var endDay = MicroStore.open, outcomeCode: UInt8 = 0, detailCode: UInt8 = 0
-        if endField.isEmpty {
-            guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
-        } else {
-            guard let end = c.day(endField, days), end >= start, let o = c.code(outcomeField, outcomes.words)
-            else { return nil }
+        if let end = endDate {
+            guard end >= start, let o = c.code(outcomeField, outcomes.words) else { return nil }
             switch o {
             case Self.emploi:
                 guard let d = c.code(detailField, contracts.words) else { return nil }
@@ -531,6 +524,8 @@ struct PathwayColumns: OwnIDColumns {
             guard o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf else { return nil }
             endDay = end
             outcomeCode = o + 1
+        } else {
+            guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
         }
         owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
         self.program.append(program); outcome.append(outcomeCode); detail.append(detailCode)
@@ -610,17 +605,16 @@ struct SituationColumns: OwnIDColumns {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
               let kindField = c.field(), let kind = c.code(kindField, kinds.words), let detailField = c.field(),
-              let startField = c.field(), let start = c.day(startField, days), let endField = c.field(),
-              let durableField = c.field(), let durable = c.flag(durableField),
-              let (nonMarketField, next) = c.lastField(), let nonMarket = c.flag(nonMarketField) else { return nil }
+              let start = c.dayField(days), let endDate = c.optionalDayField(days), let durable = c.flagField(),
+              let (nonMarket, next) = c.lastFlagField() else { return nil }
         var detailCode: UInt8 = 0, endDay = MicroStore.open
         switch kind {
         case Self.emploi: guard let d = c.code(detailField, contracts.words) else { return nil }; detailCode = d + 1
         case Self.formation: guard let d = c.code(detailField, trainings.words) else { return nil }; detailCode = d + 1
         default: guard detailField.isEmpty else { return nil }
         }
-        if !endField.isEmpty {
-            guard let end = c.day(endField, days), end >= start else { return nil }
+        if let end = endDate {
+            guard end >= start else { return nil }
             endDay = end
         }
         guard kind == Self.emploi || !(durable || nonMarket) else { return nil }
