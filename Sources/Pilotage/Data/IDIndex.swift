@@ -3,14 +3,13 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
-
-/// Where the early reads of ``IDIndex/insertAll(_:)`` go, so that they are not optimised away.
-private let prefetched = Atomic<Int32>(0)
 
 /// Interns identifier strings without allocating a `String` per row: keys live in one
 /// byte arena, looked up by their bytes (open addressing, FNV-1a).
 struct IDIndex: Sendable {
+    /// A key to insert by ``insertAll(_:regionBits:)``: its bytes and their ``hash(_:)``.
+    typealias Key = (start: UnsafePointer<UInt8>, count: Int32, hash: Int)
+
     private var arena: [UInt8] = []
     private var offsets: [Int32] = [0]
     private var table: [Int32]
@@ -37,9 +36,6 @@ struct IDIndex: Sendable {
             count = size
         }
     }
-
-    /// Room for `bytes` more bytes of keys.
-    mutating func reserveArena(_ bytes: Int) { arena.reserveCapacity(arena.count + bytes) }
 
     var count: Int { offsets.count - 1 }
 
@@ -148,36 +144,85 @@ struct IDIndex: Sendable {
         }
     }
 
-    /// Inserts the keys in order, each with its ``hash(_:)``, by batches of 16: the slots of a
-    /// batch (and the first byte of the key found there) are read first, with no dependence
-    /// between them, so that their cache misses overlap; the inserts then find them in the
-    /// cache. `false` at the first key already there.
-    mutating func insertAll(_ keys: UnsafeBufferPointer<(start: UnsafePointer<UInt8>, count: Int32, hash: Int)>) -> Bool {
+    /// Inserts the keys in order, each with its ``hash(_:)``: numbered as one by one, but placed
+    /// region of the table by region (2^`regionBits` slots, a few hundred KB): the keys are first
+    /// sorted by the region of their home slot (a counting sort), so that each region's probes
+    /// stay in the cache instead of each being a miss. Within a region a slot's key is told
+    /// apart by its hash before its bytes are compared. `false` at the first key already there;
+    /// the index must then be dropped (the keys after it are in the arena, not in the table).
+    mutating func insertAll(_ keys: UnsafeBufferPointer<Key>, regionBits: Int = 14) -> Bool {
+        guard !keys.isEmpty else { return true }
         while (count + keys.count) * 2 >= table.count { grow() }
-        var touched: Int32 = 0, i = 0
-        while i < keys.count {
-            let end = min(i + 16, keys.count)
-            touched &+= table.withUnsafeBufferPointer { t in
-                offsets.withUnsafeBufferPointer { o in
-                    arena.withUnsafeBufferPointer { a in
-                        var sum: Int32 = 0
-                        for j in i..<end {
-                            let v = t[keys[j].hash & mask]
-                            if v >= 0, Int(o[Int(v)]) < a.count { sum &+= Int32(a[Int(o[Int(v)])]) }
+        let first = count
+        // The keys' bytes after the arena's, and their ends, each array written once.
+        let bytes = arena.count, added = keys.reduce(0) { $0 + Int($1.count) }
+        arena = [UInt8](unsafeUninitializedCapacity: bytes + added) { a, n in
+            arena.withUnsafeBufferPointer { old in
+                if let o = old.baseAddress { a.baseAddress!.initialize(from: o, count: bytes) }
+            }
+            var at = bytes
+            for k in keys {
+                (a.baseAddress! + at).initialize(from: k.start, count: Int(k.count))
+                at += Int(k.count)
+            }
+            n = at
+        }
+        offsets = [Int32](unsafeUninitializedCapacity: offsets.count + keys.count) { o, n in
+            offsets.withUnsafeBufferPointer { old in o.baseAddress!.initialize(from: old.baseAddress!, count: old.count) }
+            var at = offsets.count, end = Int32(bytes)
+            for k in keys {
+                end += k.count
+                (o.baseAddress! + at).initialize(to: end)
+                at += 1
+            }
+            n = at
+        }
+        let regionSize = min(1 << regionBits, table.count), regions = table.count / regionSize
+        let shift = regionSize.trailingZeroBitCount, mask = self.mask
+        // The keys in the order of their home slot's region, in key order within one.
+        var starts = [Int](repeating: 0, count: regions + 1)
+        for k in keys { starts[(k.hash & mask) >> shift + 1] += 1 }
+        for r in 0..<regions { starts[r + 1] += starts[r] }
+        var next = starts
+        let order = [(hash: Int, key: Int32)](unsafeUninitializedCapacity: keys.count) { o, n in
+            for (j, k) in keys.enumerated() {
+                let r = (k.hash & mask) >> shift
+                (o.baseAddress! + next[r]).initialize(to: (k.hash, Int32(j)))
+                next[r] += 1
+            }
+            n = keys.count
+        }
+        // The hash (with its low bit set) of each slot of the region filled here; 0 for a slot
+        // filled before (an earlier call, or a probe run from the region before): bytes compared.
+        var known = [UInt64](repeating: 0, count: regionSize)
+        // The table moved out while it is written (the key compare reads the rest of the index).
+        var slots: [Int32] = []
+        swap(&slots, &table)
+        defer { swap(&slots, &table) }
+        return slots.withUnsafeMutableBufferPointer { t in
+            known.withUnsafeMutableBufferPointer { h in
+                var reset = false
+                for r in 0..<regions where starts[r] < starts[r + 1] {
+                    let r0 = r << shift
+                    if reset { h.update(repeating: 0) }
+                    reset = true
+                    for e in order[starts[r]..<starts[r + 1]] {
+                        let tag = UInt64(UInt(bitPattern: e.hash)) | 1, k = keys[Int(e.key)]
+                        var slot = e.hash & mask
+                        while t[slot] >= 0 {
+                            let inRegion = UInt(bitPattern: slot &- r0) < UInt(regionSize)
+                            let seen = inRegion ? h[slot - r0] : 0
+                            if seen == 0 || seen == tag,
+                               equals(t[slot], UnsafeBufferPointer(start: k.start, count: Int(k.count))) { return false }
+                            slot = (slot + 1) & mask
                         }
-                        return sum
+                        t[slot] = Int32(first) + e.key
+                        if UInt(bitPattern: slot &- r0) < UInt(regionSize) { h[slot - r0] = tag }
                     }
                 }
+                return true
             }
-            for j in i..<end {
-                let k = keys[j]
-                guard insert(UnsafeBufferPointer(start: k.start, count: Int(k.count)), hash: k.hash).inserted
-                else { return false }
-            }
-            i = end
         }
-        prefetched.store(touched, ordering: .relaxed)
-        return true
     }
 
     /// The key at `index`.

@@ -231,7 +231,7 @@ extension DatasetLoader {
             // The common row (columns in the header's order, no quote, known codes, flags 0/1/empty)
             // by one pass over its fields; any other by the located parsers below.
             var mlLookup = YouthLookup()
-            let base = UnsafePointer(buffer.baseAddress!), days = DayTable.shared
+            let days = DayTable.shared
             let fused = c == Array(0..<9) && shape.columns.count == 9
             ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: { cur, _ in
                 guard fused, let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
@@ -241,8 +241,7 @@ extension DatasetLoader {
                       let diploma = cur.flagField(), let qpv = cur.flagField(), let zrr = cur.flagField(),
                       let (neet, next) = cur.lastFlagField() else { return nil }
                 let id = cur.bytes(idField)
-                y.idStart.append(id.baseAddress! - base); y.idCount.append(Int32(id.count))
-                y.idHash.append(IDIndex.hash(id))
+                y.keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
                 y.columns.ml.append(m); y.columns.sex.append(sex)
                 y.columns.birth.append(birth); y.columns.level.append(level)
                 y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
@@ -257,8 +256,7 @@ extension DatasetLoader {
                           let diploma = try row.bool(c[5], &scratch), let qpv = try row.bool(c[6], &scratch),
                           let zrr = try row.bool(c[7], &scratch), let neet = try row.bool(c[8], &scratch), scratch.isEmpty
                     else { return false }
-                    y.idStart.append(id.baseAddress! - UnsafePointer(buffer.baseAddress!)); y.idCount.append(Int32(id.count))
-                    y.idHash.append(IDIndex.hash(id))
+                    y.keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
                     y.columns.ml.append(m); y.columns.sex.append(sexes.index(sex)); y.columns.birth.append(birth.number)
                     y.columns.level.append(levels.index(level))
                     y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
@@ -273,20 +271,14 @@ extension DatasetLoader {
             return nil
         }
         // The identifiers are numbered on one core while the other files are opened and checked
-        // on the other (the numbering is a chain of cache misses that one core runs alone).
+        // on the other.
         let numbered = Box(YouthColumns?.none)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             if k == 1 { alongside(); return Trace.log("other files opened", t0) }
             var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
             let all = results.map(\.value)
-            y.ids.reserveArena(all.reduce(0) { $0 + $1.idCount.reduce(0) { $0 + Int($1) } })
-            let base = UnsafePointer(buffer.baseAddress!)
-            for part in all {
-                let keys = part.idStart.indices.map {
-                    (start: base + part.idStart[$0], count: part.idCount[$0], hash: part.idHash[$0])
-                }
-                guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return }
-            }
+            let keys = place(all.map(\.keys), nil)
+            guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return }
             Trace.log("youth.csv identifiers", t0)
             let rows = all.map(\.columns)
             y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil)
@@ -368,10 +360,10 @@ struct YouthColumns {
 /// its identifiers are, with their hashes, to be numbered once every part is read.
 struct YouthPart {
     var columns: YouthColumns
-    var idStart: [Int] = [], idCount: [Int32] = [], idHash: [Int] = []
+    var keys: [IDIndex.Key] = []
     init(capacity: Int) {
         columns = YouthColumns(capacity: capacity, reserving: true, index: false)
-        idStart.reserveCapacity(capacity); idCount.reserveCapacity(capacity); idHash.reserveCapacity(capacity)
+        keys.reserveCapacity(capacity)
     }
 }
 
@@ -434,8 +426,8 @@ extension OwnIDColumns {
     mutating func rowsNumberingLater(_ shape: CSVShape, _ range: Range<Int>,
                                      _ buffer: UnsafeMutableBufferPointer<UInt8>, firstLine: Int, _ c: [Int],
                                      _ youth: IDIndex)
-        -> [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)]? {
-        var keys: [(start: UnsafePointer<UInt8>, count: Int32, hash: Int)] = []
+        -> [IDIndex.Key]? {
+        var keys: [IDIndex.Key] = []
         keys.reserveCapacity(owner.capacity)
         var scratch = DiagnosticSink()
         let fused = c == Array(0..<shape.columns.count)
