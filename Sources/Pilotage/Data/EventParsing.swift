@@ -68,7 +68,7 @@ struct EventParser: ~Copyable {
     private var guess: Int32 = 0
     private var lookup = YouthLookup()
     private let codes = FlatCodes.events
-    private let kinds = FlatCodes.events.leadingKinds
+    private let leading = FlatCodes.events.leading
     private let sep: UInt8
     private let days = DayTable.shared
     private let accueil = Code.index(EventKind.accueil), entretien = Code.index(EventKind.entretien)
@@ -114,8 +114,8 @@ struct EventParser: ~Copyable {
     /// Stores the common rows from `position` on, as long as they start before `stop` and there
     /// is room; leaves `position` at the first row it does not read (or at `stop`'s row end).
     /// Returns the rows stored. A common row: a known young person (the last row's when the same
-    /// bytes), a date of the month table, a kind matched where its field starts, a detail of that
-    /// kind (or none where none is needed) ending the line.
+    /// bytes), a date of the month table, a kind and a detail of that kind (or none where none is
+    /// needed) matched where their fields start, the detail ending the line.
     @inline(__always)
     private mutating func fusedRows(_ b: UnsafePointer<UInt8>, _ n: Int, from position: inout Int, before stop: Int,
                                     line: Int) -> Int {
@@ -124,17 +124,20 @@ struct EventParser: ~Copyable {
         while p < stop, i < end {
             var c = FieldCursor(b, n, separator, at: p)
             guard let y = lookup.owner(&c, ids), let day = c.dayField(days) else { break }
+            // The kind, then the detail up to the line end (an empty one where its kind allows).
             let kindStart = c.position
-            guard kindStart + 17 <= n, let (kindIndex, kindCount) = kinds.match(b + kindStart, followedBy: separator)
+            guard kindStart + 18 <= n, let (kind, kindCount) = leading.match(b + kindStart, group: 0, followedBy: separator)
             else { break }
-            let kind = UInt8(kindIndex)
-            c.skipField(kindCount)
-            guard let (detailField, next) = c.lastCodeField() else { break }
-            var detail: UInt8 = 0
-            if !detailField.isEmpty || (kind != entretien && codes.hasDetails(kind)) {
-                guard let d = codes.detail(kind, c.bytes(detailField), available: n - detailField.lowerBound)
+            let q = kindStart + kindCount + 1
+            var detail: UInt8 = 0, next: Int
+            if b[q] == 10 || b[q] == 13 {
+                guard b[q] == 10 || (q + 1 < n && b[q + 1] == 10), kind == entretien || !codes.hasDetails(kind)
                 else { break }
-                detail = d
+                next = q + (b[q] == 10 ? 1 : 2)
+            } else {
+                guard q + 18 <= n, let d = leading.matchToLineEnd(b + q, group: Int(kind) + 1) else { break }
+                detail = d.value
+                next = q + d.next
             }
             out.owner[i] = y; out.date[i] = day; out.kind[i] = kind; out.detail[i] = detail
             out.line[i] = Int32(line + i - first)
@@ -217,12 +220,14 @@ struct FlatCodes: Sendable {
         return codes.map { Array($0.utf8) }
     })
 
-    /// The kinds again, matched where the kind field starts (the fused loop's way).
-    let leadingKinds: LeadingCodes
+    /// The same codes matched where their field starts (the fused loop's way): the kinds in
+    /// group 0 valued by index, kind `k`'s details in group `k + 1` valued 1, 2, …
+    let leading: LeadingCodes
 
     init(kinds: [String], details: [[[UInt8]]]) {
         words = CodeWords(kinds.map { Array($0.utf8) } + details.flatMap { $0 })
-        leadingKinds = LeadingCodes(kinds.map { Array($0.utf8) })
+        leading = LeadingCodes(kinds.enumerated().map { (0, Array($1.utf8), UInt8($0)) }
+            + details.enumerated().flatMap { k, codes in codes.enumerated().map { (k + 1, $1, UInt8($0 + 1)) } })
         kindCount = kinds.count
         var start = kinds.count, starts: [Int] = []
         for d in details { starts.append(start); start += d.count }

@@ -52,46 +52,75 @@ final class CodeWords: @unchecked Sendable {
     }
 }
 
-/// Codes matched where a field starts, before its end is known: the candidates are the codes
-/// that begin with the field's first byte (at most four; a fifth one, or a code over 16 bytes,
-/// is never matched here and its rows go to the located parsers), each compared as two masked
-/// words, then followed by the separator.
+/// Codes matched where a field starts, before its end is known: each code belongs to a group
+/// (the event kinds, the details of one kind…) and is found by its group and first two bytes
+/// (a bucket of at most four codes; a fifth, or a code over 16 bytes, is never matched here:
+/// its rows go to the located parsers), compared as two masked words, then required to end
+/// the field: followed by the separator, or by the line end.
 final class LeadingCodes: @unchecked Sendable {
-    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64, m0: UInt64, m1: UInt64)>
-    /// For each first byte, up to four code indexes (-1: none).
-    private let byFirst: UnsafeMutablePointer<SIMD4<Int16>>
+    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64, m0: UInt64, m1: UInt64, value: UInt8)>
+    private let buckets: UnsafeMutablePointer<SIMD4<Int16>>
+    private static let bucketCount = 1024
 
-    init(_ codes: [[UInt8]]) {
+    /// `codes`: each code's group, bytes and the value `match` gives for it.
+    init(_ codes: [(group: Int, bytes: [UInt8], value: UInt8)]) {
         entries = .allocate(capacity: max(1, codes.count))
-        byFirst = .allocate(capacity: 256)
-        byFirst.initialize(repeating: SIMD4(repeating: -1), count: 256)
+        buckets = .allocate(capacity: Self.bucketCount)
+        buckets.initialize(repeating: SIMD4(repeating: -1), count: Self.bucketCount)
         for (i, code) in codes.enumerated() {
             var w = (UInt64(0), UInt64(0)), m = (UInt64(0), UInt64(0))
-            for (k, byte) in code.prefix(16).enumerated() {
+            for (k, byte) in code.bytes.prefix(16).enumerated() {
                 if k < 8 { w.0 |= UInt64(byte) << (8 * k); m.0 |= 0xFF << (8 * k) }
                 else { w.1 |= UInt64(byte) << (8 * (k - 8)); m.1 |= 0xFF << (8 * (k - 8)) }
             }
-            (entries + i).initialize(to: (code.count, w.0, w.1, m.0, m.1))
-            guard let first = code.first, code.count <= 16,
-                  let slot = (0..<4).first(where: { byFirst[Int(first)][$0] < 0 }) else { continue }
-            byFirst[Int(first)][slot] = Int16(i)
+            (entries + i).initialize(to: (code.bytes.count, w.0, w.1, m.0, m.1, code.value))
+            guard let first = code.bytes.first, code.bytes.count <= 16 else { continue }
+            // A one-byte code's second byte is whatever ends it.
+            for second in code.bytes.count > 1 ? [code.bytes[1]] : [10, 13, 44, 59] {
+                let b = Self.bucket(code.group, first, second)
+                guard let slot = (0..<4).first(where: { buckets[b][$0] < 0 }) else { continue }
+                buckets[b][slot] = Int16(i)
+            }
         }
     }
 
-    deinit { entries.deallocate(); byFirst.deallocate() }
+    deinit { entries.deallocate(); buckets.deallocate() }
 
-    /// The index and length of the code that the bytes at `p` spell, followed by `separator`
-    /// (17 bytes readable from `p`).
+    @inline(__always) static func bucket(_ group: Int, _ b0: UInt8, _ b1: UInt8) -> Int {
+        Int(truncatingIfNeeded: (UInt32(truncatingIfNeeded: group) &* 0x9E37_79B1 ^ UInt32(b0) &* 0x85EB_CA77
+                                 ^ UInt32(b1) &* 0xC2B2_AE3D) >> 22)
+    }
+
+    /// The value and length of the code of `group` that the bytes at `p` spell, followed by
+    /// `separator` (18 bytes readable from `p`).
     @inline(__always)
-    func match(_ p: UnsafePointer<UInt8>, followedBy separator: UInt8) -> (index: Int, count: Int)? {
+    func match(_ p: UnsafePointer<UInt8>, group: Int, followedBy separator: UInt8) -> (value: UInt8, count: Int)? {
         let w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
         let w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
-        let candidates = byFirst[Int(p[0])]
+        let candidates = buckets[Self.bucket(group, p[0], p[1])]
         for k in 0..<4 {
             let i = Int(candidates[k])
             guard i >= 0 else { return nil }
             let e = entries[i]
-            if w0 & e.m0 == e.w0, w1 & e.m1 == e.w1, p[e.count] == separator { return (i, e.count) }
+            if w0 & e.m0 == e.w0, w1 & e.m1 == e.w1, p[e.count] == separator { return (e.value, e.count) }
+        }
+        return nil
+    }
+
+    /// The value of the code of `group` that the bytes at `p` spell, followed by a line end (LF
+    /// or CRLF), and the offset from `p` after that line end (18 bytes readable from `p`).
+    @inline(__always)
+    func matchToLineEnd(_ p: UnsafePointer<UInt8>, group: Int) -> (value: UInt8, next: Int)? {
+        let w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
+        let candidates = buckets[Self.bucket(group, p[0], p[1])]
+        for k in 0..<4 {
+            let i = Int(candidates[k])
+            guard i >= 0 else { return nil }
+            let e = entries[i]
+            guard w0 & e.m0 == e.w0, w1 & e.m1 == e.w1 else { continue }
+            if p[e.count] == 10 { return (e.value, e.count + 1) }
+            if p[e.count] == 13, p[e.count + 1] == 10 { return (e.value, e.count + 2) }
         }
         return nil
     }
@@ -225,25 +254,6 @@ struct FieldCursor {
         if p >= n { return (flag, n) }
         if b[p] == 10 { return (flag, p + 1) }
         if b[p] == 13, p + 1 < n, b[p + 1] == 10 { return (flag, p + 2) }
-        return nil
-    }
-
-    /// The row's last field, when it is to be matched as a code, and the offset after its line
-    /// end: the field ends at the first byte below 14 (LF and CR among them). A separator or a
-    /// quote inside it is not looked for: such a field matches no code.
-    @inline(__always) mutating func lastCodeField() -> (field: Range<Int>, next: Int)? {
-        let start = position
-        var p = start
-        while p + 8 <= n {
-            let w = UInt64(littleEndian: UnsafeRawPointer(b + p).loadUnaligned(as: UInt64.self))
-            let below = (w &- 0x0E0E_0E0E_0E0E_0E0E) & ~w & 0x8080_8080_8080_8080
-            if below != 0 { p += below.trailingZeroBitCount >> 3; break }
-            p += 8
-        }
-        if p + 8 > n { while p < n, b[p] >= 14 { p += 1 } }
-        if p >= n { return (start..<n, n) }
-        if b[p] == 10 { return (start..<p, p + 1) }
-        if b[p] == 13, p + 1 < n, b[p + 1] == 10 { return (start..<p, p + 2) }
         return nil
     }
 
