@@ -244,6 +244,35 @@ struct FusedPiecesTests {
         }
     }
 
+    @Test("Code fields read where they start: what field() then the exact code gives")
+    func codeFields() {
+        let codes = ["0", "1", "12", "9-", "é", "2016-02-29", "emploi", "emplois"].map { Array($0.utf8) }
+        let leading = LeadingCodes(codes.enumerated().map { (0, $1, UInt8($0)) })
+        Self.cursorCases { b, separator in
+            for prefix in [[], codes[2], codes[4], codes[6], codes[7]] {
+                // Long enough (18 bytes after the field's start) or not.
+                for padding in [0, 18] {
+                    let bytes = prefix + Array(b) + Array(repeating: UInt8(ascii: "z"), count: padding)
+                    bytes.withUnsafeBufferPointer { p in
+                        let base = p.baseAddress!, n = p.count
+                        var plain = FieldCursor(base, n, separator, at: 0), fast = plain
+                        let field = plain.field()
+                        let exact = field.flatMap { f in codes.firstIndex(of: Array(p[f])).map { UInt8($0) } }
+                        let code = fast.codeField(leading)
+                        #expect(code == (n >= 18 ? exact : nil), "\(bytes)")
+                        if code != nil { #expect(fast.position == plain.position) }
+                        fast = FieldCursor(base, n, separator, at: 0)
+                        let optional = fast.optionalCodeField(leading)
+                        let expected: UInt8?? = field?.isEmpty == true ? .some(nil)
+                            : (n >= 18 ? exact : nil).map { .some($0) } ?? nil
+                        #expect(optional == expected, "\(bytes)")
+                        if optional != nil { #expect(fast.position == plain.position) }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("Codes matched where the field starts: the code of the group the whole field spells, or none")
     func leadingCodes() {
         // Prefixes of one another, one-byte codes, one over 16 bytes, five with the same first

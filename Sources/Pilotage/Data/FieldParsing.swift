@@ -194,12 +194,13 @@ public enum NumberRange: Sendable, CaseIterable {
 /// The codes of a type as bytes, for matching fields without building strings.
 struct CodeTable<T: DatasetCode>: Sendable {
     let entries: [([UInt8], T)]
-    /// The same codes as words, for the loader's fused loops (``FieldCursor/code(_:_:)``).
-    let words: CodeWords
+    /// The same codes for the loader's fused loops (``FieldCursor/codeField(_:)``), valued by
+    /// their index.
+    let leading: LeadingCodes
 
     init() {
         entries = T.allCases.map { (Array($0.rawValue.utf8), $0) }
-        words = CodeWords(entries.map(\.0))
+        leading = LeadingCodes(entries.enumerated().map { (0, $1.0, UInt8($0)) })
     }
 
     @inline(__always) func match(_ b: UnsafeBufferPointer<UInt8>) -> T? {

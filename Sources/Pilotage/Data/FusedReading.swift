@@ -211,14 +211,9 @@ struct FieldCursor {
         !f.isEmpty && !isSpace(b[f.lowerBound]) && !isSpace(b[f.upperBound - 1])
     }
 
-    /// The index of the code a field spells among `codes`.
-    @inline(__always) func code(_ f: Range<Int>, _ codes: CodeWords) -> UInt8? {
-        codes.find(b + f.lowerBound, f.count, n - f.lowerBound).map { UInt8($0) }
-    }
-
     // The fields below are read where they start, without looking for their end first: a date
     // or a flag is a few known bytes that the separator must follow (the separator is `,` or
-    // `;`, neither a digit nor `-`).
+    // `;`, neither a digit nor `-`); a code is matched by its first bytes (``LeadingCodes``).
 
     /// A `YYYY-MM-DD` date of the month table (as ``quickDay(_:)`` reads it) followed by the
     /// separator: its day; `nil` for any other field.
@@ -255,6 +250,28 @@ struct FieldCursor {
         if b[p] == 10 { return (flag, p + 1) }
         if b[p] == 13, p + 1 < n, b[p + 1] == 10 { return (flag, p + 2) }
         return nil
+    }
+
+    /// A code of `codes` (group 0) followed by the separator: its value; `nil` for any other
+    /// field (and for one within 18 bytes of the end of the file: the located parsers read it).
+    @inline(__always) mutating func codeField(_ codes: LeadingCodes) -> UInt8? {
+        guard position + 18 <= n, let m = codes.match(b + position, group: 0, followedBy: separator) else { return nil }
+        position += m.count + 1
+        return m.value
+    }
+
+    /// An empty field (`.some(nil)`) or a code as ``codeField(_:)`` reads it.
+    @inline(__always) mutating func optionalCodeField(_ codes: LeadingCodes) -> UInt8?? {
+        if emptyField() { return .some(nil) }
+        guard let code = codeField(codes) else { return nil }
+        return .some(code)
+    }
+
+    /// Whether the field here is empty (followed by the separator); moves past it if so.
+    @inline(__always) mutating func emptyField() -> Bool {
+        guard position < n, b[position] == separator else { return false }
+        position += 1
+        return true
     }
 
     @inline(__always) func bytes(_ f: Range<Int>) -> UnsafeBufferPointer<UInt8> {

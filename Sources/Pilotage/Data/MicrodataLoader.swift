@@ -235,9 +235,9 @@ extension DatasetLoader {
             let fused = c == Array(0..<9) && shape.columns.count == 9
             ok[k].value = shape.plainRows(in: parts[k].range, buffer: buffer, firstLine: 0, fused: { cur, _ in
                 guard fused, let idField = cur.field(), cur.isIdentifier(idField), let m = mlLookup.owner(&cur, ml),
-                      let sexField = cur.field(), let sex = cur.code(sexField, sexes.words),
+                      let sex = cur.codeField(sexes.leading),
                       let birth = cur.dayField(days),
-                      let levelField = cur.field(), let level = cur.code(levelField, levels.words),
+                      let level = cur.codeField(levels.leading),
                       let diploma = cur.flagField(), let qpv = cur.flagField(), let zrr = cur.flagField(),
                       let (neet, next) = cur.lastFlagField() else { return nil }
                 let id = cur.bytes(idField)
@@ -493,34 +493,37 @@ struct PathwayColumns: OwnIDColumns {
     mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
-              let programField = c.field(), let program = c.code(programField, programs.words),
+              let program = c.codeField(programs.leading),
               let start = c.dayField(days), let endDate = c.optionalDayField(days), let yg = c.flagField(),
-              let outcomeField = c.field(), let detailField = c.field(),
-              let durable = c.flagField(), let nonMarket = c.flagField(), let (cpf, next) = c.lastFlagField()
+              let outcome = c.optionalCodeField(outcomes.leading) else { return nil }
+        // The detail is one of the outcome's codes, or empty where the outcome has none.
+        var detailCode: UInt8 = 0
+        let details: LeadingCodes?
+        switch outcome {
+        case Self.emploi?: details = contracts.leading
+        case Self.formation?: details = trainings.leading
+        case Self.reorientation?: details = reorientations.leading
+        default: details = nil
+        }
+        if let details {
+            guard let d = c.codeField(details) else { return nil }
+            detailCode = d + 1
+        } else {
+            guard c.emptyField() else { return nil }
+        }
+        guard let durable = c.flagField(), let nonMarket = c.flagField(), let (cpf, next) = c.lastFlagField()
         else { return nil }
-        var endDay = MicroStore.open, outcomeCode: UInt8 = 0, detailCode: UInt8 = 0
+        var endDay = MicroStore.open, outcomeCode: UInt8 = 0
         if let end = endDate {
-            guard end >= start, let o = c.code(outcomeField, outcomes.words) else { return nil }
-            switch o {
-            case Self.emploi:
-                guard let d = c.code(detailField, contracts.words) else { return nil }
-                detailCode = d + 1
-            case Self.formation:
-                guard let d = c.code(detailField, trainings.words) else { return nil }
-                detailCode = d + 1
-            case Self.reorientation:
-                guard let d = c.code(detailField, reorientations.words) else { return nil }
-                detailCode = d + 1
-            default: guard detailField.isEmpty else { return nil }
-            }
-            guard o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf else { return nil }
+            guard end >= start, let o = outcome, o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf
+            else { return nil }
             endDay = end
             outcomeCode = o + 1
         } else {
-            guard outcomeField.isEmpty, detailField.isEmpty, !durable, !nonMarket, !cpf else { return nil }
+            guard outcome == nil, !durable, !nonMarket, !cpf else { return nil }
         }
         owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
-        self.program.append(program); outcome.append(outcomeCode); detail.append(detailCode)
+        self.program.append(program); self.outcome.append(outcomeCode); detail.append(detailCode)
         flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0))
         self.line.append(Int32(line))
         return (id, next)
@@ -596,15 +599,15 @@ struct SituationColumns: OwnIDColumns {
     mutating func fusedRow(_ c: inout FieldCursor, line: Int, _ youth: IDIndex) -> (id: Range<Int>, next: Int)? {
         let days = DayTable.shared
         guard let id = c.field(), c.isIdentifier(id), let y = lookup.owner(&c, youth),
-              let kindField = c.field(), let kind = c.code(kindField, kinds.words), let detailField = c.field(),
-              let start = c.dayField(days), let endDate = c.optionalDayField(days), let durable = c.flagField(),
-              let (nonMarket, next) = c.lastFlagField() else { return nil }
+              let kind = c.codeField(kinds.leading) else { return nil }
         var detailCode: UInt8 = 0, endDay = MicroStore.open
         switch kind {
-        case Self.emploi: guard let d = c.code(detailField, contracts.words) else { return nil }; detailCode = d + 1
-        case Self.formation: guard let d = c.code(detailField, trainings.words) else { return nil }; detailCode = d + 1
-        default: guard detailField.isEmpty else { return nil }
+        case Self.emploi: guard let d = c.codeField(contracts.leading) else { return nil }; detailCode = d + 1
+        case Self.formation: guard let d = c.codeField(trainings.leading) else { return nil }; detailCode = d + 1
+        default: guard c.emptyField() else { return nil }
         }
+        guard let start = c.dayField(days), let endDate = c.optionalDayField(days), let durable = c.flagField(),
+              let (nonMarket, next) = c.lastFlagField() else { return nil }
         if let end = endDate {
             guard end >= start else { return nil }
             endDay = end
