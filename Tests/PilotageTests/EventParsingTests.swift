@@ -201,7 +201,8 @@ struct FusedPiecesTests {
     static func cursorCases(_ body: (UnsafeBufferPointer<UInt8>, UInt8) -> Void) {
         var g = CSVReaderTests.Bytes(state: 11)
         let alphabet = Array("0129-,;\n\r\"\té".utf8)
-        let samples = ["2016-02-29", "2015-02-29", "1899-12-31", "2016-01-011", "0", "1", "10", ""].map { Array($0.utf8) }
+        let samples = ["2016-02-29", "2015-02-29", "1899-12-31", "2016-01-011", "0", "1", "10", ""]
+            .map { Array($0.utf8) }
         for _ in 0..<20_000 {
             var bytes: [UInt8] = g.next(2) == 0 ? samples[g.next(samples.count)] : []
             for _ in 0..<g.next(14) { bytes.append(alphabet[g.next(alphabet.count)]) }

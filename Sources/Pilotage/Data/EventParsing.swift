@@ -126,8 +126,8 @@ struct EventParser: ~Copyable {
             guard let y = lookup.owner(&c, ids), let day = c.dayField(days) else { break }
             // The kind, then the detail up to the line end (an empty one where its kind allows).
             let kindStart = c.position
-            guard kindStart + 18 <= n, let (kind, kindCount) = leading.match(b + kindStart, group: 0, followedBy: separator)
-            else { break }
+            guard kindStart + 18 <= n,
+                  let (kind, kindCount) = leading.match(b + kindStart, group: 0, followedBy: separator) else { break }
             let q = kindStart + kindCount + 1
             var detail: UInt8 = 0, next: Int
             if b[q] == 10 || b[q] == 13 {
@@ -197,8 +197,9 @@ struct EventParser: ~Copyable {
     }
 }
 
-/// The event kinds' codes and each kind's detail codes, in one ``CodeWords``: both ways of
-/// reading an event match their two codes with it.
+/// The event kinds' codes and each kind's detail codes, one table for both ways of reading an
+/// event: as words of a known field (``CodeWords``: the located path) and where their field
+/// starts (``LeadingCodes``: the fused loop).
 struct FlatCodes: Sendable {
     /// Kinds first, then each kind's details.
     private let words: CodeWords

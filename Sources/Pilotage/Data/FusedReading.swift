@@ -1,9 +1,9 @@
-/// The pieces of the loader's fused loops (events, pathways, situations): a common row is read
-/// in one pass over its bytes, its codes matched as words, its dates from a month table; any
-/// other row goes to the located parsers, which keep or report it.
+/// The pieces of the loader's fused loops (events, pathways, situations, youth): a common row
+/// is read in one pass over its bytes, its codes, dates and flags read where their field
+/// starts; any other row goes to the located parsers, which keep or report it.
 
 /// Codes of up to 16 bytes as two zero-padded words each, matched without bounds checks or
-/// reference counting. Owns its memory (one instance, shared read-only by the loops).
+/// reference counting once their field is known (the events' located path). Owns its memory.
 final class CodeWords: @unchecked Sendable {
     private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64)>
     let count: Int
@@ -58,7 +58,8 @@ final class CodeWords: @unchecked Sendable {
 /// its rows go to the located parsers), compared as two masked words, then required to end
 /// the field: followed by the separator, or by the line end.
 final class LeadingCodes: @unchecked Sendable {
-    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64, m0: UInt64, m1: UInt64, value: UInt8)>
+    private typealias Entry = (count: Int, w0: UInt64, w1: UInt64, m0: UInt64, m1: UInt64, value: UInt8)
+    private let entries: UnsafeMutablePointer<Entry>
     private let buckets: UnsafeMutablePointer<SIMD4<Int16>>
     private static let bucketCount = 1024
 
@@ -95,22 +96,22 @@ final class LeadingCodes: @unchecked Sendable {
     /// `separator` (18 bytes readable from `p`).
     @inline(__always)
     func match(_ p: UnsafePointer<UInt8>, group: Int, followedBy separator: UInt8) -> (value: UInt8, count: Int)? {
-        let w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-        let w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
-        let candidates = buckets[Self.bucket(group, p[0], p[1])]
-        for k in 0..<4 {
-            let i = Int(candidates[k])
-            guard i >= 0 else { return nil }
-            let e = entries[i]
-            if w0 & e.m0 == e.w0, w1 & e.m1 == e.w1, p[e.count] == separator { return (e.value, e.count) }
-        }
-        return nil
+        match(p, group: group) { $0[0] == separator ? 1 : 0 }.map { ($0.value, $0.count) }
     }
 
     /// The value of the code of `group` that the bytes at `p` spell, followed by a line end (LF
     /// or CRLF), and the offset from `p` after that line end (18 bytes readable from `p`).
     @inline(__always)
     func matchToLineEnd(_ p: UnsafePointer<UInt8>, group: Int) -> (value: UInt8, next: Int)? {
+        match(p, group: group) { $0[0] == 10 ? 1 : $0[0] == 13 && $0[1] == 10 ? 2 : 0 }
+            .map { ($0.value, $0.count + $0.end) }
+    }
+
+    /// The code of `group` that the bytes at `p` spell, followed by what `end` takes for its end
+    /// (the length of the end at the given bytes, 0 for none).
+    @inline(__always)
+    private func match(_ p: UnsafePointer<UInt8>, group: Int, end: (UnsafePointer<UInt8>) -> Int)
+        -> (value: UInt8, count: Int, end: Int)? {
         let w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
         let w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
         let candidates = buckets[Self.bucket(group, p[0], p[1])]
@@ -119,8 +120,8 @@ final class LeadingCodes: @unchecked Sendable {
             guard i >= 0 else { return nil }
             let e = entries[i]
             guard w0 & e.m0 == e.w0, w1 & e.m1 == e.w1 else { continue }
-            if p[e.count] == 10 { return (e.value, e.count + 1) }
-            if p[e.count] == 13, p[e.count + 1] == 10 { return (e.value, e.count + 2) }
+            let length = end(p + e.count)
+            if length > 0 { return (e.value, e.count, length) }
         }
         return nil
     }

@@ -168,7 +168,9 @@ struct IDIndex: Sendable {
             n = at
         }
         offsets = [Int32](unsafeUninitializedCapacity: offsets.count + keys.count) { o, n in
-            offsets.withUnsafeBufferPointer { old in o.baseAddress!.initialize(from: old.baseAddress!, count: old.count) }
+            offsets.withUnsafeBufferPointer { old in
+                o.baseAddress!.initialize(from: old.baseAddress!, count: old.count)
+            }
             var at = offsets.count, end = Int32(bytes)
             for k in keys {
                 end += k.count
@@ -212,8 +214,8 @@ struct IDIndex: Sendable {
                         while t[slot] >= 0 {
                             let inRegion = UInt(bitPattern: slot &- r0) < UInt(regionSize)
                             let seen = inRegion ? h[slot - r0] : 0
-                            if seen == 0 || seen == tag,
-                               equals(t[slot], UnsafeBufferPointer(start: k.start, count: Int(k.count))) { return false }
+                            let key = UnsafeBufferPointer(start: k.start, count: Int(k.count))
+                            if seen == 0 || seen == tag, equals(t[slot], key) { return false }
                             slot = (slot + 1) & mask
                         }
                         t[slot] = Int32(first) + e.key

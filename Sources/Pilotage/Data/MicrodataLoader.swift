@@ -515,8 +515,8 @@ struct PathwayColumns: OwnIDColumns {
         else { return nil }
         var endDay = MicroStore.open, outcomeCode: UInt8 = 0
         if let end = endDate {
-            guard end >= start, let o = outcome, o == Self.emploi || !(durable || nonMarket), o == Self.formation || !cpf
-            else { return nil }
+            guard end >= start, let o = outcome, o == Self.emploi || !(durable || nonMarket),
+                  o == Self.formation || !cpf else { return nil }
             endDay = end
             outcomeCode = o + 1
         } else {
