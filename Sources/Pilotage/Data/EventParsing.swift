@@ -198,11 +198,11 @@ struct EventParser: ~Copyable {
 }
 
 /// The event kinds' codes and each kind's detail codes, one table for both ways of reading an
-/// event: as words of a known field (``CodeWords``: the located path) and where their field
-/// starts (``LeadingCodes``: the fused loop).
+/// event: the bytes of a known field (the located path) and where their field starts
+/// (``LeadingCodes``: the fused loop).
 struct FlatCodes: Sendable {
     /// Kinds first, then each kind's details.
-    private let words: CodeWords
+    private let codes: [[UInt8]]
     private let kindCount: Int
     /// Kind `k`'s details are entries `detailStart[k]..<detailStart[k + 1]`, valued 1, 2, …
     private let detailStart: [Int]
@@ -226,7 +226,7 @@ struct FlatCodes: Sendable {
     let leading: LeadingCodes
 
     init(kinds: [String], details: [[[UInt8]]]) {
-        words = CodeWords(kinds.map { Array($0.utf8) } + details.flatMap { $0 })
+        codes = kinds.map { Array($0.utf8) } + details.flatMap { $0 }
         leading = LeadingCodes(kinds.enumerated().map { (0, Array($1.utf8), UInt8($0)) }
             + details.enumerated().flatMap { k, codes in codes.enumerated().map { (k + 1, $1, UInt8($0 + 1)) } })
         kindCount = kinds.count
@@ -235,10 +235,9 @@ struct FlatCodes: Sendable {
         detailStart = starts + [start]
     }
 
-    /// The index of the kind spelled by `b` (`available`: the bytes readable from its start).
-    @inline(__always) func kind(_ b: UnsafeBufferPointer<UInt8>, available: Int? = nil) -> UInt8? {
-        guard let p = b.baseAddress else { return nil }
-        return words.find(p, b.count, available ?? b.count, in: 0..<kindCount).map { UInt8($0) }
+    /// The index of the kind spelled by `b`.
+    func kind(_ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        codes[..<kindCount].firstIndex { $0.elementsEqual(b) }.map { UInt8($0) }
     }
 
     @inline(__always) func hasDetails(_ kind: UInt8) -> Bool {
@@ -246,9 +245,8 @@ struct FlatCodes: Sendable {
     }
 
     /// 1 + the index of kind `kind`'s detail spelled by `b`.
-    @inline(__always) func detail(_ kind: UInt8, _ b: UnsafeBufferPointer<UInt8>, available: Int? = nil) -> UInt8? {
-        guard let p = b.baseAddress else { return nil }
-        let range = detailStart.withUnsafeBufferPointer { $0[Int(kind)]..<$0[Int(kind) + 1] }
-        return words.find(p, b.count, available ?? b.count, in: range).map { UInt8($0 - range.lowerBound + 1) }
+    func detail(_ kind: UInt8, _ b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        let range = detailStart[Int(kind)]..<detailStart[Int(kind) + 1]
+        return codes[range].firstIndex { $0.elementsEqual(b) }.map { UInt8($0 - range.lowerBound + 1) }
     }
 }

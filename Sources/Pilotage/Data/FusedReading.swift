@@ -2,56 +2,6 @@
 /// is read in one pass over its bytes, its codes, dates and flags read where their field
 /// starts; any other row goes to the located parsers, which keep or report it.
 
-/// Codes of up to 16 bytes as two zero-padded words each, matched without bounds checks or
-/// reference counting once their field is known (the events' located path). Owns its memory.
-final class CodeWords: @unchecked Sendable {
-    private let entries: UnsafeMutablePointer<(count: Int, w0: UInt64, w1: UInt64)>
-    let count: Int
-
-    init(_ codes: [[UInt8]]) {
-        count = codes.count
-        entries = .allocate(capacity: max(1, codes.count))
-        for (i, code) in codes.enumerated() {
-            // A longer code never matches here: its rows go to the located parsers, which know it.
-            guard code.count <= 16 else { (entries + i).initialize(to: (-1, 0, 0)); continue }
-            var w = (UInt64(0), UInt64(0))
-            for (k, byte) in code.enumerated() {
-                if k < 8 { w.0 |= UInt64(byte) << (8 * k) } else { w.1 |= UInt64(byte) << (8 * (k - 8)) }
-            }
-            (entries + i).initialize(to: (code.count, w.0, w.1))
-        }
-    }
-
-    deinit { entries.deallocate() }
-
-    /// The index in `range` of the code spelled by the `count` bytes at `p` (`available`: the
-    /// bytes readable from `p`, at least `count`).
-    @inline(__always)
-    func find(_ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int, in range: Range<Int>) -> Int? {
-        guard count <= 16 else { return nil }
-        var w0: UInt64 = 0, w1: UInt64 = 0
-        if available >= 16 {
-            w0 = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-            w1 = UInt64(littleEndian: UnsafeRawPointer(p + 8).loadUnaligned(as: UInt64.self))
-            if count < 16 {
-                if count >= 8 { w1 &= (1 << (8 * UInt64(count - 8))) &- 1 }
-                else { w1 = 0; w0 &= (1 << (8 * UInt64(count))) &- 1 }
-            }
-        } else {
-            for k in 0..<count {
-                if k < 8 { w0 |= UInt64(p[k]) << (8 * k) } else { w1 |= UInt64(p[k]) << (8 * (k - 8)) }
-            }
-        }
-        for i in range where entries[i].count == count && entries[i].w0 == w0 && entries[i].w1 == w1 { return i }
-        return nil
-    }
-
-    /// The index of the code spelled by the `count` bytes at `p`, among all.
-    @inline(__always) func find(_ p: UnsafePointer<UInt8>, _ count: Int, _ available: Int) -> Int? {
-        find(p, count, available, in: 0..<self.count)
-    }
-}
-
 /// Codes matched where a field starts, before its end is known: each code belongs to a group
 /// (the event kinds, the details of one kind…) and is found by its group and first two bytes
 /// (a bucket of at most four codes; a fifth, or a code over 16 bytes, is never matched here:
@@ -198,15 +148,6 @@ struct FieldCursor {
     /// Moves past a field of `count` bytes that the separator is known to follow.
     @inline(__always) mutating func skipField(_ count: Int) { position += count + 1 }
 
-    /// The row's last field and the offset after its line end (LF or CRLF).
-    @inline(__always) mutating func lastField() -> (field: Range<Int>, next: Int)? {
-        let start = position, end = fieldEnd(b, start, n, separator)
-        if end >= n { return (start..<end, n) }
-        if b[end] == 10 { return (start..<end, end + 1) }
-        if b[end] == 13, end + 1 < n, b[end + 1] == 10 { return (start..<end, end + 2) }
-        return nil
-    }
-
     /// A field as ``CSVRow/identifier(_:_:)`` accepts it: not empty, no whitespace at either end.
     @inline(__always) func isIdentifier(_ f: Range<Int>) -> Bool {
         !f.isEmpty && !isSpace(b[f.lowerBound]) && !isSpace(b[f.upperBound - 1])
@@ -243,7 +184,8 @@ struct FieldCursor {
         return c == 49
     }
 
-    /// The row's last field as a flag, and the offset after its line end (as ``lastField()``).
+    /// The row's last field as a flag, and the offset after its line end (LF or CRLF, or the end
+    /// of the file).
     @inline(__always) mutating func lastFlagField() -> (flag: Bool, next: Int)? {
         var p = position, flag = false
         if p < n, b[p] == 48 || b[p] == 49 { flag = b[p] == 49; p += 1 }

@@ -242,24 +242,22 @@ extension DatasetLoader {
                       let (neet, next) = cur.lastFlagField() else { return nil }
                 let id = cur.bytes(idField)
                 y.keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
-                y.columns.ml.append(m); y.columns.sex.append(sex)
-                y.columns.birth.append(birth); y.columns.level.append(level)
-                y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+                y.columns.append(ml: m, sex: sex, birth: birth, level: level, diploma: diploma, qpv: qpv, zrr: zrr,
+                                 neet: neet)
                 return next
             }) { row in
                 do {
                     guard let id = try row.identifier(c[0], &scratch), let mlID = try row.identifier(c[1], &scratch),
                           let m = ml.find(mlID, guess: &mlGuess),
-                          let sex = try sexes.match(row.bytes(c[2])) ?? row.code(c[2], Sex.self, &scratch),
+                          let sex = try sexes.code(row, c[2], &scratch),
                           let birth = try quickDay(row.bytes(c[3])) ?? row.date(c[3], &scratch),
-                          let level = try levels.match(row.bytes(c[4])) ?? row.code(c[4], SchoolLevel.self, &scratch),
+                          let level = try levels.code(row, c[4], &scratch),
                           let diploma = try row.bool(c[5], &scratch), let qpv = try row.bool(c[6], &scratch),
                           let zrr = try row.bool(c[7], &scratch), let neet = try row.bool(c[8], &scratch), scratch.isEmpty
                     else { return false }
                     y.keys.append((id.baseAddress!, Int32(id.count), IDIndex.hash(id)))
-                    y.columns.ml.append(m); y.columns.sex.append(sexes.index(sex)); y.columns.birth.append(birth.number)
-                    y.columns.level.append(levels.index(level))
-                    y.columns.flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+                    y.columns.append(ml: m, sex: sexes.index(sex), birth: birth.number, level: levels.index(level),
+                                     diploma: diploma, qpv: qpv, zrr: zrr, neet: neet)
                     return true
                 } catch { return false }
             }
@@ -303,14 +301,13 @@ extension DatasetLoader {
                     try sink.report(row.diagnostic(.unknownReference, c[1], expected: .init(fr: "un ml_id de missions.csv", en: "an ml_id of missions.csv")))
                 }
             }
-            let sex = try sexes.match(row.bytes(c[2])) ?? (row.code(c[2], Sex.self, &sink))
+            let sex = try sexes.code(row, c[2], &sink)
             let birth = try row.date(c[3], &sink)
-            let level = try levels.match(row.bytes(c[4])) ?? (row.code(c[4], SchoolLevel.self, &sink))
+            let level = try levels.code(row, c[4], &sink)
             let diploma = try row.bool(c[5], &sink), qpv = try row.bool(c[6], &sink), zrr = try row.bool(c[7], &sink), neet = try row.bool(c[8], &sink)
             // A row for every id, so that later files resolve it; the dataset is refused anyway on error.
-            y.ml.append(m); y.sex.append(sex.map(Code.index) ?? 0); y.birth.append(birth?.number ?? 0)
-            y.level.append(level.map(Code.index) ?? 0)
-            y.flags.append((diploma == true ? 1 : 0) | (qpv == true ? 2 : 0) | (zrr == true ? 4 : 0) | (neet == true ? 8 : 0))
+            y.append(ml: m, sex: sex.map(Code.index) ?? 0, birth: birth?.number ?? 0, level: level.map(Code.index) ?? 0,
+                     diploma: diploma == true, qpv: qpv == true, zrr: zrr == true, neet: neet == true)
             y.line.append(Int32(row.line))
         }
         // Without a readable youth.csv, references to young people cannot be checked: the
@@ -354,6 +351,14 @@ struct YouthColumns {
         ml.reserveCapacity(capacity); sex.reserveCapacity(capacity); birth.reserveCapacity(capacity)
         level.reserveCapacity(capacity); flags.reserveCapacity(capacity); line.reserveCapacity(capacity)
     }
+
+    /// A young person's values (their line apart), the flags as bits: diploma 1, qpv 2, zrr 4, neet 8.
+    @inline(__always)
+    mutating func append(ml m: Int32, sex s: UInt8, birth b: Int32, level l: UInt8, diploma: Bool, qpv: Bool, zrr: Bool,
+                         neet: Bool) {
+        ml.append(m); sex.append(s); birth.append(b); level.append(l)
+        flags.append((diploma ? 1 : 0) | (qpv ? 2 : 0) | (zrr ? 4 : 0) | (neet ? 8 : 0))
+    }
 }
 
 /// A part of youth.csv read by ``DatasetLoader/parseYouthInParts(_:_:_:)``: its columns and where
@@ -367,9 +372,8 @@ struct YouthPart {
     }
 }
 
-/// The parsers of pathways.csv and situations.csv (events.csv has its own, ``EventParser``): a
-/// fast path for the common case, the generic field parsers (which report the located error)
-/// otherwise.
+/// The young person field `i` of a row names (the located parsers' way: `guess` tried first),
+/// or `nil` with the row's located error.
 func youthRef(_ row: CSVRow, _ i: Int, _ ids: IDIndex, _ guess: inout Int32,
               _ sink: inout DiagnosticSink) throws -> Int32? {
     guard let id = try row.identifier(i, &sink) else { return nil }
@@ -522,10 +526,8 @@ struct PathwayColumns: OwnIDColumns {
         } else {
             guard outcome == nil, !durable, !nonMarket, !cpf else { return nil }
         }
-        owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
-        self.program.append(program); self.outcome.append(outcomeCode); detail.append(detailCode)
-        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0))
-        self.line.append(Int32(line))
+        store(owner: y, id: Int32(self.id.count), begin: start, end: endDay, program: program, outcome: outcomeCode,
+              detail: detailCode, yg: yg, durable: durable, nonMarket: nonMarket, cpf: cpf, line: line)
         return (id, next)
     }
 
@@ -574,9 +576,19 @@ struct PathwayColumns: OwnIDColumns {
                 return
             }
         }
-        owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
-        self.program.append(programs.index(program)); outcome.append(outcomeCode); detail.append(detailCode)
-        flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0)); line.append(Int32(row.line))
+        store(owner: y, id: idIndex, begin: start.number, end: end?.number ?? MicroStore.open,
+              program: programs.index(program), outcome: outcomeCode, detail: detailCode, yg: yg, durable: durable,
+              nonMarket: nonMarket, cpf: cpf, line: row.line)
+    }
+
+    /// A pathway's values, the flags as bits: yg_plan 1, exit_durable 2, exit_non_market 4, exit_cpf 8.
+    @inline(__always)
+    private mutating func store(owner y: Int32, id i: Int32, begin b: Int32, end e: Int32, program p: UInt8,
+                                outcome o: UInt8, detail d: UInt8, yg: Bool, durable: Bool, nonMarket: Bool, cpf: Bool,
+                                line l: Int) {
+        owner.append(y); id.append(i); begin.append(b); end.append(e); program.append(p); outcome.append(o)
+        detail.append(d); flags.append((yg ? 1 : 0) | (durable ? 2 : 0) | (nonMarket ? 4 : 0) | (cpf ? 8 : 0))
+        line.append(Int32(l))
     }
 }
 
@@ -613,9 +625,8 @@ struct SituationColumns: OwnIDColumns {
             endDay = end
         }
         guard kind == Self.emploi || !(durable || nonMarket) else { return nil }
-        owner.append(y); self.id.append(Int32(self.id.count)); begin.append(start); self.end.append(endDay)
-        self.kind.append(kind); detail.append(detailCode); flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0))
-        self.line.append(Int32(line))
+        store(owner: y, id: Int32(self.id.count), begin: start, end: endDay, kind: kind, detail: detailCode,
+              durable: durable, nonMarket: nonMarket, line: line)
         return (id, next)
     }
 
@@ -650,9 +661,16 @@ struct SituationColumns: OwnIDColumns {
         }
         if durable && kind != .emploi { try sink.report(notAllowed(row, c[6], "emploi")); return }
         if nonMarket && kind != .emploi { try sink.report(notAllowed(row, c[7], "emploi")); return }
-        owner.append(y); id.append(idIndex); begin.append(start.number); self.end.append(end?.number ?? MicroStore.open)
-        self.kind.append(kinds.index(kind)); detail.append(detailCode)
-        flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(row.line))
+        store(owner: y, id: idIndex, begin: start.number, end: end?.number ?? MicroStore.open, kind: kinds.index(kind),
+              detail: detailCode, durable: durable, nonMarket: nonMarket, line: row.line)
+    }
+
+    /// A situation's values, the flags as bits: durable 2, non_market 4.
+    @inline(__always)
+    private mutating func store(owner y: Int32, id i: Int32, begin b: Int32, end e: Int32, kind k: UInt8,
+                                detail d: UInt8, durable: Bool, nonMarket: Bool, line l: Int) {
+        owner.append(y); id.append(i); begin.append(b); end.append(e); kind.append(k); detail.append(d)
+        flags.append((durable ? 2 : 0) | (nonMarket ? 4 : 0)); line.append(Int32(l))
     }
 }
 
