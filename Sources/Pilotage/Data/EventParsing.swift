@@ -11,6 +11,12 @@ struct EventOutput: @unchecked Sendable {
     let owner: UnsafeMutablePointer<Int32>, date: UnsafeMutablePointer<Int32>, line: UnsafeMutablePointer<Int32>
     let kind: UnsafeMutablePointer<UInt8>, detail: UnsafeMutablePointer<UInt8>
 
+    /// Row `i`'s values.
+    @inline(__always)
+    func write(_ i: Int, owner o: Int32, date d: Int32, kind k: UInt8, detail e: UInt8, line l: Int) {
+        owner[i] = o; date[i] = d; kind[i] = k; detail[i] = e; line[i] = Int32(l)
+    }
+
     /// Moves `count` rows from row `from` down to row `to` (a part whose rows were fewer than
     /// its line ends leaves a gap before the next part's).
     func move(from: Int, to: Int, count: Int) {
@@ -139,8 +145,7 @@ struct EventParser: ~Copyable {
                 detail = d.value
                 next = q + d.next
             }
-            out.owner[i] = y; out.date[i] = day; out.kind[i] = kind; out.detail[i] = detail
-            out.line[i] = Int32(line + i - first)
+            out.write(i, owner: y, date: day, kind: kind, detail: detail, line: line + i - first)
             if kind == accueil {
                 var column: Int32 = 1
                 for q in p..<kindStart where b[q] & 0xC0 != 0x80 { column += 1 }
@@ -152,13 +157,6 @@ struct EventParser: ~Copyable {
         position = p
         result.count = i - result.first
         return i - first
-    }
-
-    @inline(__always)
-    private mutating func store(_ owner: Int32, _ date: Int32, _ kind: UInt8, _ detail: UInt8, _ line: Int) {
-        let i = result.first + result.count
-        out.owner[i] = owner; out.date[i] = date; out.kind[i] = kind; out.detail[i] = detail; out.line[i] = Int32(line)
-        result.count += 1
     }
 
     /// Any row, by the located field parsers: stored, or reported.
@@ -177,7 +175,8 @@ struct EventParser: ~Copyable {
             }
             detail = v
         }
-        store(y, date.number, k, detail, row.line)
+        out.write(result.first + result.count, owner: y, date: date.number, kind: k, detail: detail, line: row.line)
+        result.count += 1
         if k == accueil { result.accueils.append((Int32(result.count - 1), Int32(row.column(c[2])))) }
     }
 
