@@ -26,12 +26,7 @@ struct IDIndex: Sendable {
     /// read at random: with 4 KB pages nearly every probe would also miss the TLB).
     private static func emptyTable(_ size: Int) -> [Int32] {
         [Int32](unsafeUninitializedCapacity: size) { buffer, count in
-            let bytes = size * 4, huge = 2 << 20
-            if bytes >= 4 * huge, let base = buffer.baseAddress {
-                let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
-                let end = (Int(bitPattern: base) + bytes) & ~(huge - 1)
-                if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE) }
-            }
+            adviseHugePages(UnsafeMutableRawBufferPointer(buffer))
             buffer.initialize(repeating: -1)
             count = size
         }

@@ -268,24 +268,35 @@ extension DatasetLoader {
             alongside()
             return nil
         }
-        // The identifiers are numbered on one core while the other files are opened and checked
-        // on the other.
-        let numbered = Box(YouthColumns?.none)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            if k == 1 { alongside(); return Trace.log("other files opened", t0) }
-            var y = YouthColumns(capacity: parts.reduce(1) { $0 + $1.newlines }, reserving: false)
-            let all = results.map(\.value)
+        // The identifiers are numbered, and the columns placed end to end, on threads of their own
+        // while the other files are opened and checked: the checks' parts share both cores with
+        // them (in a parallel loop, the checks' own parallel loop would run one part at a time).
+        nonisolated(unsafe) let all = results.map(\.value)
+        let firstBodyLine = csv.firstBodyLine
+        let index = Box(IDIndex?.none), placed = Box(YouthColumns(capacity: 0, reserving: false, index: false))
+        let numbering = DispatchGroup()
+        DispatchQueue.global().async(group: numbering) {
+            var ids = IDIndex(capacity: all.reduce(0) { $0 + $1.keys.count })
             let keys = place(all.map(\.keys), nil)
-            guard keys.withUnsafeBufferPointer({ y.ids.insertAll($0) }) else { return }
+            guard keys.withUnsafeBufferPointer({ ids.insertAll($0) }) else { return }
+            index.value = ids
             Trace.log("youth.csv identifiers", t0)
+        }
+        DispatchQueue.global().async(group: numbering) {
             let rows = all.map(\.columns)
+            var y = placed.value
             y.ml = place(rows.map(\.ml), nil); y.sex = place(rows.map(\.sex), nil)
             y.birth = place(rows.map(\.birth), nil)
             y.level = place(rows.map(\.level), nil); y.flags = place(rows.map(\.flags), nil)
-            y.line = (0..<y.ml.count).map { Int32(csv.firstBodyLine + $0) }
-            numbered.value = y
+            y.line = (0..<y.ml.count).map { Int32(firstBodyLine + $0) }
+            placed.value = y
         }
-        return numbered.value
+        alongside()
+        Trace.log("other files opened", t0)
+        numbering.wait()
+        guard let ids = index.value else { return nil }
+        placed.value.ids = ids
+        return placed.value
     }
 
     /// Parses youth.csv in file order (its identifiers are numbered as they come).

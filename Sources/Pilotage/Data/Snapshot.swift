@@ -298,17 +298,6 @@ enum Snapshot {
         return .success(store)
     }
 
-    /// Asks the kernel for 2 MB pages over a large fresh column: reading hundreds of megabytes
-    /// into 4 KB pages costs a page fault each (a quarter of a million for the national preset).
-    static func adviseHugePages(_ raw: UnsafeMutableRawBufferPointer) {
-        #if os(Linux)
-        guard raw.count >= 4 << 20, let base = raw.baseAddress else { return }
-        let page = 2 << 20, start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
-        let end = (Int(bitPattern: base) + raw.count) & ~(page - 1)
-        if end > start { _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, 14 /* MADV_HUGEPAGE */) }
-        #endif
-    }
-
     // MARK: the columns
 
     /// A column's bytes, whatever its element type.
