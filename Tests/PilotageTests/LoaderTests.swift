@@ -92,6 +92,15 @@ struct LoaderTests {
     @Test func accompanimentAboveTotal() { expectError(.accompanimentAboveTotal, at: "resources.csv:2:13") { $0.files["resources.csv"] = "ml_id,year,etp_total,etp_accompaniment\nML1,2016,10,12.5\n" } }
     @Test func endBeforeStart() { expectError(.endBeforeStart, at: "pathways.csv:4:24", field: "end_date") { $0.files["pathways.csv"]! += "P3,Y2,civis,2016-02-01,2016-01-31,0,sans_solution,,0,0,0\n" } }
     @Test func secondAccueil() { expectError(.secondAccueil, at: "events.csv:5:15") { $0.files["events.csv"]! += "Y2,2016-03-01,atelier,\nY1,2016-06-01,accueil,\n" } }
+    @Test("a second accueil names the line of the first, in French and in English")
+    func secondAccueilNamesTheFirst() {
+        var f = Files()
+        f.files["events.csv"]! += "Y2,2016-03-01,atelier,\nY1,2016-06-01,accueil,\nY1,2016-07-01,accueil,\n"
+        let errors = f.errors()
+        #expect(errors.map(\.location) == ["events.csv:5:15", "events.csv:6:15"], "\(errors)")
+        #expect(errors.allSatisfy { $0.expected.fr.hasSuffix("(le premier est ligne 2)") }, "\(errors)")
+        #expect(errors.allSatisfy { $0.expected.en.hasSuffix("(the first is on line 2)") }, "\(errors)")
+    }
     @Test func exitOnOpenPathway() { expectError(.exitOnOpenPathway, at: "pathways.csv:4:27", field: "exit_outcome") { $0.files["pathways.csv"]! += "P3,Y2,civis,2016-02-01,,0,emploi,cdi,1,0,0\n" } }
     @Test func mixedDataset() { expectError(.mixedDataset, at: "indicators.csv") { $0.files["indicators.csv"] = "ml_id,year,indicator,breakdown,value\n" } }
     @Test func unterminatedQuote() { expectError(.badQuoting, at: "events.csv:4:25") { $0.files["events.csv"]! += "Y1,2016-01-06,entretien,\"physique\n" } }

@@ -70,6 +70,7 @@ extension DatasetLoader {
         var eColumns = makeEventColumns(capacity: capacities.reduce(0, +)) { out in
             // Largest work first: pathways and situations, then the event parts.
             DispatchQueue.concurrentPerform(iterations: 2 + eventParts.count) { t in
+                defer { Trace.log(t < 2 ? ["pathways.csv", "situations.csv"][t] : "events.csv part \(t - 2)", t1b) }
                 switch t {
                 case 0:
                     pathwayResult.run { sink, cols in
@@ -150,39 +151,30 @@ extension DatasetLoader {
                                                 line: [Int32]),
                                  pathways: Part<PathwayColumns>,
                                  situations: Part<SituationColumns>) throws -> MicroStore? {
-        var eventErrors = events.flatMap(\.errors)
-        // At most one accueil per young person, in the whole file (parts in file order).
-        var firstAccueil = [Int32](repeating: 0, count: youth.ml.count)
-        for part in events {
-            let first = part.columns.first
-            for a in part.columns.accueils {
-                let i = first + Int(a.row), y = Int(eventColumns.owner[i]), at = eventColumns.line[i]
-                if firstAccueil[y] != 0 {
-                    eventErrors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column),
-                                             field: "kind",
-                                             expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
-                                                             en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
-                                             found: "un second accueil / a second accueil"))
-                } else {
-                    firstAccueil[y] = at
-                }
+        let n = youth.ml.count
+        let p = pathways.columns, s = situations.columns
+        // Each file's rows grouped by young person, beside the one-accueil rule's check (the
+        // grouping is wasted only when the load fails); then every column placed on its own
+        // thread (nothing to place when a file's rows are grouped already, as files written in
+        // the order of youth.csv are).
+        let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
+        let owners = [[eventColumns.owner], [p.owner], [s.owner]], secondAccueils = Box([DatasetDiagnostic]())
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            // The two longest first: the events' grouping (0) and the accueils (1).
+            if t == 1 {
+                secondAccueils.value = Self.secondAccueils(events, owner: eventColumns.owner, line: eventColumns.line,
+                                                           youthCount: n)
+            } else {
+                groups[max(t - 1, 0)].value = groupByOwner(owners[max(t - 1, 0)], n)
             }
         }
+        let eventErrors = events.flatMap(\.errors) + secondAccueils.value
         let truncated = events.contains(where: \.truncated) || pathways.truncated || situations.truncated
         for d in eventErrors.sorted(by: { ($0.line ?? 0) < ($1.line ?? 0) }) + pathways.errors + situations.errors {
             try sink.report(d)
         }
         if truncated { throw DiagnosticSink.LimitReached() }
         guard sink.isEmpty else { return nil }
-
-        let n = youth.ml.count
-        let p = pathways.columns, s = situations.columns
-        // Each file's rows grouped by young person, then every column placed on its own thread
-        // (nothing to place when a file's rows are grouped already, as files written in the order
-        // of youth.csv are).
-        let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
-        let owners = [[eventColumns.owner], [p.owner], [s.owner]]
-        DispatchQueue.concurrentPerform(iterations: 3) { groups[$0].value = groupByOwner(owners[$0], n) }
         let (eStart, eDest) = groups[0].value, (pStart, pDest) = groups[1].value, (sStart, sDest) = groups[2].value
         let eLine = Box(eventColumns.line), eDate = Box(eventColumns.date)
         let eKind = Box(eventColumns.kind), eDetail = Box(eventColumns.detail)
@@ -210,6 +202,28 @@ extension DatasetLoader {
                           pwProgram: b[2], pwOutcome: b[3], pwDetail: b[4], pwFlags: b[5], pwLine: c[5],
                           stStart: sStart, stIDs: s.ids, stID: c[6], stBegin: c[7], stEnd: c[8],
                           stKind: b[6], stDetail: b[7], stFlags: b[8], stLine: c[9])
+    }
+
+    /// Every accueil after a young person's first, in the whole file (parts in file order).
+    private static func secondAccueils(_ events: [Part<EventPartResult>], owner: [Int32], line: [Int32],
+                                       youthCount: Int) -> [DatasetDiagnostic] {
+        var firstAccueil = [Int32](repeating: 0, count: youthCount), errors: [DatasetDiagnostic] = []
+        for part in events {
+            let first = part.columns.first
+            for a in part.columns.accueils {
+                let i = first + Int(a.row), y = Int(owner[i]), at = line[i]
+                if firstAccueil[y] != 0 {
+                    errors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column),
+                                        field: "kind",
+                                        expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
+                                                        en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
+                                        found: "un second accueil / a second accueil"))
+                } else {
+                    firstAccueil[y] = at
+                }
+            }
+        }
+        return errors
     }
 
     /// youth.csv parsed in parts at once when every row is plain and valid: the identifiers are
