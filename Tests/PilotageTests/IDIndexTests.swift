@@ -10,7 +10,9 @@ struct IDIndexTests {
         return keys
     }
 
-    func insertAll(_ keys: [[UInt8]], into index: inout IDIndex, regionBits: Int = 14) -> Bool {
+    /// Inserts `keys` in one call, given in `parts` parts (cut at even places: some empty when
+    /// the keys are fewer), as the loader gives a file's parts.
+    func insertAll(_ keys: [[UInt8]], into index: inout IDIndex, regionBits: Int = 14, parts: Int = 3) -> Bool {
         let all = keys.flatMap { $0 }
         return all.withUnsafeBufferPointer { bytes in
             var at = 0
@@ -19,7 +21,9 @@ struct IDIndexTests {
                 return (bytes.baseAddress! + at, Int32(key.count),
                         IDIndex.hash(UnsafeBufferPointer(rebasing: bytes[at..<at + key.count])))
             }
-            return entries.withUnsafeBufferPointer { index.insertAll($0, regionBits: regionBits) }
+            let cuts = (0...parts).map { entries.count * $0 / parts }
+            let pieces = (0..<parts).map { Array(entries[cuts[$0]..<cuts[$0 + 1]]) }
+            return withBuffers(pieces[...]) { index.insertAll($0, regionBits: regionBits) }
         }
     }
 
@@ -54,7 +58,7 @@ struct IDIndexTests {
         #expect(!insertAll(keys(100, duplicateAt: nil, back: 0), into: &index, regionBits: bits))
         var twice = IDIndex(capacity: 4)
         let k = keys(30_000, duplicateAt: nil, back: 0)
-        #expect(insertAll(Array(k[..<12_000]), into: &twice, regionBits: bits))
+        #expect(insertAll(Array(k[..<12_000]), into: &twice, regionBits: bits, parts: 1))
         #expect(insertAll(Array(k[12_000...]), into: &twice, regionBits: bits))
         #expect(!insertAll([k[29_999]], into: &twice, regionBits: bits))
         for (i, key) in k.enumerated() where i % 7 == 0 {

@@ -146,31 +146,49 @@ struct IDIndex: Sendable {
     /// apart by its hash before its bytes are compared. `false` at the first key already there;
     /// the index must then be dropped (the keys after it are in the arena, not in the table).
     mutating func insertAll(_ keys: UnsafeBufferPointer<Key>, regionBits: Int = 14) -> Bool {
-        guard !keys.isEmpty else { return true }
-        while (count + keys.count) * 2 >= table.count { grow() }
+        insertAll([keys], regionBits: regionBits)
+    }
+
+    /// The keys of `parts`, one after the other, numbered in that order; `nil` if one is there twice.
+    init?(numbering parts: [[Key]]) {
+        self.init(capacity: parts.reduce(0) { $0 + $1.count })
+        guard withBuffers(parts[...], { insertAll($0) }) else { return nil }
+    }
+
+    /// ``insertAll(_:regionBits:)`` for keys given in parts, one after the other (the parts of a
+    /// file read in parallel: not copied end to end first).
+    mutating func insertAll(_ parts: [UnsafeBufferPointer<Key>], regionBits: Int = 14) -> Bool {
+        let added = parts.reduce(0) { $0 + $1.count }
+        guard added > 0 else { return true }
+        while (count + added) * 2 >= table.count { grow() }
         let first = count
-        // The keys' bytes after the arena's, and their ends, each array written once.
-        let bytes = arena.count, added = keys.reduce(0) { $0 + Int($1.count) }
-        arena = [UInt8](unsafeUninitializedCapacity: bytes + added) { a, n in
+        // The keys' bytes after the arena's, and their ends, each array written once: the inserts
+        // below compare keys there.
+        let bytes = arena.count, addedBytes = parts.reduce(0) { $0 + $1.reduce(0) { $0 + Int($1.count) } }
+        arena = [UInt8](unsafeUninitializedCapacity: bytes + addedBytes) { a, n in
             arena.withUnsafeBufferPointer { old in
                 if let o = old.baseAddress { a.baseAddress!.initialize(from: o, count: bytes) }
             }
             var at = bytes
-            for k in keys {
-                (a.baseAddress! + at).initialize(from: k.start, count: Int(k.count))
-                at += Int(k.count)
+            for keys in parts {
+                for k in keys {
+                    (a.baseAddress! + at).initialize(from: k.start, count: Int(k.count))
+                    at += Int(k.count)
+                }
             }
             n = at
         }
-        offsets = [Int32](unsafeUninitializedCapacity: offsets.count + keys.count) { o, n in
+        offsets = [Int32](unsafeUninitializedCapacity: offsets.count + added) { o, n in
             offsets.withUnsafeBufferPointer { old in
                 o.baseAddress!.initialize(from: old.baseAddress!, count: old.count)
             }
             var at = offsets.count, end = Int32(bytes)
-            for k in keys {
-                end += k.count
-                (o.baseAddress! + at).initialize(to: end)
-                at += 1
+            for keys in parts {
+                for k in keys {
+                    end += k.count
+                    (o.baseAddress! + at).initialize(to: end)
+                    at += 1
+                }
             }
             n = at
         }
@@ -178,16 +196,20 @@ struct IDIndex: Sendable {
         let shift = regionSize.trailingZeroBitCount, mask = self.mask
         // The keys in the order of their home slot's region, in key order within one.
         var starts = [Int](repeating: 0, count: regions + 1)
-        for k in keys { starts[(k.hash & mask) >> shift + 1] += 1 }
+        for keys in parts { for k in keys { starts[(k.hash & mask) >> shift + 1] += 1 } }
         for r in 0..<regions { starts[r + 1] += starts[r] }
         var next = starts
-        let order = [(hash: Int, key: Int32)](unsafeUninitializedCapacity: keys.count) { o, n in
-            for (j, k) in keys.enumerated() {
-                let r = (k.hash & mask) >> shift
-                (o.baseAddress! + next[r]).initialize(to: (k.hash, Int32(j)))
-                next[r] += 1
+        let order = [(hash: Int, key: Int32)](unsafeUninitializedCapacity: added) { o, n in
+            var j: Int32 = 0
+            for keys in parts {
+                for k in keys {
+                    let r = (k.hash & mask) >> shift
+                    (o.baseAddress! + next[r]).initialize(to: (k.hash, j))
+                    next[r] += 1
+                    j += 1
+                }
             }
-            n = keys.count
+            n = added
         }
         // The hash (with its low bit set) of each slot of the region filled here; 0 for a slot
         // filled before (an earlier call, or a probe run from the region before): bytes compared.
@@ -204,22 +226,26 @@ struct IDIndex: Sendable {
                     if reset { h.update(repeating: 0) }
                     reset = true
                     for e in order[starts[r]..<starts[r + 1]] {
-                        let tag = UInt64(UInt(bitPattern: e.hash)) | 1, k = keys[Int(e.key)]
+                        let tag = UInt64(UInt(bitPattern: e.hash)) | 1, index = first + Int(e.key)
                         var slot = e.hash & mask
                         while t[slot] >= 0 {
                             let inRegion = UInt(bitPattern: slot &- r0) < UInt(regionSize)
                             let seen = inRegion ? h[slot - r0] : 0
-                            let key = UnsafeBufferPointer(start: k.start, count: Int(k.count))
-                            if seen == 0 || seen == tag, equals(t[slot], key) { return false }
+                            if seen == 0 || seen == tag, equalKeys(Int(t[slot]), index) { return false }
                             slot = (slot + 1) & mask
                         }
-                        t[slot] = Int32(first) + e.key
+                        t[slot] = Int32(index)
                         if UInt(bitPattern: slot &- r0) < UInt(regionSize) { h[slot - r0] = tag }
                     }
                 }
                 return true
             }
         }
+    }
+
+    /// Whether keys `a` and `b` have the same bytes.
+    private func equalKeys(_ a: Int, _ b: Int) -> Bool {
+        arena.withUnsafeBufferPointer { equals(Int32(a), UnsafeBufferPointer(rebasing: $0[Int(offsets[b])..<Int(offsets[b + 1])])) }
     }
 
     /// The key at `index`.

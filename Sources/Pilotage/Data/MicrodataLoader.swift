@@ -290,10 +290,7 @@ extension DatasetLoader {
         let index = Box(IDIndex?.none), placed = Box(YouthColumns(capacity: 0, reserving: false, index: false))
         let numbering = DispatchGroup()
         DispatchQueue.global().async(group: numbering) {
-            var ids = IDIndex(capacity: all.reduce(0) { $0 + $1.keys.count })
-            let keys = place(all.map(\.keys), nil)
-            guard keys.withUnsafeBufferPointer({ ids.insertAll($0) }) else { return }
-            index.value = ids
+            index.value = IDIndex(numbering: all.map(\.keys))
             Trace.log("youth.csv identifiers", t0)
         }
         DispatchQueue.global().async(group: numbering) {
@@ -727,6 +724,15 @@ func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]?) {
         }
     }
     return (start, destinations)
+}
+
+/// `body` given each array's memory (the arrays' parts of a file, read in place).
+func withBuffers<T, R>(_ arrays: ArraySlice<[T]>, _ body: ([UnsafeBufferPointer<T>]) -> R) -> R {
+    func nest(_ rest: ArraySlice<[T]>, _ buffers: [UnsafeBufferPointer<T>]) -> R {
+        guard let first = rest.first else { return body(buffers) }
+        return first.withUnsafeBufferPointer { nest(rest.dropFirst(), buffers + [$0]) }
+    }
+    return nest(arrays, [])
 }
 
 /// The parts' values placed at their destinations (end to end without destinations), each
