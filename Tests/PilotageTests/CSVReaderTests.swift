@@ -110,6 +110,44 @@ struct CSVReaderTests {
         }
     }
 
+    @Test("restore: a mapped file's and a read file's own bytes back after writes anywhere; a changed file: false")
+    func restore() throws {
+        let bytes = text(7, lines: 30_000, bad: false)
+        let path = temporaryFolder("restore") + "/f.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for storage in [try #require(FileBytes(mapping: path)), try #require(FileBytes(reading: path))] {
+            // Writes in the first page, across a page boundary and in the last, partial page.
+            for at in [0, 4095, bytes.count - 1] { storage.buffer[at] = 0x22 }
+            #expect(storage.restore())
+            let same = Array(storage.buffer) == bytes    // (not in the expectation: 1.8 MB printed)
+            #expect(same)
+        }
+        let read = try #require(FileBytes(reading: path))
+        try Data(bytes + [10]).write(to: URL(fileURLWithPath: path))
+        #expect(!read.restore())
+        #expect(!FileBytes(copying: bytes).restore())
+    }
+
+    @Test("a file checked in pieces, read in 1, 2, 3 or 8 parts: parts end to end over the body, every line feed counted")
+    func partsFromPieces() throws {
+        let bytes = Array("a,b\n".utf8) + text(3, lines: 200_000, bad: false)
+        #expect(bytes.count > 4 << 20)    // checked in pieces
+        let path = temporaryFolder("parts") + "/f.csv"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        for parts in [1, 2, 3, 8] {
+            var sink = DiagnosticSink()
+            let file = try #require(try CSVFile.read(path: path, name: "f.csv", parts: parts, sink: &sink))
+            #expect(file.parts.count == parts, "\(parts) parts")
+            #expect(file.parts.first?.range.lowerBound == file.body.lowerBound && file.parts.last?.range.upperBound == bytes.count)
+            #expect(zip(file.parts, file.parts.dropFirst()).allSatisfy { $0.range.upperBound == $1.range.lowerBound })
+            #expect(file.parts.allSatisfy { $0.range.isEmpty || bytes[$0.range.upperBound - 1] == 10 || $0.range.upperBound == bytes.count })
+            #expect(file.parts.reduce(0) { $0 + $1.newlines } == bytes.filter { $0 == 10 }.count, "\(parts) parts")
+            for p in file.parts.dropFirst() {
+                #expect(p.newlines == bytes[p.range].filter { $0 == 10 }.count)
+            }
+        }
+    }
+
     @Test("a plain row is split into the fields RowScanner finds; other rows are left to it")
     func plainRows() {
         let csv = "a,b,c\nx,yy,\n,,\r\n1,2,3\r\"q\",r,s\nt,u\nv,w,x,y\n\nlast,row,here"

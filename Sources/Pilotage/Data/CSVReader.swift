@@ -40,7 +40,8 @@ struct CSVFile {
         guard let storage = FileBytes(mapping: path) else { return nil }
         defer { Trace.log("read and check \(name)", t0) }
         let b = UnsafeBufferPointer(storage.buffer)
-        let ranges = lineChunks(b, from: 0, parts: parts)
+        // Checked in at least two pieces a core (a file parsed whole too), then grouped into `parts`.
+        let ranges = lineChunks(b, from: 0, parts: max(parts, ProcessInfoCores.count * 2))
         let checks = ranges.map { _ in Box((invalid: Int?.none, newlines: 0)) }
         nonisolated(unsafe) let shared = b
         DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
@@ -54,7 +55,15 @@ struct CSVFile {
                                   found: "0x\(String(b[bad], radix: 16, uppercase: true))"))
             return nil
         }
-        let file = CSVFile(name: name, storage: storage, chunks: zip(ranges, checks).map { ($0, $1.value.newlines) })
+        var chunks: [(Range<Int>, Int)] = []
+        for (k, range) in ranges.enumerated() {
+            if k * parts / ranges.count < chunks.count {
+                chunks[chunks.count - 1] = (chunks.last!.0.lowerBound..<range.upperBound, chunks.last!.1 + checks[k].value.newlines)
+            } else {
+                chunks.append((range, checks[k].value.newlines))
+            }
+        }
+        let file = CSVFile(name: name, storage: storage, chunks: chunks)
         if let error = file.headerError {
             try sink.report(error)
             return nil
@@ -505,11 +514,14 @@ func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offse
 final class FileBytes: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<UInt8>
     private let mapped: Bool
+    /// The file read into `buffer` (not mapped), to read again by ``restore()``.
+    private let path: String?
     var count: Int { buffer.count }
 
-    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>, mapped: Bool) {
+    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>, mapped: Bool, path: String? = nil) {
         self.buffer = buffer
         self.mapped = mapped
+        self.path = path
     }
 
     /// `nil` when `path` is missing or not a regular file (see ``openRegularFile(_:)``).
@@ -522,14 +534,29 @@ final class FileBytes: @unchecked Sendable {
             return
         }
         // An empty file (or one that cannot be mapped): read it.
-        guard let bytes = readWholeFile(path) else { return nil }
-        self.init(copying: bytes)
+        self.init(reading: path)
     }
 
-    convenience init(copying bytes: [UInt8]) {
+    /// The file read into memory (not mapped); `nil` as for ``init(mapping:)``.
+    convenience init?(reading path: String) {
+        guard let bytes = readWholeFile(path) else { return nil }
+        self.init(copying: bytes, path: path)
+    }
+
+    convenience init(copying bytes: [UInt8], path: String? = nil) {
         let p = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, bytes.count))
         bytes.withUnsafeBufferPointer { if let b = $0.baseAddress { p.initialize(from: b, count: bytes.count) } }
-        self.init(UnsafeMutableBufferPointer(start: p, count: bytes.count), mapped: false)
+        self.init(UnsafeMutableBufferPointer(start: p, count: bytes.count), mapped: false, path: path)
+    }
+
+    /// The file's own bytes again where a parse unescaped quoted fields in place, before it is
+    /// parsed a second time: a mapping's pages given back (read again from the file), a file read
+    /// into memory read again. `false` for bytes that came from memory, or a read that failed.
+    func restore() -> Bool {
+        if mapped { release(); return true }
+        guard let path, let (fd, size) = openRegularFile(path) else { return false }
+        defer { close(fd) }
+        return size == buffer.count && readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), at: 0) == size
     }
 
     /// Gives the pages back once parsed (a mapping reads the file again if touched later).

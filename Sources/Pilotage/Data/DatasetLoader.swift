@@ -32,6 +32,8 @@ extension Dataset {
         loader.interruption = interruption
         loader.converted = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         func located(_ d: [DatasetDiagnostic]) -> [DatasetDiagnostic] { loader.converted.values.reduce(d) { $1.locate($0) } }
+        let t0 = Trace.now()
+        defer { Trace.log("load", t0) }
         do {
             let dataset = try loader.load()
             if loader.sink.isEmpty, let dataset { return dataset }

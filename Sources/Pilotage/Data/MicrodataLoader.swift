@@ -50,6 +50,7 @@ extension DatasetLoader {
         let (eventsFile, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1],
             (situations, sc) = sideBox.value.files[2]
 
+        Trace.log("before the parallel parse", t0)
         let t1b = Trace.now()
         let ids = youth.ids
         let eventParts = eventsFile.parts
@@ -59,13 +60,16 @@ extension DatasetLoader {
         let (pFirst, sFirst) = (pathways.firstBodyLine, situations.firstBodyLine)
         let pRange = pathways.body, sRange = situations.body
         nonisolated(unsafe) let (eb, pb, sb) = (eventsFile.buffer, pathways.buffer, situations.buffer)
-        // Each event part writes from its first row and line as its line ends place them (a part
-        // holds at most one row more than its line ends; the merge closes any gap).
-        let capacities = eventParts.map { $0.newlines + 1 }
-        let firstRows = capacities.indices.map { k in capacities[..<k].reduce(0, +) }
+        // Each event part writes from its first row and line as its line ends place them. A part
+        // ends at a line end, so it holds at most a row per line (the last part one more, for a
+        // last line without a line end): the parts' rows meet, and the merge moves none, unless a
+        // part's rows were fewer (a quoted line end; then the merge closes the gap). More rows
+        // than that (lone CR line ends) overflow: the events are parsed again, whole.
         // (The first part's line feeds include the header's.)
         let lines = eventParts.enumerated().map { $1.newlines - ($0 == 0 ? eventsFile.firstBodyLine - 1 : 0) }
         let firstLines = lines.indices.map { k in eventsFile.firstBodyLine + lines[..<k].reduce(0, +) }
+        let capacities = lines.enumerated().map { $1 + ($0 == lines.count - 1 ? 1 : 0) }
+        let firstRows = capacities.indices.map { k in capacities[..<k].reduce(0, +) }
         let eventResults = eventParts.map { _ in Part(EventPartResult()) }
         var eColumns = makeEventColumns(capacity: capacities.reduce(0, +)) { out in
             // Largest work first: pathways and situations, then the event parts.
@@ -102,6 +106,13 @@ extension DatasetLoader {
         if !eventResults.allSatisfy({ $0.aligned && !$0.columns.overflow }) {
             // A split fell inside a quoted field (or lone CR line ends made more rows than line
             // ends): the events are parsed again, whole, with room for any number of rows.
+            // The first parse unescaped quoted fields in place: the file's bytes are read again.
+            guard eventsFile.storage.restore() else {
+                try sink.report(.init(.missingFile, file: "events.csv",
+                                      expected: .init(fr: "un fichier inchangé pendant la lecture", en: "a file unchanged while read"),
+                                      found: "modifié / changed"))
+                return nil
+            }
             let whole = Part(EventPartResult())
             let overflow = eventResults.contains { $0.columns.overflow }
             let capacity = overflow ? eventsFile.count / 4 + 2 : capacities.reduce(0, +)
