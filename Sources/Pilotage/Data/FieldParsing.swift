@@ -34,7 +34,7 @@ extension CSVRow {
     func optionalCode<T: DatasetCode>(_ i: Int, _ type: T.Type, _ sink: inout DiagnosticSink) throws -> T?? {
         if isEmpty(i) { return .some(nil) }
         if let c = CodeTable<T>.shared.match(bytes(i)) { return .some(c) }
-        try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code de \(T.codeDescription) parmi \(T.allCodes.joined(separator: ", "))",
+        try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code parmi \(T.allCodes.joined(separator: ", "))",
                                                                     en: "a code of \(T.codeDescription) among \(T.allCodes.joined(separator: ", "))")))
         return nil
     }
