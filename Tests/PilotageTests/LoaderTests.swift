@@ -272,5 +272,21 @@ struct NumberRangeTests {
                 #expect(error.interrupted && error.diagnostics.isEmpty && n == stopAt)
             }
         }
+        // With a snapshot to write, also before and after writing it (a stop asked during the
+        // write is not ignored; the snapshot written stays valid for the next load).
+        let cache = SnapshotCache(directory: dir + "-cache", minimumBytes: 0)
+        for stopAt in 4...5 {
+            var n = 0
+            do {
+                _ = try Dataset.load(from: dir, tables: [], cache: cache, interruption: { n += 1; return n == stopAt })
+                Issue.record("loaded although asked to stop at phase \(stopAt)")
+            } catch {
+                #expect(error.interrupted && n == stopAt)
+            }
+            #expect(FileManager.default.fileExists(atPath: cache.file(for: dir)) == (stopAt == 5), "stop at \(stopAt)")
+        }
+        var reopened = 0
+        _ = try Dataset.load(from: dir, tables: [], cache: cache, interruption: { reopened += 1; return false })
+        #expect(reopened == 1)   // after the reference files; the microdata from the snapshot
     }
 }

@@ -189,9 +189,12 @@ struct DatasetLoader {
         guard let micro = try loadMicro(ml) else { return nil }
         let bytes = files.reduce(0) { $0 + (openRegularFile(path($1)).map { close($0.fd); return $0.size } ?? 0) }
         if sink.isEmpty, bytes >= cache.minimumBytes {
+            // Writing it takes a third of the parse's time: a stop asked meanwhile is not ignored.
+            try checkInterruption()
             let t1 = Trace.now()
             Snapshot.write(micro, dataset: directory, fingerprint: fingerprint, to: file)
             Trace.log("snapshot written", t1)
+            try checkInterruption()
         }
         return micro
     }
