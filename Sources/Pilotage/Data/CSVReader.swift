@@ -57,8 +57,8 @@ struct CSVFile {
         }
         var chunks: [(Range<Int>, Int)] = []
         for (k, range) in ranges.enumerated() {
-            if k * parts / ranges.count < chunks.count {
-                chunks[chunks.count - 1] = (chunks.last!.0.lowerBound..<range.upperBound, chunks.last!.1 + checks[k].value.newlines)
+            if k * parts / ranges.count < chunks.count, let last = chunks.last {
+                chunks[chunks.count - 1] = (last.0.lowerBound..<range.upperBound, last.1 + checks[k].value.newlines)
             } else {
                 chunks.append((range, checks[k].value.newlines))
             }

@@ -245,7 +245,9 @@ struct IDIndex: Sendable {
 
     /// Whether keys `a` and `b` have the same bytes.
     private func equalKeys(_ a: Int, _ b: Int) -> Bool {
-        arena.withUnsafeBufferPointer { equals(Int32(a), UnsafeBufferPointer(rebasing: $0[Int(offsets[b])..<Int(offsets[b + 1])])) }
+        arena.withUnsafeBufferPointer {
+            equals(Int32(a), UnsafeBufferPointer(rebasing: $0[Int(offsets[b])..<Int(offsets[b + 1])]))
+        }
     }
 
     /// The key at `index`.

@@ -109,7 +109,8 @@ extension DatasetLoader {
             // The first parse unescaped quoted fields in place: the file's bytes are read again.
             guard eventsFile.storage.restore() else {
                 try sink.report(.init(.missingFile, file: "events.csv",
-                                      expected: .init(fr: "un fichier inchangé pendant la lecture", en: "a file unchanged while read"),
+                                      expected: .init(fr: "un fichier inchangé pendant la lecture",
+                                                      en: "a file unchanged while read"),
                                       found: "modifié / changed"))
                 return nil
             }
