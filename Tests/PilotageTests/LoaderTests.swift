@@ -55,7 +55,9 @@ struct LoaderTests {
         f.files["events.csv"] = "youth_id,date,kind,detail\nY1,2016-01-05,acceuil,\n"
         let e = f.errors()[0]
         #expect(e.description == #"events.csv:2:15: error: unknown code in column kind: expected a code of event kind among accueil, entretien, diagnostic, atelier, ecrit, proposition, orientation, droit_commun, cep, found "acceuil""#)
-        #expect(e.message(.fr) == #"events.csv:2:15: erreur: code inconnu (colonne kind): attendu : un code parmi accueil, entretien, diagnostic, atelier, ecrit, proposition, orientation, droit_commun, cep ; trouvé : "acceuil""#)
+        #expect(e.message(.fr) == #"events.csv:2:15: erreur: code inconnu (colonne kind): attendu : "#
+                + #"un code parmi accueil, entretien, diagnostic, atelier, ecrit, proposition, orientation, "#
+                + #"droit_commun, cep ; trouvé : "acceuil""#)
         f = Files()
         f.files["events.csv"] = "youth_id,date,kind,detail\nY1,2016-02-30,accueil,\n"
         #expect(f.errors()[0].description == #"events.csv:2:4: error: invalid date in column date: expected an existing date YYYY-MM-DD, found "2016-02-30""#)

@@ -34,8 +34,9 @@ extension CSVRow {
     func optionalCode<T: DatasetCode>(_ i: Int, _ type: T.Type, _ sink: inout DiagnosticSink) throws -> T?? {
         if isEmpty(i) { return .some(nil) }
         if let c = CodeTable<T>.shared.match(bytes(i)) { return .some(c) }
-        try sink.report(diagnostic(.unknownCode, i, expected: .init(fr: "un code parmi \(T.allCodes.joined(separator: ", "))",
-                                                                    en: "a code of \(T.codeDescription) among \(T.allCodes.joined(separator: ", "))")))
+        let codes = T.allCodes.joined(separator: ", ")
+        let expected = LocalizedText(fr: "un code parmi \(codes)", en: "a code of \(T.codeDescription) among \(codes)")
+        try sink.report(diagnostic(.unknownCode, i, expected: expected))
         return nil
     }
 

@@ -289,3 +289,12 @@ extension IDIndex {
         self.arena = arena; self.offsets = offsets; self.table = table; mask = table.count - 1
     }
 }
+
+/// `body` given each array's memory (the arrays' parts of a file, read in place).
+func withBuffers<T, R>(_ arrays: ArraySlice<[T]>, _ body: ([UnsafeBufferPointer<T>]) -> R) -> R {
+    func nest(_ rest: ArraySlice<[T]>, _ buffers: [UnsafeBufferPointer<T>]) -> R {
+        guard let first = rest.first else { return body(buffers) }
+        return first.withUnsafeBufferPointer { nest(rest.dropFirst(), buffers + [$0]) }
+    }
+    return nest(arrays, [])
+}

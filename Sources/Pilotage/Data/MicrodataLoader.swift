@@ -50,7 +50,6 @@ extension DatasetLoader {
         let (eventsFile, ec) = sideBox.value.files[0], (pathways, pc) = sideBox.value.files[1],
             (situations, sc) = sideBox.value.files[2]
 
-        Trace.log("before the parallel parse", t0)
         let t1b = Trace.now()
         let ids = youth.ids
         let eventParts = eventsFile.parts
@@ -169,7 +168,7 @@ extension DatasetLoader {
         // grouping is wasted only when the load fails); then every column placed on its own
         // thread (nothing to place when a file's rows are grouped already, as files written in
         // the order of youth.csv are).
-        let groups = [Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none)), Box(([Int32](), [[Int32]]?.none))]
+        let groups = (0..<3).map { _ in Box(([Int32](), [[Int32]]?.none)) }
         let owners = [[eventColumns.owner], [p.owner], [s.owner]], secondAccueils = Box([DatasetDiagnostic]())
         DispatchQueue.concurrentPerform(iterations: 4) { t in
             // The two longest first: the events' grouping (0) and the accueils (1).
@@ -225,10 +224,12 @@ extension DatasetLoader {
             for a in part.columns.accueils {
                 let i = first + Int(a.row), y = Int(owner[i]), at = line[i]
                 if firstAccueil[y] != 0 {
+                    let earlier = firstAccueil[y]
+                    let expected = LocalizedText(
+                        fr: "au plus un accueil par jeune (le premier est ligne \(earlier))",
+                        en: "at most one accueil per young person (the first is on line \(earlier))")
                     errors.append(.init(.secondAccueil, file: "events.csv", line: Int(at), column: Int(a.column),
-                                        field: "kind",
-                                        expected: .init(fr: "au plus un accueil par jeune (le premier est ligne \(firstAccueil[y]))",
-                                                        en: "at most one accueil per young person (the first is on line \(firstAccueil[y]))"),
+                                        field: "kind", expected: expected,
                                         found: "un second accueil / a second accueil"))
                 } else {
                     firstAccueil[y] = at
@@ -736,15 +737,6 @@ func groupByOwner(_ parts: [[Int32]], _ count: Int) -> ([Int32], [[Int32]]?) {
         }
     }
     return (start, destinations)
-}
-
-/// `body` given each array's memory (the arrays' parts of a file, read in place).
-func withBuffers<T, R>(_ arrays: ArraySlice<[T]>, _ body: ([UnsafeBufferPointer<T>]) -> R) -> R {
-    func nest(_ rest: ArraySlice<[T]>, _ buffers: [UnsafeBufferPointer<T>]) -> R {
-        guard let first = rest.first else { return body(buffers) }
-        return first.withUnsafeBufferPointer { nest(rest.dropFirst(), buffers + [$0]) }
-    }
-    return nest(arrays, [])
 }
 
 /// The parts' values placed at their destinations (end to end without destinations), each
